@@ -1,0 +1,5 @@
+export * from "./intent.ts";
+export * from "./limits.ts";
+export * from "./ingest.ts";
+export * from "./board.ts";
+export * from "./api.ts";

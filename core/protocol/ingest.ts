@@ -1,0 +1,49 @@
+import * as z from "zod";
+import { LIMITS } from "./limits.ts";
+
+/**
+ * One chat as a source sends it. `commentNo` is the source's own id (Naver's is
+ * unique and increasing per broadcast) and the dedupe key.
+ */
+export const IngestChat = z.object({
+  commentNo: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  nickname: z.string().max(LIMITS.maxNicknameChars).default(""),
+  message: z.string().min(1).max(LIMITS.maxMessageChars),
+  commentType: z.string().max(40).default("CHATTING"),
+  /** Epoch milliseconds when the chat was written; the hub's clock when absent. */
+  at: z.number().int().nonnegative().optional(),
+});
+export type IngestChat = z.infer<typeof IngestChat>;
+
+/**
+ * A batch of chats. Items are validated one by one (see `parseChatItems`) so that
+ * one malformed chat is counted and skipped without losing the rest of the batch.
+ */
+export const IngestBatch = z.object({
+  type: z.literal("chats"),
+  source: z.string().min(1).max(40).default("ingest"),
+  chats: z.array(z.unknown()).max(LIMITS.maxBatchChats),
+});
+export type IngestBatch = z.infer<typeof IngestBatch>;
+
+/** What the hub answers on the ingest socket once a batch is durable. */
+export const IngestAck = z.object({
+  type: z.literal("ack"),
+  upTo: z.number().int(),
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  malformed: z.number().int(),
+});
+export type IngestAck = z.infer<typeof IngestAck>;
+
+/** Validates each item of a batch independently; malformed ones are counted, never fatal. */
+export function parseChatItems(items: readonly unknown[]): { chats: IngestChat[]; malformed: number } {
+  const chats: IngestChat[] = [];
+  let malformed = 0;
+  for (const item of items) {
+    const parsed = IngestChat.safeParse(item);
+    if (parsed.success) chats.push(parsed.data);
+    else malformed++;
+  }
+  return { chats, malformed };
+}
