@@ -23,3 +23,38 @@ export const BroadcastId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "invali
 export interface ApiError {
   error: { code: string; message: string };
 }
+
+export const BroadcastStatus = z.enum(["ready", "live", "ended"]);
+export type BroadcastStatus = z.infer<typeof BroadcastStatus>;
+
+/** A broadcast as `GET /api/broadcasts[/:id]` returns it. */
+export const BroadcastSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  source: BroadcastSource,
+  naverUrl: z.string().nullable(),
+  naverId: z.string().nullable(),
+  status: BroadcastStatus,
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  chatCount: z.number().int(),
+});
+export type BroadcastSummary = z.infer<typeof BroadcastSummary>;
+
+export const BroadcastList = z.object({ broadcasts: z.array(BroadcastSummary) });
+export type BroadcastList = z.infer<typeof BroadcastList>;
+
+/** `POST /api/broadcasts` answer: the ingest token is shown once. */
+export const CreatedBroadcast = z.object({ id: z.string(), ingestToken: z.string() });
+export type CreatedBroadcast = z.infer<typeof CreatedBroadcast>;
+
+export const Health = z.object({
+  status: z.literal("ok"),
+  backends: z.object({
+    intent: z.string(),
+    retrieval: z.string(),
+    drafting: z.string(),
+    capture: z.string(),
+  }),
+});
+export type Health = z.infer<typeof Health>;
