@@ -23,13 +23,19 @@ export const IngestBatch = z.object({
   type: z.literal("chats"),
   source: z.string().min(1).max(40).default("ingest"),
   chats: z.array(z.unknown()).max(LIMITS.maxBatchChats),
+  /** Optional client id for the batch, echoed in its ack so pipelining clients can match them. */
+  batchId: z.union([z.string().max(64), z.number().int()]).optional(),
 });
 export type IngestBatch = z.infer<typeof IngestBatch>;
 
 /** What the hub answers on the ingest socket once a batch is durable. */
 export const IngestAck = z.object({
   type: z.literal("ack"),
+  /** Highest `commentNo` of the batch: every valid chat up to it is in the log. -1 if none. */
   upTo: z.number().int(),
+  /** The hub's last `seq` after the batch. */
+  seq: z.number().int(),
+  batchId: z.union([z.string(), z.number()]).optional(),
   accepted: z.number().int(),
   duplicates: z.number().int(),
   malformed: z.number().int(),

@@ -1,0 +1,150 @@
+import type { BoardChat, IntentCounts, MinuteCounts } from "../core/protocol/board.ts";
+import type { IngestChat } from "../core/protocol/ingest.ts";
+import type { IntentResult } from "../core/intent/types.ts";
+import { bucketByMinute } from "../core/hub/stats.ts";
+
+const SCHEMA_VERSION = 1;
+
+/** Counters kept in the log's own table so they survive eviction with the chats they count. */
+export interface HubCounters extends IntentCounts {
+  malformed: number;
+  duplicates: number;
+}
+
+export interface AppendResult {
+  /** Newly logged chats, in seq order. */
+  chats: BoardChat[];
+  duplicates: number;
+  /** Highest commentNo of the batch, -1 for an empty batch. */
+  upTo: number;
+}
+
+/**
+ * The hub's chat log in its own SQLite: the source of truth for replay, export and
+ * counts. Every method is synchronous (DO SQLite is in-process), and `append` writes a
+ * whole batch in one transaction so a batch is durable, or not, as a unit.
+ */
+export class HubLog {
+  private readonly sql: SqlStorage;
+  private readonly storage: DurableObjectStorage;
+  lastSeq = 0;
+  counters: HubCounters = { general: 0, request: 0, question: 0, malformed: 0, duplicates: 0 };
+
+  constructor(storage: DurableObjectStorage) {
+    this.storage = storage;
+    this.sql = storage.sql;
+    this.migrate();
+    this.lastSeq = this.sql.exec<{ s: number | null }>("SELECT max(seq) AS s FROM chats").one().s ?? 0;
+    for (const row of this.sql.exec<{ name: string; value: number }>("SELECT name, value FROM counters")) {
+      if (row.name in this.counters) this.counters[row.name as keyof HubCounters] = row.value;
+    }
+  }
+
+  private migrate(): void {
+    this.sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    const row = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").toArray()[0];
+    if (Number(row?.value ?? 0) >= SCHEMA_VERSION) return;
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS chats (
+      seq INTEGER PRIMARY KEY, comment_no INTEGER NOT NULL UNIQUE, nickname TEXT NOT NULL,
+      message TEXT NOT NULL, comment_type TEXT NOT NULL, intent TEXT NOT NULL,
+      confidence REAL NOT NULL, at INTEGER NOT NULL, source TEXT NOT NULL)`);
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS minute_counts (minute INTEGER PRIMARY KEY,
+      general INTEGER NOT NULL DEFAULT 0, request INTEGER NOT NULL DEFAULT 0, question INTEGER NOT NULL DEFAULT 0)`);
+    this.sql.exec("CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
+    this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));
+  }
+
+  getMeta(key: string): string | null {
+    return this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0]?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", key, value);
+  }
+
+  /** Appends the chats not already logged (by commentNo), with their intents, in one transaction. */
+  append(chats: readonly IngestChat[], intents: readonly IntentResult[], source: string, now: number): AppendResult {
+    const logged: BoardChat[] = [];
+    let duplicates = 0;
+    let upTo = -1;
+    this.storage.transactionSync(() => {
+      let seq = this.lastSeq;
+      chats.forEach((chat, i) => {
+        const { intent, confidence } = intents[i] ?? { intent: "general", confidence: 0 };
+        const at = chat.at ?? now;
+        if (chat.commentNo > upTo) upTo = chat.commentNo;
+        const cursor = this.sql.exec(
+          "INSERT OR IGNORE INTO chats (seq, comment_no, nickname, message, comment_type, intent, confidence, at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          seq + 1, chat.commentNo, chat.nickname, chat.message, chat.commentType, intent, confidence, at, source,
+        );
+        if (cursor.rowsWritten === 0) {
+          duplicates++;
+          return;
+        }
+        seq++;
+        logged.push({ seq, commentNo: chat.commentNo, nickname: chat.nickname, message: chat.message, intent, confidence, at });
+      });
+      const deltas = { ...countIntents(logged), duplicates };
+      this.addCounters(deltas);
+      for (const [minute, c] of bucketByMinute(logged)) {
+        this.sql.exec(
+          `INSERT INTO minute_counts (minute, general, request, question) VALUES (?, ?, ?, ?)
+           ON CONFLICT(minute) DO UPDATE SET general = general + excluded.general,
+           request = request + excluded.request, question = question + excluded.question`,
+          minute, c.general, c.request, c.question,
+        );
+      }
+      this.lastSeq = seq;
+    });
+    return { chats: logged, duplicates, upTo };
+  }
+
+  /** Adds to the persistent counters (malformed messages are counted here too). */
+  addCounters(deltas: Partial<HubCounters>): void {
+    for (const [name, delta] of Object.entries(deltas) as [keyof HubCounters, number][]) {
+      if (!delta) continue;
+      this.sql.exec(
+        "INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value",
+        name, delta,
+      );
+      this.counters[name] += delta;
+    }
+  }
+
+  /** Chats with `from <= seq <= to`, in order. */
+  range(from: number, to: number): BoardChat[] {
+    return this.sql
+      .exec<ChatRow>(
+        "SELECT seq, comment_no, nickname, message, intent, confidence, at FROM chats WHERE seq BETWEEN ? AND ? ORDER BY seq",
+        from, to,
+      )
+      .toArray()
+      .map(rowToChat);
+  }
+
+  minutes(fromMinute: number): MinuteCounts[] {
+    return this.sql
+      .exec<MinuteCounts>("SELECT minute, general, request, question FROM minute_counts WHERE minute >= ? ORDER BY minute", fromMinute)
+      .toArray();
+  }
+}
+
+type ChatRow = {
+  seq: number;
+  comment_no: number;
+  nickname: string;
+  message: string;
+  intent: BoardChat["intent"];
+  confidence: number;
+  at: number;
+};
+
+function rowToChat(r: ChatRow): BoardChat {
+  return { seq: r.seq, commentNo: r.comment_no, nickname: r.nickname, message: r.message, intent: r.intent, confidence: r.confidence, at: r.at };
+}
+
+function countIntents(chats: readonly BoardChat[]): IntentCounts {
+  const c = { general: 0, request: 0, question: 0 };
+  for (const chat of chats) if (chat.intent !== "pending") c[chat.intent]++;
+  return c;
+}

@@ -1,0 +1,13 @@
+import type { D1Migration } from "cloudflare:test";
+
+interface TestBindings {
+  /** Read from migrations/ by the vitest config, applied before each test file. */
+  TEST_MIGRATIONS: D1Migration[];
+}
+
+declare global {
+  interface Env extends TestBindings {}
+  namespace Cloudflare {
+    interface Env extends TestBindings {}
+  }
+}

@@ -1,0 +1,15 @@
+import { Hono } from "hono";
+import type { AppEnv } from "./env.ts";
+import { errorBody, onError } from "./errors.ts";
+import { broadcastRoutes } from "./routes/broadcasts.ts";
+import { health } from "./routes/health.ts";
+
+/** The API. Static dashboard assets are served by the assets binding for every other path. */
+export const app = new Hono<AppEnv>()
+  .route("/api/health", health)
+  .route("/api/broadcasts", broadcastRoutes);
+
+app.notFound((c) => c.json(errorBody("not_found", "no such route"), 404));
+app.onError(onError);
+
+export type AppType = typeof app;

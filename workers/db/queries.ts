@@ -1,0 +1,73 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { DrizzleD1Database } from "drizzle-orm/d1";
+import type { BroadcastSummary, CreateBroadcast } from "../../core/protocol/api.ts";
+import { broadcasts, tokens } from "./schema.ts";
+
+export type Db = DrizzleD1Database;
+
+type BroadcastRow = typeof broadcasts.$inferSelect;
+
+function toSummary(row: BroadcastRow): BroadcastSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    source: row.source,
+    naverUrl: row.naverUrl,
+    naverId: row.naverId,
+    status: row.status,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    chatCount: row.chatCount,
+  };
+}
+
+export async function listBroadcasts(db: Db): Promise<BroadcastSummary[]> {
+  const rows = await db.select().from(broadcasts).orderBy(desc(broadcasts.createdAt)).limit(200);
+  return rows.map(toSummary);
+}
+
+export async function getBroadcast(db: Db, id: string): Promise<BroadcastSummary | null> {
+  const row = await db.select().from(broadcasts).where(eq(broadcasts.id, id)).get();
+  return row ? toSummary(row) : null;
+}
+
+/** Inserts the broadcast and its ingest token hash in one batch; false if the id is taken. */
+export async function insertBroadcast(
+  db: Db,
+  b: CreateBroadcast & { id: string; naverId: string | null },
+  tokenHash: string,
+  now: number,
+): Promise<boolean> {
+  const existing = await db.select({ id: broadcasts.id }).from(broadcasts).where(eq(broadcasts.id, b.id)).get();
+  if (existing) return false;
+  await db.batch([
+    db.insert(broadcasts).values({
+      id: b.id,
+      title: b.title,
+      source: b.source,
+      naverUrl: b.naverUrl ?? null,
+      naverId: b.naverId,
+      createdAt: now,
+      updatedAt: now,
+    }),
+    db.insert(tokens).values({ hash: tokenHash, broadcastId: b.id, role: "ingest", createdAt: now }),
+  ]);
+  return true;
+}
+
+export async function findIngestToken(db: Db, hash: string, broadcastId: string): Promise<boolean> {
+  const row = await db
+    .select({ hash: tokens.hash })
+    .from(tokens)
+    .where(and(eq(tokens.hash, hash), eq(tokens.broadcastId, broadcastId), isNull(tokens.revokedAt)))
+    .get();
+  return row !== undefined;
+}
+
+/** Written by the hub's alarm: what D1 needs to list broadcasts without waking every hub. */
+export async function updateBroadcastActivity(db: Db, id: string, chatCount: number, now: number): Promise<void> {
+  await db
+    .update(broadcasts)
+    .set({ chatCount, status: "live", updatedAt: now })
+    .where(eq(broadcasts.id, id));
+}

@@ -1,0 +1,96 @@
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/**
+ * The only table definitions of D1. `npm run db:generate` writes migrations/ from here.
+ * Times are epoch milliseconds. The chat log itself lives in each BroadcastHub's own
+ * SQLite, not here: D1 holds what spans broadcasts and what the API lists.
+ */
+export const broadcasts = sqliteTable("broadcasts", {
+  id: text("id").primaryKey(),
+  title: text("title").notNull(),
+  source: text("source", { enum: ["ingest", "naver", "replay"] }).notNull(),
+  naverUrl: text("naver_url"),
+  naverId: text("naver_id"),
+  status: text("status", { enum: ["ready", "live", "ended"] }).notNull().default("ready"),
+  description: text("description").notNull().default(""),
+  /** Free-text notes the manager writes for answering (JSON array of strings). */
+  notes: text("notes", { mode: "json" }).$type<string[]>().notNull().default([]),
+  chatCount: integer("chat_count").notNull().default(0),
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const products = sqliteTable(
+  "products",
+  {
+    broadcastId: text("broadcast_id").notNull().references(() => broadcasts.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    productNo: text("product_no"),
+    name: text("name").notNull(),
+    brandName: text("brand_name"),
+    mallName: text("mall_name"),
+    image: text("image"),
+    price: integer("price"),
+    salePrice: integer("sale_price"),
+    discountRate: integer("discount_rate"),
+    status: text("status"),
+    url: text("url"),
+    /** Manager-written detail lines (JSON array of strings). */
+    details: text("details", { mode: "json" }).$type<string[]>().notNull().default([]),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.broadcastId, t.key] })],
+);
+
+export const productQna = sqliteTable(
+  "product_qna",
+  {
+    id: text("id").primaryKey(),
+    broadcastId: text("broadcast_id").notNull().references(() => broadcasts.id, { onDelete: "cascade" }),
+    productKey: text("product_key").notNull(),
+    question: text("question").notNull(),
+    answer: text("answer").notNull(),
+    askedAt: integer("asked_at"),
+  },
+  (t) => [index("product_qna_broadcast").on(t.broadcastId, t.productKey)],
+);
+
+export const knowledgeChunks = sqliteTable(
+  "knowledge_chunks",
+  {
+    id: text("id").primaryKey(),
+    broadcastId: text("broadcast_id").notNull().references(() => broadcasts.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["broadcast", "note", "product", "qna", "coupon", "benefit", "answer"] }).notNull(),
+    productKey: text("product_key"),
+    text: text("text").notNull(),
+    /** Sparse hashed term vector for the embedded index (JSON), rebuilt when text changes. */
+    vector: text("vector"),
+    norm: real("norm"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("knowledge_broadcast").on(t.broadcastId, t.kind)],
+);
+
+export const publishedAnswers = sqliteTable(
+  "published_answers",
+  {
+    id: text("id").primaryKey(),
+    broadcastId: text("broadcast_id").notNull().references(() => broadcasts.id, { onDelete: "cascade" }),
+    question: text("question").notNull(),
+    answer: text("answer").notNull(),
+    sourceCommentNo: integer("source_comment_no"),
+    status: text("status", { enum: ["published", "unpublished"] }).notNull().default("published"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("published_broadcast").on(t.broadcastId, t.status)],
+);
+
+/** Ingest tokens, stored as SHA-256 hashes: the token itself is shown once. */
+export const tokens = sqliteTable("tokens", {
+  hash: text("hash").primaryKey(),
+  broadcastId: text("broadcast_id").notNull().references(() => broadcasts.id, { onDelete: "cascade" }),
+  role: text("role", { enum: ["ingest"] }).notNull(),
+  createdAt: integer("created_at").notNull(),
+  revokedAt: integer("revoked_at"),
+});

@@ -1,0 +1,67 @@
+import { Hono } from "hono";
+import { drizzle } from "drizzle-orm/d1";
+import * as z from "zod";
+import { BroadcastId, CreateBroadcast, type CreatedBroadcast } from "../../core/protocol/api.ts";
+import { naverBroadcastId } from "../../core/naver/url.ts";
+import { HUB_BROADCAST_HEADER, HUB_ROLE_HEADER, type SocketRole } from "../../durable-objects/broadcast-hub.ts";
+import { requireAdmin, requireIngest } from "../auth.ts";
+import { randomToken, sha256Hex } from "../crypto.ts";
+import { getBroadcast, insertBroadcast, listBroadcasts } from "../db/queries.ts";
+import type { AppContext, AppEnv } from "../env.ts";
+import { AppError } from "../errors.ts";
+import { validate } from "../validate.ts";
+
+const IdParam = z.object({ id: BroadcastId });
+const CreateBody = z.intersection(CreateBroadcast, z.object({ id: BroadcastId.optional() }));
+
+/** Broadcast ids the isolate has seen in D1: broadcasts are never deleted, so this only saves reads. */
+const knownBroadcasts = new Set<string>();
+
+async function requireBroadcast(c: AppContext, id: string): Promise<void> {
+  if (knownBroadcasts.has(id)) return;
+  if (!(await getBroadcast(drizzle(c.env.DB), id))) throw new AppError("not_found", 404, "no such broadcast");
+  knownBroadcasts.add(id);
+}
+
+/** Hands an authenticated WebSocket upgrade to the broadcast's hub with its role. */
+async function toHub(c: AppContext, id: string, role: SocketRole): Promise<Response> {
+  if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
+    throw new AppError("upgrade_required", 426, "this endpoint is a WebSocket");
+  }
+  await requireBroadcast(c, id);
+  const headers = new Headers(c.req.raw.headers);
+  headers.set(HUB_ROLE_HEADER, role);
+  headers.set(HUB_BROADCAST_HEADER, id);
+  return c.env.BROADCAST_HUB.getByName(id).fetch(new Request(c.req.raw.url, { headers }));
+}
+
+export const broadcastRoutes = new Hono<AppEnv>()
+  .get("/", requireAdmin, async (c) => c.json({ broadcasts: await listBroadcasts(drizzle(c.env.DB)) }))
+  .post("/", requireAdmin, validate("json", CreateBody), async (c) => {
+    const body = c.req.valid("json");
+    const naverId = body.naverUrl ? naverBroadcastId(body.naverUrl) : null;
+    if (body.source === "naver" && !naverId) {
+      throw new AppError("invalid_request", 400, "naverUrl: not a Naver Shopping Live viewer URL");
+    }
+    const id = body.id ?? `b-${crypto.randomUUID().slice(0, 8)}`;
+    const ingestToken = randomToken();
+    const created = await insertBroadcast(drizzle(c.env.DB), { ...body, id, naverId }, await sha256Hex(ingestToken), Date.now());
+    if (!created) throw new AppError("conflict", 409, "a broadcast with this id exists");
+    return c.json({ id, ingestToken } satisfies CreatedBroadcast, 201);
+  })
+  .get("/:id", requireAdmin, validate("param", IdParam), async (c) => {
+    const broadcast = await getBroadcast(drizzle(c.env.DB), c.req.valid("param").id);
+    if (!broadcast) throw new AppError("not_found", 404, "no such broadcast");
+    return c.json(broadcast);
+  })
+  .get("/:id/board", requireAdmin, validate("param", IdParam), (c) => toHub(c, c.req.valid("param").id, "board"))
+  .get("/:id/ingest", validate("param", IdParam), requireIngest, (c) => toHub(c, c.req.valid("param").id, "ingest"))
+  .post("/:id/chats", validate("param", IdParam), requireIngest, async (c) => {
+    const { id } = c.req.valid("param");
+    await requireBroadcast(c, id);
+    const body: unknown = await c.req.json().catch(() => {
+      throw new AppError("invalid_json", 400, "the body must be JSON");
+    });
+    const outcome = await c.env.BROADCAST_HUB.getByName(id).ingest(id, body);
+    return outcome.type === "ack" ? c.json(outcome) : c.json({ error: { code: outcome.code, message: outcome.message } }, 400);
+  });
