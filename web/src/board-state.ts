@@ -1,0 +1,201 @@
+import type { BoardChat, BoardIntent, BoardServerMessage, Intent, IntentCounts, MinuteCounts } from "../../core/protocol/index.ts";
+
+/**
+ * The live board as pure, immutable data: what each column shows (newest first, bounded),
+ * the highest `seq` applied (the resume point), and the counts. No DOM, no sockets:
+ * `board-store.ts` feeds frames in, components read the result.
+ */
+export interface BoardState {
+  /** Highest seq applied (or skipped by a resync); chats at or below it are duplicates. */
+  readonly lastSeq: number;
+  /** Each column newest first (descending seq), at most `limit` items. Pending chats wait in `general`. */
+  readonly columns: Readonly<Record<Intent, readonly BoardChat[]>>;
+  /** Counts of every chat this board has received, including ones that scrolled out of view. */
+  readonly local: Readonly<IntentCounts & { pending: number }>;
+  /** The hub's authoritative totals, once a `stats` frame has arrived. */
+  readonly totals: IntentCounts | null;
+  readonly perMinute: readonly MinuteCounts[];
+  readonly serverMalformed: number;
+  readonly serverDuplicates: number;
+  /** Chats the hub could no longer replay (a `resync` jumped past them). */
+  readonly skipped: number;
+}
+
+/** Frames that change the board; the socket layer handles the rest. */
+export type BoardFrame = Extract<BoardServerMessage, { type: "chats" | "intents" | "stats" | "resync" }>;
+type IntentUpdate = Extract<BoardServerMessage, { type: "intents" }>["updates"][number];
+type StatsFrame = Extract<BoardServerMessage, { type: "stats" }>;
+
+/** Items kept per column: enough to read back a few minutes, bounded for memory and render cost. */
+export const COLUMN_LIMIT = 300;
+/** Below this confidence a chat is marked uncertain. */
+export const UNCERTAIN_BELOW = 0.6;
+
+const COLUMNS: readonly Intent[] = ["question", "request", "general"];
+
+export function emptyBoard(): BoardState {
+  return {
+    lastSeq: 0,
+    columns: { question: [], request: [], general: [] },
+    local: { question: 0, request: 0, general: 0, pending: 0 },
+    totals: null,
+    perMinute: [],
+    serverMalformed: 0,
+    serverDuplicates: 0,
+    skipped: 0,
+  };
+}
+
+/** The column a chat appears in: pending chats sit with general ones until classified. */
+export function columnOf(intent: BoardIntent): Intent {
+  return intent === "pending" ? "general" : intent;
+}
+
+/** Whether the board should flag the chat's classification as unsure. */
+export function isUncertain(chat: BoardChat): boolean {
+  return chat.intent !== "pending" && chat.confidence < UNCERTAIN_BELOW;
+}
+
+/** Column counts to display: the hub's totals when known, else what this board has seen. */
+export function displayCounts(state: BoardState): IntentCounts {
+  if (state.totals) return state.totals;
+  const { question, request, general } = state.local;
+  return { question, request, general };
+}
+
+/** Adds new chats (increasing seq); anything at or below `lastSeq` is a duplicate and ignored. */
+export function applyChats(state: BoardState, items: readonly BoardChat[], limit = COLUMN_LIMIT): BoardState {
+  const fresh: Record<Intent, BoardChat[]> = { question: [], request: [], general: [] };
+  const local = { ...state.local };
+  let lastSeq = state.lastSeq;
+  for (const item of items) {
+    if (item.seq <= lastSeq) continue;
+    lastSeq = item.seq;
+    local[item.intent]++;
+    fresh[columnOf(item.intent)].push(item);
+  }
+  if (lastSeq === state.lastSeq) return state;
+  const columns = { ...state.columns };
+  for (const column of COLUMNS) {
+    const added = fresh[column];
+    if (added.length === 0) continue;
+    const newestFirst = added.slice(-limit).reverse();
+    columns[column] = newestFirst.concat(state.columns[column].slice(0, limit - newestFirst.length));
+  }
+  return { ...state, lastSeq, local, columns };
+}
+
+/** Index of `seq` in a newest-first column, or -1. */
+function indexOfSeq(column: readonly BoardChat[], seq: number): number {
+  let lo = 0;
+  let hi = column.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = column[mid]!.seq;
+    if (at === seq) return mid;
+    if (at > seq) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Where `seq` belongs in a newest-first column. */
+function insertionIndex(column: readonly BoardChat[], seq: number): number {
+  let lo = 0;
+  let hi = column.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (column[mid]!.seq > seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Applies late classifications: the chat changes intent and moves to its column (keeping
+ * seq order). A chat no longer in view still moves its count from pending to its intent.
+ */
+export function applyIntents(state: BoardState, updates: readonly IntentUpdate[], limit = COLUMN_LIMIT): BoardState {
+  let copies: Record<Intent, BoardChat[]> | null = null;
+  const local = { ...state.local };
+  let changed = false;
+  for (const update of updates) {
+    if (update.seq > state.lastSeq) continue;
+    const current = copies ?? state.columns;
+    const found = findChat(current, update.seq);
+    if (found && found.chat.intent === update.intent && found.chat.confidence === update.confidence) continue;
+    copies ??= {
+      question: [...state.columns.question],
+      request: [...state.columns.request],
+      general: [...state.columns.general],
+    };
+    changed = true;
+    if (found) {
+      copies[found.column].splice(found.index, 1);
+      local[found.chat.intent] = Math.max(0, local[found.chat.intent] - 1);
+      const moved: BoardChat = { ...found.chat, intent: update.intent, confidence: update.confidence };
+      const target = copies[columnOf(update.intent)];
+      target.splice(insertionIndex(target, moved.seq), 0, moved);
+      if (target.length > limit) target.length = limit;
+    } else {
+      local.pending = Math.max(0, local.pending - 1);
+    }
+    local[update.intent]++;
+  }
+  if (!changed) return state;
+  return { ...state, local, columns: copies ?? state.columns };
+}
+
+function findChat(
+  columns: Readonly<Record<Intent, readonly BoardChat[]>>,
+  seq: number,
+): { column: Intent; index: number; chat: BoardChat } | null {
+  for (const column of COLUMNS) {
+    const index = indexOfSeq(columns[column], seq);
+    if (index >= 0) return { column, index, chat: columns[column][index]! };
+  }
+  return null;
+}
+
+/** Takes the hub's counts as the truth for the column headers. */
+export function applyStats(state: BoardState, stats: StatsFrame): BoardState {
+  return {
+    ...state,
+    totals: stats.totals,
+    perMinute: stats.perMinute,
+    serverMalformed: stats.malformed,
+    serverDuplicates: stats.duplicates,
+  };
+}
+
+/**
+ * The hub can only replay from `fromSeq`: keep what is shown, move the resume point so
+ * the next `hello` asks for `fromSeq - 1`, and count the chats jumped over.
+ */
+export function applyResync(state: BoardState, fromSeq: number): BoardState {
+  const lastSeq = fromSeq - 1;
+  if (lastSeq <= state.lastSeq) return state;
+  return { ...state, lastSeq, skipped: state.skipped + (lastSeq - state.lastSeq) };
+}
+
+/** Applies a run of frames in arrival order; returns the same object when nothing changed. */
+export function applyFrames(state: BoardState, frames: readonly BoardFrame[], limit = COLUMN_LIMIT): BoardState {
+  let next = state;
+  for (const frame of frames) {
+    switch (frame.type) {
+      case "chats":
+        next = applyChats(next, frame.items, limit);
+        break;
+      case "intents":
+        next = applyIntents(next, frame.updates, limit);
+        break;
+      case "stats":
+        next = applyStats(next, frame);
+        break;
+      case "resync":
+        next = applyResync(next, frame.fromSeq);
+        break;
+    }
+  }
+  return next;
+}
