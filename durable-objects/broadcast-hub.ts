@@ -179,8 +179,10 @@ export class BroadcastHub extends DurableObject<Env> {
     }
   }
 
-  /** Replays the log after `lastSeq` (one page at most), then the board goes live or is told to resync. */
+  /** Replays the log after `lastSeq` (one page at most); then the board goes live, or is told to resync. */
   private replayTo(ws: WebSocket, lastSeq: number): void {
+    // Send what is pending first so the replay can run right up to the log's end.
+    this.flush();
     const plan = planReplay(lastSeq, this.flushedSeq, LIMITS.maxReplayChats);
     if (plan.range) {
       const chats = this.log.range(plan.range.from, plan.range.to);
