@@ -10,8 +10,9 @@ export default defineConfig({
       {
         test: {
           name: "core",
-          include: ["core/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["core/**/*.test.ts", "scripts/**/*.test.ts", "web/**/*.test.ts"],
           environment: "node",
+          exclude: ["**/node_modules/**"],
         },
       },
       "test/workers/vitest.config.ts",

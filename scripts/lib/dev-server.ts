@@ -1,0 +1,34 @@
+import type { ChildProcess } from "node:child_process";
+import path from "node:path";
+import { ROOT } from "./corpus.ts";
+import { ensureAdminToken } from "./dev-vars.ts";
+import { run, start, stop, waitForOk } from "./process.ts";
+
+export interface DevServer {
+  url: string;
+  token: string;
+  tokenCreated: boolean;
+  child: ChildProcess;
+  stop: () => void;
+}
+
+/**
+ * Migrates local D1 and starts `wrangler dev` on 127.0.0.1. Local tracing stays off
+ * unless LIVEQ_TRACE=1: with it on, every event and sql.exec is traced, throughput
+ * drops several times and the trace store grows by about a gigabyte an hour.
+ */
+export async function startDevServer({ port, persistTo, quiet = false }: { port: number; persistTo?: string; quiet?: boolean }): Promise<DevServer> {
+  const { token, created } = ensureAdminToken(path.join(ROOT, ".dev.vars"));
+  const persist = persistTo ? ["--persist-to", persistTo] : [];
+  run("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...persist], { CI: "1" });
+  const env = process.env.LIVEQ_TRACE === "1" ? {} : { X_LOCAL_OBSERVABILITY: "false" };
+  const child = start(
+    "wrangler",
+    ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", ...persist],
+    env,
+    quiet,
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitForOk(`${url}/api/health`, 90_000);
+  return { url, token, tokenCreated: created, child, stop: () => stop(child) };
+}

@@ -1,0 +1,105 @@
+import type { IngestChat } from "../../core/protocol/ingest.ts";
+import { IngestAck } from "../../core/protocol/ingest.ts";
+import { LIMITS } from "../../core/protocol/limits.ts";
+
+export interface IngestClientOptions {
+  /** LiveQ base URL, e.g. http://127.0.0.1:8787 */
+  server: string;
+  broadcast: string;
+  token: string;
+  source?: string;
+  /** How long chats wait to be batched together. */
+  batchMs?: number;
+  maxBatch?: number;
+  onAck?: (ack: IngestAck) => void;
+  log?: (line: string) => void;
+}
+
+/**
+ * A reconnecting client of the hub's ingest socket. Chats are buffered until the hub
+ * acknowledges their batch; after a reconnect every unacknowledged batch is sent again
+ * (the hub dedupes by commentNo), so nothing is lost whatever the network does.
+ */
+export class IngestClient {
+  private readonly opts: Required<Omit<IngestClientOptions, "onAck" | "log">> & Pick<IngestClientOptions, "onAck" | "log">;
+  private ws: WebSocket | null = null;
+  private queue: IngestChat[] = [];
+  private readonly unacked = new Map<number, IngestChat[]>();
+  private nextBatchId = 1;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private retryMs = 250;
+  private closed = false;
+  acked = 0;
+
+  constructor(options: IngestClientOptions) {
+    this.opts = { source: "simulator", batchMs: 100, maxBatch: 200, ...options };
+    this.connect();
+  }
+
+  /** Queues chats; they go out in the next batch. */
+  push(chats: readonly IngestChat[]): void {
+    for (const chat of chats) this.queue.push(chat);
+    if (this.queue.length >= this.opts.maxBatch) this.sendQueued();
+    else this.timer ??= setTimeout(() => this.sendQueued(), this.opts.batchMs);
+  }
+
+  /** Chats pushed but not yet acknowledged. */
+  get backlog(): number {
+    let n = this.queue.length;
+    for (const batch of this.unacked.values()) n += batch.length;
+    return n;
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.ws?.close(1000, "done");
+  }
+
+  private connect(): void {
+    const url = new URL(`/api/broadcasts/${encodeURIComponent(this.opts.broadcast)}/ingest`, this.opts.server);
+    url.protocol = url.protocol.replace("http", "ws");
+    url.searchParams.set("token", this.opts.token);
+    const ws = new WebSocket(url);
+    this.ws = ws;
+    ws.addEventListener("open", () => {
+      this.retryMs = 250;
+      this.opts.log?.(`ingest socket open (${this.unacked.size} batches to resend)`);
+      for (const [batchId, chats] of this.unacked) this.sendBatch(batchId, chats);
+    });
+    ws.addEventListener("message", (event) => this.onMessage(String(event.data)));
+    ws.addEventListener("close", () => {
+      if (this.ws === ws) this.ws = null;
+      if (this.closed) return;
+      setTimeout(() => this.connect(), this.retryMs);
+      this.retryMs = Math.min(this.retryMs * 2, 5000);
+    });
+    ws.addEventListener("error", () => this.opts.log?.("ingest socket error; reconnecting"));
+  }
+
+  private onMessage(data: string): void {
+    const ack = IngestAck.safeParse(JSON.parse(data));
+    if (!ack.success) return this.opts.log?.(`hub said: ${data.slice(0, 200)}`);
+    if (typeof ack.data.batchId === "number") {
+      this.acked += this.unacked.get(ack.data.batchId)?.length ?? 0;
+      this.unacked.delete(ack.data.batchId);
+    }
+    this.opts.onAck?.(ack.data);
+  }
+
+  private sendQueued(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    while (this.queue.length) {
+      const chats = this.queue.splice(0, Math.min(this.opts.maxBatch, LIMITS.maxBatchChats));
+      const batchId = this.nextBatchId++;
+      this.unacked.set(batchId, chats);
+      this.sendBatch(batchId, chats);
+    }
+  }
+
+  private sendBatch(batchId: number, chats: IngestChat[]): void {
+    if (this.ws?.readyState !== WebSocket.OPEN) return; // resent on open
+    this.ws.send(JSON.stringify({ type: "chats", source: this.opts.source, batchId, chats }));
+  }
+}

@@ -1,0 +1,35 @@
+import { ROOT } from "./lib/corpus.ts";
+import { startDevServer } from "./lib/dev-server.ts";
+import { run } from "./lib/process.ts";
+import { simulate } from "./simulate.ts";
+
+/**
+ * `npm start`: build the dashboard, migrate local D1, run the Worker on 127.0.0.1
+ * (PORT overrides 8787), create the `demo` broadcast and feed it with the replay
+ * simulator at ~300 chats a minute. Ctrl-C stops everything.
+ */
+const port = Number(process.env.PORT ?? 8787);
+process.chdir(ROOT);
+run("vite", ["build", "--config", "web/vite.config.ts", "--logLevel", "warn"]);
+const server = await startDevServer({ port });
+const shutdown = () => {
+  server.stop();
+  process.exit(0);
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
+
+const created = await fetch(`${server.url}/api/broadcasts`, {
+  method: "POST",
+  headers: { authorization: `Bearer ${server.token}`, "content-type": "application/json" },
+  body: JSON.stringify({ id: "demo", title: "데모 방송 · 겨울 라이브 쇼핑", source: "replay" }),
+});
+if (created.status !== 201 && created.status !== 409) throw new Error(`could not create the demo broadcast: ${await created.text()}`);
+simulate({ server: server.url, broadcast: "demo", token: server.token, ratePerMin: Number(process.env.DEMO_RATE ?? 300) });
+
+console.log(`
+  LiveQ is running.
+  Dashboard: ${server.url}/#token=${server.token}
+  Admin token${server.tokenCreated ? " (new, saved in .dev.vars)" : " (from .dev.vars)"}: ${server.token}
+  Demo broadcast "demo" is fed by the replay simulator. Ctrl-C stops.
+`);
