@@ -9,6 +9,7 @@ import {
   displayCounts,
   emptyBoard,
   isUncertain,
+  lastMinuteRate,
 } from "./board-state.ts";
 
 function chat(seq: number, intent: BoardIntent = "general", confidence = 0.9): BoardChat {
@@ -125,5 +126,12 @@ describe("board state", () => {
     expect(isUncertain(chat(1, "question", 0.59))).toBe(true);
     expect(isUncertain(chat(1, "question", 0.6))).toBe(false);
     expect(isUncertain(chat(1, "pending", 0))).toBe(false);
+  });
+
+  it("reports the last complete minute's chat rate", () => {
+    const m = (minute: number, n: number) => ({ minute, question: n, request: n, general: n });
+    expect(lastMinuteRate([])).toBeNull();
+    expect(lastMinuteRate([m(5, 1)])).toBe(3);
+    expect(lastMinuteRate([m(5, 1), m(6, 100), m(7, 2)])).toBe(300);
   });
 });

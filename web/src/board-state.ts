@@ -199,3 +199,12 @@ export function applyFrames(state: BoardState, frames: readonly BoardFrame[], li
   }
   return next;
 }
+
+/**
+ * Chats in the last complete minute (the hub's window is oldest first and ends with the
+ * current, still-filling minute), or null before any stats arrived.
+ */
+export function lastMinuteRate(perMinute: readonly MinuteCounts[]): number | null {
+  const entry = perMinute.length >= 2 ? perMinute[perMinute.length - 2] : perMinute[0];
+  return entry ? entry.general + entry.request + entry.question : null;
+}

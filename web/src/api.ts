@@ -1,0 +1,62 @@
+import * as z from "zod";
+import {
+  BroadcastList,
+  BroadcastSummary,
+  CreatedBroadcast,
+  Health,
+  type CreateBroadcast,
+} from "../../core/protocol/index.ts";
+import { signOut, token } from "./auth.ts";
+
+const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+/** A failed API call: HTTP status (0 when the server was unreachable) and the server's error code. */
+export class ApiFailure extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.name = "ApiFailure";
+  }
+}
+
+/**
+ * Calls the API with the admin token and validates the answer against its schema
+ * (network input is never trusted). A 401 signs the manager out with a notice.
+ */
+async function request<T>(schema: z.ZodType<T>, path: string, init: RequestInit = {}, bearer = token.value): Promise<T> {
+  const headers = new Headers(init.headers);
+  if (bearer) headers.set("authorization", `Bearer ${bearer}`);
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers });
+  } catch (err) {
+    throw new ApiFailure(0, "unreachable", err instanceof Error ? err.message : String(err));
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    if (response.status === 401 && bearer === token.value) signOut("login.unauthorized");
+    const parsed = ErrorBody.safeParse(body);
+    const error = parsed.success ? parsed.data.error : { code: `http_${response.status}`, message: response.statusText };
+    throw new ApiFailure(response.status, error.code, error.message);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiFailure(response.status, "bad_response", "the server sent an unexpected answer");
+  return parsed.data;
+}
+
+export const api = {
+  health: () => request(Health, "/api/health"),
+  /** Lists broadcasts with an explicit token: the login screen uses it to check a token. */
+  listBroadcasts: (bearer = token.value) => request(BroadcastList, "/api/broadcasts", {}, bearer),
+  getBroadcast: (id: string) => request(BroadcastSummary, `/api/broadcasts/${encodeURIComponent(id)}`),
+  createBroadcast: (body: CreateBroadcast) =>
+    request(CreatedBroadcast, "/api/broadcasts", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+};

@@ -1,0 +1,20 @@
+import { token } from "./auth.ts";
+import { BoardView } from "./board-view.tsx";
+import { BroadcastList } from "./broadcast-list.tsx";
+import { LoginScreen } from "./login-screen.tsx";
+import { route } from "./route.ts";
+import { TopBar } from "./top-bar.tsx";
+
+/** Login until a token is known; then the broadcast list or one live board. */
+export function App() {
+  if (!token.value) return <LoginScreen />;
+  const current = route.value;
+  return (
+    <div class="shell">
+      <TopBar />
+      <main class="page" id="main">
+        {current.page === "board" ? <BoardView key={current.id} broadcastId={current.id} /> : <BroadcastList />}
+      </main>
+    </div>
+  );
+}

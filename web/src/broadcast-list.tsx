@@ -1,0 +1,107 @@
+import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import type { BroadcastSummary, Health } from "../../core/protocol/index.ts";
+import { ApiFailure, api } from "./api.ts";
+import { CreateBroadcastForm } from "./create-broadcast-form.tsx";
+import { formatDateTime, formatNumber, t } from "./i18n.ts";
+import { navigate } from "./route.ts";
+
+function describe(err: unknown): string {
+  if (err instanceof ApiFailure && err.status === 0) return t("login.unreachable");
+  return t("error.generic", { message: err instanceof Error ? err.message : String(err) });
+}
+
+/** Every broadcast with its status and chat count; opens a board; creates a broadcast. */
+export function BroadcastList() {
+  const broadcasts = useSignal<BroadcastSummary[] | null>(null);
+  const health = useSignal<Health | null>(null);
+  const problem = useSignal<string | null>(null);
+
+  async function load() {
+    problem.value = null;
+    try {
+      broadcasts.value = (await api.listBroadcasts()).broadcasts;
+    } catch (err) {
+      problem.value = describe(err);
+    }
+  }
+
+  useEffect(() => {
+    void load();
+    api.health().then((h) => (health.value = h), () => undefined);
+  }, []);
+
+  const list = broadcasts.value;
+  return (
+    <div class="list-page">
+      <section class="panel" aria-labelledby="list-title">
+        <div class="panel-head">
+          <h1 id="list-title">{t("list.title")}</h1>
+          <button type="button" class="button ghost" onClick={() => void load()}>
+            {t("list.refresh")}
+          </button>
+        </div>
+        {problem.value && (
+          <p class="notice error" role="alert">
+            {problem.value}
+          </p>
+        )}
+        {list === null && !problem.value && <p class="muted">{t("list.loading")}</p>}
+        {list?.length === 0 && <p class="muted">{t("list.empty")}</p>}
+        {list && list.length > 0 && <BroadcastTable broadcasts={list} />}
+      </section>
+      <CreateBroadcastForm onCreated={() => void load()} />
+      {health.value && <p class="muted small">{t("health.backends", health.value.backends)}</p>}
+    </div>
+  );
+}
+
+function BroadcastTable({ broadcasts }: { broadcasts: BroadcastSummary[] }) {
+  return (
+    <table class="broadcasts">
+      <thead>
+        <tr>
+          <th scope="col">{t("list.col.title")}</th>
+          <th scope="col">{t("list.col.source")}</th>
+          <th scope="col">{t("list.col.status")}</th>
+          <th scope="col" class="num">
+            {t("list.col.chats")}
+          </th>
+          <th scope="col">{t("list.col.created")}</th>
+          <th scope="col">
+            <span class="visually-hidden">{t("list.open")}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {broadcasts.map((b) => (
+          <tr key={b.id} data-testid="broadcast-row" data-broadcast-id={b.id}>
+            <th scope="row" class="title-cell">
+              {b.title}
+              <span class="muted small mono"> {b.id}</span>
+            </th>
+            <td>{t(`source.${b.source}`)}</td>
+            <td>
+              <span class={`status status-${b.status}`}>{t(`status.${b.status}`)}</span>
+            </td>
+            <td class="num">{formatNumber(b.chatCount)}</td>
+            <td>{formatDateTime(b.createdAt)}</td>
+            <td>
+              <a
+                class="button primary small"
+                href={`#/board/${encodeURIComponent(b.id)}`}
+                aria-label={t("list.openLabel", { title: b.title })}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate({ page: "board", id: b.id });
+                }}
+              >
+                {t("list.open")}
+              </a>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,15 @@
+import "@fontsource/noto-sans-kr/400.css";
+import "@fontsource/noto-sans-kr/700.css";
+import "./styles.css";
+import { render } from "preact";
+import { App } from "./app.tsx";
+import { consumeDeepLink } from "./auth.ts";
+import { lang } from "./i18n.ts";
+import { watchRoute } from "./route.ts";
+
+consumeDeepLink();
+watchRoute();
+document.documentElement.lang = lang.value;
+
+const root = document.getElementById("app");
+if (root) render(<App />, root);

@@ -1,0 +1,35 @@
+import { signal } from "@preact/signals";
+
+/** The dashboard's pages, addressed by the URL hash so any static host can serve them. */
+export type Route = { page: "list" } | { page: "board"; id: string };
+
+/** Reads a route from a hash such as `#/board/demo`; anything else is the list. */
+export function parseRoute(hash: string): Route {
+  const match = /^#\/board\/([^/?#]+)$/.exec(hash);
+  if (match?.[1]) {
+    try {
+      return { page: "board", id: decodeURIComponent(match[1]) };
+    } catch {
+      return { page: "list" };
+    }
+  }
+  return { page: "list" };
+}
+
+export function routeHash(route: Route): string {
+  return route.page === "board" ? `#/board/${encodeURIComponent(route.id)}` : "#/";
+}
+
+export const route = signal<Route>(parseRoute(location.hash));
+
+/** Keeps `route` in step with back/forward and edited URLs. */
+export function watchRoute(): void {
+  addEventListener("hashchange", () => {
+    route.value = parseRoute(location.hash);
+  });
+  route.value = parseRoute(location.hash);
+}
+
+export function navigate(next: Route): void {
+  location.hash = routeHash(next);
+}
