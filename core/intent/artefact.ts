@@ -1,0 +1,95 @@
+/**
+ * The shipped form of the intent model: weights quantised to int8 with one scale per
+ * class column, base64-encoded into a TypeScript module so that any bundler (and
+ * workerd) loads it by a static import. Decoded once, on first use, into Float32Array.
+ */
+import type { Intent } from "../protocol/intent.ts";
+import type { IntentModel } from "./model.ts";
+
+export interface IntentArtefact {
+  /** Training run identifier (date and data summary), for /api/health and logs. */
+  readonly version: string;
+  readonly featureVersion: number;
+  readonly bits: number;
+  readonly classes: readonly Intent[];
+  readonly temperature: number;
+  /** Dequantisation factor per stored column (classes.length - 1 of them). */
+  readonly scales: readonly number[];
+  /** int8 weights, row-major, base64. */
+  readonly data: string;
+}
+
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const LOOKUP = new Uint8Array(128);
+for (let i = 0; i < ALPHABET.length; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i;
+
+export function encodeBase64(bytes: Uint8Array): string {
+  let out = "";
+  const chunk: string[] = [];
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i]!, b = bytes[i + 1] ?? 0, c = bytes[i + 2] ?? 0;
+    const n = (a << 16) | (b << 8) | c;
+    chunk.push(
+      ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]! +
+        (i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63]! : "=") + (i + 2 < bytes.length ? ALPHABET[n & 63]! : "="),
+    );
+    if (chunk.length === 4096) {
+      out += chunk.join("");
+      chunk.length = 0;
+    }
+  }
+  return out + chunk.join("");
+}
+
+export function decodeBase64(text: string): Uint8Array {
+  let len = text.length;
+  while (len > 0 && text.charCodeAt(len - 1) === 61) len--;
+  const out = new Uint8Array(Math.floor((len * 3) / 4));
+  let o = 0;
+  for (let i = 0; i < len; i += 4) {
+    const n =
+      (LOOKUP[text.charCodeAt(i)]! << 18) | (LOOKUP[text.charCodeAt(i + 1)]! << 12) |
+      ((i + 2 < len ? LOOKUP[text.charCodeAt(i + 2)]! : 0) << 6) | (i + 3 < len ? LOOKUP[text.charCodeAt(i + 3)]! : 0);
+    if (o < out.length) out[o++] = (n >> 16) & 255;
+    if (o < out.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = n & 255;
+  }
+  return out;
+}
+
+/** Quantises a model to int8 (symmetric, per column, scaled to the column's largest weight). */
+export function encodeArtefact(model: IntentModel, version: string): IntentArtefact {
+  const cols = model.classes.length - 1;
+  const scales: number[] = [];
+  for (let c = 0; c < cols; c++) {
+    let max = 0;
+    for (let i = c; i < model.weights.length; i += cols) max = Math.max(max, Math.abs(model.weights[i]!));
+    scales.push(max === 0 ? 1 : max / 127);
+  }
+  const q = new Int8Array(model.weights.length);
+  for (let i = 0; i < q.length; i++) q[i] = Math.round(model.weights[i]! / scales[i % cols]!);
+  return {
+    version,
+    featureVersion: model.featureVersion,
+    bits: model.bits,
+    classes: model.classes,
+    temperature: model.temperature,
+    scales,
+    data: encodeBase64(new Uint8Array(q.buffer)),
+  };
+}
+
+/** Dequantises an artefact into an inference model. */
+export function decodeArtefact(artefact: IntentArtefact): IntentModel {
+  const q = new Int8Array(decodeBase64(artefact.data).buffer);
+  const cols = artefact.classes.length - 1;
+  const weights = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * artefact.scales[i % cols]!;
+  return {
+    featureVersion: artefact.featureVersion,
+    bits: artefact.bits,
+    classes: artefact.classes,
+    temperature: artefact.temperature,
+    weights,
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Inference for the embedded intent model: multinomial logistic regression over hashed
+ * features (features.ts), with temperature-scaled softmax for calibrated confidence.
+ */
+import type { Intent } from "../protocol/intent.ts";
+import { FEATURE_VERSION, MAX_FEATURES, extractFeatures } from "./features.ts";
+import type { IntentClassifier, IntentResult } from "./types.ts";
+
+/** Chats whose confidence is below this are flagged as uncertain on the board. */
+export const UNCERTAIN_BELOW = 0.6;
+
+/** Whether a classification should be shown in the board's "uncertain" view. */
+export function isUncertain(result: IntentResult): boolean {
+  return result.confidence < UNCERTAIN_BELOW;
+}
+
+/**
+ * Decoded model. `weights` holds, for each of the 2^bits feature buckets, one weight per
+ * class after the first (`classes.length - 1` columns, row-major): softmax is invariant
+ * to a shared shift, so the first class's logit is fixed at 0 and not stored.
+ */
+export interface IntentModel {
+  readonly featureVersion: number;
+  readonly bits: number;
+  readonly classes: readonly Intent[];
+  /** Logits are divided by this before the softmax (fitted on a validation split). */
+  readonly temperature: number;
+  readonly weights: Float32Array;
+}
+
+const featureBuf = new Int32Array(MAX_FEATURES);
+
+/**
+ * Writes the logits of `text` (class 0 first, always 0) into `logits` and returns it.
+ * Not divided by the temperature.
+ */
+export function logitsOf(model: IntentModel, text: string, logits: Float64Array): Float64Array {
+  const count = extractFeatures(text, featureBuf, model.bits);
+  const cols = model.classes.length - 1;
+  const w = model.weights;
+  logits.fill(0);
+  if (cols === 2) {
+    // The shipped three-class case, unrolled: this loop is the whole cost of inference.
+    let z1 = 0, z2 = 0;
+    for (let i = 0; i < count; i++) {
+      const row = featureBuf[i]! << 1;
+      z1 += w[row]!;
+      z2 += w[row + 1]!;
+    }
+    logits[1] = z1;
+    logits[2] = z2;
+    return logits;
+  }
+  for (let i = 0; i < count; i++) {
+    const row = featureBuf[i]! * cols;
+    for (let c = 0; c < cols; c++) logits[c + 1] = logits[c + 1]! + w[row + c]!;
+  }
+  return logits;
+}
+
+/** In-place softmax of `logits / temperature`; returns the index of the largest. */
+export function softmaxInPlace(logits: Float64Array, temperature = 1): number {
+  let best = 0;
+  for (let c = 1; c < logits.length; c++) if (logits[c]! > logits[best]!) best = c;
+  const top = logits[best]!;
+  let sum = 0;
+  for (let c = 0; c < logits.length; c++) {
+    const e = Math.exp((logits[c]! - top) / temperature);
+    logits[c] = e;
+    sum += e;
+  }
+  for (let c = 0; c < logits.length; c++) logits[c] = logits[c]! / sum;
+  return best;
+}
+
+/** Calibrated class probabilities of one chat, in `model.classes` order. */
+export function probabilities(model: IntentModel, text: string): number[] {
+  const p = logitsOf(model, text, new Float64Array(model.classes.length));
+  softmaxInPlace(p, model.temperature);
+  return Array.from(p);
+}
+
+/** Refuses weights trained with a different feature extractor. */
+export function checkModel(model: IntentModel): IntentModel {
+  const expected = (1 << model.bits) * (model.classes.length - 1);
+  if (model.featureVersion !== FEATURE_VERSION) {
+    throw new Error(`intent weights use features v${model.featureVersion}, code has v${FEATURE_VERSION}`);
+  }
+  if (model.weights.length !== expected) throw new Error(`intent weights: ${model.weights.length} values, expected ${expected}`);
+  if (!(model.temperature > 0)) throw new Error("intent weights: temperature must be positive");
+  return model;
+}
+
+/**
+ * The embedded classifier over a model, or over a loader called once on first use (so
+ * importing it costs nothing until a chat is classified).
+ */
+export function createEmbeddedClassifier(source: IntentModel | (() => IntentModel)): IntentClassifier {
+  const load = typeof source === "function" ? source : () => source;
+  let model: IntentModel | null = null;
+  let logits = new Float64Array(3);
+  return {
+    name: "embedded",
+    classifyBatch(texts: readonly string[]): IntentResult[] {
+      if (model === null) {
+        model = checkModel(load());
+        logits = new Float64Array(model.classes.length);
+      }
+      const out = new Array<IntentResult>(texts.length);
+      for (let i = 0; i < texts.length; i++) {
+        logitsOf(model, texts[i]!, logits);
+        const best = softmaxInPlace(logits, model.temperature);
+        out[i] = { intent: model.classes[best]!, confidence: logits[best]! };
+      }
+      return out;
+    },
+  };
+}
