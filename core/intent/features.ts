@@ -209,3 +209,16 @@ function charFlags(n: number, len: number, mask: number, out: Int32Array, k: num
   out[k++] = finish(mix(seeded(S_LEN), lengthBucket(len)), mask);
   return k;
 }
+
+/** Index of the feature emitted when a chat ends in an ending of class `name` (see endings.ts). */
+export function endingClassFeature(name: string, bits: number): number {
+  const cls = ENDING_CLASS_NAMES.indexOf(name);
+  if (cls < 0) throw new Error(`unknown ending class ${name}`);
+  return finish(mix(seeded(S_ENDCLASS), cls), (1 << bits) - 1);
+}
+
+/** Index of the feature emitted for a jamo abbreviation such as ㅇㄷ. */
+export function jamoAbbreviationFeature(abbreviation: string, bits: number): number {
+  const codes = Int32Array.from(abbreviation, (ch) => ch.codePointAt(0)!);
+  return finish(hashRange(codes, 0, codes.length, S_JAMO), (1 << bits) - 1);
+}

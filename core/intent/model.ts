@@ -91,6 +91,15 @@ export function checkModel(model: IntentModel): IntentModel {
   return model;
 }
 
+/** An empty or whitespace-only chat carries no ask: it is general by definition. */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0x3000 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
 /**
  * The embedded classifier over a model, or over a loader called once on first use (so
  * importing it costs nothing until a chat is classified).
@@ -108,7 +117,12 @@ export function createEmbeddedClassifier(source: IntentModel | (() => IntentMode
       }
       const out = new Array<IntentResult>(texts.length);
       for (let i = 0; i < texts.length; i++) {
-        logitsOf(model, texts[i]!, logits);
+        const text = texts[i]!;
+        if (isBlank(text)) {
+          out[i] = { intent: "general", confidence: 1 };
+          continue;
+        }
+        logitsOf(model, text, logits);
         const best = softmaxInPlace(logits, model.temperature);
         out[i] = { intent: model.classes[best]!, confidence: logits[best]! };
       }
