@@ -44,6 +44,7 @@ export class BoardSocket {
   #lastHeard = 0;
   #everOpened = false;
   readonly #onOnline = () => this.#retryNow();
+  readonly #onOffline = () => this.#wentOffline();
   readonly url: () => string;
   readonly handlers: BoardSocketHandlers;
 
@@ -56,18 +57,21 @@ export class BoardSocket {
   start(): void {
     this.#stopped = false;
     addEventListener("online", this.#onOnline);
+    addEventListener("offline", this.#onOffline);
     this.#connect();
   }
 
   stop(): void {
     this.#stopped = true;
     removeEventListener("online", this.#onOnline);
+    removeEventListener("offline", this.#onOffline);
     clearTimeout(this.#retryTimer);
     this.#drop();
     this.handlers.onState("closed");
   }
 
   #connect(): void {
+    this.#drop();
     this.handlers.onState(this.#everOpened || this.#attempt > 0 ? "reconnecting" : "connecting");
     const ws = new WebSocket(this.url());
     this.#ws = ws;
@@ -92,7 +96,8 @@ export class BoardSocket {
   async #refused(): Promise<void> {
     this.handlers.onState("reconnecting");
     const verdict = await this.handlers.onRefused().catch(() => "retry" as const);
-    if (this.#stopped) return;
+    // Stopped, or already reconnected (the network came back) while the API answered.
+    if (this.#stopped || this.#ws) return;
     if (verdict === "stop") this.stop();
     else this.#scheduleRetry();
   }
@@ -152,10 +157,19 @@ export class BoardSocket {
 
   #scheduleRetry(): void {
     if (this.#stopped) return;
+    if (!navigator.onLine) return this.#wentOffline(); // the `online` event reconnects
     this.handlers.onState("reconnecting");
     clearTimeout(this.#retryTimer);
     this.#retryTimer = setTimeout(() => this.#connect(), reconnectDelay(this.#attempt));
     this.#attempt++;
+  }
+
+  /** The browser lost the network: say so now rather than when the socket times out. */
+  #wentOffline(): void {
+    if (this.#stopped) return;
+    clearTimeout(this.#retryTimer);
+    this.#drop();
+    this.handlers.onState("closed");
   }
 
   /** The network came back: skip the rest of the backoff wait. */

@@ -94,9 +94,11 @@ describe("board state", () => {
       perMinute: [{ minute: 1, question: 4, request: 1, general: 30 }],
       malformed: 2,
       duplicates: 5,
+      late: 3,
     });
     expect(displayCounts(s)).toEqual({ question: 40, request: 12, general: 300 });
     expect(s.serverDuplicates).toBe(5);
+    expect(s.serverLate).toBe(3);
   });
 
   it("moves the resume point on resync and counts the skipped chats", () => {

@@ -17,6 +17,8 @@ export interface BoardState {
   readonly perMinute: readonly MinuteCounts[];
   readonly serverMalformed: number;
   readonly serverDuplicates: number;
+  /** Chats the hub logged more than a minute after they were written. */
+  readonly serverLate: number;
   /** Chats the hub could no longer replay (a `resync` jumped past them). */
   readonly skipped: number;
 }
@@ -42,6 +44,7 @@ export function emptyBoard(): BoardState {
     perMinute: [],
     serverMalformed: 0,
     serverDuplicates: 0,
+    serverLate: 0,
     skipped: 0,
   };
 }
@@ -165,6 +168,7 @@ export function applyStats(state: BoardState, stats: StatsFrame): BoardState {
     perMinute: stats.perMinute,
     serverMalformed: stats.malformed,
     serverDuplicates: stats.duplicates,
+    serverLate: stats.late,
   };
 }
 

@@ -72,6 +72,7 @@ function BoardFigures({ store, total }: { store: BoardStore; total: number }) {
       {rate !== null && <span>{t("board.rate", { n: rate })}</span>}
       <span>{t("board.shown", { n: COLUMN_LIMIT })}</span>
       {ignored > 0 && <span>{t("board.invalid", { n: ignored })}</span>}
+      {state.serverLate > 0 && <span>{t("board.late", { n: state.serverLate })}</span>}
       {state.skipped > 0 && <span>{t("board.skipped", { n: state.skipped })}</span>}
     </p>
   );

@@ -8,7 +8,7 @@ import { lang } from "./i18n.ts";
 import { watchRoute } from "./route.ts";
 
 consumeDeepLink();
-watchRoute();
+watchRoute(() => consumeDeepLink());
 document.documentElement.lang = lang.value;
 
 const root = document.getElementById("app");

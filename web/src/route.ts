@@ -22,9 +22,13 @@ export function routeHash(route: Route): string {
 
 export const route = signal<Route>(parseRoute(location.hash));
 
-/** Keeps `route` in step with back/forward and edited URLs. */
-export function watchRoute(): void {
+/**
+ * Keeps `route` in step with back/forward and edited URLs. `beforeRoute` runs first on
+ * every change (a pasted `#token=` deep link is consumed before it is read as a route).
+ */
+export function watchRoute(beforeRoute: () => void = () => {}): void {
   addEventListener("hashchange", () => {
+    beforeRoute();
     route.value = parseRoute(location.hash);
   });
   route.value = parseRoute(location.hash);
