@@ -1,48 +1,42 @@
 import { DurableObject } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/d1";
-import { planReplay } from "../core/hub/replay.ts";
+import { CSV_HEADER, csvLine, jsonLine } from "../core/hub/export.ts";
 import { minuteOf, recentMinutes } from "../core/hub/stats.ts";
-import type { IntentClassifier } from "../core/intent/types.ts";
+import { embeddedClassifier } from "../core/intent/embedded.ts";
+import type { IntentClassifier, IntentResult } from "../core/intent/types.ts";
 import { BoardClientMessage, type BoardChat, type BoardServerMessage } from "../core/protocol/board.ts";
 import { IngestBatch, parseChatItems, type IngestAck } from "../core/protocol/ingest.ts";
 import { LIMITS } from "../core/protocol/limits.ts";
 import { intentClassifier } from "../workers/backends.ts";
 import { updateBroadcastActivity } from "../workers/db/queries.ts";
-import { HubLog } from "./hub-log.ts";
+import { BoardFanout, send, type SocketAttachment, type SocketRole } from "./board-fanout.ts";
+import { HubLog, type IntentUpdate } from "./hub-log.ts";
+
+export type { SocketRole } from "./board-fanout.ts";
 
 /** Headers the Worker sets (after authenticating) when it hands a socket to the hub. */
 export const HUB_ROLE_HEADER = "x-liveq-role";
 export const HUB_BROADCAST_HEADER = "x-liveq-broadcast";
 
-export type SocketRole = "board" | "ingest";
-/** Kept small: it is serialized with the socket across hibernation. */
-interface SocketAttachment {
-  role: SocketRole;
-  /** A board is live once replay has caught it up: from then on it gets coalesced frames. */
-  live: boolean;
-}
-
-const FLUSH_MS = 50;
-const STATS_EVERY_MS = 1000;
-const D1_SYNC_MS = 5000;
+const ALARM_MS = 5000;
 const STATS_MINUTES = 30;
+const KEEP_MINUTES = 7 * 24 * 60;
+/** Remote classification calls in flight before new batches use the embedded model at once. */
+const MAX_REMOTE_INFLIGHT = 8;
+const EXPORT_PAGE = 2000;
 
 export type IngestOutcome = IngestAck | { type: "error"; code: string; message: string };
 
 /**
  * One per broadcast: takes chat batches from any source, dedupes, classifies once per
- * batch, appends to its SQLite log (the source of truth) and fans out coalesced frames
- * to manager boards over hibernatable WebSockets. Memory is only a cache of the log.
+ * batch, appends to its SQLite log (the source of truth), acknowledges, and fans out
+ * coalesced frames to manager boards over hibernatable WebSockets. Memory is a cache.
  */
 export class BroadcastHub extends DurableObject<Env> {
   private log!: HubLog;
+  private fanout!: BoardFanout;
   private readonly classifier: IntentClassifier;
-  /** Logged but not yet sent to live boards; seq > flushedSeq. */
-  private pending: BoardChat[] = [];
-  private flushedSeq = 0;
-  private flushTimer: ReturnType<typeof setTimeout> | null = null;
-  private statsDirty = false;
-  private lastStatsAt = 0;
+  private remoteInflight = 0;
   private alarmArmed = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -50,7 +44,7 @@ export class BroadcastHub extends DurableObject<Env> {
     this.classifier = intentClassifier(env);
     void ctx.blockConcurrencyWhile(async () => {
       this.log = new HubLog(ctx.storage);
-      this.flushedSeq = this.log.lastSeq;
+      this.fanout = new BoardFanout(ctx, this.log, (now) => this.stats(now));
     });
   }
 
@@ -62,9 +56,9 @@ export class BroadcastHub extends DurableObject<Env> {
     }
     this.rememberBroadcastId(request.headers.get(HUB_BROADCAST_HEADER));
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [role]);
+    this.ctx.acceptWebSocket(server, [role satisfies SocketRole]);
     server.serializeAttachment({ role, live: false } satisfies SocketAttachment);
-    if (role === "board") this.send(server, { type: "welcome", broadcastId: this.broadcastId, lastSeq: this.log.lastSeq });
+    if (role === "board") send(server, { type: "welcome", broadcastId: this.broadcastId, lastSeq: this.log.lastSeq });
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -74,19 +68,34 @@ export class BroadcastHub extends DurableObject<Env> {
     return this.ingestBatch(body);
   }
 
+  /** RPC for the export routes: the whole log, streamed page by page. */
+  async exportChats(format: "csv" | "jsonl"): Promise<ReadableStream<Uint8Array>> {
+    const encoder = new TextEncoder();
+    const line = format === "csv" ? csvLine : jsonLine;
+    let from = 1;
+    const end = this.log.lastSeq;
+    return new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        if (format === "csv") controller.enqueue(encoder.encode(CSV_HEADER));
+      },
+      pull: (controller) => {
+        if (from > end) return controller.close();
+        const page = this.log.range(from, Math.min(end, from + EXPORT_PAGE - 1));
+        from += EXPORT_PAGE;
+        controller.enqueue(encoder.encode(page.map(line).join("")));
+      },
+    });
+  }
+
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
-    const attachment = ws.deserializeAttachment() as SocketAttachment;
+    const { role } = ws.deserializeAttachment() as SocketAttachment;
     const data = decodeMessage(message);
     if (data === undefined) return this.reject(ws, "invalid_json", "messages must be JSON text under the size limit");
-    if (attachment.role === "ingest") {
-      const outcome = this.ingestBatch(data);
-      ws.send(JSON.stringify(outcome));
-      return;
-    }
+    if (role === "ingest") return ws.send(JSON.stringify(this.ingestBatch(data)));
     const parsed = BoardClientMessage.safeParse(data);
     if (!parsed.success) return this.reject(ws, "invalid_message", "unknown or malformed board message");
-    if (parsed.data.type === "ping") return this.send(ws, { type: "pong" });
-    this.replayTo(ws, parsed.data.lastSeq);
+    if (parsed.data.type === "ping") return send(ws, { type: "pong" });
+    this.fanout.replayTo(ws, parsed.data.lastSeq);
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
@@ -96,12 +105,17 @@ export class BroadcastHub extends DurableObject<Env> {
 
   override async webSocketError(): Promise<void> {}
 
-  /** Periodic work: mirror what D1 lists (chat count, live status). Idempotent. */
+  /**
+   * Periodic work, idempotent: mirror what D1 lists (chat count, live status), prune old
+   * per-minute counts, and classify chats left pending by a restart.
+   */
   override async alarm(): Promise<void> {
     this.alarmArmed = false;
+    const now = Date.now();
+    this.log.pruneMinutes(minuteOf(now) - KEEP_MINUTES);
+    if (this.remoteInflight === 0) this.resolvePending(this.log.pendingChats(LIMITS.maxBatchChats));
     const id = this.log.getMeta("broadcast_id");
-    if (!id) return;
-    await updateBroadcastActivity(drizzle(this.env.DB), id, this.log.lastSeq, Date.now());
+    if (id) await updateBroadcastActivity(drizzle(this.env.DB), id, this.log.lastSeq, now);
   }
 
   private get broadcastId(): string {
@@ -112,6 +126,7 @@ export class BroadcastHub extends DurableObject<Env> {
     if (id && this.log.getMeta("broadcast_id") !== id) this.log.setMeta("broadcast_id", id);
   }
 
+  /** Validate → classify (once per batch) → append in one transaction → fan out → ack. */
   private ingestBatch(data: unknown): IngestOutcome {
     const batch = IngestBatch.safeParse(data);
     if (!batch.success) {
@@ -119,99 +134,60 @@ export class BroadcastHub extends DurableObject<Env> {
       return { type: "error", code: "invalid_batch", message: batch.error.issues[0]?.message ?? "invalid batch" };
     }
     const { chats, malformed } = parseChatItems(batch.data.chats);
-    const intents = chats.length ? this.classifier.classifyBatch(chats.map((c) => c.message)) : [];
-    if (intents instanceof Promise) throw new Error("the hub's classifier must answer synchronously");
+    const intents = this.classifyNow(chats.map((c) => c.message));
     const result = this.log.append(chats, intents, batch.data.source, Date.now());
     if (malformed) this.log.addCounters({ malformed });
-    if (result.chats.length) this.enqueue(result.chats);
-    const ack: IngestAck = {
-      type: "ack",
-      upTo: result.upTo,
-      seq: this.log.lastSeq,
-      accepted: result.chats.length,
-      duplicates: result.duplicates,
-      malformed,
-    };
+    if (result.chats.length) {
+      this.fanout.addChats(result.chats);
+      if (!intents) this.resolvePending(result.chats);
+      this.armAlarm();
+    }
+    const ack: IngestAck = { type: "ack", upTo: result.upTo, seq: this.log.lastSeq, accepted: result.chats.length, duplicates: result.duplicates, malformed };
     if (batch.data.batchId !== undefined) ack.batchId = batch.data.batchId;
     return ack;
   }
 
-  private enqueue(chats: BoardChat[]): void {
-    for (const chat of chats) this.pending.push(chat);
-    this.statsDirty = true;
-    if (this.pending.length >= LIMITS.maxFrameItems) this.flush();
-    else this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
-    if (!this.alarmArmed) {
-      this.alarmArmed = true;
-      void this.ctx.storage.setAlarm(Date.now() + D1_SYNC_MS);
-    }
+  /**
+   * Intents for a batch right away when the classifier is in-process (or remote calls are
+   * backed up); null when a remote classifier will answer later and the chats go out pending.
+   */
+  private classifyNow(texts: string[]): IntentResult[] | null {
+    if (texts.length === 0) return [];
+    const remote = this.classifier !== embeddedClassifier;
+    if (remote && this.remoteInflight < MAX_REMOTE_INFLIGHT) return null;
+    return embeddedClassifier.classifyBatch(texts) as IntentResult[];
   }
 
-  /** Sends everything pending to live boards as one frame (serialized once). */
-  private flush(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-    if (this.pending.length) {
-      const frame = JSON.stringify({ type: "chats", items: this.pending } satisfies BoardServerMessage);
-      this.flushedSeq = this.pending[this.pending.length - 1]!.seq;
-      this.pending = [];
-      this.forEachLiveBoard((ws) => ws.send(frame));
-    }
-    const now = Date.now();
-    if (this.statsDirty && now - this.lastStatsAt >= STATS_EVERY_MS) {
-      const stats = JSON.stringify(this.stats(now));
-      this.forEachLiveBoard((ws) => ws.send(stats));
-      this.statsDirty = false;
-      this.lastStatsAt = now;
-    } else if (this.statsDirty) {
-      this.flushTimer = setTimeout(() => this.flush(), STATS_EVERY_MS - (now - this.lastStatsAt));
-    }
+  /** Classifies pending chats remotely (time-boxed, with fallback, in the classifier) and sends `intents`. */
+  private resolvePending(chats: readonly Pick<BoardChat, "seq" | "at" | "message">[]): void {
+    if (chats.length === 0) return;
+    this.remoteInflight++;
+    const work = Promise.resolve(this.classifier.classifyBatch(chats.map((c) => c.message)))
+      .catch(() => embeddedClassifier.classifyBatch(chats.map((c) => c.message)) as IntentResult[])
+      .then((results) => {
+        const updates: IntentUpdate[] = chats.map((c, i) => ({ seq: c.seq, at: c.at, ...results[i]! }));
+        this.fanout.addIntents(this.log.setIntents(updates));
+      })
+      .finally(() => this.remoteInflight--);
+    this.ctx.waitUntil(work);
   }
 
-  private forEachLiveBoard(send: (ws: WebSocket) => void): void {
-    for (const ws of this.ctx.getWebSockets("board")) {
-      if (!(ws.deserializeAttachment() as SocketAttachment).live) continue;
-      try {
-        send(ws);
-      } catch {
-        // A socket closing under us: its close handler cleans up; others must still get the frame.
-      }
-    }
-  }
-
-  /** Replays the log after `lastSeq` (one page at most); then the board goes live, or is told to resync. */
-  private replayTo(ws: WebSocket, lastSeq: number): void {
-    // Send what is pending first so the replay can run right up to the log's end.
-    this.flush();
-    const plan = planReplay(lastSeq, this.flushedSeq, LIMITS.maxReplayChats);
-    if (plan.range) {
-      const chats = this.log.range(plan.range.from, plan.range.to);
-      for (let i = 0; i < chats.length; i += LIMITS.maxFrameItems) {
-        this.send(ws, { type: "chats", items: chats.slice(i, i + LIMITS.maxFrameItems) });
-      }
-    }
-    if (plan.resyncFrom !== null) {
-      ws.serializeAttachment({ role: "board", live: false } satisfies SocketAttachment);
-      return this.send(ws, { type: "resync", fromSeq: plan.resyncFrom });
-    }
-    ws.serializeAttachment({ role: "board", live: true } satisfies SocketAttachment);
-    this.send(ws, this.stats(Date.now()));
+  private armAlarm(): void {
+    if (this.alarmArmed) return;
+    this.alarmArmed = true;
+    void this.ctx.storage.setAlarm(Date.now() + ALARM_MS);
   }
 
   private stats(now: number): BoardServerMessage {
-    const { general, request, question, malformed, duplicates } = this.log.counters;
+    const { general, request, question, malformed, duplicates, late } = this.log.counters;
     const nowMinute = minuteOf(now);
     const perMinute = recentMinutes(this.log.minutes(nowMinute - STATS_MINUTES + 1), nowMinute, STATS_MINUTES);
-    return { type: "stats", totals: { general, request, question }, perMinute, malformed, duplicates };
+    return { type: "stats", totals: { general, request, question }, perMinute, malformed, duplicates, late };
   }
 
   private reject(ws: WebSocket, code: string, message: string): void {
     this.log.addCounters({ malformed: 1 });
-    this.send(ws, { type: "error", code, message });
-  }
-
-  private send(ws: WebSocket, message: BoardServerMessage): void {
-    ws.send(JSON.stringify(message));
+    send(ws, { type: "error", code, message });
   }
 }
 

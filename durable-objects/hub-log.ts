@@ -9,6 +9,15 @@ const SCHEMA_VERSION = 1;
 export interface HubCounters extends IntentCounts {
   malformed: number;
   duplicates: number;
+  late: number;
+}
+
+/** A chat older than this when it arrives is counted as late (and logged all the same). */
+export const LATE_AFTER_MS = 60_000;
+
+export interface IntentUpdate extends IntentResult {
+  seq: number;
+  at: number;
 }
 
 export interface AppendResult {
@@ -28,7 +37,7 @@ export class HubLog {
   private readonly sql: SqlStorage;
   private readonly storage: DurableObjectStorage;
   lastSeq = 0;
-  counters: HubCounters = { general: 0, request: 0, question: 0, malformed: 0, duplicates: 0 };
+  counters: HubCounters = { general: 0, request: 0, question: 0, malformed: 0, duplicates: 0, late: 0 };
 
   constructor(storage: DurableObjectStorage) {
     this.storage = storage;
@@ -62,16 +71,21 @@ export class HubLog {
     this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", key, value);
   }
 
-  /** Appends the chats not already logged (by commentNo), with their intents, in one transaction. */
-  append(chats: readonly IngestChat[], intents: readonly IntentResult[], source: string, now: number): AppendResult {
+  /**
+   * Appends the chats not already logged (by commentNo) in one transaction, with their
+   * intents, or as `pending` when `intents` is null (a remote classifier answers later).
+   */
+  append(chats: readonly IngestChat[], intents: readonly IntentResult[] | null, source: string, now: number): AppendResult {
     const logged: BoardChat[] = [];
     let duplicates = 0;
+    let late = 0;
     let upTo = -1;
     this.storage.transactionSync(() => {
       let seq = this.lastSeq;
       chats.forEach((chat, i) => {
-        const { intent, confidence } = intents[i] ?? { intent: "general", confidence: 0 };
+        const { intent, confidence } = intents?.[i] ?? { intent: "pending" as const, confidence: 0 };
         const at = chat.at ?? now;
+        if (now - at > LATE_AFTER_MS) late++;
         if (chat.commentNo > upTo) upTo = chat.commentNo;
         const cursor = this.sql.exec(
           "INSERT OR IGNORE INTO chats (seq, comment_no, nickname, message, comment_type, intent, confidence, at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -84,19 +98,51 @@ export class HubLog {
         seq++;
         logged.push({ seq, commentNo: chat.commentNo, nickname: chat.nickname, message: chat.message, intent, confidence, at });
       });
-      const deltas = { ...countIntents(logged), duplicates };
-      this.addCounters(deltas);
-      for (const [minute, c] of bucketByMinute(logged)) {
-        this.sql.exec(
-          `INSERT INTO minute_counts (minute, general, request, question) VALUES (?, ?, ?, ?)
-           ON CONFLICT(minute) DO UPDATE SET general = general + excluded.general,
-           request = request + excluded.request, question = question + excluded.question`,
-          minute, c.general, c.request, c.question,
-        );
-      }
+      this.addCounters({ ...countIntents(logged), duplicates, late });
+      this.addMinutes(logged);
       this.lastSeq = seq;
     });
     return { chats: logged, duplicates, upTo };
+  }
+
+  /** Sets the intents of chats logged as pending, in one transaction; others are left alone. */
+  setIntents(updates: readonly IntentUpdate[]): IntentUpdate[] {
+    const applied: IntentUpdate[] = [];
+    this.storage.transactionSync(() => {
+      for (const u of updates) {
+        const cursor = this.sql.exec(
+          "UPDATE chats SET intent = ?, confidence = ? WHERE seq = ? AND intent = 'pending'",
+          u.intent, u.confidence, u.seq,
+        );
+        if (cursor.rowsWritten > 0) applied.push(u);
+      }
+      this.addCounters(countIntents(applied));
+      this.addMinutes(applied);
+    });
+    return applied;
+  }
+
+  /** Seq and text of chats still pending (after a restart lost their classification call). */
+  pendingChats(limit: number): { seq: number; at: number; message: string }[] {
+    return this.sql
+      .exec<{ seq: number; at: number; message: string }>("SELECT seq, at, message FROM chats WHERE intent = 'pending' ORDER BY seq LIMIT ?", limit)
+      .toArray();
+  }
+
+  /** Retention: drops per-minute counts older than `beforeMinute`. The chat log stays with the broadcast. */
+  pruneMinutes(beforeMinute: number): void {
+    this.sql.exec("DELETE FROM minute_counts WHERE minute < ?", beforeMinute);
+  }
+
+  private addMinutes(chats: readonly { at: number; intent: BoardChat["intent"] }[]): void {
+    for (const [minute, c] of bucketByMinute(chats)) {
+      this.sql.exec(
+        `INSERT INTO minute_counts (minute, general, request, question) VALUES (?, ?, ?, ?)
+         ON CONFLICT(minute) DO UPDATE SET general = general + excluded.general,
+         request = request + excluded.request, question = question + excluded.question`,
+        minute, c.general, c.request, c.question,
+      );
+    }
   }
 
   /** Adds to the persistent counters (malformed messages are counted here too). */
@@ -143,7 +189,7 @@ function rowToChat(r: ChatRow): BoardChat {
   return { seq: r.seq, commentNo: r.comment_no, nickname: r.nickname, message: r.message, intent: r.intent, confidence: r.confidence, at: r.at };
 }
 
-function countIntents(chats: readonly BoardChat[]): IntentCounts {
+function countIntents(chats: readonly { intent: BoardChat["intent"] }[]): IntentCounts {
   const c = { general: 0, request: 0, question: 0 };
   for (const chat of chats) if (chat.intent !== "pending") c[chat.intent]++;
   return c;

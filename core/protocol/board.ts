@@ -37,6 +37,8 @@ export const BoardServerMessage = z.discriminatedUnion("type", [
     perMinute: z.array(MinuteCounts),
     malformed: z.number().int(),
     duplicates: z.number().int(),
+    /** Chats that arrived more than a minute after they were written (logged all the same). */
+    late: z.number().int().default(0),
   }),
   z.object({ type: z.literal("resync"), fromSeq: z.number().int() }),
   z.object({ type: z.literal("error"), code: z.string(), message: z.string() }),

@@ -56,6 +56,16 @@ describe("BroadcastHub ingest", () => {
     expect(stats).toMatchObject({ malformed: 3 });
   });
 
+  it("logs late chats and counts them", async () => {
+    const { id } = await createBroadcast();
+    const old = { ...chat(1), at: Date.now() - 5 * 60_000 };
+    const fresh = { ...chat(2), at: Date.now() };
+    expect((await postChats(id, [old, fresh])).body).toMatchObject({ accepted: 2 });
+    const board = await liveBoard(id);
+    expect(board.chats().map((c) => c.commentNo)).toEqual([1, 2]);
+    expect(board.messages.find((m) => m.type === "stats")).toMatchObject({ late: 1 });
+  });
+
   it("acknowledges only after the batch is in the hub's log", async () => {
     const { id } = await createBroadcast();
     const { body } = await postChats(id, [chat(7), chat(8)]);
@@ -184,5 +194,30 @@ describe("BroadcastHub alarm", () => {
     // Running it again changes nothing.
     await runInDurableObject(stub, (hub) => hub.alarm());
     expect(await (await api(`/api/broadcasts/${id}`)).json()).toMatchObject({ chatCount: 25 });
+  });
+});
+
+describe("chat log export", () => {
+  it("streams every chat as CSV and JSON lines, in seq order", async () => {
+    const { id } = await createBroadcast();
+    for (let start = 1; start <= 4500; start += 900) await postChats(id, range(start, start + 899).map((n) => chat(n)));
+    await postChats(id, [chat(5000, '=cmd|"/c calc"!A1, 진짜요?')]);
+
+    const csv = await api(`/api/broadcasts/${id}/chats.csv`);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const lines = (await csv.text()).trimEnd().split("\n");
+    expect(lines[0]).toBe("seq,commentNo,at,nickname,message,intent,confidence");
+    expect(lines).toHaveLength(4502);
+    expect(lines[4501]).toContain(`"'=cmd|""/c calc""!A1, 진짜요?"`);
+
+    const jsonl = await (await api(`/api/broadcasts/${id}/chats.jsonl`)).text();
+    const rows = jsonl.trimEnd().split("\n").map((l) => JSON.parse(l) as { seq: number; commentNo: number });
+    expect(rows.map((r) => r.seq)).toEqual(range(1, 4501));
+    expect(rows.at(-1)?.commentNo).toBe(5000);
+  });
+
+  it("needs the admin token", async () => {
+    const { id, ingestToken } = await createBroadcast();
+    expect((await api(`/api/broadcasts/${id}/chats.csv`, { token: ingestToken })).status).toBe(401);
   });
 });

@@ -35,6 +35,17 @@ async function toHub(c: AppContext, id: string, role: SocketRole): Promise<Respo
   return c.env.BROADCAST_HUB.getByName(id).fetch(new Request(c.req.raw.url, { headers }));
 }
 
+const EXPORT_TYPES = { csv: "text/csv; charset=utf-8", jsonl: "application/x-ndjson; charset=utf-8" } as const;
+
+/** Streams the broadcast's chat log from its hub, page by page. */
+async function exportChats(c: AppContext, id: string, format: keyof typeof EXPORT_TYPES): Promise<Response> {
+  await requireBroadcast(c, id);
+  const stream = await c.env.BROADCAST_HUB.getByName(id).exportChats(format);
+  return new Response(stream, {
+    headers: { "content-type": EXPORT_TYPES[format], "content-disposition": `attachment; filename="${id}-chats.${format}"` },
+  });
+}
+
 export const broadcastRoutes = new Hono<AppEnv>()
   .get("/", requireAdmin, async (c) => c.json({ broadcasts: await listBroadcasts(drizzle(c.env.DB)) }))
   .post("/", requireAdmin, validate("json", CreateBody), async (c) => {
@@ -54,6 +65,8 @@ export const broadcastRoutes = new Hono<AppEnv>()
     if (!broadcast) throw new AppError("not_found", 404, "no such broadcast");
     return c.json(broadcast);
   })
+  .get("/:id/chats.csv", requireAdmin, validate("param", IdParam), (c) => exportChats(c, c.req.valid("param").id, "csv"))
+  .get("/:id/chats.jsonl", requireAdmin, validate("param", IdParam), (c) => exportChats(c, c.req.valid("param").id, "jsonl"))
   .get("/:id/board", requireAdmin, validate("param", IdParam), (c) => toHub(c, c.req.valid("param").id, "board"))
   .get("/:id/ingest", validate("param", IdParam), requireIngest, (c) => toHub(c, c.req.valid("param").id, "ingest"))
   .post("/:id/chats", validate("param", IdParam), requireIngest, async (c) => {

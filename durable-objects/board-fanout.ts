@@ -1,0 +1,117 @@
+import { planReplay } from "../core/hub/replay.ts";
+import type { BoardChat, BoardServerMessage } from "../core/protocol/board.ts";
+import { LIMITS } from "../core/protocol/limits.ts";
+import type { HubLog, IntentUpdate } from "./hub-log.ts";
+
+export type SocketRole = "board" | "ingest";
+
+/** Kept small: it is serialized with the socket across hibernation. */
+export interface SocketAttachment {
+  role: SocketRole;
+  /** A board is live once replay has caught it up: from then on it gets coalesced frames. */
+  live: boolean;
+}
+
+const FLUSH_MS = 50;
+const STATS_EVERY_MS = 1000;
+
+/**
+ * Fan-out from the hub to manager boards. New chats and intent updates are coalesced
+ * into one frame per ≤50 ms, serialized once and sent to every live board; sends never
+ * wait, so a slow board cannot hold back the others. Replay pages from the log.
+ */
+export class BoardFanout {
+  /** Logged but not yet sent to live boards; their seq is above flushedSeq. */
+  private chats: BoardChat[] = [];
+  private intents: IntentUpdate[] = [];
+  private flushedSeq: number;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private statsDirty = false;
+  private lastStatsAt = 0;
+  private readonly ctx: DurableObjectState;
+  private readonly log: HubLog;
+  private readonly stats: (now: number) => BoardServerMessage;
+
+  constructor(ctx: DurableObjectState, log: HubLog, stats: (now: number) => BoardServerMessage) {
+    this.ctx = ctx;
+    this.log = log;
+    this.stats = stats;
+    this.flushedSeq = log.lastSeq;
+  }
+
+  addChats(chats: readonly BoardChat[]): void {
+    for (const chat of chats) this.chats.push(chat);
+    this.schedule(this.chats.length >= LIMITS.maxFrameItems);
+  }
+
+  addIntents(updates: readonly IntentUpdate[]): void {
+    for (const u of updates) this.intents.push(u);
+    this.schedule(this.intents.length >= LIMITS.maxFrameItems);
+  }
+
+  private schedule(now: boolean): void {
+    this.statsDirty = true;
+    if (now) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  /** Sends what is pending to live boards: chats first, then intent updates (which may refer to them). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.chats.length) {
+      const frame = JSON.stringify({ type: "chats", items: this.chats } satisfies BoardServerMessage);
+      this.flushedSeq = this.chats[this.chats.length - 1]!.seq;
+      this.chats = [];
+      this.broadcast(frame);
+    }
+    if (this.intents.length) {
+      const updates = this.intents.map(({ seq, intent, confidence }) => ({ seq, intent, confidence }));
+      this.intents = [];
+      this.broadcast(JSON.stringify({ type: "intents", updates } satisfies BoardServerMessage));
+    }
+    const now = Date.now();
+    if (!this.statsDirty) return;
+    if (now - this.lastStatsAt >= STATS_EVERY_MS) {
+      this.broadcast(JSON.stringify(this.stats(now)));
+      this.statsDirty = false;
+      this.lastStatsAt = now;
+    } else {
+      this.timer = setTimeout(() => this.flush(), STATS_EVERY_MS - (now - this.lastStatsAt));
+    }
+  }
+
+  /** Replays the log after `lastSeq` (one page at most); then the board goes live, or is told to resync. */
+  replayTo(ws: WebSocket, lastSeq: number): void {
+    // Send what is pending first so the replay can run right up to the log's end.
+    this.flush();
+    const plan = planReplay(lastSeq, this.flushedSeq, LIMITS.maxReplayChats);
+    if (plan.range) {
+      const chats = this.log.range(plan.range.from, plan.range.to);
+      for (let i = 0; i < chats.length; i += LIMITS.maxFrameItems) {
+        send(ws, { type: "chats", items: chats.slice(i, i + LIMITS.maxFrameItems) });
+      }
+    }
+    if (plan.resyncFrom !== null) {
+      ws.serializeAttachment({ role: "board", live: false } satisfies SocketAttachment);
+      return send(ws, { type: "resync", fromSeq: plan.resyncFrom });
+    }
+    ws.serializeAttachment({ role: "board", live: true } satisfies SocketAttachment);
+    send(ws, this.stats(Date.now()));
+  }
+
+  private broadcast(frame: string): void {
+    for (const ws of this.ctx.getWebSockets("board")) {
+      if (!(ws.deserializeAttachment() as SocketAttachment).live) continue;
+      try {
+        ws.send(frame);
+      } catch {
+        // A socket closing under us: its close handler cleans up; the others still get the frame.
+      }
+    }
+  }
+}
+
+export function send(ws: WebSocket, message: BoardServerMessage): void {
+  ws.send(JSON.stringify(message));
+}
