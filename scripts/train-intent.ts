@@ -26,6 +26,7 @@ const { values: opt } = parseArgs({
     epochs: { type: "string", default: "6" },
     lr: { type: "string", default: "0.2" },
     l2: { type: "string", default: "0.00001" },
+    "w-live": { type: "string", default: "1" },
     "w-3i4k": { type: "string", default: "0.5" },
     "w-sae": { type: "string", default: "0.3" },
     "w-para": { type: "string", default: "0.3" },
@@ -52,7 +53,7 @@ function loadSources(): Source[] {
   if (existsSync(dir) && statSync(dir).isDirectory()) {
     const files = readdirSync(dir).filter((f) => f.endsWith(".tsv") && f !== "heldout.tsv").sort();
     const chats = files.flatMap((f) => parseLabelledTsv(readFileSync(join(dir, f), "utf8")));
-    if (chats.length > 0) sources.push({ name: `live-commerce (${files.join(", ")})`, chats, weight: 1 });
+    if (chats.length > 0) sources.push({ name: `live-commerce (${files.join(", ")})`, chats, weight: num("w-live") });
   }
   const shared = String(opt.shared);
   const read = (p: string) => readFileSync(join(shared, p), "utf8");

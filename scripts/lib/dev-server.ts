@@ -17,17 +17,25 @@ export interface DevServer {
  * unless LIVEQ_TRACE=1: with it on, every event and sql.exec is traced, throughput
  * drops several times and the trace store grows by about a gigabyte an hour.
  */
-export async function startDevServer({ port, persistTo, quiet = false }: { port: number; persistTo?: string; quiet?: boolean }): Promise<DevServer> {
+export async function startDevServer(options: {
+  port: number;
+  /** A separate local state folder (benchmarks, tests); wrangler's default otherwise. */
+  persistTo?: string;
+  /** Another wrangler config (bench:hub's). */
+  config?: string;
+  quiet?: boolean;
+}): Promise<DevServer> {
+  const { port, quiet = false } = options;
   const { token, created } = ensureAdminToken(path.join(ROOT, ".dev.vars"));
-  const persist = persistTo ? ["--persist-to", persistTo] : [];
-  run("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...persist], { CI: "1" });
+  const common = [
+    ...(options.persistTo ? ["--persist-to", options.persistTo] : []),
+    ...(options.config ? ["--config", options.config] : []),
+  ];
+  run("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...common], { CI: "1" });
   const env = process.env.LIVEQ_TRACE === "1" ? {} : { X_LOCAL_OBSERVABILITY: "false" };
-  const child = start(
-    "wrangler",
-    ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", ...persist],
-    env,
-    quiet,
-  );
+  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", ...common];
+  if (options.config) args.push("--var", `ADMIN_TOKEN:${token}`);
+  const child = start("wrangler", args, env, quiet);
   const url = `http://127.0.0.1:${port}`;
   await waitForOk(`${url}/api/health`, 90_000);
   return { url, token, tokenCreated: created, child, stop: () => stop(child) };

@@ -1,0 +1,17 @@
+import liveq from "../../workers/index.ts";
+
+export { BroadcastHub } from "../../workers/index.ts";
+export { BareHub } from "./bare-hub.ts";
+
+interface BenchEnv extends Env {
+  BARE_HUB: DurableObjectNamespace;
+}
+
+/** bench:hub's Worker: LiveQ as deployed, plus `/bare/:id/(ingest|board)` for the bare hub. */
+export default {
+  fetch(request: Request, env: BenchEnv, ctx: ExecutionContext) {
+    const bare = /^\/bare\/([a-z0-9-]+)\/(ingest|board)$/.exec(new URL(request.url).pathname);
+    if (bare) return env.BARE_HUB.getByName(bare[1]!).fetch(request);
+    return liveq.fetch(request, env, ctx);
+  },
+} satisfies ExportedHandler<BenchEnv>;
