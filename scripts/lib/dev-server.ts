@@ -32,7 +32,9 @@ export async function startDevServer(options: {
     ...(options.config ? ["--config", options.config] : []),
   ];
   run("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...common], { CI: "1" });
-  const env = process.env.LIVEQ_TRACE === "1" ? {} : { X_LOCAL_OBSERVABILITY: "false" };
+  // Offline by design: no Request.cf download, no telemetry.
+  const env: NodeJS.ProcessEnv = { CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };
+  if (process.env.LIVEQ_TRACE !== "1") env.X_LOCAL_OBSERVABILITY = "false";
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", ...common];
   if (options.config) args.push("--var", `ADMIN_TOKEN:${token}`);
   const child = start("wrangler", args, env, quiet);
