@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Two projects: `core` runs pure code in Node (fast, exhaustive); `workers` runs the
- * Worker, its Durable Objects and D1 inside workerd (see test/workers/vitest.config.ts).
+ * `core`: pure code in Node (fast, exhaustive). `workers`: the Worker, its Durable
+ * Objects and D1 inside workerd (test/workers/vitest.config.ts). `e2e`: the built
+ * dashboard against `wrangler dev`, driven in real Chromium.
  */
 export default defineConfig({
   test: {
@@ -16,6 +17,16 @@ export default defineConfig({
         },
       },
       "test/workers/vitest.config.ts",
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/e2e/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -24,9 +24,11 @@ export async function startDevServer(options: {
   /** Another wrangler config (bench:hub's). */
   config?: string;
   quiet?: boolean;
+  /** A fixed admin token (tests); otherwise the one in `.dev.vars`, generated on first use. */
+  token?: string;
 }): Promise<DevServer> {
   const { port, quiet = false } = options;
-  const { token, created } = ensureAdminToken(path.join(ROOT, ".dev.vars"));
+  const { token, created } = options.token ? { token: options.token, created: false } : ensureAdminToken(path.join(ROOT, ".dev.vars"));
   const common = [
     ...(options.persistTo ? ["--persist-to", options.persistTo] : []),
     ...(options.config ? ["--config", options.config] : []),
@@ -36,7 +38,7 @@ export async function startDevServer(options: {
   const env: NodeJS.ProcessEnv = { CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };
   if (process.env.LIVEQ_TRACE !== "1") env.X_LOCAL_OBSERVABILITY = "false";
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", ...common];
-  if (options.config) args.push("--var", `ADMIN_TOKEN:${token}`);
+  if (options.config || options.token) args.push("--var", `ADMIN_TOKEN:${token}`);
   const child = start("wrangler", args, env, quiet);
   const url = `http://127.0.0.1:${port}`;
   await waitForOk(`${url}/api/health`, 90_000);
