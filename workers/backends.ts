@@ -17,13 +17,13 @@ let cached: { key: string; classifier: IntentClassifier } | null = null;
  * embedded model as fallback) when configured, else the embedded model. A `classifyBatch`
  * that returns a promise comes from the remote path and never rejects.
  */
-export function intentClassifier(env: Env): IntentClassifier {
+export function intentClassifier(env: SageMakerVars): IntentClassifier {
   const key = configKey(env);
   if (cached?.key !== key) cached = { key, classifier: buildClassifier(env) };
   return cached.classifier;
 }
 
-function buildClassifier(env: Env): IntentClassifier {
+function buildClassifier(env: SageMakerVars): IntentClassifier {
   const parsed = parseSageMakerConfig(env);
   if (!parsed.ok) {
     // Misconfiguration degrades to the embedded model (invariant 5) but says why, once per config.

@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 export default defineConfig({
   root,
   plugins: [
-    cloudflareTest(async () => ({
+    cloudflareTest(async ({ inject }) => ({
       main: path.join(root, "workers/index.ts"),
       wrangler: { configPath: path.join(root, "wrangler.toml"), environment: "test" },
       remoteBindings: false,
@@ -16,6 +16,9 @@ export default defineConfig({
         bindings: {
           ADMIN_TOKEN: "test-admin-token",
           TEST_MIGRATIONS: await readD1Migrations(path.join(root, "migrations")),
+          // The local SageMaker Runtime started by globalSetup; only the SageMaker tests use
+          // it (the default intent classifier stays embedded: SAGEMAKER_ENDPOINT is empty).
+          TEST_SAGEMAKER_URL: inject<string>("sagemakerUrl"),
         },
       },
     })),
@@ -24,5 +27,6 @@ export default defineConfig({
     name: "workers",
     include: ["test/workers/**/*.test.ts"],
     setupFiles: ["test/workers/apply-migrations.ts"],
+    globalSetup: ["test/servers/global-setup.ts"],
   },
 });

@@ -1,0 +1,23 @@
+/**
+ * globalSetup of the workers test project (Node side, once per run): starts the local
+ * protocol servers and provides their URLs for the vitest config to hand to the Worker as
+ * bindings. Lives here, not in test/workers, so Node types stay out of the workers tsconfig.
+ */
+import type { TestProject } from "vitest/node";
+import { TEST_AWS_CREDENTIALS } from "./sagemaker-credentials.ts";
+import { startSageMakerServer } from "./sagemaker-server.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Base URL of the local SageMaker Runtime (test/servers/sagemaker-server.ts). */
+    sagemakerUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const sagemaker = await startSageMakerServer({
+    credentials: { [TEST_AWS_CREDENTIALS.accessKeyId]: TEST_AWS_CREDENTIALS.secretAccessKey },
+  });
+  project.provide("sagemakerUrl", sagemaker.url);
+  return () => sagemaker.close();
+}
