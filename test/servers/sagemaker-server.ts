@@ -126,15 +126,14 @@ type Scored = { label: string; score: number };
 export function classify(endpoint: string, text: string, script: Pick<Script, "labels" | "shape">): Scored | Scored[] {
   const question = text.trim().endsWith("?");
   const request = /주세요|please/i.test(text);
+  const ids = script.labels === "ids";
   let ranked: Scored[];
   if (endpoint.startsWith("question-")) {
-    const names = script.labels === "ids" ? ["LABEL_0", "LABEL_1"] : ["other", "question"];
-    ranked = question ? [{ label: names[1]!, score: 0.95 }, { label: names[0]!, score: 0.05 }] : [{ label: names[0]!, score: 0.95 }, { label: names[1]!, score: 0.05 }];
+    ranked = binary(ids ? ["LABEL_0", "LABEL_1"] : ["other", "question"], question, 0.95);
   } else if (endpoint.startsWith("request-")) {
-    const names = script.labels === "ids" ? ["LABEL_0", "LABEL_1"] : ["general", "request"];
-    ranked = request ? [{ label: names[1]!, score: 0.8 }, { label: names[0]!, score: 0.2 }] : [{ label: names[0]!, score: 0.8 }, { label: names[1]!, score: 0.2 }];
+    ranked = binary(ids ? ["LABEL_0", "LABEL_1"] : ["general", "request"], request, 0.8);
   } else {
-    const names = script.labels === "ids" ? ["LABEL_0", "LABEL_1", "LABEL_2"] : ["general", "request", "question"];
+    const names = ids ? ["LABEL_0", "LABEL_1", "LABEL_2"] : ["general", "request", "question"];
     const best = question ? 2 : request ? 1 : 0;
     ranked = [best, ...[0, 1, 2].filter((i) => i !== best)].map((i, rank) => ({
       label: names[i]!,
@@ -142,6 +141,15 @@ export function classify(endpoint: string, text: string, script: Pick<Script, "l
     }));
   }
   return script.shape === "topk" ? ranked : ranked[0]!;
+}
+
+/** A binary model's answer, best first: `[negative, positive]` labels, `score` for the winner. */
+function binary([negative, positive]: [string, string], isPositive: boolean, score: number): Scored[] {
+  const [winner, loser] = isPositive ? [positive, negative] : [negative, positive];
+  return [
+    { label: winner, score },
+    { label: loser, score: Math.round((1 - score) * 100) / 100 },
+  ];
 }
 
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) {

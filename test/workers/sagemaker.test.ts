@@ -7,7 +7,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { embeddedClassifier } from "../../core/intent/embedded.ts";
 import type { IntentResult } from "../../core/intent/types.ts";
-import { createResilientClassifier, type ResilientOptions } from "../../workers/adapters/resilient-classifier.ts";
+import { createResilientClassifier, hasClassifierStats, type ResilientOptions } from "../../workers/adapters/resilient-classifier.ts";
 import { createSageMakerClassifier, SageMakerError, type SageMakerTuning } from "../../workers/adapters/sagemaker.ts";
 import { parseSageMakerConfig, type SageMakerVars } from "../../workers/adapters/sagemaker-config.ts";
 import { intentClassifier } from "../../workers/backends.ts";
@@ -251,6 +251,8 @@ describe("intentClassifier(env)", () => {
     expect(c.name).toBe("sagemaker");
     expect(intentClassifier({ ...configured })).toBe(c);
     expect(intents(await c.classifyBatch(TEXTS))).toEqual(EXPECTED);
+    expect(hasClassifierStats(c) && c.stats()).toMatchObject({ backend: "sagemaker", remoteOk: 1, breaker: "closed" });
+    expect(hasClassifierStats(embeddedClassifier)).toBe(false);
     const cascade = intentClassifier({ ...env, ...vars({ SAGEMAKER_CASCADE_ENDPOINTS: "question-a,request-b" }) });
     expect(cascade.name).toBe("sagemaker-cascade");
   });

@@ -40,6 +40,11 @@ export interface ResilientClassifier extends IntentClassifier {
   stats(): ClassifierStats;
 }
 
+/** Whether `classifier` reports `stats()` (the resilient remote one does; the embedded one not). */
+export function hasClassifierStats(classifier: IntentClassifier): classifier is ResilientClassifier {
+  return "stats" in classifier && typeof classifier.stats === "function";
+}
+
 export interface ResilientOptions {
   /** Time box per batch in ms; the remote call is aborted and the fallback answers. */
   timeoutMs: number;
