@@ -29,7 +29,7 @@ simulate({ server: server.url, broadcast: "demo", token: server.token, ratePerMi
 
 console.log(`
   LiveQ is running.
-  Dashboard: ${server.url}/#token=${server.token}
+  Dashboard: ${server.url}/#token=${server.token}&board=demo
   Admin token${server.tokenCreated ? " (new, saved in .dev.vars)" : " (from .dev.vars)"}: ${server.token}
   Demo broadcast "demo" is fed by the replay simulator. Ctrl-C stops.
 `);

@@ -3,6 +3,8 @@ import type { D1Migration } from "cloudflare:test";
 interface TestBindings {
   /** Read from migrations/ by the vitest config, applied before each test file. */
   TEST_MIGRATIONS: D1Migration[];
+  /** Base URL of the local SageMaker Runtime (test/servers/sagemaker-server.ts). */
+  TEST_SAGEMAKER_URL: string;
 }
 
 declare global {

@@ -14,14 +14,6 @@ import { intentClassifier } from "../../workers/backends.ts";
 import { TEST_AWS_CREDENTIALS, TEST_AWS_REGION } from "../servers/sagemaker-credentials.ts";
 import type { Behaviour, EndpointStats } from "../servers/sagemaker-script.ts";
 
-declare global {
-  namespace Cloudflare {
-    interface Env {
-      TEST_SAGEMAKER_URL: string;
-    }
-  }
-}
-
 const SERVER = env.TEST_SAGEMAKER_URL;
 const TEXTS = ["이거 사이즈 어떻게 돼요?", "블랙 한번 보여주세요", "와 예쁘다 ㅋㅋ", "배송 언제 와요?"];
 const EXPECTED = ["question", "request", "general", "question"];

@@ -1,0 +1,83 @@
+import { runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { embeddedClassifier } from "../../core/intent/embedded.ts";
+import type { IntentResult } from "../../core/intent/types.ts";
+import { api, chat, createBroadcast, openSocket } from "../workers/helpers.ts";
+
+/** Scripts the local SageMaker endpoint the hub is configured with. */
+async function script(body: unknown): Promise<void> {
+  const res = await fetch(`${env.TEST_SAGEMAKER_URL}/__test/endpoints/hub-intent`, { method: "PUT", body: JSON.stringify(body) });
+  expect(res.status).toBe(204);
+}
+
+async function endpointCalls(): Promise<number> {
+  return ((await (await fetch(`${env.TEST_SAGEMAKER_URL}/__test/endpoints/hub-intent`)).json()) as { calls: number }).calls;
+}
+
+const MESSAGES = ["이 가격 실화?", "링크 주세요", "와 예쁘다", "배송 언제 와요?"];
+
+async function boardWithChats(id: string) {
+  const board = await openSocket(`/api/broadcasts/${id}/board`);
+  board.send({ type: "hello", lastSeq: 0 });
+  await board.until((m) => m.some((x) => x.type === "stats"));
+  const res = await api(`/api/broadcasts/${id}/chats`, {
+    method: "POST",
+    body: JSON.stringify({ type: "chats", chats: MESSAGES.map((m, i) => chat(i + 1, m)) }),
+  });
+  expect(await res.json()).toMatchObject({ accepted: 4, seq: 4 });
+  return board;
+}
+
+function intentsReceived(board: Awaited<ReturnType<typeof openSocket>>) {
+  return board.messages.flatMap((m) => (m.type === "intents" ? (m.updates as { seq: number; intent: string }[]) : []));
+}
+
+async function loggedIntents(id: string): Promise<string[]> {
+  return runInDurableObject(env.BROADCAST_HUB.getByName(id), (_hub, state) =>
+    state.storage.sql.exec<{ intent: string }>("SELECT intent FROM chats ORDER BY seq").toArray().map((r) => r.intent),
+  );
+}
+
+describe("BroadcastHub with a remote (SageMaker) classifier", () => {
+  beforeEach(() => script({}));
+
+  it("delivers chats as pending at once, then the remote intents as an update", async () => {
+    const { id } = await createBroadcast();
+    const board = await boardWithChats(id);
+    await board.until((m) => m.some((x) => x.type === "intents"));
+    expect(board.chats().map((c) => c.intent)).toEqual(["pending", "pending", "pending", "pending"]);
+    // The local endpoint's rule (ends with "?" → question; 주세요 → request) differs from the
+    // embedded model on "이 가격 실화?", which proves the remote answer was used.
+    expect(intentsReceived(board)).toEqual([
+      { seq: 1, intent: "question", confidence: 0.9 },
+      { seq: 2, intent: "request", confidence: 0.9 },
+      { seq: 3, intent: "general", confidence: 0.9 },
+      { seq: 4, intent: "question", confidence: 0.9 },
+    ]);
+    expect(await loggedIntents(id)).toEqual(["question", "request", "general", "question"]);
+    expect(await endpointCalls()).toBe(1);
+  });
+
+  it("falls back to the embedded model when the endpoint is too slow, and leaves nothing pending", async () => {
+    await script({ otherwise: { kind: "ok", delayMs: 3000 } });
+    const { id } = await createBroadcast();
+    const board = await boardWithChats(id);
+    await board.until((m) => m.some((x) => x.type === "intents"), 2500);
+    const embedded = (embeddedClassifier.classifyBatch(MESSAGES) as IntentResult[]).map((r) => r.intent);
+    expect(intentsReceived(board).map((u) => u.intent)).toEqual(embedded);
+    expect(await loggedIntents(id)).toEqual(embedded);
+  });
+
+  it("falls back when the endpoint fails, and counts the stats once classified", async () => {
+    await script({ otherwise: { kind: "status", status: 500 } });
+    const { id } = await createBroadcast();
+    const board = await boardWithChats(id);
+    await board.until((m) => m.some((x) => x.type === "intents"));
+    await board.until((m) => {
+      const stats = m.filter((x) => x.type === "stats").at(-1) as { totals?: Record<string, number> } | undefined;
+      return Object.values(stats?.totals ?? {}).reduce((a, b) => a + b, 0) === 4;
+    }, 3000);
+    expect(await loggedIntents(id)).not.toContain("pending");
+  });
+});
