@@ -11,6 +11,8 @@ import { intentClassifier } from "../workers/backends.ts";
 import { updateBroadcastActivity } from "../workers/db/queries.ts";
 import { BoardFanout, send, type SocketAttachment, type SocketRole } from "./board-fanout.ts";
 import { HubLog, type IntentUpdate } from "./hub-log.ts";
+import { relayToViewers, type RelayOutcome } from "./hub-viewers.ts";
+import type { ViewerEvent } from "../core/protocol/viewer.ts";
 
 export type { SocketRole } from "./board-fanout.ts";
 
@@ -85,6 +87,12 @@ export class BroadcastHub extends DurableObject<Env> {
         controller.enqueue(encoder.encode(page.map(line).join("")));
       },
     });
+  }
+
+  /** RPC from the answers API: a publish/edit/unpublish to every viewer shard and board (hub-viewers.ts). */
+  async relayToViewers(broadcastId: string, event: ViewerEvent): Promise<RelayOutcome> {
+    this.rememberBroadcastId(broadcastId);
+    return relayToViewers(this.ctx, this.env, broadcastId, event);
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {

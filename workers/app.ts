@@ -1,13 +1,17 @@
 import { Hono } from "hono";
 import type { AppEnv } from "./env.ts";
 import { errorBody, onError } from "./errors.ts";
+import { answerRoutes } from "./routes/answers.ts";
 import { broadcastRoutes } from "./routes/broadcasts.ts";
 import { health } from "./routes/health.ts";
+import { viewerRoutes } from "./routes/viewer.ts";
 
 /** The API. Static dashboard assets are served by the assets binding for every other path. */
 export const app = new Hono<AppEnv>()
   .route("/api/health", health)
-  .route("/api/broadcasts", broadcastRoutes);
+  .route("/api/broadcasts", broadcastRoutes)
+  .route("/api/broadcasts", answerRoutes)
+  .route("/api/viewer", viewerRoutes);
 
 app.notFound((c) => c.json(errorBody("not_found", "no such route"), 404));
 app.onError(onError);

@@ -1,6 +1,7 @@
 import { app } from "./app.ts";
 
 export { BroadcastHub } from "../durable-objects/broadcast-hub.ts";
+export { ViewerFanout } from "../durable-objects/viewer-fanout.ts";
 
 export default {
   fetch: app.fetch,

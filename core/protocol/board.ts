@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { BoardIntent, Intent } from "./intent.ts";
+import { QaPair } from "./viewer.ts";
 
 /** One classified chat as boards see it. `seq` is the hub's per-broadcast order. */
 export const BoardChat = z.object({
@@ -43,6 +44,10 @@ export const BoardServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("resync"), fromSeq: z.number().int() }),
   z.object({ type: z.literal("error"), code: z.string(), message: z.string() }),
   z.object({ type: z.literal("pong") }),
+  /** A manager published or edited (same id) an answer: it is on viewers' screens now. */
+  z.object({ type: z.literal("answer-published"), answer: QaPair }),
+  /** A manager took an answer down from viewers' screens. */
+  z.object({ type: z.literal("answer-unpublished"), id: z.string() }),
 ]);
 export type BoardServerMessage = z.infer<typeof BoardServerMessage>;
 

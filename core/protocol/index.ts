@@ -3,3 +3,4 @@ export * from "./limits.ts";
 export * from "./ingest.ts";
 export * from "./board.ts";
 export * from "./api.ts";
+export * from "./viewer.ts";

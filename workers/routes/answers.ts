@@ -1,0 +1,75 @@
+import { Hono } from "hono";
+import { drizzle } from "drizzle-orm/d1";
+import * as z from "zod";
+import { BroadcastId } from "../../core/protocol/api.ts";
+import { AnswerId, AnswerStatus, EditAnswer, PublishAnswer, toQaPair, type PublishedAnswer, type ViewerEvent } from "../../core/protocol/viewer.ts";
+import type { RelayOutcome } from "../../durable-objects/hub-viewers.ts";
+import { requireAdmin } from "../auth.ts";
+import { getBroadcast } from "../db/queries.ts";
+import { getAnswer, insertAnswer, listAnswers, updateAnswer } from "../db/queries-answers.ts";
+import type { AppContext, AppEnv } from "../env.ts";
+import { AppError } from "../errors.ts";
+import { validate } from "../validate.ts";
+
+const IdParam = z.object({ id: BroadcastId });
+const AnswerParam = z.object({ id: BroadcastId, answerId: AnswerId });
+const ListQuery = z.object({ status: AnswerStatus.optional() });
+
+/** What every publishing call answers: the stored row and how far the relay reached (null: not at all). */
+export interface AnswerOutcome {
+  answer: PublishedAnswer;
+  relay: RelayOutcome | null;
+}
+
+/**
+ * D1 first (the source of truth and, with status `published`, drafting knowledge), then the
+ * broadcast's hub relays to every viewer shard and board. A failed relay keeps the stored
+ * change: the manager sees `relay: null` and can edit to resend.
+ */
+async function relay(c: AppContext, answer: PublishedAnswer, event: ViewerEvent): Promise<AnswerOutcome> {
+  try {
+    return { answer, relay: await c.env.BROADCAST_HUB.getByName(answer.broadcastId).relayToViewers(answer.broadcastId, event) };
+  } catch (err) {
+    console.error(JSON.stringify({ level: "error", what: "answer relay failed", broadcastId: answer.broadcastId, message: String(err) }));
+    return { answer, relay: null };
+  }
+}
+
+async function requirePublished(c: AppContext, id: string, answerId: string): Promise<PublishedAnswer> {
+  const answer = await getAnswer(drizzle(c.env.DB), id, answerId);
+  if (!answer) throw new AppError("not_found", 404, "no such answer");
+  if (answer.status !== "published") throw new AppError("conflict", 409, "this answer is unpublished");
+  return answer;
+}
+
+/** Publishing approved answers: mounted under `/api/broadcasts`, managers only. */
+export const answerRoutes = new Hono<AppEnv>()
+  .get("/:id/answers", requireAdmin, validate("param", IdParam), validate("query", ListQuery), async (c) => {
+    const { status } = c.req.valid("query");
+    return c.json({ answers: await listAnswers(drizzle(c.env.DB), c.req.valid("param").id, status ? { status } : {}) });
+  })
+  .post("/:id/answers", requireAdmin, validate("param", IdParam), validate("json", PublishAnswer), async (c) => {
+    const { id } = c.req.valid("param");
+    const db = drizzle(c.env.DB);
+    if (!(await getBroadcast(db, id))) throw new AppError("not_found", 404, "no such broadcast");
+    const answerId = `a-${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
+    const answer = await insertAnswer(db, id, answerId, c.req.valid("json"), Date.now());
+    return c.json(await relay(c, answer, { type: "qa", ...toQaPair(answer) }), 201);
+  })
+  .patch("/:id/answers/:answerId", requireAdmin, validate("param", AnswerParam), validate("json", EditAnswer), async (c) => {
+    const { id, answerId } = c.req.valid("param");
+    const existing = await requirePublished(c, id, answerId);
+    const { question, answer } = c.req.valid("json");
+    // Never older than what viewers hold: shards keep the newest `at` for an id.
+    const now = Math.max(Date.now(), existing.updatedAt + 1);
+    const edited = await updateAnswer(drizzle(c.env.DB), id, answerId, { question: question ?? existing.question, answer: answer ?? existing.answer }, now);
+    if (!edited) throw new AppError("not_found", 404, "no such answer");
+    return c.json(await relay(c, edited, { type: "qa", ...toQaPair(edited) }));
+  })
+  .delete("/:id/answers/:answerId", requireAdmin, validate("param", AnswerParam), async (c) => {
+    const { id, answerId } = c.req.valid("param");
+    await requirePublished(c, id, answerId);
+    const unpublished = await updateAnswer(drizzle(c.env.DB), id, answerId, { status: "unpublished" }, Date.now());
+    if (!unpublished) throw new AppError("not_found", 404, "no such answer");
+    return c.json(await relay(c, unpublished, { type: "unpublish", id: answerId }));
+  });

@@ -1,0 +1,64 @@
+import { Hono } from "hono";
+import { drizzle } from "drizzle-orm/d1";
+import * as z from "zod";
+import { BroadcastId } from "../../core/protocol/api.ts";
+import { NaverBroadcastId, shardFor, ViewerClientId, viewerShardName } from "../../core/protocol/viewer.ts";
+import { VIEWER_BROADCAST_HEADER, VIEWER_IP_HEADER, viewerConfig } from "../../durable-objects/viewer-fanout.ts";
+import { getBroadcast } from "../db/queries.ts";
+import { broadcastIdForNaver } from "../db/queries-answers.ts";
+import type { AppContext, AppEnv } from "../env.ts";
+import { AppError } from "../errors.ts";
+import { validate } from "../validate.ts";
+
+const FOUND_TTL_MS = 60_000;
+/** Short, so a broadcast registered just after a viewer tried is found on the next retry. */
+const MISSING_TTL_MS = 10_000;
+const MAX_CACHED = 10_000;
+
+/** Per isolate: naverId or broadcast id → broadcast id (null: none), saving a D1 read per viewer connect. */
+const resolved = new Map<string, { id: string | null; until: number }>();
+
+async function cached(key: string, lookup: () => Promise<string | null>): Promise<string | null> {
+  const now = Date.now();
+  const hit = resolved.get(key);
+  if (hit && hit.until > now) return hit.id;
+  const id = await lookup();
+  if (resolved.size >= MAX_CACHED) resolved.clear();
+  resolved.set(key, { id, until: now + (id ? FOUND_TTL_MS : MISSING_TTL_MS) });
+  return id;
+}
+
+/**
+ * Hands a viewer's socket to one shard of its broadcast. The shard follows the client's
+ * `?client=` id (stable across reconnects) or is random; the viewer's address goes along
+ * for the shard's per-IP limits (`CF-Connecting-IP` is set by Cloudflare, not the client).
+ */
+async function toShard(c: AppContext, broadcastId: string | null): Promise<Response> {
+  if (!broadcastId) throw new AppError("not_found", 404, "no LiveQ broadcast for this page");
+  const { shards } = viewerConfig(c.env);
+  const client = ViewerClientId.safeParse(c.req.query("client"));
+  const shard = client.success ? shardFor(client.data, shards) : Math.floor(Math.random() * shards);
+  const headers = new Headers({ upgrade: "websocket" });
+  headers.set(VIEWER_BROADCAST_HEADER, broadcastId);
+  headers.set(VIEWER_IP_HEADER, c.req.header("cf-connecting-ip") ?? "unknown");
+  return c.env.VIEWER_FANOUT.getByName(viewerShardName(broadcastId, shard)).fetch(new Request(c.req.raw.url, { headers }));
+}
+
+function requireUpgrade(c: AppContext): void {
+  if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
+    throw new AppError("upgrade_required", 426, "this endpoint is a WebSocket");
+  }
+}
+
+/** Public, read-only viewer sockets (the extension's): approved answers only. */
+export const viewerRoutes = new Hono<AppEnv>()
+  .get("/naver/:naverId", validate("param", z.object({ naverId: NaverBroadcastId })), async (c) => {
+    requireUpgrade(c);
+    const { naverId } = c.req.valid("param");
+    return toShard(c, await cached(`naver:${naverId}`, () => broadcastIdForNaver(drizzle(c.env.DB), naverId)));
+  })
+  .get("/broadcasts/:id", validate("param", z.object({ id: BroadcastId })), async (c) => {
+    requireUpgrade(c);
+    const { id } = c.req.valid("param");
+    return toShard(c, await cached(`id:${id}`, async () => ((await getBroadcast(drizzle(c.env.DB), id)) ? id : null)));
+  });
