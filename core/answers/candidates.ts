@@ -1,0 +1,108 @@
+import { textId } from "./hash.ts";
+import { charGrams } from "./tokenize.ts";
+import { lineTopics, questionTopics, type Topic } from "./topics.ts";
+import { normalizeText } from "./tokenize.ts";
+import { questionSimilarity } from "./question-key.ts";
+import type { ChunkKind, ProductKnowledge, QnaKnowledge } from "./types.ts";
+
+/** A piece of knowledge that might answer the question. */
+export interface Candidate {
+  id: string;
+  kind: ChunkKind;
+  productKey: string;
+  text: string;
+  /** Set for Q&A and approved answers. */
+  qna?: QnaKnowledge;
+  topics: Topic[];
+}
+
+/** How well a candidate answers, with the parts that decided it (for confidence and tests). */
+export interface CandidateScore {
+  candidate: Candidate;
+  score: number;
+  topicHits: number;
+  coverage: number;
+  /** Coverage by the text alone, without counting topic cues. */
+  textCoverage: number;
+  similarity: number;
+}
+
+/** Product detail lines as candidates. */
+export function productCandidates(broadcastId: string, product: ProductKnowledge): Candidate[] {
+  return product.details.filter((d) => d.trim()).map((text) => ({
+    id: `${broadcastId}:product:${product.key}:detail:${textId(text.trim())}`,
+    kind: "product",
+    productKey: product.key,
+    text: text.trim(),
+    topics: lineTopics(text),
+  }));
+}
+
+/** Broadcast-wide lines (notes, benefits, description) as candidates. */
+export function lineCandidates(broadcastId: string, kind: ChunkKind, lines: readonly string[]): Candidate[] {
+  return lines.filter((l) => l.trim()).map((line) => {
+    const text = line.trim();
+    return { id: `${broadcastId}:${kind}:${textId(text)}`, kind, productKey: "", text, topics: lineTopics(text) };
+  });
+}
+
+/** Q&A pairs and approved answers as candidates, judged on both question and answer. */
+export function qnaCandidates(broadcastId: string, kind: "qna" | "answer", pairs: readonly QnaKnowledge[]): Candidate[] {
+  return pairs.map((qna) => ({
+    id: `${broadcastId}:${kind}:${qna.id}`,
+    kind,
+    productKey: qna.productKey ?? "",
+    text: qna.answer,
+    qna,
+    topics: [...new Set([...questionTopics(normalizeText(qna.question)), ...lineTopics(qna.answer)])],
+  }));
+}
+
+/** A piece of the question's content, and the topics its word is a cue for ("몇개" → capacity). */
+export interface ContentGram {
+  gram: string;
+  cueOf: Topic[];
+}
+
+/** Inner bigrams of the question's content stems: what a good source should contain. */
+export function contentGrams(stems: readonly string[]): ContentGram[] {
+  const grams = new Map<string, ContentGram>();
+  for (const stem of stems) {
+    const cueOf = questionTopics(stem);
+    // One-syllable Hangul stems are mostly verbs of asking ("타요", "돼요"), not content.
+    if (stem.length === 1 && /[\uac00-\ud7a3]/.test(stem)) continue;
+    const inner = stem.length === 1 ? [stem] : charGrams(stem, 2).filter((g) => !/[\u0002\u0003]/.test(g));
+    for (const gram of inner) if (!grams.has(gram)) grams.set(gram, { gram, cueOf });
+  }
+  return [...grams.values()];
+}
+
+/**
+ * Share of the question's content a source covers: a gram counts when the text contains it
+ * (spaces ignored) or when its word is a cue for a topic the source speaks to, so "몇개"
+ * is covered by "8개입" and "발라요" by a usage line.
+ */
+export function coverage(grams: readonly ContentGram[], text: string, topics: readonly Topic[] = []): number {
+  if (grams.length === 0) return 0;
+  const compact = normalizeText(text).replace(/\s+/g, "");
+  const covered = grams.filter((g) => compact.includes(g.gram) || g.cueOf.some((t) => topics.includes(t)));
+  return covered.length / grams.length;
+}
+
+/**
+ * Scores a candidate: a topic in common counts most, the share of the question's content it
+ * covers decides between lines of one topic, and for Q&A the likeness of the two questions.
+ * `question` should come without the words naming the product, which every Q&A of it shares.
+ */
+export function scoreCandidate(candidate: Candidate, question: string, topics: readonly Topic[], grams: readonly ContentGram[]): CandidateScore {
+  const topicHits = candidate.topics.filter((t) => topics.includes(t)).length;
+  // A line about several other things too answers less directly than one about the asked topic.
+  const offTopic = candidate.topics.length - topicHits;
+  const text = candidate.qna ? `${candidate.qna.question} ${candidate.qna.answer}` : candidate.text;
+  const cov = coverage(grams, text, candidate.topics);
+  const textCoverage = coverage(grams, text);
+  const similarity = candidate.qna ? questionSimilarity(question, candidate.qna.question) : 0;
+  const topical = topicHits > 0 ? 0.5 + 0.1 * Math.min(topicHits - 1, 2) + 0.3 * cov + 0.1 * textCoverage - 0.03 * Math.min(offTopic, 3) : 0.6 * cov;
+  const score = Math.max(topical, candidate.qna ? 0.35 + 0.65 * similarity : 0);
+  return { candidate, score, topicHits, coverage: cov, textCoverage, similarity };
+}

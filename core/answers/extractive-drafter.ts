@@ -1,0 +1,126 @@
+import { lineCandidates, productCandidates, qnaCandidates, contentGrams, scoreCandidate, type Candidate, type CandidateScore } from "./candidates.ts";
+import { describePrice } from "./facts.ts";
+import { targetProduct, type ProductTarget } from "./product-target.ts";
+import { contentStems } from "./question-key.ts";
+import { sentenceFromAnswer, sentenceFromLine, shortProductName } from "./sentence.ts";
+import { structuredAnswer } from "./structured.ts";
+import { normalizeText } from "./tokenize.ts";
+import { questionTopics, STRUCTURED_TOPICS, type Topic } from "./topics.ts";
+import { abstain, type AnswerDrafter, type Draft, type DraftContext, type KnowledgeSet, type Source } from "./types.ts";
+
+/** Thresholds of the extractive drafter (tuned on the dev split of data/answers/cases.jsonl only). */
+export const EXTRACTIVE_THRESHOLDS = {
+  /** A Q&A whose question is this alike answers on its own. */
+  strongSimilarity: 0.6,
+  /** Without any topic in common, a Q&A this alike still answers. */
+  looseSimilarity: 0.45,
+  /** Without any topic in common, a line covering this much of the question answers. */
+  looseCoverage: 0.75,
+  /** A line on a structured topic (price, discount, stock) beats the product fields from this coverage. */
+  structuredOverride: 0.5,
+  /** A line sharing only the topic must also cover this much of the question's own words. */
+  topicalCoverage: 0.3,
+};
+
+/** The embedded drafter: answers from product facts, lines and Q&A, or abstains. Pure and synchronous inside. */
+export const extractiveDrafter: AnswerDrafter = {
+  name: "extractive",
+  draft: async (question, context) => draftExtractive(question, context),
+};
+
+/** One extractive draft (see `extractiveDrafter`). */
+export function draftExtractive(question: string, context: DraftContext): Draft {
+  const k = context.knowledge;
+  const topics = questionTopics(normalizeText(question));
+  const target = targetProduct(question, k.products, context.productKey);
+  const named = new Set(target?.nameStems ?? []);
+  const content = contentStems(question).filter((s) => !named.has(s));
+  const grams = contentGrams(content);
+  const boost = new Map(context.passages.map((p) => [p.chunk.id, p.score]));
+  const ranked = gatherCandidates(k, target)
+    .map((c) => withBoost(scoreCandidate(c, content.join(" "), topics, grams), boost, target?.product.key))
+    .sort((a, b) => b.score - a.score);
+  const subject = target ? shortProductName(target.product.name) : "";
+  const multi = k.products.length > 1;
+
+  const strongQna = ranked.find((r) => r.candidate.qna && r.similarity >= EXTRACTIVE_THRESHOLDS.strongSimilarity);
+  if (strongQna) return fromCandidate(strongQna, subject, multi);
+  const detailTopics = topics.filter((t) => !STRUCTURED_TOPICS.has(t));
+  const structuredOnly = detailTopics.length === 0 && topics.length > 0;
+  const topical = ranked.find(
+    (r) =>
+      r.topicHits > 0 &&
+      coversQuestion(r, grams.length) &&
+      r.candidate.topics.some((t) => (structuredOnly ? topics : detailTopics).includes(t)),
+  );
+  if (topical && (!structuredOnly || overridesProductFields(topical))) {
+    return fromCandidate(topical, subject, multi);
+  }
+  if (target && topics.some((t) => STRUCTURED_TOPICS.has(t))) {
+    const answer = structuredAnswer(target.product, topics, subject);
+    if (answer) return { answer, abstained: false, sources: [summarySource(k.broadcastId, target)], confidence: 0.9 };
+  }
+  if (topics.length === 0) {
+    const loose = ranked.find((r) => (r.candidate.qna ? r.similarity >= EXTRACTIVE_THRESHOLDS.looseSimilarity : r.coverage >= EXTRACTIVE_THRESHOLDS.looseCoverage));
+    if (loose) return fromCandidate(loose, subject, multi);
+  }
+  return abstain(ranked[0]?.score ?? 0);
+}
+
+/**
+ * Whether a topical source speaks to the rest of the question too: some of its own words
+ * appear, or every content word is a cue of the source's topic ("몇개" for "8개입"). A question
+ * with nothing beyond the product and the topic is covered by any source on the topic.
+ */
+function coversQuestion(s: CandidateScore, contentGrams: number): boolean {
+  if (contentGrams === 0) return true;
+  return s.coverage >= EXTRACTIVE_THRESHOLDS.topicalCoverage && (s.textCoverage > 0 || s.coverage === 1);
+}
+
+/** A note beats Naver's price fields only when it states the question's own words ("특가 언제까지"). */
+function overridesProductFields(s: CandidateScore): boolean {
+  return s.candidate.kind !== "broadcast" && s.textCoverage >= EXTRACTIVE_THRESHOLDS.structuredOverride;
+}
+
+/** The target product's lines and Q&A (or every product's when none is named) and broadcast-wide knowledge. */
+function gatherCandidates(k: KnowledgeSet, target: ProductTarget | null): Candidate[] {
+  const products = target ? [target.product] : k.products;
+  const forTarget = (productKey: string | null | undefined) => !target || !productKey || productKey === target.product.key;
+  return [
+    ...products.flatMap((p) => productCandidates(k.broadcastId, p)),
+    ...lineCandidates(k.broadcastId, "note", k.notes),
+    ...lineCandidates(k.broadcastId, "benefit", k.benefits),
+    ...lineCandidates(k.broadcastId, "broadcast", [k.description]),
+    ...qnaCandidates(k.broadcastId, "answer", k.answers.filter((a) => forTarget(a.productKey))),
+    ...qnaCandidates(k.broadcastId, "qna", k.qna.filter((q) => forTarget(q.productKey))),
+  ];
+}
+
+/**
+ * Small nudges between sources on one topic: the named product's own lines over broadcast
+ * notes, and retrieval agreeing with a source.
+ */
+function withBoost(s: CandidateScore, boost: Map<string, number>, productKey: string | undefined): CandidateScore {
+  const own = productKey !== undefined && s.candidate.productKey === productKey ? 0.05 : 0;
+  return { ...s, score: s.score + own + 0.05 * (boost.get(s.candidate.id) ?? 0) };
+}
+
+function fromCandidate(s: CandidateScore, subject: string, multi: boolean): Draft {
+  const c = s.candidate;
+  const answer = c.qna
+    ? sentenceFromAnswer(c.qna.answer)
+    : sentenceFromLine(c.text, c.kind === "product" && multi && subject ? subject : undefined);
+  const source: Source = { id: c.id, kind: c.kind, productKey: c.productKey, text: c.qna ? `Q: ${c.qna.question}\nA: ${c.qna.answer}` : c.text };
+  return { answer, abstained: false, sources: [source], confidence: round(Math.min(1, s.score)) };
+}
+
+function summarySource(broadcastId: string, target: ProductTarget): Source {
+  const p = target.product;
+  return { id: `${broadcastId}:product:${p.key}:summary`, kind: "product", productKey: p.key, text: `${p.name} · ${describePrice(p)}` };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+export type { Topic };

@@ -1,0 +1,46 @@
+import { charGrams, stems } from "./tokenize.ts";
+
+/**
+ * Words that make a chat a question without saying what it is about: interrogatives,
+ * fillers and the verbs of asking. Dropping them lets "사이즈 몇이에요" meet "사이즈 몇 나와요?".
+ */
+const FILLER_STEMS = new Set([
+  "혹시", "이거", "이건", "이게", "저거", "저건", "그거", "그건", "이", "그", "저", "좀", "근데", "그럼", "그러면", "여기",
+  "지금", "이번", "상품", "제품", "이상품", "몇", "어떻게", "어떤", "어떠", "뭐", "뭔", "무슨", "뭐예", "언제", "어디", "얼마나",
+  "있", "있어", "있나", "없", "없어", "되", "돼", "되나", "하", "해", "할", "될", "나와", "나오", "나오나", "가능", "가능한",
+  "알려", "알려주", "알려주세", "주세", "주", "궁금", "궁금해", "궁금합니다", "문의", "질문", "인가", "건가", "건지",
+  "요", "네", "ㅎㅎ", "ㅋㅋ", "ㅠㅠ", "님", "사장", "사장님", "언니", "쌤", "이에", "예", "에", "은", "는", "그리고", "또",
+  "들어있", "들어있어", "들어가", "들었", "씩", "되나요", "있나요", "없나요", "하나요", "돼요", "되요", "해요", "나요", "인가요", "건가요", "이에요", "예요",
+]);
+
+/** The stems that carry a question's content, in order (fillers and question verbs removed). */
+export function contentStems(text: string): string[] {
+  return stems(text).filter((s) => !FILLER_STEMS.has(s) && !/^[ㄱ-ㅎㅏ-ㅣ]+$/.test(s));
+}
+
+/**
+ * A grouping key for near-duplicate questions: their content stems, deduplicated and
+ * sorted, so word order and question endings do not split a group. "" for no content.
+ */
+export function questionKey(text: string): string {
+  return [...new Set(contentStems(text))].sort().join(" ");
+}
+
+function gramSet(text: string): Set<string> {
+  const grams = new Set<string>();
+  for (const stem of contentStems(text)) for (const g of charGrams(stem, 2)) grams.add(g);
+  return grams;
+}
+
+/**
+ * How alike two questions are, 0..1: Dice overlap of the character bigrams of their content
+ * stems. Robust to endings, spacing and small typos ("사이즈 몇이에요" ~ "사이즈 몇 나와요?" = 1).
+ */
+export function questionSimilarity(a: string, b: string): number {
+  const ga = gramSet(a);
+  const gb = gramSet(b);
+  if (ga.size === 0 || gb.size === 0) return 0;
+  let shared = 0;
+  for (const g of ga) if (gb.has(g)) shared++;
+  return (2 * shared) / (ga.size + gb.size);
+}

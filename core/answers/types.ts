@@ -1,0 +1,102 @@
+/**
+ * The knowledge a broadcast answers from, the chunks it is indexed as, and the drafting
+ * interface every drafter (extractive, Workers AI) implements.
+ */
+
+/** A product as Naver lists it, plus the manager's detail lines ("소재: 면 100%"). */
+export interface ProductKnowledge {
+  key: string;
+  name: string;
+  brandName?: string | null;
+  /** Naver's `price` and `salePrice`: sometimes swapped in collected data (see facts.ts). */
+  price?: number | null;
+  salePrice?: number | null;
+  discountRate?: number | null;
+  status?: string | null;
+  details: string[];
+}
+
+/** A question and its answer: crawled product Q&A, a manual pair, or an approved answer. */
+export interface QnaKnowledge {
+  id: string;
+  productKey?: string | null;
+  question: string;
+  answer: string;
+}
+
+/** Everything one broadcast answers from. */
+export interface KnowledgeSet {
+  broadcastId: string;
+  title: string;
+  description: string;
+  notes: string[];
+  products: ProductKnowledge[];
+  /** Crawled and manual product Q&A. */
+  qna: QnaKnowledge[];
+  /** Coupon and benefit lines ("라이브 전용 10% 쿠폰, 3만원 이상"). */
+  benefits: string[];
+  /** Answers managers approved and published. */
+  answers: QnaKnowledge[];
+}
+
+export type ChunkKind = "broadcast" | "note" | "product" | "qna" | "coupon" | "benefit" | "answer";
+
+/**
+ * One retrievable unit. Metadata stays flat (strings only) because Vectorize rejects nested
+ * objects; an empty `productKey` means "about the whole broadcast".
+ */
+export interface Chunk {
+  id: string;
+  broadcastId: string;
+  kind: ChunkKind;
+  productKey: string;
+  text: string;
+  /** For Q&A and answers: the question alone, matched against the asked question. */
+  question: string;
+  /** For Q&A and answers: the answer alone. */
+  answer: string;
+}
+
+/** A retrieved chunk with its fused relevance (higher is better, 0..1). */
+export interface Passage {
+  chunk: Chunk;
+  score: number;
+}
+
+/** Where a draft's answer came from. */
+export interface Source {
+  id: string;
+  kind: ChunkKind;
+  productKey: string;
+  text: string;
+}
+
+/** The one shape every drafter returns. An abstained draft has the fixed abstention sentence. */
+export interface Draft {
+  answer: string;
+  abstained: boolean;
+  sources: Source[];
+  /** 0..1: how well the sources cover the question. */
+  confidence: number;
+}
+
+/** What a drafter sees: the broadcast's knowledge, the retrieved passages, an optional product. */
+export interface DraftContext {
+  knowledge: KnowledgeSet;
+  passages: Passage[];
+  productKey?: string | undefined;
+}
+
+/** Drafts one answer; never throws on content, abstains instead. */
+export interface AnswerDrafter {
+  readonly name: string;
+  draft(question: string, context: DraftContext): Promise<Draft>;
+}
+
+/** The sentence every drafter answers with when the sources do not say. */
+export const ABSTENTION = "답변을 생성할 수 없습니다.";
+
+/** An abstained draft. */
+export function abstain(confidence = 0): Draft {
+  return { answer: ABSTENTION, abstained: true, sources: [], confidence };
+}

@@ -1,0 +1,52 @@
+/**
+ * Drafts answers offline: one case per input line
+ * `{broadcast:{title, description, notes[]}, products:[…], qna:[…], question, productKey?}`
+ * (unknown fields ignored), one JSON line `{answer, abstained, sources}` per case, in order.
+ * Cases sharing a knowledge set share one fresh embedded index.
+ *
+ *   npm run answer -- --cases cases.jsonl
+ *   cat cases.jsonl | npm run answer
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { AnswerCase, caseKnowledge, knowledgeKey } from "../core/answers/case-set.ts";
+import { buildEmbeddedStore, draftWithStore } from "../core/answers/embedded-answerer.ts";
+import type { EmbeddedVectorStore } from "../core/answers/embedded-store.ts";
+
+const { values: opt } = parseArgs({ options: { cases: { type: "string" } } });
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const input = opt.cases === undefined ? await readStdin() : readFileSync(opt.cases, "utf8");
+const stores = new Map<string, EmbeddedVectorStore>();
+let lineNo = 0;
+for (const line of input.split(/\r?\n/)) {
+  lineNo++;
+  if (!line.trim()) continue;
+  const parsed = AnswerCase.safeParse(safeJson(line));
+  if (!parsed.success) {
+    // One bad line must not hide the rest: report it on stderr and print an error line in its place.
+    console.error(`line ${lineNo}: ${parsed.error.issues[0]?.path.join(".") ?? ""} ${parsed.error.issues[0]?.message ?? "invalid"}`);
+    process.stdout.write(`${JSON.stringify({ error: "invalid case", line: lineNo })}\n`);
+    continue;
+  }
+  const c = parsed.data;
+  const knowledge = caseKnowledge(c);
+  const key = knowledgeKey(c);
+  let store = stores.get(key);
+  if (!store) stores.set(key, (store = await buildEmbeddedStore(knowledge)));
+  const draft = await draftWithStore(store, knowledge, c.question, c.productKey);
+  process.stdout.write(`${JSON.stringify({ answer: draft.answer, abstained: draft.abstained, sources: draft.sources })}\n`);
+}
+
+function safeJson(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return null;
+  }
+}

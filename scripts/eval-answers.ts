@@ -1,0 +1,65 @@
+/**
+ * Evaluates the offline answer path (embedded retrieval + extractive drafter) on
+ * data/answers/cases.jsonl: fact accuracy on answerable cases (not abstained and every
+ * expected fact stated), abstention on unanswerable ones, and draft latency. Reported per
+ * split: `dev` is what the thresholds were tuned on, `heldout` was never looked at while tuning.
+ *
+ *   npm run eval:answers [-- --file cases.jsonl] [--verbose]
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { caseKnowledge, EvalCase, knowledgeKey, statesFact } from "../core/answers/case-set.ts";
+import { buildEmbeddedStore, draftWithStore } from "../core/answers/embedded-answerer.ts";
+import type { EmbeddedVectorStore } from "../core/answers/embedded-store.ts";
+import type { Draft } from "../core/answers/types.ts";
+import { percentile } from "./lib/percentile.ts";
+
+const { values: opt } = parseArgs({
+  options: { file: { type: "string", default: "data/answers/cases.jsonl" }, verbose: { type: "boolean", default: false } },
+});
+
+interface Outcome {
+  c: EvalCase;
+  draft: Draft;
+  ms: number;
+  ok: boolean;
+}
+
+const cases = readFileSync(opt.file, "utf8").split("\n").filter((l) => l.trim()).map((l) => EvalCase.parse(JSON.parse(l)));
+const stores = new Map<string, EmbeddedVectorStore>();
+const outcomes: Outcome[] = [];
+for (const c of cases) {
+  const knowledge = caseKnowledge(c);
+  const key = knowledgeKey(c);
+  let store = stores.get(key);
+  if (!store) stores.set(key, (store = await buildEmbeddedStore(knowledge)));
+  const started = performance.now();
+  const draft = await draftWithStore(store, knowledge, c.question, c.productKey);
+  const ms = performance.now() - started;
+  const ok = c.expected.answerable ? !draft.abstained && c.expected.facts.every((f) => statesFact(draft.answer, f)) : draft.abstained;
+  outcomes.push({ c, draft, ms, ok });
+}
+
+function report(name: string, rows: Outcome[]): void {
+  const answerable = rows.filter((r) => r.c.expected.answerable);
+  const unanswerable = rows.filter((r) => !r.c.expected.answerable);
+  const wrong = answerable.filter((r) => !r.ok && !r.draft.abstained).length;
+  const ms = rows.map((r) => r.ms).sort((a, b) => a - b);
+  const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)}% (${n}/${d})`;
+  console.log(
+    `${name.padEnd(8)} fact accuracy ${pct(answerable.filter((r) => r.ok).length, answerable.length)}` +
+      ` · wrong fact ${pct(wrong, answerable.length)}` +
+      ` · abstains on unanswerable ${pct(unanswerable.filter((r) => r.ok).length, unanswerable.length)}` +
+      ` · latency p50 ${percentile(ms, 0.5).toFixed(2)} ms, p95 ${percentile(ms, 0.95).toFixed(2)} ms`,
+  );
+}
+
+report("dev", outcomes.filter((o) => o.c.split === "dev"));
+report("heldout", outcomes.filter((o) => o.c.split === "heldout"));
+report("all", outcomes);
+if (opt.verbose) {
+  for (const o of outcomes.filter((x) => !x.ok)) {
+    const want = o.c.expected.answerable ? `want ${JSON.stringify(o.c.expected.facts)}` : "want abstain";
+    console.log(`✗ ${o.c.id} ${o.c.question} → ${o.draft.answer} (${want}; conf ${o.draft.confidence})`);
+  }
+}
