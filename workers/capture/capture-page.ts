@@ -1,0 +1,179 @@
+import * as z from "zod";
+import { decodeViewerFrame, type ViewerEvent } from "../../core/naver/events.ts";
+import { repairGap, type RecentCommentsFetcher } from "../../core/naver/gap.ts";
+import { ChatSequencer } from "../../core/naver/sequencer.ts";
+import type { NaverProduct } from "../../core/naver/products.ts";
+import type { IngestChat } from "../../core/protocol/ingest.ts";
+
+/** `Network.webSocketCreated` params (CDP). */
+const SocketCreated = z.object({ requestId: z.string(), url: z.string() });
+/** `Network.webSocketFrameReceived` params (CDP). */
+const FrameReceived = z.object({ requestId: z.string(), response: z.object({ opcode: z.number(), payloadData: z.string() }) });
+
+/**
+ * The part of a CDP session the capture uses. Both `puppeteer-core` and
+ * `@cloudflare/puppeteer` sessions satisfy it.
+ */
+export interface CdpSessionLike {
+  send(method: "Network.enable"): Promise<unknown>;
+  // `unknown`: each library types its events its own way; the handlers validate what they read.
+  on(event: "Network.webSocketCreated" | "Network.webSocketFrameReceived", handler: (params: unknown) => void): unknown;
+  detach(): Promise<void>;
+}
+
+/** The part of a puppeteer `Page` the capture uses. */
+export interface PageLike {
+  createCDPSession(): Promise<CdpSessionLike>;
+  goto(url: string, options?: { waitUntil?: "domcontentloaded" | "load"; timeout?: number }): Promise<unknown>;
+}
+
+export interface CaptureOptions {
+  /** The viewer page to open (Naver's, or any host serving the same page). */
+  pageUrl: string;
+  /** Where a restarted capture resumes: the highest commentNo already forwarded. */
+  lastSeen: number | null;
+  /** Recent-comments pager used to fill gaps after a restart or a socket reconnect. */
+  fetchRecent: RecentCommentsFetcher;
+  /** Receives chats in commentNo order, each once. Called synchronously on the frame path. */
+  forward: (chats: IngestChat[]) => void;
+  onProducts?: (products: NaverProduct[]) => void;
+  log?: (line: string) => void;
+  navigationTimeoutMs?: number;
+}
+
+/** What a capture has seen; reported as status. */
+export interface CaptureStats {
+  frames: number;
+  chats: number;
+  malformedFrames: number;
+  malformedChats: number;
+  repairedChats: number;
+  repairs: number;
+  sockets: number;
+  lastCommentNo: number | null;
+  lastChatAt: number | null;
+}
+
+/**
+ * Captures one viewer page: reads the page's own chat socket frames from CDP
+ * (`Network.webSocketFrameReceived`), decodes them, and forwards chats in order, once each.
+ * When it resumes after a restart, or the page's socket reconnects, it repairs the gap from
+ * recent-comments while holding live chats so nothing arrives out of order.
+ */
+export class PageCapture {
+  readonly stats: CaptureStats = { frames: 0, chats: 0, malformedFrames: 0, malformedChats: 0, repairedChats: 0, repairs: 0, sockets: 0, lastCommentNo: null, lastChatAt: null };
+  private readonly sequencer: ChatSequencer;
+  private readonly opts: CaptureOptions;
+  private session: CdpSessionLike | null = null;
+  private repairing: Promise<void> | null = null;
+  private repairAgain = false;
+
+  constructor(options: CaptureOptions) {
+    this.opts = options;
+    this.sequencer = new ChatSequencer((chats) => this.deliver(chats), options.lastSeen);
+  }
+
+  /** Highest commentNo forwarded (the resume point for the next capture). */
+  get lastSeen(): number | null {
+    return this.sequencer.lastSeen;
+  }
+
+  /** Attaches to the page, opens the viewer URL and, when resuming, repairs the gap. */
+  async start(page: PageLike): Promise<void> {
+    const session = await page.createCDPSession();
+    this.session = session;
+    session.on("Network.webSocketCreated", (e) => this.onSocket(e));
+    session.on("Network.webSocketFrameReceived", (e) => this.onFrame(e));
+    await session.send("Network.enable");
+    if (this.opts.lastSeen !== null) this.sequencer.hold();
+    await page.goto(this.opts.pageUrl, { waitUntil: "domcontentloaded", timeout: this.opts.navigationTimeoutMs ?? 30_000 });
+    if (this.opts.lastSeen !== null) this.runRepair(true);
+  }
+
+  /** Detaches from the page (the browser may already be gone). */
+  async stop(): Promise<void> {
+    await this.session?.detach().catch(() => {});
+    this.session = null;
+  }
+
+  /** Waits for a running gap repair (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.repairing) await this.repairing;
+  }
+
+  private onSocket(params: unknown): void {
+    const e = SocketCreated.safeParse(params);
+    if (!e.success) return;
+    this.stats.sockets++;
+    this.opts.log?.(`page socket ${e.data.url}`);
+    // A second socket is the page reconnecting: chats sent meanwhile were never framed to us.
+    if (this.stats.sockets > 1 && this.sequencer.lastSeen !== null) this.runRepair(false);
+  }
+
+  private onFrame(params: unknown): void {
+    const e = FrameReceived.safeParse(params);
+    // Text frames only (opcode 1); binary Socket.IO attachments carry no chats.
+    if (!e.success || e.data.response.opcode !== 1) return;
+    this.stats.frames++;
+    this.handle(decodeViewerFrame(e.data.response.payloadData));
+  }
+
+  private handle(event: ViewerEvent): void {
+    switch (event.type) {
+      case "chats":
+        this.stats.malformedChats += event.malformed;
+        return this.sequencer.accept(event.chats);
+      case "products":
+        return this.opts.onProducts?.(event.products);
+      case "broadcast-changed":
+        if (this.sequencer.lastSeen !== null) this.runRepair(false);
+        return;
+      case "malformed":
+        this.stats.malformedFrames++;
+        return this.opts.log?.(`malformed frame: ${event.reason}`);
+      default:
+    }
+  }
+
+  /** One repair at a time; a request during a repair runs once more after it. */
+  private runRepair(alreadyHolding: boolean): void {
+    if (this.repairing) {
+      this.repairAgain = true;
+      if (alreadyHolding) this.sequencer.release([]);
+      return;
+    }
+    if (!alreadyHolding) this.sequencer.hold();
+    this.repairing = this.repair().finally(() => {
+      this.repairing = null;
+      if (this.repairAgain) {
+        this.repairAgain = false;
+        this.runRepair(false);
+      }
+    });
+  }
+
+  private async repair(): Promise<void> {
+    const from = this.sequencer.lastSeen;
+    let repaired: IngestChat[] = [];
+    try {
+      const result = await repairGap(this.opts.fetchRecent, from);
+      repaired = result.chats;
+      this.stats.repairs++;
+      this.stats.malformedChats += result.malformed;
+      this.opts.log?.(`gap repair after ${from}: ${repaired.length} chats in ${result.pages} pages${result.capped ? " (capped)" : ""}`);
+    } catch (err) {
+      this.opts.log?.(`gap repair failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const before = this.stats.chats;
+    this.sequencer.release(repaired);
+    this.stats.repairedChats += Math.min(repaired.length, this.stats.chats - before);
+  }
+
+  private deliver(chats: IngestChat[]): void {
+    this.stats.chats += chats.length;
+    const last = chats.at(-1)!;
+    this.stats.lastCommentNo = last.commentNo;
+    this.stats.lastChatAt = last.at ?? Date.now();
+    this.opts.forward(chats);
+  }
+}
