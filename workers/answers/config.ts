@@ -1,0 +1,63 @@
+/**
+ * Configuration of the answer backends. Optional bindings `AI` (Workers AI) and `VECTORIZE`
+ * (a Vectorize index) switch retrieval to Vectorize; an API token with an account id (or a
+ * base URL) switches drafting to a Workers AI chat model over the REST API. Anything absent
+ * leaves the embedded default. Documented in docs/answers.md.
+ */
+
+interface AnswerBindings {
+  /** Workers AI binding: embeddings for Vectorize. */
+  AI?: Ai;
+  /** Vectorize index (1024 dimensions, cosine, for bge-m3) with metadata indexes on broadcastId and productKey. */
+  VECTORIZE?: Vectorize;
+  /** Account whose Workers AI REST API drafts answers. */
+  CLOUDFLARE_ACCOUNT_ID?: string;
+  /** API token with Workers AI permission (secret). */
+  CLOUDFLARE_API_TOKEN?: string;
+  /** Overrides the REST base URL (`…/ai/run`), e.g. an AI Gateway; tests use a local server. */
+  AI_BASE_URL?: string;
+  /** Chat model for drafting. */
+  AI_CHAT_MODEL?: string;
+  /** Embedding model for Vectorize (multilingual). */
+  AI_EMBEDDING_MODEL?: string;
+}
+
+declare global {
+  interface Env extends AnswerBindings {}
+  namespace Cloudflare {
+    interface Env extends AnswerBindings {}
+  }
+}
+
+export const DEFAULT_CHAT_MODEL = "@cf/meta/llama-3.3-70b-instruct-fp8-fast";
+export const DEFAULT_EMBEDDING_MODEL = "@cf/baai/bge-m3";
+
+/** The Workers AI REST settings, or null when drafting stays extractive. */
+export interface ChatConfig {
+  apiToken: string;
+  accountId: string;
+  baseUrl: string | undefined;
+  model: string;
+}
+
+export function chatConfig(env: AnswerBindings): ChatConfig | null {
+  const apiToken = env.CLOUDFLARE_API_TOKEN?.trim();
+  const accountId = env.CLOUDFLARE_ACCOUNT_ID?.trim() ?? "";
+  const baseUrl = env.AI_BASE_URL?.trim() || undefined;
+  if (!apiToken || (!accountId && !baseUrl)) return null;
+  return { apiToken, accountId, baseUrl, model: env.AI_CHAT_MODEL?.trim() || DEFAULT_CHAT_MODEL };
+}
+
+/** The bindings for Vectorize retrieval, or null when retrieval stays embedded. */
+export function vectorizeConfig(env: AnswerBindings): { ai: Ai; index: Vectorize; model: string } | null {
+  if (!env.AI || !env.VECTORIZE) return null;
+  return { ai: env.AI, index: env.VECTORIZE, model: env.AI_EMBEDDING_MODEL?.trim() || DEFAULT_EMBEDDING_MODEL };
+}
+
+/** Names for `GET /api/health`. */
+export function answerBackendNames(env: AnswerBindings): { retrieval: string; drafting: string } {
+  return {
+    retrieval: vectorizeConfig(env) ? "vectorize" : "embedded",
+    drafting: chatConfig(env) ? "workers-ai" : "extractive",
+  };
+}

@@ -1,0 +1,57 @@
+import { drizzle } from "drizzle-orm/d1";
+import { extractiveDrafter } from "../../core/answers/extractive-drafter.ts";
+import { answerQuestion } from "../../core/answers/pipeline.ts";
+import type { AnswerDrafter, Draft } from "../../core/answers/types.ts";
+import { createVectorizeRetrieval } from "../adapters/answers-vectorize.ts";
+import { createWorkersAIDrafter } from "../adapters/answers-workers-ai.ts";
+import { chatConfig, vectorizeConfig } from "./config.ts";
+import { loadKnowledge } from "./knowledge-db.ts";
+import { createEmbeddedRetrieval, reindex, type RetrievalBackend } from "./retrieval.ts";
+
+/** The backends answering for one configuration. */
+export interface AnswerBackends {
+  retrieval: RetrievalBackend;
+  drafter: AnswerDrafter;
+}
+
+/** Per isolate and configuration: the embedded index and the model clients outlive requests. */
+let cached: { key: string; backends: AnswerBackends } | null = null;
+
+/** Chooses the backends from bindings and config (absent → embedded defaults). */
+export function answerBackends(env: Env): AnswerBackends {
+  const chat = chatConfig(env);
+  const vectorize = vectorizeConfig(env);
+  const key = JSON.stringify([chat, vectorize?.model ?? null]);
+  if (cached?.key === key) return cached.backends;
+  const backends = {
+    retrieval: vectorize ? createVectorizeRetrieval(vectorize.ai, vectorize.index, vectorize.model) : createEmbeddedRetrieval(),
+    drafter: chat ? createWorkersAIDrafter(chat, extractiveDrafter) : extractiveDrafter,
+  };
+  cached = { key, backends };
+  return backends;
+}
+
+/**
+ * Drafts an answer from the broadcast's knowledge: loads it (published answers included),
+ * re-indexes what changed, retrieves and drafts. Null when the broadcast does not exist.
+ */
+export async function draftForBroadcast(
+  env: Env,
+  broadcastId: string,
+  question: string,
+  productKey?: string,
+  backends: AnswerBackends = answerBackends(env),
+): Promise<Draft | null> {
+  const db = drizzle(env.DB);
+  const knowledge = await loadKnowledge(db, broadcastId);
+  if (!knowledge) return null;
+  await reindex(db, knowledge, backends.retrieval);
+  return answerQuestion(question, knowledge, backends.retrieval.retrieve(broadcastId), backends.drafter, productKey);
+}
+
+/** Re-indexes after an edit, so the next draft (and Vectorize) sees it at once. */
+export async function reindexBroadcast(env: Env, broadcastId: string, backends: AnswerBackends = answerBackends(env)): Promise<void> {
+  const db = drizzle(env.DB);
+  const knowledge = await loadKnowledge(db, broadcastId);
+  if (knowledge) await reindex(db, knowledge, backends.retrieval);
+}
