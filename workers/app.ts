@@ -3,7 +3,9 @@ import type { AppEnv } from "./env.ts";
 import { errorBody, onError } from "./errors.ts";
 import { answerRoutes } from "./routes/answers.ts";
 import { broadcastRoutes } from "./routes/broadcasts.ts";
+import { draftRoutes } from "./routes/drafts.ts";
 import { health } from "./routes/health.ts";
+import { knowledgeRoutes } from "./routes/knowledge.ts";
 import { viewerRoutes } from "./routes/viewer.ts";
 
 /** The API. Static dashboard assets are served by the assets binding for every other path. */
@@ -11,6 +13,8 @@ export const app = new Hono<AppEnv>()
   .route("/api/health", health)
   .route("/api/broadcasts", broadcastRoutes)
   .route("/api/broadcasts", answerRoutes)
+  .route("/api/broadcasts", draftRoutes)
+  .route("/api/broadcasts", knowledgeRoutes)
   .route("/api/viewer", viewerRoutes);
 
 app.notFound((c) => c.json(errorBody("not_found", "no such route"), 404));

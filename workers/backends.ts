@@ -1,6 +1,7 @@
 import type { IntentClassifier } from "../core/intent/types.ts";
 import { embeddedClassifier } from "../core/intent/embedded.ts";
 import type { Health } from "../core/protocol/api.ts";
+import { answerBackendNames } from "./answers/config.ts";
 import { createResilientClassifier } from "./adapters/resilient-classifier.ts";
 import { createSageMakerClassifier } from "./adapters/sagemaker.ts";
 import { parseSageMakerConfig, type SageMakerVars } from "./adapters/sagemaker-config.ts";
@@ -62,8 +63,7 @@ function configKey(env: SageMakerVars): string {
 export function backendNames(env: Env): Health["backends"] {
   return {
     intent: intentClassifier(env).name,
-    retrieval: "embedded",
-    drafting: "extractive",
+    ...answerBackendNames(env),
     capture: "ingest",
   };
 }

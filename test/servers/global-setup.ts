@@ -6,11 +6,14 @@
 import type { TestProject } from "vitest/node";
 import { TEST_AWS_CREDENTIALS } from "./sagemaker-credentials.ts";
 import { startSageMakerServer } from "./sagemaker-server.ts";
+import { startWorkersAiServer } from "./workers-ai-server.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** Base URL of the local SageMaker Runtime (test/servers/sagemaker-server.ts). */
     sagemakerUrl: string;
+    /** Base URL of the local Workers AI REST endpoint (test/servers/workers-ai-server.ts). */
+    workersAiUrl: string;
   }
 }
 
@@ -19,5 +22,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     credentials: { [TEST_AWS_CREDENTIALS.accessKeyId]: TEST_AWS_CREDENTIALS.secretAccessKey },
   });
   project.provide("sagemakerUrl", sagemaker.url);
-  return () => sagemaker.close();
+  const workersAi = await startWorkersAiServer();
+  project.provide("workersAiUrl", workersAi.url);
+  return async () => {
+    await sagemaker.close();
+    await workersAi.close();
+  };
 }

@@ -19,6 +19,9 @@ export default defineConfig({
           // The local SageMaker Runtime started by globalSetup; only the SageMaker tests use
           // it (the default intent classifier stays embedded: SAGEMAKER_ENDPOINT is empty).
           TEST_SAGEMAKER_URL: inject<string>("sagemakerUrl"),
+          // The local Workers AI REST endpoint; only the answers tests use it (drafting stays
+          // extractive by default: no CLOUDFLARE_API_TOKEN).
+          TEST_WORKERS_AI_URL: inject<string>("workersAiUrl"),
         },
       },
     })),
