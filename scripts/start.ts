@@ -11,6 +11,7 @@ import { simulate } from "./simulate.ts";
 const port = Number(process.env.PORT ?? 8787);
 process.chdir(ROOT);
 run("vite", ["build", "--config", "web/vite.config.ts", "--logLevel", "warn"]);
+run("node", ["extension/build.ts"]); // the viewer extension, loadable unpacked from extension/dist
 const server = await startDevServer({ port });
 const shutdown = () => {
   server.stop();
