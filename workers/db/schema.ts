@@ -94,3 +94,32 @@ export const tokens = sqliteTable("tokens", {
   createdAt: integer("created_at").notNull(),
   revokedAt: integer("revoked_at"),
 });
+
+/** Live coupons and broadcast benefits from the setup crawl, one Korean line each (answer sources). */
+export const broadcastBenefits = sqliteTable(
+  "broadcast_benefits",
+  {
+    id: text("id").primaryKey(),
+    broadcastId: text("broadcast_id").notNull().references(() => broadcasts.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["coupon", "benefit"] }).notNull(),
+    text: text("text").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("broadcast_benefits_broadcast").on(t.broadcastId)],
+);
+
+/** Progress of a broadcast's setup crawl, so it can resume where it stopped. */
+export const setupCrawls = sqliteTable("setup_crawls", {
+  broadcastId: text("broadcast_id").primaryKey().references(() => broadcasts.id, { onDelete: "cascade" }),
+  status: text("status", { enum: ["running", "paused", "done", "failed"] }).notNull(),
+  /** Product keys whose Q&A is still to crawl, in order (JSON array); the first is in progress. */
+  pending: text("pending", { mode: "json" }).$type<string[]>().notNull().default([]),
+  /** Next Q&A page (1-based) of the first pending product. */
+  nextPage: integer("next_page").notNull().default(1),
+  productsTotal: integer("products_total").notNull().default(0),
+  qnaStored: integer("qna_stored").notNull().default(0),
+  secretSkipped: integer("secret_skipped").notNull().default(0),
+  requests: integer("requests").notNull().default(0),
+  error: text("error"),
+  updatedAt: integer("updated_at").notNull(),
+});
