@@ -5,6 +5,7 @@ import { answerRoutes } from "./routes/answers.ts";
 import { broadcastRoutes } from "./routes/broadcasts.ts";
 import { draftRoutes } from "./routes/drafts.ts";
 import { health } from "./routes/health.ts";
+import { setupRoutes } from "./routes/setup.ts";
 import { knowledgeRoutes } from "./routes/knowledge.ts";
 import { viewerRoutes } from "./routes/viewer.ts";
 
@@ -12,6 +13,7 @@ import { viewerRoutes } from "./routes/viewer.ts";
 export const app = new Hono<AppEnv>()
   .route("/api/health", health)
   .route("/api/broadcasts", broadcastRoutes)
+  .route("/api/broadcasts", setupRoutes)
   .route("/api/broadcasts", answerRoutes)
   .route("/api/broadcasts", draftRoutes)
   .route("/api/broadcasts", knowledgeRoutes)

@@ -1,0 +1,91 @@
+import { Hono } from "hono";
+import { drizzle } from "drizzle-orm/d1";
+import * as z from "zod";
+import { BroadcastId } from "../../core/protocol/api.ts";
+import { naverBroadcastId } from "../../core/naver/url.ts";
+import { requireAdmin } from "../auth.ts";
+import { naverEndpoints } from "../capture/naver-api.ts";
+import { crawlQnaStep, DEFAULT_CRAWL_LIMITS } from "../capture/setup-crawl.ts";
+import { fetchSetupSnapshot } from "../capture/setup-fetch.ts";
+import { getCrawl, storeSnapshot, type CrawlRow } from "../capture/setup-store.ts";
+import { getBroadcast } from "../db/queries.ts";
+import type { AppContext, AppEnv } from "../env.ts";
+import { AppError } from "../errors.ts";
+import { validate } from "../validate.ts";
+
+/** `NAVER_API_BASE`: every Naver endpoint on one base (the fixture site, a proxy); the real hosts when empty. */
+interface NaverVars {
+  NAVER_API_BASE?: string;
+}
+
+const IdParam = z.object({ id: BroadcastId });
+const SetupBody = z.object({ naverUrl: z.url().max(500).optional() });
+/** How long one crawl step may run after the response (`waitUntil` allows about 30 s). */
+const STEP_MS = 25_000;
+const STEP_REQUESTS = 90;
+
+function crawlProgress(crawl: CrawlRow | null) {
+  if (!crawl) return null;
+  const { broadcastId: _, pending, ...rest } = crawl;
+  return { ...rest, productsLeft: pending.length };
+}
+
+/** Runs one crawl step in the background of the request. */
+function startCrawlStep(c: AppContext, broadcastId: string): void {
+  const db = drizzle(c.env.DB);
+  const urls = naverEndpoints((c.env as Env & NaverVars).NAVER_API_BASE);
+  const step = crawlQnaStep({
+    db,
+    fetch: (input, init) => fetch(input, init),
+    urls,
+    broadcastId,
+    limits: { ...DEFAULT_CRAWL_LIMITS, maxRequests: STEP_REQUESTS, deadline: Date.now() + STEP_MS },
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+  }).catch((err: unknown) => console.error(JSON.stringify({ event: "setup-crawl-failed", broadcastId, message: err instanceof Error ? err.message : String(err) })));
+  c.executionCtx.waitUntil(step);
+}
+
+async function naverIdFor(c: AppContext, id: string, naverUrl: string | undefined): Promise<string> {
+  const broadcast = await getBroadcast(drizzle(c.env.DB), id);
+  if (!broadcast) throw new AppError("not_found", 404, "no such broadcast");
+  const naverId = naverUrl ? naverBroadcastId(naverUrl) : broadcast.naverId;
+  if (!naverId) throw new AppError("invalid_request", 400, "naverUrl: a Naver Shopping Live viewer URL is needed");
+  return naverId;
+}
+
+/**
+ * Setup from Naver: `POST /:id/setup` reads the broadcast detail, products, coupons and
+ * benefits, stores them and starts the product Q&A crawl; `POST /:id/setup/crawl` resumes a
+ * paused crawl; `GET /:id/setup` reports progress.
+ */
+export const setupRoutes = new Hono<AppEnv>()
+  .post("/:id/setup", requireAdmin, validate("param", IdParam), validate("json", SetupBody), async (c) => {
+    const { id } = c.req.valid("param");
+    const naverId = await naverIdFor(c, id, c.req.valid("json").naverUrl);
+    const urls = naverEndpoints((c.env as Env & NaverVars).NAVER_API_BASE);
+    const snapshot = await fetchSetupSnapshot((input, init) => fetch(input, init), urls, naverId);
+    if ("error" in snapshot) throw new AppError("naver_unavailable", 502, `could not read the broadcast from Naver (${snapshot.error})`);
+    const crawl = await storeSnapshot(drizzle(c.env.DB), id, snapshot, Date.now());
+    startCrawlStep(c, id);
+    return c.json({
+      naverId,
+      title: snapshot.detail.title,
+      status: snapshot.detail.status,
+      products: snapshot.products.length,
+      coupons: snapshot.coupons.length,
+      benefits: snapshot.benefits.length,
+      malformed: snapshot.malformed,
+      failures: snapshot.failures,
+      crawl: crawlProgress(crawl),
+    });
+  })
+  .post("/:id/setup/crawl", requireAdmin, validate("param", IdParam), async (c) => {
+    const { id } = c.req.valid("param");
+    const crawl = await getCrawl(drizzle(c.env.DB), id);
+    if (!crawl) throw new AppError("not_found", 404, "no setup has run for this broadcast");
+    if (crawl.status !== "done") startCrawlStep(c, id);
+    return c.json({ crawl: crawlProgress(crawl) }, 202);
+  })
+  .get("/:id/setup", requireAdmin, validate("param", IdParam), async (c) => {
+    return c.json({ crawl: crawlProgress(await getCrawl(drizzle(c.env.DB), c.req.valid("param").id)) });
+  });
