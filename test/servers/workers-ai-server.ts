@@ -7,7 +7,7 @@
  * The "model" is a deterministic reader of the prompt, so results are checkable: it finds
  * the numbered source (`[n] …`) sharing the most 2-character pieces with the question and
  * answers "안녕하세요! <source text> [n]" (the greeting tests that the drafter strips it), or
- * the abstention sentence when no source shares any. A question containing "__fail" gets a 500.
+ * the abstention sentence when no source shares any. The model WORKERS_AI_FAILING_MODEL answers 500.
  *
  * Test control: `GET /__test/requests` lists the received bodies and auth headers;
  * `DELETE /__test/requests` forgets them.
@@ -15,7 +15,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import * as z from "zod";
 
-export const WORKERS_AI_TEST_TOKEN = "test-workers-ai-token";
+import { WORKERS_AI_FAILING_MODEL, WORKERS_AI_TEST_TOKEN } from "./workers-ai-credentials.ts";
 
 export interface WorkersAiServer {
   url: string;
@@ -69,7 +69,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, requests: { pat
   const parsed = ChatBody.safeParse(body);
   if (!parsed.success) return send(res, 400, error(5006, "Error: required properties at '/' are 'messages'"));
   const prompt = parsed.data.messages.filter((m) => m.role === "user").map((m) => m.content).join("\n");
-  if (prompt.includes("__fail")) return send(res, 500, error(3001, "Unknown internal error"));
+  if (url.pathname.endsWith(WORKERS_AI_FAILING_MODEL)) return send(res, 500, error(3001, "Unknown internal error"));
   const reply = ruleReply(prompt);
   if (!parsed.data.stream) return send(res, 200, { result: { response: reply }, success: true, errors: [], messages: [] });
   res.writeHead(200, { "content-type": "text/event-stream" });

@@ -41,6 +41,7 @@ export function createVectorizeRetrieval(ai: Ai, index: Vectorize, model: string
   const store = new KnowledgeVectorizeStore(embeddings, { index, maxRetries });
   return {
     name: "vectorize",
+    indexTag: `vectorize:${model}`,
     store,
     async sync(_broadcastId: string, _chunks: readonly Chunk[], diff: { upserted: Chunk[]; removed: string[] }) {
       if (diff.removed.length) await store.delete({ ids: diff.removed });

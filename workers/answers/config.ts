@@ -1,7 +1,8 @@
 /**
  * Configuration of the answer backends. Optional bindings `AI` (Workers AI) and `VECTORIZE`
- * (a Vectorize index) switch retrieval to Vectorize; an API token with an account id (or a
- * base URL) switches drafting to a Workers AI chat model over the REST API. Anything absent
+ * (a Vectorize index) switch retrieval to Vectorize; an API token with an account id
+ * switches drafting to a Workers AI chat model over the REST API (`ChatCloudflareWorkersAI`
+ * requires the account id even when `AI_BASE_URL` points elsewhere). Anything absent
  * leaves the embedded default. Documented in docs/answers.md.
  */
 
@@ -42,9 +43,9 @@ export interface ChatConfig {
 
 export function chatConfig(env: AnswerBindings): ChatConfig | null {
   const apiToken = env.CLOUDFLARE_API_TOKEN?.trim();
-  const accountId = env.CLOUDFLARE_ACCOUNT_ID?.trim() ?? "";
+  const accountId = env.CLOUDFLARE_ACCOUNT_ID?.trim();
   const baseUrl = env.AI_BASE_URL?.trim() || undefined;
-  if (!apiToken || (!accountId && !baseUrl)) return null;
+  if (!apiToken || !accountId) return null;
   return { apiToken, accountId, baseUrl, model: env.AI_CHAT_MODEL?.trim() || DEFAULT_CHAT_MODEL };
 }
 

@@ -42,13 +42,17 @@ export interface ChunkDiff {
   removed: string[];
 }
 
-/** Compares freshly derived chunks with the ones stored for the broadcast. */
-export async function diffChunks(db: Db, broadcastId: string, chunks: readonly Chunk[]): Promise<ChunkDiff> {
+/**
+ * Compares freshly derived chunks with the ones stored for the broadcast. A chunk counts as
+ * changed when its text differs or another index (`indexTag`, kept in the `vector` column)
+ * holds it, so switching to Vectorize later re-embeds everything once.
+ */
+export async function diffChunks(db: Db, broadcastId: string, chunks: readonly Chunk[], indexTag: string): Promise<ChunkDiff> {
   const stored = await db
-    .select({ id: knowledgeChunks.id, text: knowledgeChunks.text })
+    .select({ id: knowledgeChunks.id, text: knowledgeChunks.text, tag: knowledgeChunks.vector })
     .from(knowledgeChunks)
     .where(eq(knowledgeChunks.broadcastId, broadcastId));
-  const before = new Map(stored.map((r) => [r.id, r.text]));
+  const before = new Map(stored.map((r) => [r.id, r.tag === indexTag ? r.text : null]));
   const ids = new Set(chunks.map((c) => c.id));
   return {
     upserted: chunks.filter((c) => before.get(c.id) !== c.text),
@@ -57,11 +61,11 @@ export async function diffChunks(db: Db, broadcastId: string, chunks: readonly C
 }
 
 /** Records a diff as the broadcast's stored chunks (after the vector index took it). */
-export async function applyChunkDiff(db: Db, diff: ChunkDiff, now: number): Promise<void> {
+export async function applyChunkDiff(db: Db, diff: ChunkDiff, indexTag: string, now: number): Promise<void> {
   const statements = [];
   if (diff.removed.length) statements.push(db.delete(knowledgeChunks).where(inArray(knowledgeChunks.id, diff.removed)));
   for (const c of diff.upserted) {
-    const row = { id: c.id, broadcastId: c.broadcastId, kind: c.kind, productKey: c.productKey || null, text: c.text, updatedAt: now };
+    const row = { id: c.id, broadcastId: c.broadcastId, kind: c.kind, productKey: c.productKey || null, text: c.text, vector: indexTag, updatedAt: now };
     statements.push(db.insert(knowledgeChunks).values(row).onConflictDoUpdate({ target: knowledgeChunks.id, set: row }));
   }
   const [first, ...rest] = statements;

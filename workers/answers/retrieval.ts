@@ -10,6 +10,8 @@ import { applyChunkDiff, diffChunks, type ChunkDiff } from "./knowledge-db.ts";
 /** A retrieval backend: keeps its index in step with the knowledge, and retrieves per broadcast. */
 export interface RetrievalBackend {
   readonly name: string;
+  /** Which index holds the chunks (backend and embedding model), recorded per chunk in D1. */
+  readonly indexTag: string;
   readonly store: VectorStoreInterface;
   /** `chunks` is the broadcast's full derivation; `diff` what changed against D1. */
   sync(broadcastId: string, chunks: readonly Chunk[], diff: ChunkDiff): Promise<void>;
@@ -24,6 +26,7 @@ export function createEmbeddedRetrieval(): RetrievalBackend & { store: EmbeddedV
   const store = new EmbeddedVectorStore();
   return {
     name: "embedded",
+    indexTag: "embedded",
     store,
     async sync(broadcastId, chunks) {
       const current = new Map(store.index.entries().filter((c) => c.broadcastId === broadcastId).map((c) => [c.id, c.text]));
@@ -43,8 +46,8 @@ export function createEmbeddedRetrieval(): RetrievalBackend & { store: EmbeddedV
  */
 export async function reindex(db: Db, knowledge: KnowledgeSet, backend: RetrievalBackend, now = Date.now()): Promise<ChunkDiff> {
   const chunks = knowledgeChunks(knowledge);
-  const diff = await diffChunks(db, knowledge.broadcastId, chunks);
+  const diff = await diffChunks(db, knowledge.broadcastId, chunks, backend.indexTag);
   await backend.sync(knowledge.broadcastId, chunks, diff);
-  await applyChunkDiff(db, diff, now);
+  await applyChunkDiff(db, diff, backend.indexTag, now);
   return diff;
 }
