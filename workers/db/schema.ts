@@ -63,7 +63,10 @@ export const knowledgeChunks = sqliteTable(
     kind: text("kind", { enum: ["broadcast", "note", "product", "qna", "coupon", "benefit", "answer"] }).notNull(),
     productKey: text("product_key"),
     text: text("text").notNull(),
-    /** Sparse hashed term vector for the embedded index (JSON), rebuilt when text changes. */
+    /**
+     * Which vector index holds this chunk ("embedded", "vectorize:@cf/baai/bge-m3"): re-indexing
+     * re-embeds a chunk whose text or index changed. The embedded index hashes text in memory.
+     */
     vector: text("vector"),
     norm: real("norm"),
     updatedAt: integer("updated_at").notNull(),
