@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { viewerPageBroadcastId } from "../core/naver/url.ts";
-import type { IngestChat } from "../core/protocol/ingest.ts";
+import type { IngestAck, IngestChat } from "../core/protocol/ingest.ts";
 import { PageCapture, type CaptureStats } from "../workers/capture/capture-page.ts";
 import { naverEndpoints, recentCommentsFetcher } from "../workers/capture/naver-api.ts";
 import { IngestClient } from "./lib/ingest-client.ts";
@@ -23,6 +23,8 @@ export interface CaptureAgentOptions {
   log?: (line: string) => void;
   /** Called with each batch as it is handed to the ingest client (benchmarks time from here). */
   onForward?: (chats: readonly IngestChat[]) => void;
+  /** Called with each hub acknowledgement (benchmarks time to here). */
+  onAck?: (ack: IngestAck) => void;
   /** Delay before relaunching a browser that died. */
   restartDelayMs?: number;
 }
@@ -48,7 +50,7 @@ export async function startCaptureAgent(options: CaptureAgentOptions): Promise<C
   const naverId = viewerPageBroadcastId(options.url);
   if (!naverId) throw new Error(`--url must be a viewer page (/lives/{id}): ${options.url}`);
   const log = options.log ?? (() => {});
-  const client = new IngestClient({ server: options.server, broadcast: options.broadcast, token: options.token, source: "naver-capture", batchMs: 20, maxBatch: 500, log });
+  const client = new IngestClient({ server: options.server, broadcast: options.broadcast, token: options.token, source: "naver-capture", batchMs: 20, maxBatch: 500, log, ...(options.onAck ? { onAck: options.onAck } : {}) });
   const fetchRecent = recentCommentsFetcher(fetch, naverEndpoints(options.apiBase), naverId);
   let browser: Browser | null = null;
   let capture: PageCapture | null = null;
