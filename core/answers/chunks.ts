@@ -13,13 +13,18 @@ export function knowledgeChunks(set: KnowledgeSet): Chunk[] {
   if (about) chunks.push(chunk(b, "broadcast", `${b}:broadcast`, "", about));
   for (const note of lines(set.notes)) chunks.push(chunk(b, "note", `${b}:note:${textId(note)}`, "", note));
   for (const line of lines(set.benefits)) {
-    const kind: ChunkKind = /쿠폰|coupon/i.test(line) ? "coupon" : "benefit";
+    const kind = benefitKind(line);
     chunks.push(chunk(b, kind, `${b}:${kind}:${textId(line)}`, "", line));
   }
   for (const product of set.products) chunks.push(...productChunks(b, product));
   for (const qna of set.qna) chunks.push(qnaChunk(b, "qna", qna));
   for (const answer of set.answers) chunks.push(qnaChunk(b, "answer", answer));
   return chunks;
+}
+
+/** A coupon line ("… 쿠폰 …") or another benefit. */
+export function benefitKind(line: string): "coupon" | "benefit" {
+  return /쿠폰|coupon/i.test(line) ? "coupon" : "benefit";
 }
 
 /** The product's summary (name, price, status) and one chunk per detail line. */

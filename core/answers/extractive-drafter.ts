@@ -1,4 +1,5 @@
 import { lineCandidates, productCandidates, qnaCandidates, contentGrams, scoreCandidate, type Candidate, type CandidateScore } from "./candidates.ts";
+import { benefitKind } from "./chunks.ts";
 import { describePrice } from "./facts.ts";
 import { targetProduct, type ProductTarget } from "./product-target.ts";
 import { contentStems } from "./question-key.ts";
@@ -89,7 +90,7 @@ function gatherCandidates(k: KnowledgeSet, target: ProductTarget | null): Candid
   return [
     ...products.flatMap((p) => productCandidates(k.broadcastId, p)),
     ...lineCandidates(k.broadcastId, "note", k.notes),
-    ...lineCandidates(k.broadcastId, "benefit", k.benefits),
+    ...k.benefits.flatMap((line) => lineCandidates(k.broadcastId, benefitKind(line), [line])),
     ...lineCandidates(k.broadcastId, "broadcast", [k.description]),
     ...qnaCandidates(k.broadcastId, "answer", k.answers.filter((a) => forTarget(a.productKey))),
     ...qnaCandidates(k.broadcastId, "qna", k.qna.filter((q) => forTarget(q.productKey))),

@@ -6,7 +6,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { eq } from "drizzle-orm";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { knowledgeChunks, products, publishedAnswers } from "../../workers/db/schema.ts";
+import { broadcastBenefits, knowledgeChunks, products, publishedAnswers } from "../../workers/db/schema.ts";
 import { api, createBroadcast } from "./helpers.ts";
 
 const db = () => drizzle(env.DB);
@@ -94,6 +94,14 @@ describe("knowledge and drafts API", () => {
     expect(d.sources[0]).toMatchObject({ kind: "answer", id: `${id}:answer:a1` });
     await db().update(publishedAnswers).set({ status: "unpublished" }).where(eq(publishedAnswers.id, "a1"));
     expect((await draft(id, { question: "라이브 끝나도 이 가격이에요?" })).abstained).toBe(true);
+  });
+
+  it("answers coupon questions from the crawled coupons", async () => {
+    const { id } = await createBroadcast();
+    await db().insert(broadcastBenefits).values({ id: `${id}-c1`, broadcastId: id, kind: "coupon", text: "라이브 전용 10% 할인 쿠폰 (3만원 이상 구매 시)", updatedAt: 1 });
+    const d = await draft(id, { question: "쿠폰 있어요?" });
+    expect(d.answer).toContain("10% 할인 쿠폰");
+    expect(d.sources[0]?.kind).toBe("coupon");
   });
 
   it("validates requests and requires the admin token", async () => {

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/queries.ts";
-import { broadcasts, knowledgeChunks, productQna, products, publishedAnswers } from "../db/schema.ts";
+import { broadcastBenefits, broadcasts, knowledgeChunks, productQna, products, publishedAnswers } from "../db/schema.ts";
 import type { Chunk, KnowledgeSet } from "../../core/answers/types.ts";
 
 /** Manual Q&A ids start with this, so they never collide with crawled ones. */
@@ -9,10 +9,10 @@ export const MANUAL_QNA_PREFIX = "manual-";
 /**
  * A broadcast's whole knowledge in one D1 round trip: its text, products, product Q&A (crawled
  * and manual) and the answers managers published (status "published" only). Null when the
- * broadcast does not exist. Coupons and benefits have no table yet: they are notes.
+ * broadcast does not exist. Coupons and benefits come from the setup crawl's table.
  */
 export async function loadKnowledge(db: Db, broadcastId: string): Promise<KnowledgeSet | null> {
-  const [rows, productRows, qnaRows, answerRows] = await db.batch([
+  const [rows, productRows, qnaRows, answerRows, benefitRows] = await db.batch([
     db.select().from(broadcasts).where(eq(broadcasts.id, broadcastId)),
     db.select().from(products).where(eq(products.broadcastId, broadcastId)).orderBy(products.key),
     db.select().from(productQna).where(eq(productQna.broadcastId, broadcastId)).orderBy(productQna.id),
@@ -21,6 +21,7 @@ export async function loadKnowledge(db: Db, broadcastId: string): Promise<Knowle
       .from(publishedAnswers)
       .where(and(eq(publishedAnswers.broadcastId, broadcastId), eq(publishedAnswers.status, "published")))
       .orderBy(publishedAnswers.createdAt),
+    db.select().from(broadcastBenefits).where(eq(broadcastBenefits.broadcastId, broadcastId)).orderBy(broadcastBenefits.id),
   ]);
   const b = rows[0];
   if (!b) return null;
@@ -31,7 +32,7 @@ export async function loadKnowledge(db: Db, broadcastId: string): Promise<Knowle
     notes: b.notes,
     products: productRows.map((p) => ({ ...p, details: p.details })),
     qna: qnaRows.map((q) => ({ id: q.id, productKey: q.productKey || null, question: q.question, answer: q.answer })),
-    benefits: [],
+    benefits: benefitRows.map((r) => r.text),
     answers: answerRows.map((a) => ({ id: a.id, productKey: null, question: a.question, answer: a.answer })),
   };
 }
