@@ -1,5 +1,6 @@
 import { describePrice } from "./facts.ts";
 import { textId } from "./hash.ts";
+import { shortProductName } from "./sentence.ts";
 import type { Chunk, ChunkKind, KnowledgeSet, ProductKnowledge, QnaKnowledge } from "./types.ts";
 
 /**
@@ -34,8 +35,11 @@ export function productChunks(broadcastId: string, product: ProductKnowledge): C
     .filter(Boolean)
     .join(" · ");
   const out = [chunk(broadcastId, "product", `${prefix}:summary`, product.key, summary)];
+  // Detail lines carry the product's short name: retrieval (and a chat model reading the
+  // sources) must know which product "소재: 면 100%" is about.
+  const name = shortProductName(product.name);
   for (const line of lines(product.details)) {
-    out.push(chunk(broadcastId, "product", `${prefix}:detail:${textId(line)}`, product.key, line));
+    out.push(chunk(broadcastId, "product", `${prefix}:detail:${textId(line)}`, product.key, `${name} · ${line}`));
   }
   return out;
 }

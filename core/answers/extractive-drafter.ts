@@ -80,7 +80,8 @@ function coversQuestion(s: CandidateScore, contentGrams: number): boolean {
 
 /** A note beats Naver's price fields only when it states the question's own words ("특가 언제까지"). */
 function overridesProductFields(s: CandidateScore): boolean {
-  return s.candidate.kind !== "broadcast" && s.textCoverage >= EXTRACTIVE_THRESHOLDS.structuredOverride;
+  // Q&A (old seller answers) never override live product fields; only manager lines do.
+  return !s.candidate.qna && s.candidate.kind !== "broadcast" && s.textCoverage >= EXTRACTIVE_THRESHOLDS.structuredOverride;
 }
 
 /** The target product's lines and Q&A (or every product's when none is named) and broadcast-wide knowledge. */
