@@ -6,7 +6,7 @@ import { naverUrls, singleHostBases } from "../../core/naver/endpoints.ts";
 import { buildCatalogue } from "../../scripts/lib/naver-fixture/catalogue.ts";
 import { ChatStream } from "../../scripts/lib/naver-fixture/chat-stream.ts";
 import { naverApiRoutes } from "../../scripts/lib/naver-fixture/routes.ts";
-import type { FixtureBroadcast } from "../../scripts/lib/naver-fixture/server.ts";
+import type { FixtureApiBroadcast } from "../../scripts/lib/naver-fixture/routes.ts";
 import type { FetchLike } from "../../workers/capture/naver-api.ts";
 import { crawlQnaStep, DEFAULT_CRAWL_LIMITS } from "../../workers/capture/setup-crawl.ts";
 import { fetchSetupSnapshot } from "../../workers/capture/setup-fetch.ts";
@@ -24,7 +24,7 @@ const FIXTURE = "http://naver-fixture.test";
 function fixtureSite() {
   const catalogue = buildCatalogue(NAVER_ID, 42);
   const stream = new ChatStream({ corpus: [{ label: "general", text: "안녕하세요" }], ratePerSec: 1, seed: 1, startCommentNo: 1, bursts: false, tickMs: 1000, noticeEverySec: 0, productChangeEverySec: 0, products: catalogue.products });
-  const broadcast: FixtureBroadcast = { id: NAVER_ID, catalogue, stream, sockets: new Set() };
+  const broadcast: FixtureApiBroadcast = { catalogue, stream };
   const hits = new Map<string, number>();
   const routes = naverApiRoutes(() => broadcast, hits);
   const fetch: FetchLike = async (input) => {

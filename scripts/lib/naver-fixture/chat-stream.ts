@@ -124,8 +124,11 @@ export class ChatStream {
 
 const NOTICES = ["라이브 전용 쿠폰은 상단 배너에서 받아 주세요!", "주문 폭주로 배송이 하루 늦어질 수 있어요", "8시 정각 타임딜 시작합니다 ⏰"];
 
+/** A short stable user hash like Naver's `idNo` (no Buffer: the workerd tests load this file). */
 function idNo(nickname: string): string {
-  return Buffer.from(nickname).toString("base64url").slice(0, 5);
+  let h = 2166136261;
+  for (let i = 0; i < nickname.length; i++) h = Math.imul(h ^ nickname.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36).slice(0, 5);
 }
 
 function lowerBound(chats: readonly FixtureChat[], commentNo: number): number {

@@ -1,4 +1,11 @@
-import type { FixtureBroadcast } from "./server.ts";
+import type { FixtureCatalogue } from "./catalogue.ts";
+import type { ChatStream } from "./chat-stream.ts";
+
+/** What the API answers from: a broadcast's catalogue and its chat history. */
+export interface FixtureApiBroadcast {
+  catalogue: FixtureCatalogue;
+  stream: Pick<ChatStream, "recent">;
+}
 
 /** A JSON answer from the fixture's API. */
 export interface ApiAnswer {
@@ -21,7 +28,7 @@ function intParam(query: URLSearchParams, name: string, fallback: number, max = 
  * recent-comments pages forward: `next=N` gives up to `size` chats after commentNo N
  * (ascending) with `next` = the last one; without `next`, the latest `size` chats.
  */
-export function naverApiRoutes(broadcast: (id: string) => FixtureBroadcast, hits: Map<string, number>) {
+export function naverApiRoutes(broadcast: (id: string) => FixtureApiBroadcast, hits: Map<string, number>) {
   const routes: [name: string, pattern: RegExp, handler: Handler][] = [
     ["recent-comments", new RegExp(`^${LIVE_WEB}/(\\d+)/recent-comments$`), (id, q) => {
       const next = q.has("next") ? Number(q.get("next")) : null;
@@ -53,7 +60,7 @@ export function naverApiRoutes(broadcast: (id: string) => FixtureBroadcast, hits
   };
 }
 
-function productsPage(b: FixtureBroadcast, q: URLSearchParams): ApiAnswer {
+function productsPage(b: FixtureApiBroadcast, q: URLSearchParams): ApiAnswer {
   const size = Math.max(1, intParam(q, "size", 30, 100));
   const page = intParam(q, "page", 0);
   const all = b.catalogue.products;
@@ -61,7 +68,7 @@ function productsPage(b: FixtureBroadcast, q: URLSearchParams): ApiAnswer {
 }
 
 /** Q&A of a product sold in any broadcast the fixture has made so far; pages start at 1. */
-function inquiriesPage(broadcast: (id: string) => FixtureBroadcast, productNo: string, q: URLSearchParams): ApiAnswer {
+function inquiriesPage(broadcast: (id: string) => FixtureApiBroadcast, productNo: string, q: URLSearchParams): ApiAnswer {
   const inquiries = findInquiries(broadcast, productNo);
   if (!inquiries) return { status: 404, body: { code: "NOT_FOUND", message: "no such product" } };
   const size = Math.max(1, intParam(q, "size", 10, 100));
@@ -70,7 +77,7 @@ function inquiriesPage(broadcast: (id: string) => FixtureBroadcast, productNo: s
   return { body: { totalElements: inquiries.length, totalPages: Math.ceil(inquiries.length / size), page, contents } };
 }
 
-function replies(broadcast: (id: string) => FixtureBroadcast, inquiryId: string): ApiAnswer {
+function replies(broadcast: (id: string) => FixtureApiBroadcast, inquiryId: string): ApiAnswer {
   const productNo = String(Math.floor(Number(inquiryId) / 100));
   const inquiry = findInquiries(broadcast, productNo)?.find((i) => String(i.id) === inquiryId);
   if (!inquiry) return { status: 404, body: { code: "NOT_FOUND", message: "no such inquiry" } };
@@ -78,7 +85,7 @@ function replies(broadcast: (id: string) => FixtureBroadcast, inquiryId: string)
 }
 
 /** Every fixture broadcast sells the same catalogue, so the default one answers for all. */
-function findInquiries(broadcast: (id: string) => FixtureBroadcast, productNo: string) {
+function findInquiries(broadcast: (id: string) => FixtureApiBroadcast, productNo: string) {
   return broadcast(DEFAULT_BROADCAST).catalogue.inquiries.get(productNo);
 }
 
