@@ -1,5 +1,5 @@
 import { planReplay } from "../core/hub/replay.ts";
-import type { BoardChat, BoardServerMessage } from "../core/protocol/board.ts";
+import type { BoardChat, BoardServerMessage, Claim } from "../core/protocol/board.ts";
 import { LIMITS } from "../core/protocol/limits.ts";
 import type { HubLog, IntentUpdate } from "./hub-log.ts";
 
@@ -10,7 +10,15 @@ export interface SocketAttachment {
   role: SocketRole;
   /** A board is live once replay has caught it up: from then on it gets coalesced frames. */
   live: boolean;
+  /** The cluster this board's manager is answering, if any. */
+  claim?: Claim;
 }
+
+/**
+ * The periodic frames (stats, changed clusters); `full` for a board that just went live,
+ * which gets the whole picture rather than what changed.
+ */
+export type SummaryFrames = (now: number, full: boolean) => BoardServerMessage[];
 
 const FLUSH_MS = 50;
 const STATS_EVERY_MS = 1000;
@@ -30,12 +38,12 @@ export class BoardFanout {
   private lastStatsAt = 0;
   private readonly ctx: DurableObjectState;
   private readonly log: HubLog;
-  private readonly stats: (now: number) => BoardServerMessage;
+  private readonly summary: SummaryFrames;
 
-  constructor(ctx: DurableObjectState, log: HubLog, stats: (now: number) => BoardServerMessage) {
+  constructor(ctx: DurableObjectState, log: HubLog, summary: SummaryFrames) {
     this.ctx = ctx;
     this.log = log;
-    this.stats = stats;
+    this.summary = summary;
     this.flushedSeq = log.lastSeq;
   }
 
@@ -47,6 +55,11 @@ export class BoardFanout {
   addIntents(updates: readonly IntentUpdate[]): void {
     for (const u of updates) this.intents.push(u);
     this.schedule(this.intents.length >= LIMITS.maxFrameItems);
+  }
+
+  /** Something in the summary changed (a draft arrived, a status was set): send it soon. */
+  touch(): void {
+    this.schedule(false);
   }
 
   private schedule(now: boolean): void {
@@ -73,7 +86,7 @@ export class BoardFanout {
     const now = Date.now();
     if (!this.statsDirty) return;
     if (now - this.lastStatsAt >= STATS_EVERY_MS) {
-      this.broadcast(JSON.stringify(this.stats(now)));
+      for (const frame of this.summary(now, false)) this.broadcast(JSON.stringify(frame));
       this.statsDirty = false;
       this.lastStatsAt = now;
     } else {
@@ -92,15 +105,17 @@ export class BoardFanout {
         send(ws, { type: "chats", items: chats.slice(i, i + LIMITS.maxFrameItems) });
       }
     }
+    const attachment = ws.deserializeAttachment() as SocketAttachment;
     if (plan.resyncFrom !== null) {
-      ws.serializeAttachment({ role: "board", live: false } satisfies SocketAttachment);
+      ws.serializeAttachment({ ...attachment, live: false } satisfies SocketAttachment);
       return send(ws, { type: "resync", fromSeq: plan.resyncFrom });
     }
-    ws.serializeAttachment({ role: "board", live: true } satisfies SocketAttachment);
-    send(ws, this.stats(Date.now()));
+    ws.serializeAttachment({ ...attachment, live: true } satisfies SocketAttachment);
+    for (const frame of this.summary(Date.now(), true)) send(ws, frame);
   }
 
-  private broadcast(frame: string): void {
+  /** Sends one frame to every live board. */
+  broadcast(frame: string): void {
     for (const ws of this.ctx.getWebSockets("board")) {
       if (!(ws.deserializeAttachment() as SocketAttachment).live) continue;
       try {

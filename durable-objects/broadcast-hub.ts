@@ -10,7 +10,10 @@ import { LIMITS } from "../core/protocol/limits.ts";
 import { intentClassifier } from "../workers/backends.ts";
 import { updateBroadcastActivity } from "../workers/db/queries.ts";
 import { BoardFanout, send, type SocketAttachment, type SocketRole } from "./board-fanout.ts";
+import { broadcastClaims, currentClaims, handleBoardMessage } from "./hub-board.ts";
+import { HubClusters } from "./hub-clusters.ts";
 import { HubLog, type IntentUpdate } from "./hub-log.ts";
+import { draftForBroadcast } from "../workers/answers/service.ts";
 import { relayToViewers, type RelayOutcome } from "./hub-viewers.ts";
 import type { ViewerEvent } from "../core/protocol/viewer.ts";
 
@@ -37,6 +40,7 @@ export type IngestOutcome = IngestAck | { type: "error"; code: string; message: 
 export class BroadcastHub extends DurableObject<Env> {
   private log!: HubLog;
   private fanout!: BoardFanout;
+  private clusters!: HubClusters;
   private readonly classifier: IntentClassifier;
   private remoteInflight = 0;
   private alarmArmed = false;
@@ -46,7 +50,8 @@ export class BroadcastHub extends DurableObject<Env> {
     this.classifier = intentClassifier(env);
     void ctx.blockConcurrencyWhile(async () => {
       this.log = new HubLog(ctx.storage);
-      this.fanout = new BoardFanout(ctx, this.log, (now) => this.stats(now));
+      this.clusters = new HubClusters(ctx.storage.sql);
+      this.fanout = new BoardFanout(ctx, this.log, (now, full) => this.summary(now, full));
     });
   }
 
@@ -102,13 +107,13 @@ export class BroadcastHub extends DurableObject<Env> {
     if (role === "ingest") return ws.send(JSON.stringify(this.ingestBatch(data)));
     const parsed = BoardClientMessage.safeParse(data);
     if (!parsed.success) return this.reject(ws, "invalid_message", "unknown or malformed board message");
-    if (parsed.data.type === "ping") return send(ws, { type: "pong" });
-    this.fanout.replayTo(ws, parsed.data.lastSeq);
+    handleBoardMessage({ ctx: this.ctx, fanout: this.fanout, clusters: this.clusters }, ws, parsed.data);
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     // 1005/1006/1015 are reserved: they may be received but never sent.
     if (code !== 1005 && code !== 1006 && code !== 1015) ws.close(code, reason);
+    if ((ws.deserializeAttachment() as SocketAttachment | null)?.claim) broadcastClaims(this.ctx, this.fanout, ws);
   }
 
   override async webSocketError(): Promise<void> {}
@@ -147,6 +152,7 @@ export class BroadcastHub extends DurableObject<Env> {
     if (malformed) this.log.addCounters({ malformed });
     if (result.chats.length) {
       this.fanout.addChats(result.chats);
+      if (intents) this.clusters.add(result.chats);
       if (!intents) this.resolvePending(result.chats);
       this.armAlarm();
     }
@@ -174,7 +180,9 @@ export class BroadcastHub extends DurableObject<Env> {
       .catch(() => embeddedClassifier.classifyBatch(chats.map((c) => c.message)) as IntentResult[])
       .then((results) => {
         const updates: IntentUpdate[] = chats.map((c, i) => ({ seq: c.seq, at: c.at, ...results[i]! }));
-        this.fanout.addIntents(this.log.setIntents(updates));
+        const applied = new Set(this.log.setIntents(updates).map((u) => u.seq));
+        this.fanout.addIntents(updates.filter((u) => applied.has(u.seq)));
+        this.clusters.add(chats.flatMap((c, i) => (applied.has(c.seq) ? [{ ...c, intent: results[i]!.intent }] : [])));
       })
       .finally(() => this.remoteInflight--);
     this.ctx.waitUntil(work);
@@ -184,6 +192,15 @@ export class BroadcastHub extends DurableObject<Env> {
     if (this.alarmArmed) return;
     this.alarmArmed = true;
     void this.ctx.storage.setAlarm(Date.now() + ALARM_MS);
+  }
+
+  /** Stats, then the clusters that changed (all top clusters and claims for a board just live). */
+  private summary(now: number, full: boolean): BoardServerMessage[] {
+    const frames: BoardServerMessage[] = [this.stats(now)];
+    if (full) return [...frames, { type: "clusters", items: this.clusters.top() }, { type: "claims", items: currentClaims(this.ctx) }];
+    const drafter = (question: string) => draftForBroadcast(this.env, this.broadcastId, question);
+    const changed = this.clusters.takeChanged(drafter, (p) => this.ctx.waitUntil(p.finally(() => this.fanout.touch())));
+    return changed.length ? [...frames, { type: "clusters", items: changed }] : frames;
   }
 
   private stats(now: number): BoardServerMessage {

@@ -3,7 +3,22 @@ import type { IngestChat } from "../core/protocol/ingest.ts";
 import type { IntentResult } from "../core/intent/types.ts";
 import { bucketByMinute } from "../core/hub/stats.ts";
 
-const SCHEMA_VERSION = 1;
+/** The hub's SQLite schema, one step per version: never edit a step, add one. */
+const SCHEMA_STEPS: readonly (readonly string[])[] = [
+  [
+    `CREATE TABLE chats (seq INTEGER PRIMARY KEY, comment_no INTEGER NOT NULL UNIQUE, nickname TEXT NOT NULL,
+      message TEXT NOT NULL, comment_type TEXT NOT NULL, intent TEXT NOT NULL,
+      confidence REAL NOT NULL, at INTEGER NOT NULL, source TEXT NOT NULL)`,
+    `CREATE TABLE minute_counts (minute INTEGER PRIMARY KEY,
+      general INTEGER NOT NULL DEFAULT 0, request INTEGER NOT NULL DEFAULT 0, question INTEGER NOT NULL DEFAULT 0)`,
+    "CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+  ],
+  [
+    `CREATE TABLE clusters (id TEXT PRIMARY KEY, key TEXT NOT NULL, count INTEGER NOT NULL, latest TEXT NOT NULL,
+      latest_seq INTEGER NOT NULL, first_at INTEGER NOT NULL, last_at INTEGER NOT NULL, status TEXT NOT NULL, draft TEXT)`,
+    "CREATE INDEX clusters_last_at ON clusters (last_at)",
+  ],
+];
 
 /** Counters kept in the log's own table so they survive eviction with the chats they count. */
 export interface HubCounters extends IntentCounts {
@@ -49,18 +64,15 @@ export class HubLog {
     }
   }
 
+  /** Applies the schema steps this object has not seen yet, in order, once. */
   private migrate(): void {
     this.sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
     const row = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").toArray()[0];
-    if (Number(row?.value ?? 0) >= SCHEMA_VERSION) return;
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS chats (
-      seq INTEGER PRIMARY KEY, comment_no INTEGER NOT NULL UNIQUE, nickname TEXT NOT NULL,
-      message TEXT NOT NULL, comment_type TEXT NOT NULL, intent TEXT NOT NULL,
-      confidence REAL NOT NULL, at INTEGER NOT NULL, source TEXT NOT NULL)`);
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS minute_counts (minute INTEGER PRIMARY KEY,
-      general INTEGER NOT NULL DEFAULT 0, request INTEGER NOT NULL DEFAULT 0, question INTEGER NOT NULL DEFAULT 0)`);
-    this.sql.exec("CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
-    this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));
+    const version = Number(row?.value ?? 0);
+    SCHEMA_STEPS.slice(version).forEach((statements, i) => {
+      for (const statement of statements) this.sql.exec(statement);
+      this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", String(version + i + 1));
+    });
   }
 
   getMeta(key: string): string | null {

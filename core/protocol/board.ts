@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { BoardIntent, Intent } from "./intent.ts";
 import { QaPair } from "./viewer.ts";
+import { DraftResponse } from "../answers/api.ts";
 
 /** One classified chat as boards see it. `seq` is the hub's per-broadcast order. */
 export const BoardChat = z.object({
@@ -23,6 +24,26 @@ export type IntentCounts = z.infer<typeof IntentCounts>;
 
 export const MinuteCounts = IntentCounts.extend({ minute: z.number().int() });
 export type MinuteCounts = z.infer<typeof MinuteCounts>;
+
+export const ClusterStatus = z.enum(["open", "answered", "dismissed"]);
+export type ClusterStatus = z.infer<typeof ClusterStatus>;
+
+/** A group of near-duplicate questions, with the answer drafted for it ahead of time (or null). */
+export const ClusterView = z.object({
+  id: z.string(),
+  count: z.number().int(),
+  latest: z.string(),
+  latestSeq: z.number().int(),
+  firstAt: z.number().int(),
+  lastAt: z.number().int(),
+  status: ClusterStatus,
+  draft: DraftResponse.nullable(),
+});
+export type ClusterView = z.infer<typeof ClusterView>;
+
+/** Which manager is writing an answer for which cluster, so two don't answer the same crowd. */
+export const Claim = z.object({ clusterId: z.string(), manager: z.string() });
+export type Claim = z.infer<typeof Claim>;
 
 /** Hub → board messages. */
 export const BoardServerMessage = z.discriminatedUnion("type", [
@@ -48,6 +69,10 @@ export const BoardServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("answer-published"), answer: QaPair }),
   /** A manager took an answer down from viewers' screens. */
   z.object({ type: z.literal("answer-unpublished"), id: z.string() }),
+  /** Clusters that changed (all of the top ones right after a board goes live). */
+  z.object({ type: z.literal("clusters"), items: z.array(ClusterView) }),
+  /** Every current claim, sent whenever one changes. */
+  z.object({ type: z.literal("claims"), items: z.array(Claim) }),
 ]);
 export type BoardServerMessage = z.infer<typeof BoardServerMessage>;
 
@@ -55,5 +80,9 @@ export type BoardServerMessage = z.infer<typeof BoardServerMessage>;
 export const BoardClientMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("hello"), lastSeq: z.number().int().nonnegative() }),
   z.object({ type: z.literal("ping") }),
+  /** Marks a cluster answered or dismissed (or open again) for every manager. */
+  z.object({ type: z.literal("cluster-status"), id: z.string().max(32), status: ClusterStatus }),
+  /** "I am answering this cluster" (null: no longer). */
+  z.object({ type: z.literal("claim"), clusterId: z.string().max(32).nullable(), manager: z.string().trim().min(1).max(40) }),
 ]);
 export type BoardClientMessage = z.infer<typeof BoardClientMessage>;

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { ClusterIndex } from "./clusters.ts";
+
+let seq = 0;
+const q = (message: string, at = 1000 + seq) => ({ seq: ++seq, message, at });
+
+describe("ClusterIndex", () => {
+  it("groups rewordings of the same question and keeps the latest wording", () => {
+    const index = new ClusterIndex();
+    const a = index.add(q("사이즈 몇이에요"));
+    const b = index.add(q("사이즈 몇 나와요?"));
+    const c = index.add(q("사이즈 몇까지 나와요??"));
+    expect(b.id).toBe(a.id);
+    expect(c.id).toBe(a.id);
+    expect(c).toMatchObject({ count: 3, latest: "사이즈 몇까지 나와요??", status: "open" });
+  });
+
+  it("keeps different questions apart", () => {
+    const index = new ClusterIndex();
+    const size = index.add(q("사이즈 몇이에요"));
+    const ship = index.add(q("배송 언제 와요"));
+    const color = index.add(q("블랙 색상 있어요?"));
+    expect(new Set([size.id, ship.id, color.id]).size).toBe(3);
+    expect(index.size).toBe(3);
+  });
+
+  it("joins near-duplicates with small typos by similarity", () => {
+    const index = new ClusterIndex();
+    const a = index.add(q("쿠폰 어디서 받아요"));
+    const b = index.add(q("쿠폰은 어디서 받나요?"));
+    expect(b.id).toBe(a.id);
+  });
+
+  it("groups content-free questions only when they are the same text", () => {
+    const index = new ClusterIndex();
+    const a = index.add(q("몇이에요?"));
+    const b = index.add(q("몇이에요?"));
+    const c = index.add(q("언제요?"));
+    expect(b.id).toBe(a.id);
+    expect(c.id).not.toBe(a.id);
+  });
+
+  it("ranks by count, then recency", () => {
+    const index = new ClusterIndex();
+    for (let i = 0; i < 3; i++) index.add(q("배송비 얼마예요"));
+    index.add(q("사이즈 몇이에요"));
+    index.add(q("색상 뭐 있어요"));
+    expect(index.top(2).map((c) => c.latest)).toEqual(["배송비 얼마예요", "색상 뭐 있어요"]);
+  });
+
+  it("forgets the least recently asked clusters beyond its bound", () => {
+    const index = new ClusterIndex({ maxClusters: 2 });
+    const first = index.add(q("배송 언제 와요"));
+    index.add(q("사이즈 몇이에요"));
+    index.add(q("배송 언제 와요?")); // touches the first
+    index.add(q("색상 뭐 있어요"));
+    expect(index.size).toBe(2);
+    expect(index.get(first.id)).toBeDefined();
+    expect(index.top(5).map((c) => c.latest)).not.toContain("사이즈 몇이에요");
+  });
+
+  it("restores clusters and continues their ids and counts", () => {
+    const index = new ClusterIndex();
+    const a = index.add(q("사이즈 몇이에요"));
+    const restored = new ClusterIndex({}, index.top(10).map((c) => ({ ...c })));
+    expect(restored.add(q("사이즈 몇 나와요")).id).toBe(a.id);
+    expect(restored.get(a.id)?.count).toBe(2);
+    expect(restored.add(q("배송 언제 와요")).id).not.toBe(a.id);
+  });
+});

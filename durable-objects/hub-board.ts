@@ -1,0 +1,44 @@
+import type { BoardClientMessage, BoardServerMessage, Claim } from "../core/protocol/board.ts";
+import { send, type BoardFanout, type SocketAttachment } from "./board-fanout.ts";
+import type { HubClusters } from "./hub-clusters.ts";
+
+/** What a board message may touch in the hub. */
+export interface BoardContext {
+  ctx: DurableObjectState;
+  fanout: BoardFanout;
+  clusters: HubClusters;
+}
+
+/** Handles one validated message from a manager's board. */
+export function handleBoardMessage(hub: BoardContext, ws: WebSocket, message: BoardClientMessage): void {
+  switch (message.type) {
+    case "ping":
+      return send(ws, { type: "pong" });
+    case "hello":
+      return hub.fanout.replayTo(ws, message.lastSeq);
+    case "cluster-status":
+      if (!hub.clusters.setStatus(message.id, message.status)) {
+        return send(ws, { type: "error", code: "unknown_cluster", message: "no such cluster" });
+      }
+      return hub.fanout.touch();
+    case "claim": {
+      const attachment = ws.deserializeAttachment() as SocketAttachment;
+      const claim = message.clusterId === null ? undefined : { clusterId: message.clusterId, manager: message.manager };
+      ws.serializeAttachment({ role: attachment.role, live: attachment.live, ...(claim ? { claim } : {}) } satisfies SocketAttachment);
+      return broadcastClaims(hub.ctx, hub.fanout);
+    }
+  }
+}
+
+/** Every open board's claim: kept in socket attachments, so they survive hibernation. */
+export function currentClaims(ctx: DurableObjectState, except?: WebSocket): Claim[] {
+  return ctx
+    .getWebSockets("board")
+    .filter((ws) => ws !== except)
+    .flatMap((ws) => (ws.deserializeAttachment() as SocketAttachment).claim ?? []);
+}
+
+/** Tells every live board who is answering what. */
+export function broadcastClaims(ctx: DurableObjectState, fanout: BoardFanout, except?: WebSocket): void {
+  fanout.broadcast(JSON.stringify({ type: "claims", items: currentClaims(ctx, except) } satisfies BoardServerMessage));
+}
