@@ -4,7 +4,7 @@ import { CSV_HEADER, csvLine, jsonLine } from "../core/hub/export.ts";
 import { minuteOf, recentMinutes } from "../core/hub/stats.ts";
 import { embeddedClassifier } from "../core/intent/embedded.ts";
 import type { IntentClassifier, IntentResult } from "../core/intent/types.ts";
-import { BoardClientMessage, type BoardChat, type BoardServerMessage } from "../core/protocol/board.ts";
+import { BoardClientMessage, CaptureStatus, type BoardChat, type BoardServerMessage } from "../core/protocol/board.ts";
 import { IngestBatch, parseChatItems, type IngestAck } from "../core/protocol/ingest.ts";
 import { LIMITS } from "../core/protocol/limits.ts";
 import { intentClassifier } from "../workers/backends.ts";
@@ -92,6 +92,16 @@ export class BroadcastHub extends DurableObject<Env> {
         controller.enqueue(encoder.encode(page.map(line).join("")));
       },
     });
+  }
+
+  /** RPC from the capture (ChatCapture DO or the capture route): its state, for every board. */
+  async reportCapture(broadcastId: string, status: unknown): Promise<boolean> {
+    const parsed = CaptureStatus.safeParse(status);
+    if (!parsed.success) return false;
+    this.rememberBroadcastId(broadcastId);
+    this.log.setMeta("capture_status", JSON.stringify(parsed.data));
+    this.fanout.broadcast(JSON.stringify({ type: "capture", status: parsed.data } satisfies BoardServerMessage));
+    return true;
   }
 
   /** RPC from the answers API: a publish/edit/unpublish to every viewer shard and board (hub-viewers.ts). */
@@ -197,7 +207,12 @@ export class BroadcastHub extends DurableObject<Env> {
   /** Stats, then the clusters that changed (all top clusters and claims for a board just live). */
   private summary(now: number, full: boolean): BoardServerMessage[] {
     const frames: BoardServerMessage[] = [this.stats(now)];
-    if (full) return [...frames, { type: "clusters", items: this.clusters.top() }, { type: "claims", items: currentClaims(this.ctx) }];
+    if (full) {
+      const capture = this.log.getMeta("capture_status");
+      frames.push({ type: "clusters", items: this.clusters.top() }, { type: "claims", items: currentClaims(this.ctx) });
+      if (capture) frames.push({ type: "capture", status: CaptureStatus.parse(JSON.parse(capture)) });
+      return frames;
+    }
     const drafter = (question: string) => draftForBroadcast(this.env, this.broadcastId, question);
     const changed = this.clusters.takeChanged(drafter, (p) => this.ctx.waitUntil(p.finally(() => this.fanout.touch())));
     return changed.length ? [...frames, { type: "clusters", items: changed }] : frames;

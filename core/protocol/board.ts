@@ -45,6 +45,19 @@ export type ClusterView = z.infer<typeof ClusterView>;
 export const Claim = z.object({ clusterId: z.string(), manager: z.string() });
 export type Claim = z.infer<typeof Claim>;
 
+/** What the capture of a broadcast's live page is doing (ChatCapture DO or local agent). */
+export const CaptureStatus = z.object({
+  state: z.enum(["idle", "starting", "capturing", "reconnecting", "stopped", "error"]),
+  /** Chats forwarded by this capture so far. */
+  chats: z.number().int().nonnegative(),
+  lastChatAt: z.number().int().nullable(),
+  /** Where the capture runs: "browser-rendering" or "local-agent". */
+  runner: z.string().max(40),
+  message: z.string().max(300).optional(),
+  at: z.number().int(),
+});
+export type CaptureStatus = z.infer<typeof CaptureStatus>;
+
 /** Hub → board messages. */
 export const BoardServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("welcome"), broadcastId: z.string(), lastSeq: z.number().int() }),
@@ -73,6 +86,8 @@ export const BoardServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("clusters"), items: z.array(ClusterView) }),
   /** Every current claim, sent whenever one changes. */
   z.object({ type: z.literal("claims"), items: z.array(Claim) }),
+  /** The capture's state, whenever it changes (and when a board goes live). */
+  z.object({ type: z.literal("capture"), status: CaptureStatus }),
 ]);
 export type BoardServerMessage = z.infer<typeof BoardServerMessage>;
 

@@ -221,3 +221,18 @@ describe("chat log export", () => {
     expect((await api(`/api/broadcasts/${id}/chats.csv`, { token: ingestToken })).status).toBe(401);
   });
 });
+
+describe("capture status", () => {
+  it("relays the capture's state to live boards and to boards that join later", async () => {
+    const { id } = await createBroadcast();
+    const board = await liveBoard(id);
+    const hub = env.BROADCAST_HUB.getByName(id);
+    const status = { state: "capturing", chats: 12, lastChatAt: 1_760_000_000_000, runner: "local-agent", at: Date.now() };
+    expect(await hub.reportCapture(id, status)).toBe(true);
+    await board.until((m) => m.some((x) => x.type === "capture"));
+    expect(board.messages.find((m) => m.type === "capture")).toEqual({ type: "capture", status });
+    expect(await hub.reportCapture(id, { state: "on fire" })).toBe(false);
+    const later = await liveBoard(id);
+    await later.until((m) => m.some((x) => x.type === "capture"));
+  });
+});
