@@ -26,6 +26,8 @@ export async function startDevServer(options: {
   quiet?: boolean;
   /** A fixed admin token (tests); otherwise the one in `.dev.vars`, generated on first use. */
   token?: string;
+  /** Extra Worker vars (`--var NAME:value`), e.g. NAVER_API_BASE pointing at the fixture site. */
+  vars?: Record<string, string>;
 }): Promise<DevServer> {
   const { port, quiet = false } = options;
   const { token, created } = options.token ? { token: options.token, created: false } : ensureAdminToken(path.join(ROOT, ".dev.vars"));
@@ -39,6 +41,7 @@ export async function startDevServer(options: {
   if (process.env.LIVEQ_TRACE !== "1") env.X_LOCAL_OBSERVABILITY = "false";
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", ...common];
   if (options.config || options.token) args.push("--var", `ADMIN_TOKEN:${token}`);
+  for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);
   const child = start("wrangler", args, env, quiet);
   const url = `http://127.0.0.1:${port}`;
   await waitForOk(`${url}/api/health`, 90_000);

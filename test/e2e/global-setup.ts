@@ -3,12 +3,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startDevServer } from "../../scripts/lib/dev-server.ts";
+import { startNaverFixture } from "../../scripts/lib/naver-fixture/server.ts";
 import { run } from "../../scripts/lib/process.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     liveqUrl: string;
     liveqToken: string;
+    /** The Naver fixture site the server's NAVER_API_BASE points at (setup tests). */
+    naverFixtureUrl: string;
   }
 }
 
@@ -16,13 +19,19 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   run("vite", ["build", "--config", "web/vite.config.ts", "--logLevel", "warn"]);
   const token = "e2e-admin-token-0123456789abcdef";
+  const naver = await startNaverFixture({ seed: 42 });
   const server = await startDevServer({
     port: 8830,
     persistTo: mkdtempSync(path.join(tmpdir(), "liveq-e2e-")),
     quiet: true,
     token,
+    vars: { NAVER_API_BASE: naver.url },
   });
   project.provide("liveqUrl", server.url);
   project.provide("liveqToken", token);
-  return () => server.stop();
+  project.provide("naverFixtureUrl", naver.url);
+  return async () => {
+    server.stop();
+    await naver.close();
+  };
 }
