@@ -1,0 +1,42 @@
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+type Inject = <T>(key: string) => T;
+
+/**
+ * A vitest project running the Worker, its Durable Objects and D1 inside workerd
+ * (wrangler.toml, env "test"), with the local protocol servers of test/servers started
+ * once per run. `bindings` adds configuration (e.g. a remote backend pointed at them).
+ */
+export function workersProject(name: string, bindings: (inject: Inject) => Record<string, string> = () => ({})) {
+  return defineConfig({
+    root,
+    plugins: [
+      cloudflareTest(async ({ inject }) => ({
+        main: path.join(root, "workers/index.ts"),
+        wrangler: { configPath: path.join(root, "wrangler.toml"), environment: "test" },
+        remoteBindings: false,
+        miniflare: {
+          bindings: {
+            ADMIN_TOKEN: "test-admin-token",
+            TEST_MIGRATIONS: await readD1Migrations(path.join(root, "migrations")),
+            // Local SageMaker Runtime and Workers AI REST servers; only the tests that
+            // configure those backends use them (the defaults stay embedded).
+            TEST_SAGEMAKER_URL: inject<string>("sagemakerUrl"),
+            TEST_WORKERS_AI_URL: inject<string>("workersAiUrl"),
+            ...bindings(inject as Inject),
+          },
+        },
+      })),
+    ],
+    test: {
+      name,
+      include: [`test/${name}/**/*.test.ts`],
+      setupFiles: ["test/workers/apply-migrations.ts"],
+      globalSetup: ["test/servers/global-setup.ts"],
+    },
+  });
+}
