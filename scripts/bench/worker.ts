@@ -1,6 +1,6 @@
 import liveq from "../../workers/index.ts";
 
-export { BroadcastHub } from "../../workers/index.ts";
+export { BroadcastHub, ViewerFanout } from "../../workers/index.ts";
 export { BareHub } from "./bare-hub.ts";
 
 interface BenchEnv extends Env {
