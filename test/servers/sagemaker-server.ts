@@ -20,6 +20,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import * as z from "zod";
 import { type EndpointStats, Script } from "./sagemaker-script.ts";
 import { verifySigV4 } from "./sigv4.ts";
+import { readBody, safeJson } from "./http-util.ts";
 
 export interface SageMakerServer {
   url: string;
@@ -179,23 +180,6 @@ function sendModelError(res: ServerResponse, endpoint: string, message: string) 
     }),
     { "x-amzn-errortype": "ModelError:http://internal.amazon.com/coral/com.amazon.sagemaker/" },
   );
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function sleep(ms: number): Promise<void> {
