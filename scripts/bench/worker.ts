@@ -1,4 +1,5 @@
 import liveq from "../../workers/index.ts";
+import { benchClassify } from "./classify-route.ts";
 
 export { BroadcastHub, ViewerFanout } from "../../workers/index.ts";
 export { BareHub } from "./bare-hub.ts";
@@ -7,9 +8,13 @@ interface BenchEnv extends Env {
   BARE_HUB: DurableObjectNamespace;
 }
 
-/** bench:hub's Worker: LiveQ as deployed, plus `/bare/:id/(ingest|board)` for the bare hub. */
+/**
+ * The benchmarks' Worker: LiveQ as deployed, plus `/bare/:id/(ingest|board)` for the bare
+ * hub (bench:hub) and `/bench/classify` (bench:intent inside workerd).
+ */
 export default {
   fetch(request: Request, env: BenchEnv, ctx: ExecutionContext) {
+    if (new URL(request.url).pathname === "/bench/classify") return benchClassify(request);
     const bare = /^\/bare\/([a-z0-9-]+)\/(ingest|board)$/.exec(new URL(request.url).pathname);
     if (bare) return env.BARE_HUB.getByName(bare[1]!).fetch(request);
     return liveq.fetch(request, env, ctx);
