@@ -27,7 +27,7 @@ export class ApiFailure extends Error {
  * Calls the API with the admin token and validates the answer against its schema
  * (network input is never trusted). A 401 signs the manager out with a notice.
  */
-async function request<T>(schema: z.ZodType<T>, path: string, init: RequestInit = {}, bearer = token.value): Promise<T> {
+export async function request<T>(schema: z.ZodType<T>, path: string, init: RequestInit = {}, bearer = token.value): Promise<T> {
   const headers = new Headers(init.headers);
   if (bearer) headers.set("authorization", `Bearer ${bearer}`);
   let response: Response;
@@ -48,15 +48,16 @@ async function request<T>(schema: z.ZodType<T>, path: string, init: RequestInit 
   return parsed.data;
 }
 
+/** A JSON request body with its method. */
+export function jsonBody(method: string, body: unknown): RequestInit {
+  return { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+}
+
 export const api = {
   health: () => request(Health, "/api/health"),
   /** Lists broadcasts with an explicit token: the login screen uses it to check a token. */
   listBroadcasts: (bearer = token.value) => request(BroadcastList, "/api/broadcasts", {}, bearer),
   getBroadcast: (id: string) => request(BroadcastSummary, `/api/broadcasts/${encodeURIComponent(id)}`),
   createBroadcast: (body: CreateBroadcast) =>
-    request(CreatedBroadcast, "/api/broadcasts", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }),
+    request(CreatedBroadcast, "/api/broadcasts", jsonBody("POST", body)),
 };

@@ -3,9 +3,10 @@ import { BoardView } from "./board-view.tsx";
 import { BroadcastList } from "./broadcast-list.tsx";
 import { LoginScreen } from "./login-screen.tsx";
 import { route } from "./route.ts";
+import { SetupView } from "./setup-view.tsx";
 import { TopBar } from "./top-bar.tsx";
 
-/** Login until a token is known; then the broadcast list or one live board. */
+/** Login until a token is known; then the broadcast list, one broadcast's setup, or its live board. */
 export function App() {
   if (!token.value) return <LoginScreen />;
   const current = route.value;
@@ -13,7 +14,9 @@ export function App() {
     <div class="shell">
       <TopBar />
       <main class="page" id="main">
-        {current.page === "board" ? <BoardView key={current.id} broadcastId={current.id} /> : <BroadcastList />}
+        {current.page === "board" && <BoardView key={current.id} broadcastId={current.id} />}
+        {current.page === "setup" && <SetupView key={current.id} broadcastId={current.id} />}
+        {current.page === "list" && <BroadcastList />}
       </main>
     </div>
   );

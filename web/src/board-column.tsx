@@ -1,34 +1,132 @@
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { BoardChat, Intent } from "../../core/protocol/index.ts";
-import { ChatRow, type ChatRowLabels } from "./chat-row.tsx";
+import { ChatRow, ROW_HEIGHT, type ChatRowLabels } from "./chat-row.tsx";
+import { columnKeyAction } from "./column-keys.ts";
 import { formatNumber, t } from "./i18n.ts";
+import { newerThan, scrollToRow, visibleWindow } from "./virtual-window.ts";
 
 interface Props {
   intent: Intent;
+  /** The live column (already filtered), newest first. */
   chats: readonly BoardChat[];
   count: number;
   labels: ChatRowLabels;
+  /** The manager paused auto-scroll for the whole board. */
+  paused: boolean;
+  filtering: boolean;
+  selectedSeq: number | null;
+  onActivate?: (chat: BoardChat) => void;
+  onColumnKey: (intent: Intent, direction: -1 | 1) => void;
+  onResume: () => void;
 }
 
-/** One intent's column: a header with the live count, then its chats newest first. */
-export function BoardColumn({ intent, chats, count, labels }: Props) {
+/**
+ * One intent's column: a header with the live count, then a virtual list of its chats,
+ * newest first. While the manager reads (scrolled down, or paused) the list holds still and
+ * a badge counts what arrived; clicking it jumps back to the live top.
+ */
+export function BoardColumn(props: Props) {
+  const { intent, chats, count, labels, paused } = props;
+  const listRef = useRef<HTMLOListElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(600);
+  const [frozen, setFrozen] = useState<readonly BoardChat[] | null>(null);
+  const [focusIndex, setFocusIndex] = useState(0);
+  const wantFocus = useRef(false);
+
+  const holding = paused || scrollTop > ROW_HEIGHT / 2;
+  useLayoutEffect(() => {
+    if (holding && frozen === null) setFrozen(chats);
+    if (!holding && frozen !== null) setFrozen(null);
+  }, [holding, chats, frozen]);
+
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const observer = new ResizeObserver(() => setViewport(list.clientHeight));
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, []);
+
+  const shown = frozen ?? chats;
+  const waiting = frozen && frozen[0] ? newerThan(chats, frozen[0].seq) : frozen ? chats.length : 0;
+  const current = Math.min(focusIndex, Math.max(0, shown.length - 1));
+  const win = visibleWindow({ scrollTop, viewportHeight: viewport, rowHeight: ROW_HEIGHT, count: shown.length, overscan: 12 });
+
+  useEffect(() => {
+    if (!wantFocus.current) return;
+    wantFocus.current = false;
+    listRef.current?.querySelector<HTMLElement>(`[data-index="${current}"]`)?.focus({ preventScroll: true });
+  });
+
+  function moveTo(index: number): void {
+    const list = listRef.current;
+    if (list) list.scrollTop = scrollToRow(index, list.scrollTop, list.clientHeight, ROW_HEIGHT);
+    setFocusIndex(index);
+    wantFocus.current = true;
+  }
+
+  function onKeyDown(e: KeyboardEvent): void {
+    const action = columnKeyAction(e.key, current, shown.length, Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1));
+    if (action.kind === "none" || shown.length === 0) return;
+    e.preventDefault();
+    if (action.kind === "move") moveTo(action.index);
+    else if (action.kind === "column") props.onColumnKey(intent, action.direction);
+    else if (props.onActivate && shown[current]) props.onActivate(shown[current]);
+  }
+
+  function onClick(e: MouseEvent): void {
+    const row = (e.target as HTMLElement).closest<HTMLElement>("[data-index]");
+    if (!row) return;
+    const index = Number(row.dataset.index);
+    setFocusIndex(index);
+    if (props.onActivate && shown[index]) props.onActivate(shown[index]);
+  }
+
+  function showNew(): void {
+    if (listRef.current) listRef.current.scrollTop = 0;
+    setScrollTop(0);
+    setFocusIndex(0);
+    props.onResume();
+  }
+
   const headingId = `column-${intent}-title`;
   return (
     <section class={`column column-${intent}`} data-testid={`column-${intent}`} aria-labelledby={headingId}>
       <header class="column-head">
         <h2 id={headingId}>{t(`board.${intent}`)}</h2>
-        <span class="column-count" data-testid={`count-${intent}`} aria-live="off">
+        <span class="column-count" data-testid={`count-${intent}`}>
           {formatNumber(count)}
         </span>
       </header>
-      {chats.length === 0 ? (
-        <p class="column-empty muted">{t("board.empty")}</p>
-      ) : (
-        <ol class="chat-list" aria-label={t(`board.${intent}`)}>
-          {chats.map((chat) => (
-            <ChatRow key={chat.seq} chat={chat} labels={labels} />
-          ))}
-        </ol>
+      {waiting > 0 && (
+        <button type="button" class="new-badge" data-testid={`new-${intent}`} onClick={showNew} aria-label={t("board.newItemsLabel", { n: waiting })}>
+          ↑ {t("board.newItems", { n: waiting })}
+        </button>
       )}
+      {shown.length === 0 && <p class="column-empty muted">{props.filtering ? t("board.noMatch") : t("board.empty")}</p>}
+      <ol
+        ref={listRef}
+        class={`chat-list${props.onActivate ? " is-actionable" : ""}`}
+        aria-label={t(`board.${intent}`)}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onKeyDown={onKeyDown}
+        onClick={onClick}
+        hidden={shown.length === 0}
+      >
+        {win.padTop > 0 && <li class="spacer" aria-hidden="true" style={{ height: `${win.padTop}px` }} />}
+        {shown.slice(win.start, win.end).map((chat, i) => (
+          <ChatRow
+            key={chat.seq}
+            chat={chat}
+            index={win.start + i}
+            labels={labels}
+            current={win.start + i === current}
+            selected={chat.seq === props.selectedSeq}
+          />
+        ))}
+        {win.padBottom > 0 && <li class="spacer" aria-hidden="true" style={{ height: `${win.padBottom}px` }} />}
+      </ol>
     </section>
   );
 }

@@ -4,11 +4,17 @@ import type { BoardFrame } from "./board-state.ts";
 
 export type ConnectionState = "connecting" | "open" | "reconnecting" | "closed";
 
+/** Frames about answering (clusters, claims, published answers) and the capture: applied at once, not per animation frame. */
+export type BoardEvent = Extract<BoardServerMessage, { type: "clusters" | "claims" | "answer-published" | "answer-unpublished" | "capture" }>;
+
 /** What the socket needs from the board: where to resume, and where frames go. */
 export interface BoardSocketHandlers {
   /** Highest seq received so far (including frames not yet rendered): the `hello` resume point. */
   lastSeq(): number;
   onFrame(frame: BoardFrame): void;
+  onEvent(event: BoardEvent): void;
+  /** Messages to repeat after every `hello` (a claim lives on the socket, so a new socket must say it again). */
+  afterHello(): BoardClientMessage[];
   /** A message that failed validation: counted, never fatal. */
   onInvalid(): void;
   onServerError(code: string, message: string): void;
@@ -81,6 +87,7 @@ export class BoardSocket {
       this.#everOpened = true;
       this.#lastHeard = Date.now();
       this.#send({ type: "hello", lastSeq: this.handlers.lastSeq() });
+      for (const message of this.handlers.afterHello()) this.#send(message);
       this.#pingTimer = setInterval(() => this.#heartbeat(), PING_EVERY_MS);
       this.handlers.onState("open");
     };
@@ -122,7 +129,14 @@ export class BoardSocket {
       case "resync":
         // The hub pages a far-behind board: keep what is shown and ask from where it can replay.
         this.handlers.onFrame(message);
-        return this.#send({ type: "hello", lastSeq: Math.max(0, this.handlers.lastSeq()) });
+        this.#send({ type: "hello", lastSeq: Math.max(0, this.handlers.lastSeq()) });
+        return;
+      case "clusters":
+      case "claims":
+      case "answer-published":
+      case "answer-unpublished":
+      case "capture":
+        return this.handlers.onEvent(message);
       case "error":
         return this.handlers.onServerError(message.code, message.message);
       case "welcome":
@@ -141,8 +155,15 @@ export class BoardSocket {
     this.#send({ type: "ping" });
   }
 
-  #send(message: BoardClientMessage): void {
-    if (this.#ws?.readyState === WebSocket.OPEN) this.#ws.send(JSON.stringify(message));
+  /** Sends when open; false otherwise (claims are repeated after the next `hello`). */
+  send(message: BoardClientMessage): boolean {
+    return this.#send(message);
+  }
+
+  #send(message: BoardClientMessage): boolean {
+    if (this.#ws?.readyState !== WebSocket.OPEN) return false;
+    this.#ws.send(JSON.stringify(message));
+    return true;
   }
 
   /** Detaches and closes the current socket, if any, so its late events are ignored. */

@@ -1,8 +1,12 @@
 import { signal, type ReadonlySignal } from "@preact/signals";
+import type { CaptureStatus, Claim, ClusterStatus } from "../../core/protocol/index.ts";
 import { ApiFailure, api } from "./api.ts";
+import { answersApi } from "./api-board.ts";
+import { applyPublished, applyUnpublished, fromApi, mergeLoaded, type PublishedList } from "./answers-state.ts";
 import { token } from "./auth.ts";
-import { BoardSocket, boardSocketUrl, type ConnectionState } from "./board-socket.ts";
+import { BoardSocket, boardSocketUrl, type BoardEvent, type ConnectionState } from "./board-socket.ts";
 import { applyFrames, emptyBoard, type BoardFrame, type BoardState } from "./board-state.ts";
+import { applyClusters, withStatus, type ClusterMap } from "./clusters-state.ts";
 
 /** Longest a frame may wait when the tab is hidden and animation frames stop. */
 const HIDDEN_FLUSH_MS = 250;
@@ -16,6 +20,20 @@ export interface BoardStore {
   readonly serverError: ReadonlySignal<string | null>;
   /** Set when the board cannot work at all (e.g. the broadcast does not exist). */
   readonly notFound: ReadonlySignal<boolean>;
+  readonly clusters: ReadonlySignal<ClusterMap>;
+  /** Every board's claim, this one's included. */
+  readonly claims: ReadonlySignal<readonly Claim[]>;
+  /** The cluster this board says it is answering. */
+  readonly claimed: ReadonlySignal<string | null>;
+  readonly published: ReadonlySignal<PublishedList>;
+  readonly capture: ReadonlySignal<CaptureStatus | null>;
+  /** Marks a cluster for every manager (shown here at once, confirmed by the hub's echo). */
+  setClusterStatus(id: string, status: ClusterStatus): void;
+  /** Tells the other boards this manager is (or, with null, is no longer) answering a cluster. */
+  claim(clusterId: string | null, manager: string): void;
+  /** Applies a publish/edit/unpublish this board made, before the hub's frame echoes it. */
+  notePublished(pair: PublishedList[number]): void;
+  noteUnpublished(id: string): void;
   start(): void;
   stop(): void;
 }
@@ -30,6 +48,14 @@ export function createBoardStore(broadcastId: string): BoardStore {
   const invalid = signal(0);
   const serverError = signal<string | null>(null);
   const notFound = signal(false);
+  const clusters = signal<ClusterMap>(new Map());
+  const claims = signal<readonly Claim[]>([]);
+  const claimed = signal<string | null>(null);
+  const published = signal<PublishedList>([]);
+  const capture = signal<CaptureStatus | null>(null);
+  /** Ids taken down since the board opened: a late API list must not bring them back. */
+  const unpublishedIds = new Set<string>();
+  let claimManager = "";
 
   let queue: BoardFrame[] = [];
   /** Highest seq received, queued or applied: the resume point must not wait for a render. */
@@ -60,9 +86,41 @@ export function createBoardStore(broadcastId: string): BoardStore {
     fallbackTimer ??= setTimeout(flush, HIDDEN_FLUSH_MS);
   }
 
+  function onEvent(event: BoardEvent): void {
+    switch (event.type) {
+      case "clusters":
+        clusters.value = applyClusters(clusters.value, event.items);
+        return;
+      case "claims":
+        claims.value = event.items;
+        return;
+      case "answer-published":
+        published.value = applyPublished(published.value, event.answer);
+        return;
+      case "answer-unpublished":
+        unpublishedIds.add(event.id);
+        published.value = applyUnpublished(published.value, event.id);
+        return;
+      case "capture":
+        capture.value = event.status;
+        return;
+    }
+  }
+
+  async function loadPublished(): Promise<void> {
+    try {
+      const { answers } = await answersApi.list(broadcastId);
+      published.value = mergeLoaded(published.value, fromApi(answers), unpublishedIds);
+    } catch {
+      // The frames still keep the list current; a reload fetches it again.
+    }
+  }
+
   const socket = new BoardSocket(() => boardSocketUrl(broadcastId, token.value ?? ""), {
     lastSeq: () => Math.max(receivedSeq, state.peek().lastSeq),
     onFrame: enqueue,
+    onEvent,
+    afterHello: () => (claimed.value && claimManager ? [{ type: "claim", clusterId: claimed.value, manager: claimManager }] : []),
     onInvalid: () => invalid.value++,
     onServerError: (code, message) => {
       serverError.value = `${message} (${code})`;
@@ -93,7 +151,30 @@ export function createBoardStore(broadcastId: string): BoardStore {
     invalid,
     serverError,
     notFound,
-    start: () => socket.start(),
+    clusters,
+    claims,
+    claimed,
+    published,
+    capture,
+    setClusterStatus(id, status) {
+      clusters.value = withStatus(clusters.value, id, status);
+      socket.send({ type: "cluster-status", id, status });
+    },
+    claim(clusterId, manager) {
+      if (claimed.value === clusterId) return;
+      claimed.value = clusterId;
+      claimManager = manager;
+      socket.send({ type: "claim", clusterId, manager });
+    },
+    notePublished: (pair) => (published.value = applyPublished(published.value, pair)),
+    noteUnpublished(id) {
+      unpublishedIds.add(id);
+      published.value = applyUnpublished(published.value, id);
+    },
+    start: () => {
+      socket.start();
+      void loadPublished();
+    },
     stop: () => {
       socket.stop();
       flush();

@@ -86,7 +86,19 @@ function BroadcastTable({ broadcasts }: { broadcasts: BroadcastSummary[] }) {
             </td>
             <td class="num">{formatNumber(b.chatCount)}</td>
             <td>{formatDateTime(b.createdAt)}</td>
-            <td>
+            <td class="row-actions">
+              <a
+                class="button small"
+                data-testid="broadcast-setup"
+                href={`#/setup/${encodeURIComponent(b.id)}`}
+                aria-label={t("list.setupLabel", { title: b.title })}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate({ page: "setup", id: b.id });
+                }}
+              >
+                {t("list.setup")}
+              </a>
               <a
                 class="button primary small"
                 href={`#/board/${encodeURIComponent(b.id)}`}

@@ -2,6 +2,7 @@ import { useSignal } from "@preact/signals";
 import { BroadcastSource, CreateBroadcast } from "../../core/protocol/index.ts";
 import { api } from "./api.ts";
 import { t } from "./i18n.ts";
+import { navigate } from "./route.ts";
 
 /** Title + source (+ Naver URL): creates a broadcast and shows its one-time ingest token. */
 export function CreateBroadcastForm({ onCreated }: { onCreated: () => void }) {
@@ -90,9 +91,12 @@ export function CreateBroadcastForm({ onCreated }: { onCreated: () => void }) {
         </p>
       )}
       {created.value && (
-        <p class="notice ok" role="status">
-          {t("create.done", { id: created.value.id, token: created.value.ingestToken })}
-        </p>
+        <div class="notice ok" role="status">
+          <p>{t("create.done", { id: created.value.id, token: created.value.ingestToken })}</p>
+          <button type="button" class="button primary small" data-testid="create-continue" onClick={() => navigate({ page: "setup", id: created.value!.id })}>
+            {t("create.continue")}
+          </button>
+        </div>
       )}
     </section>
   );

@@ -1,14 +1,14 @@
 import { signal } from "@preact/signals";
 
 /** The dashboard's pages, addressed by the URL hash so any static host can serve them. */
-export type Route = { page: "list" } | { page: "board"; id: string };
+export type Route = { page: "list" } | { page: "board"; id: string } | { page: "setup"; id: string };
 
-/** Reads a route from a hash such as `#/board/demo`; anything else is the list. */
+/** Reads a route from a hash such as `#/board/demo` or `#/setup/demo`; anything else is the list. */
 export function parseRoute(hash: string): Route {
-  const match = /^#\/board\/([^/?#]+)$/.exec(hash);
-  if (match?.[1]) {
+  const match = /^#\/(board|setup)\/([^/?#]+)$/.exec(hash);
+  if (match?.[1] && match[2]) {
     try {
-      return { page: "board", id: decodeURIComponent(match[1]) };
+      return { page: match[1] === "board" ? "board" : "setup", id: decodeURIComponent(match[2]) };
     } catch {
       return { page: "list" };
     }
@@ -17,7 +17,7 @@ export function parseRoute(hash: string): Route {
 }
 
 export function routeHash(route: Route): string {
-  return route.page === "board" ? `#/board/${encodeURIComponent(route.id)}` : "#/";
+  return route.page === "list" ? "#/" : `#/${route.page}/${encodeURIComponent(route.id)}`;
 }
 
 export const route = signal<Route>(parseRoute(location.hash));

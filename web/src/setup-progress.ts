@@ -1,0 +1,51 @@
+import * as z from "zod";
+
+/** `GET /api/broadcasts/:id/setup`'s crawl progress (null before any setup ran). */
+export const CrawlProgress = z.object({
+  status: z.enum(["running", "paused", "done", "failed"]),
+  nextPage: z.number().int(),
+  productsTotal: z.number().int(),
+  productsLeft: z.number().int(),
+  qnaStored: z.number().int(),
+  secretSkipped: z.number().int(),
+  requests: z.number().int(),
+  error: z.string().nullable(),
+  updatedAt: z.number().int(),
+});
+export type CrawlProgress = z.infer<typeof CrawlProgress>;
+
+/** What a setup step shows: a word, a colour, and whether it offers a retry. */
+export type StepStatus = "idle" | "working" | "done" | "error" | "skipped";
+
+/** Share of the products whose Q&A is crawled, 0..1 (the product in progress counts half done). */
+export function crawlFraction(crawl: CrawlProgress | null): number {
+  if (!crawl) return 0;
+  if (crawl.status === "done" || crawl.productsTotal === 0) return 1;
+  const done = crawl.productsTotal - crawl.productsLeft;
+  const partial = crawl.productsLeft > 0 && crawl.nextPage > 1 ? 0.5 : 0;
+  return Math.min(1, Math.max(0, (done + partial) / crawl.productsTotal));
+}
+
+/** The crawl as a step: running is working, paused and failed are retryable errors. */
+export function crawlStep(crawl: CrawlProgress | null): StepStatus {
+  if (!crawl) return "idle";
+  switch (crawl.status) {
+    case "running":
+      return "working";
+    case "done":
+      return "done";
+    case "paused":
+    case "failed":
+      return "error";
+  }
+}
+
+/** Whether the page should keep polling the crawl (it advances in the server's background). */
+export function crawlNeedsPolling(crawl: CrawlProgress | null): boolean {
+  return crawl?.status === "running";
+}
+
+/** Text lines from a textarea: trimmed, blank lines dropped (the API refuses empty lines). */
+export function linesOf(text: string): string[] {
+  return text.split("\n").map((l) => l.trim()).filter(Boolean);
+}
