@@ -3,6 +3,7 @@ import type { AppEnv } from "./env.ts";
 import { errorBody, onError } from "./errors.ts";
 import { answerRoutes } from "./routes/answers.ts";
 import { broadcastRoutes } from "./routes/broadcasts.ts";
+import { captureRoutes } from "./routes/capture.ts";
 import { draftRoutes } from "./routes/drafts.ts";
 import { health } from "./routes/health.ts";
 import { setupRoutes } from "./routes/setup.ts";
@@ -14,6 +15,7 @@ export const app = new Hono<AppEnv>()
   .route("/api/health", health)
   .route("/api/broadcasts", broadcastRoutes)
   .route("/api/broadcasts", setupRoutes)
+  .route("/api/broadcasts", captureRoutes)
   .route("/api/broadcasts", answerRoutes)
   .route("/api/broadcasts", draftRoutes)
   .route("/api/broadcasts", knowledgeRoutes)

@@ -64,6 +64,7 @@ export function backendNames(env: Env): Health["backends"] {
   return {
     intent: intentClassifier(env).name,
     ...answerBackendNames(env),
-    capture: "ingest",
+    // ChatCapture runs in Browser Rendering when it is bound; otherwise captures come from the local agent.
+    capture: env.BROWSER ? "browser-rendering" : "local-agent",
   };
 }

@@ -1,0 +1,238 @@
+import { DurableObject } from "cloudflare:workers";
+import { naverBroadcastId, viewerPageBroadcastId } from "../core/naver/url.ts";
+import type { CaptureStatus } from "../core/protocol/board.ts";
+import type { IngestChat } from "../core/protocol/ingest.ts";
+import { createReplay } from "../core/simulator/replay.ts";
+import { naverEndpoints, recentCommentsFetcher } from "../workers/capture/naver-api.ts";
+import { CaptureStart } from "../workers/capture/capture-request.ts";
+import { openBrowserCapture, type BrowserCapture } from "./capture-browser.ts";
+import { rehearsalCorpus } from "./capture-corpus.ts";
+import { continueSetupCrawl, naverApiBase } from "./capture-crawl.ts";
+import { HubForwarder } from "./capture-forwarder.ts";
+import { ACTIVE_STATES, CaptureStore, emptyRecord, statusOf, type CaptureRecord } from "./capture-state.ts";
+
+/** The rehearsal generates chats about once a second. */
+const REPLAY_TICK_MS = 1000;
+/** A browser capture's keep-alive: session check, relaunch when gone, status report. */
+const KEEPALIVE_MS = 5000;
+/** Boards get the counts at least this often while a capture runs. */
+const REPORT_MS = 5000;
+const CRAWL_KEY = "crawl";
+
+type BrowserSource = Extract<CaptureStart, { kind: "browser" }>;
+type ReplaySource = Extract<CaptureStart, { kind: "replay" }>;
+
+export type StartOutcome = { ok: true; status: CaptureStatus } | { ok: false; code: string; message: string };
+
+/**
+ * One per broadcast (`CHAT_CAPTURE.getByName(broadcastId)`): runs the broadcast's chat source
+ * inside Cloudflare and feeds its hub. `browser`: the Naver viewer page in Browser Rendering,
+ * chats read from its own socket frames (PageCapture), gaps repaired from recent-comments after
+ * a relaunch. `replay`: the rehearsal, the labelled corpus at a chosen rate. What it is doing
+ * and its cursors live in its storage; one alarm drives it, so an evicted object resumes.
+ */
+export class ChatCapture extends DurableObject<Env> {
+  private readonly store: CaptureStore;
+  private forwarder: HubForwarder | null = null;
+  private replay: ReturnType<typeof createReplay> | null = null;
+  private browser: BrowserCapture | null = null;
+  private launching = false;
+  /** Bumped by start/stop so that work of a previous run finishing late is discarded. */
+  private generation = 0;
+  private lastReportAt = 0;
+  private crawling: Promise<void> | null = null;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.store = new CaptureStore(ctx.storage.kv);
+  }
+
+  /** Starts (or restarts with a new source) the capture of `broadcastId`. */
+  async start(broadcastId: string, input: unknown): Promise<StartOutcome> {
+    const parsed = CaptureStart.safeParse(input);
+    if (!parsed.success) return { ok: false, code: "invalid_request", message: parsed.error.issues[0]?.message ?? "invalid capture source" };
+    const source = parsed.data;
+    if (source.kind === "browser" && !viewerPageBroadcastId(source.url)) return { ok: false, code: "invalid_request", message: "url: a viewer page (/lives/{id}) is needed" };
+    if (source.kind === "browser" && !this.env.BROWSER) return { ok: false, code: "browser_unavailable", message: "Browser Rendering is not bound here; run the local capture agent (npm run capture)" };
+    this.generation++;
+    await this.halt();
+    const now = Date.now();
+    const record = this.store.update(this.store.load() ?? emptyRecord(broadcastId), { broadcastId, source, state: "starting", chats: 0, lastChatAt: null, message: undefined, restarts: 0, startedAt: now });
+    this.ctx.storage.kv.put(CRAWL_KEY, true);
+    await this.report(record);
+    await this.ctx.storage.setAlarm(now);
+    return { ok: true, status: this.status() };
+  }
+
+  /** Stops the capture; buffered chats are handed to the hub first. Cursors are kept. */
+  async stop(): Promise<CaptureStatus> {
+    const record = this.store.load();
+    if (!record || !ACTIVE_STATES.includes(record.state)) return this.status();
+    this.generation++;
+    await this.forwarder?.drain();
+    await this.halt();
+    await this.report(this.store.update(this.store.load()!, { state: "stopped", sessionId: null, message: undefined }));
+    if (!this.ctx.storage.kv.get(CRAWL_KEY)) await this.ctx.storage.deleteAlarm();
+    return this.status();
+  }
+
+  /** What the capture is doing now. */
+  status(): CaptureStatus {
+    const record = this.store.load() ?? emptyRecord("");
+    return statusOf(record, runnerOf(record), Date.now());
+  }
+
+  /** Continues the broadcast's setup Q&A crawl from this object's alarm until it is done. */
+  async continueCrawl(broadcastId: string): Promise<void> {
+    if (!this.store.load()) this.store.update(emptyRecord(broadcastId), {});
+    this.ctx.storage.kv.put(CRAWL_KEY, true);
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now());
+  }
+
+  /** The one alarm: a rehearsal tick or a browser keep-alive, status, crawl; re-armed while there is work. */
+  override async alarm(): Promise<void> {
+    const record = this.store.load();
+    const source = record && ACTIVE_STATES.includes(record.state) ? record.source : null;
+    if (record && source?.kind === "replay") this.tickReplay(record, source);
+    if (record && source?.kind === "browser") await this.superviseBrowser(record, source);
+    const now = Date.now();
+    const current = this.store.load();
+    if (current && source && now - this.lastReportAt >= REPORT_MS) await this.report(current);
+    if (current) this.stepCrawl(current.broadcastId);
+    const active = current !== null && ACTIVE_STATES.includes(current.state);
+    const delays = [active ? (current.source?.kind === "replay" ? REPLAY_TICK_MS : KEEPALIVE_MS) : null, this.ctx.storage.kv.get(CRAWL_KEY) ? KEEPALIVE_MS : null].filter((d) => d !== null);
+    if (delays.length > 0) await this.ctx.storage.setAlarm(Date.now() + Math.min(...delays));
+  }
+
+  private tickReplay(record: CaptureRecord, source: ReplaySource): void {
+    const now = Date.now();
+    if (!this.replay) {
+      // Continues after the last acknowledged chat; a new seed so a resumed run says new things.
+      const next = record.replayCursor + 1;
+      this.replay = createReplay({ corpus: rehearsalCorpus(), ratePerMin: source.ratePerMin, seed: next, startCommentNo: next });
+      this.replay.tick(now);
+    }
+    const chats: IngestChat[] = this.replay.tick(now).map(({ label: _label, ...chat }) => chat);
+    this.forwarderFor(record.broadcastId, "replay").push(chats);
+    if (record.state !== "capturing") void this.report(this.store.update(record, { state: "capturing" }));
+  }
+
+  /** Launches (or relaunches after a disconnect or an eviction) the browser capture. */
+  private async superviseBrowser(record: CaptureRecord, source: BrowserSource): Promise<void> {
+    if (this.launching || this.browser?.connected()) return;
+    const binding = this.env.BROWSER;
+    if (!binding) return void (await this.report(this.store.update(record, { state: "error", message: "Browser Rendering is not bound" })));
+    const naverId = viewerPageBroadcastId(source.url)!;
+    const resumeFrom = this.browser ? this.browser.lastSeen() : record.browserCursor?.naverId === naverId ? record.browserCursor.commentNo : null;
+    if (this.browser) {
+      await this.browser.close();
+      this.browser = null;
+      record = this.store.update(record, { state: "reconnecting", sessionId: null, restarts: record.restarts + 1 });
+      await this.report(record);
+    }
+    const generation = this.generation;
+    this.launching = true;
+    try {
+      const opened = await openBrowserCapture({
+        binding,
+        pageUrl: source.url,
+        lastSeen: resumeFrom,
+        sessionId: record.sessionId,
+        fetchRecent: recentCommentsFetcher(fetch, naverEndpoints(apiBaseFor(this.env, source.url)), naverId),
+        forward: (chats) => this.forwarderFor(record.broadcastId, "naver-capture").push(chats),
+        onDisconnect: () => this.onBrowserGone(generation),
+        log,
+      });
+      if (generation !== this.generation) return void (await opened.close());
+      this.browser = opened;
+      await this.report(this.store.update(this.store.load()!, { state: "capturing", sessionId: opened.sessionId, message: undefined }));
+    } catch (err) {
+      if (generation !== this.generation) return;
+      const current = this.store.load()!;
+      await this.report(this.store.update(current, { state: "reconnecting", sessionId: null, restarts: current.restarts + 1, message: `browser: ${errorText(err)}`.slice(0, 300) }));
+    } finally {
+      this.launching = false;
+    }
+  }
+
+  private onBrowserGone(generation: number): void {
+    const record = this.store.load();
+    if (generation !== this.generation || !record || record.state !== "capturing") return;
+    log(`browser disconnected; relaunching after commentNo ${this.browser?.lastSeen() ?? "none"}`);
+    void this.report(this.store.update(record, { state: "reconnecting", message: "browser disconnected" }));
+    void this.ctx.storage.setAlarm(Date.now() + 500);
+  }
+
+  /** The run's forwarder; acknowledged batches advance the source's cursor and the counts. */
+  private forwarderFor(broadcastId: string, source: string): HubForwarder {
+    this.forwarder ??= new HubForwarder({
+      send: (chats) => this.env.BROADCAST_HUB.getByName(broadcastId).ingest(broadcastId, { type: "chats", source, chats }),
+      onAcked: (batch) => this.onAcked(batch),
+      log,
+    });
+    return this.forwarder;
+  }
+
+  private onAcked(batch: { count: number; lastCommentNo: number; lastChatAt: number | null }): void {
+    const record = this.store.load();
+    if (!record?.source) return;
+    const patch: Partial<CaptureRecord> = { chats: record.chats + batch.count, lastChatAt: batch.lastChatAt ?? Date.now() };
+    if (record.source.kind === "replay") patch.replayCursor = Math.max(record.replayCursor, batch.lastCommentNo);
+    else {
+      const naverId = viewerPageBroadcastId(record.source.url)!;
+      const before = record.browserCursor?.naverId === naverId ? record.browserCursor.commentNo : -1;
+      patch.browserCursor = { naverId, commentNo: Math.max(before, batch.lastCommentNo) };
+    }
+    this.store.update(record, patch);
+  }
+
+  /** Ends the current run's work in memory (browser, generator, forwarder); storage is untouched. */
+  private async halt(): Promise<void> {
+    this.forwarder?.close();
+    this.forwarder = null;
+    this.replay = null;
+    const browser = this.browser;
+    this.browser = null;
+    await browser?.close();
+  }
+
+  /** One crawl step at a time, in the background of the alarm so capture keeps its cadence. */
+  private stepCrawl(broadcastId: string): void {
+    if (this.crawling || !this.ctx.storage.kv.get(CRAWL_KEY)) return;
+    this.crawling = continueSetupCrawl(this.env, broadcastId)
+      .then((more) => void (more || this.ctx.storage.kv.delete(CRAWL_KEY)))
+      .catch((err: unknown) => log(`setup crawl step failed: ${errorText(err)}`))
+      .finally(() => (this.crawling = null));
+  }
+
+  private async report(record: CaptureRecord): Promise<void> {
+    this.lastReportAt = Date.now();
+    if (!record.broadcastId) return;
+    try {
+      await this.env.BROADCAST_HUB.getByName(record.broadcastId).reportCapture(record.broadcastId, statusOf(record, runnerOf(record), Date.now()));
+    } catch (err) {
+      log(`status report failed: ${errorText(err)}`);
+    }
+  }
+}
+
+/** Where the capture runs, as boards and `/api/health` name it. */
+function runnerOf(record: CaptureRecord): string {
+  return record.source?.kind === "replay" ? "replay" : "browser-rendering";
+}
+
+/**
+ * Where recent-comments lives: `NAVER_API_BASE` when set; Naver's hosts for a Naver page; else
+ * the page's own origin (a copy of the viewer page, such as the fixture site, serves the API too).
+ */
+function apiBaseFor(env: Env, pageUrl: string): string | undefined {
+  return naverApiBase(env) ?? (naverBroadcastId(pageUrl) ? undefined : new URL(pageUrl).origin);
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function log(line: string): void {
+  console.log(JSON.stringify({ event: "chat-capture", line }));
+}

@@ -1,0 +1,46 @@
+import { Hono } from "hono";
+import { drizzle } from "drizzle-orm/d1";
+import * as z from "zod";
+import { BroadcastId } from "../../core/protocol/api.ts";
+import { requireAdmin } from "../auth.ts";
+import { CaptureRequest, REPLAY_RATE, type CaptureStart } from "../capture/capture-request.ts";
+import { getBroadcast } from "../db/queries.ts";
+import type { AppContext, AppEnv } from "../env.ts";
+import { AppError } from "../errors.ts";
+import { validate } from "../validate.ts";
+
+const IdParam = z.object({ id: BroadcastId });
+
+/** The request with its defaults: the broadcast's Naver page for `browser`, 300 a minute for `replay`. */
+async function resolveSource(c: AppContext, id: string, request: CaptureRequest): Promise<CaptureStart> {
+  const broadcast = await getBroadcast(drizzle(c.env.DB), id);
+  if (!broadcast) throw new AppError("not_found", 404, "no such broadcast");
+  if (request.kind === "replay") return { kind: "replay", ratePerMin: request.ratePerMin ?? REPLAY_RATE.default };
+  const url = request.url ?? broadcast.naverUrl;
+  if (!url) throw new AppError("invalid_request", 400, "url: this broadcast has no Naver URL; give the viewer page");
+  return { kind: "browser", url };
+}
+
+function captureOf(c: AppContext, id: string) {
+  return c.env.CHAT_CAPTURE.getByName(id);
+}
+
+/**
+ * The broadcast's in-Cloudflare chat source (ChatCapture DO): `POST /:id/capture` starts it
+ * (`browser`: the Naver page in Browser Rendering; `replay`: the rehearsal over the labelled
+ * corpus), `DELETE` stops it, `GET` reports its status. Starting again switches the source.
+ */
+export const captureRoutes = new Hono<AppEnv>()
+  .post("/:id/capture", requireAdmin, validate("param", IdParam), validate("json", CaptureRequest), async (c) => {
+    const { id } = c.req.valid("param");
+    const source = await resolveSource(c, id, c.req.valid("json"));
+    const outcome = await captureOf(c, id).start(id, source);
+    if (!outcome.ok) throw new AppError(outcome.code, outcome.code === "browser_unavailable" ? 503 : 400, outcome.message);
+    return c.json({ status: outcome.status }, 202);
+  })
+  .delete("/:id/capture", requireAdmin, validate("param", IdParam), async (c) => {
+    return c.json({ status: await captureOf(c, c.req.valid("param").id).stop() });
+  })
+  .get("/:id/capture", requireAdmin, validate("param", IdParam), async (c) => {
+    return c.json({ status: await captureOf(c, c.req.valid("param").id).status() });
+  });
