@@ -87,14 +87,14 @@ async function api(server: DevServer, route: string, body: unknown): Promise<Rec
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "-");
 
-async function measure(label: string, shards: number, bundle: string): Promise<Record<string, unknown>> {
+async function measure(label: string, shards: number, bundle: string, port: number): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(path.join(tmpdir(), "liveq-bench-viewers-"));
   const config = writeConfig(path.join(dir, "wrangler.toml"), bundle, shards, "\nno_bundle = true");
-  const server = await startDevServer({ port: Number(values.port), persistTo: path.join(dir, "state"), config, quiet: true, token: "bench-viewers-token-0123456789" });
+  const server = await startDevServer({ port, persistTo: path.join(dir, "state"), config, quiet: true, token: "bench-viewers-token-0123456789" });
   try {
     const naverId = String(9_000_000 + Math.floor(Math.random() * 1_000_000));
     const { id } = await api(server, "/api/broadcasts", { title: "bench:viewers", source: "naver", naverUrl: `https://view.shoppinglive.naver.com/lives/${naverId}` });
-    const viewerBase = values.via === "direct" ? await workerdEntryUrl(server.child.pid!, Number(values.port)) : server.url;
+    const viewerBase = values.via === "direct" ? await workerdEntryUrl(server.child.pid!, port) : server.url;
     if (!viewerBase) throw new Error("could not find the Worker's own workerd entry; use --via proxy");
     const viewerUrl = `${viewerBase.replace(/^http/, "ws")}/api/viewer/naver/${naverId}`;
     // Warm-up, not measured: wake the hub (it loads the intent model) and every shard once.
@@ -135,8 +135,9 @@ async function measure(label: string, shards: number, bundle: string): Promise<R
 console.log(`bench:viewers: ${sockets} viewer sockets (${values.via === "direct" ? "straight to the Worker's workerd" : "through wrangler dev's proxy"}), ${rounds} published pairs per target`);
 const frozen = mkdtempSync(path.join(tmpdir(), "liveq-bench-bundle-"));
 const bundle = freezeWorker(frozen);
-const summary = [await measure("sharded", Number(values.shards), bundle)];
-if (!values["skip-single"]) summary.push(await measure("single", 1, bundle));
+// Each target on its own port: the previous workerd may still be closing thousands of sockets.
+const summary = [await measure("sharded", Number(values.shards), bundle, Number(values.port))];
+if (!values["skip-single"]) summary.push(await measure("single", 1, bundle, Number(values.port) + 1));
 rmSync(frozen, { recursive: true, force: true });
 console.log(JSON.stringify(summary));
 process.exit(0);

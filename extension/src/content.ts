@@ -1,6 +1,6 @@
 import { naverBroadcastId } from "../../core/naver/url.ts";
 import { translator } from "./i18n.ts";
-import { OVERLAY_PORT, OverlayState, type ConnectionStatus, type OverlayRequest } from "./messages.ts";
+import { OVERLAY_PORT, OverlayState, type OverlayRequest } from "./messages.ts";
 import { Overlay, type OverlayChoices, type OverlayView } from "./overlay.ts";
 import { loadSettings } from "./settings.ts";
 
@@ -16,54 +16,72 @@ const PLACE_EVERY_MS = 2_000;
 
 const NO_CHOICES: OverlayChoices = { pinned: [], dismissed: [], collapsed: false };
 
-async function main(): Promise<void> {
-  const { language } = await loadSettings();
-  const t = translator(language);
-  let naverId = naverBroadcastId(location.href);
-  let view: OverlayView = { pairs: [], status: "connecting", choices: NO_CHOICES };
-  let port: chrome.runtime.Port | null = null;
+/** One page's overlay and its link to the service worker, following the page's broadcast. */
+class OverlayController {
+  #naverId: string | null = null;
+  #port: chrome.runtime.Port | null = null;
+  /** The latest watch() call; an older one still awaiting storage gives way. */
+  #ticket = 0;
+  #view: OverlayView = { pairs: [], status: "connecting", choices: NO_CHOICES };
+  readonly #overlay: Overlay;
 
-  const choicesKey = () => `overlay:${naverId}`;
-  const overlay = new Overlay(t, (change) => {
-    view = { ...view, choices: change(view.choices) };
-    overlay.render(view);
-    void chrome.storage.local.set({ [choicesKey()]: view.choices });
-  });
+  constructor(overlay: (onChoice: (change: (c: OverlayChoices) => OverlayChoices) => void) => Overlay) {
+    this.#overlay = overlay((change) => this.#choose(change));
+  }
 
-  const connect = async () => {
-    if (!naverId) return;
-    const stored = (await chrome.storage.local.get(choicesKey()))[choicesKey()] as Partial<OverlayChoices> | undefined;
-    view = { pairs: [], status: "connecting", choices: { ...NO_CHOICES, ...pickChoices(stored) } };
-    port = chrome.runtime.connect({ name: OVERLAY_PORT });
+  get overlay(): Overlay {
+    return this.#overlay;
+  }
+
+  /** Shows `naverId`'s answers (null: none) and asks the worker for them. */
+  async watch(naverId: string | null): Promise<void> {
+    const same = naverId === this.#naverId;
+    if (same && (this.#port || naverId === null)) return;
+    const ticket = ++this.#ticket;
+    this.#naverId = naverId;
+    this.#port?.disconnect();
+    this.#port = null;
+    if (!same) {
+      // Another broadcast: start empty. The same one (the worker restarted): keep what is shown.
+      const choices = naverId ? await loadChoices(naverId) : NO_CHOICES;
+      if (ticket !== this.#ticket) return;
+      this.#view = { pairs: [], status: "connecting", choices };
+      this.#overlay.render(this.#view);
+    }
+    if (naverId) this.#connect(naverId);
+  }
+
+  #connect(naverId: string): void {
+    const port = chrome.runtime.connect({ name: OVERLAY_PORT });
+    this.#port = port;
     port.onMessage.addListener((message: unknown) => {
       const state = OverlayState.safeParse(message);
-      if (!state.success || state.data.naverId !== naverId) return;
-      view = { ...view, pairs: state.data.pairs, status: state.data.status satisfies ConnectionStatus };
-      overlay.render(view);
+      if (!state.success || state.data.naverId !== this.#naverId) return;
+      this.#view = { ...this.#view, pairs: state.data.pairs, status: state.data.status };
+      this.#overlay.render(this.#view);
     });
+    // Fires when the worker stops (not when we disconnect): reconnecting wakes it again.
     port.onDisconnect.addListener(() => {
-      port = null;
-      setTimeout(() => void connect(), PORT_RETRY_MS);
+      if (this.#port !== port) return;
+      this.#port = null;
+      setTimeout(() => void this.watch(this.#naverId), PORT_RETRY_MS);
     });
     port.postMessage({ type: "watch", naverId } satisfies OverlayRequest);
-  };
+  }
 
-  setInterval(() => {
-    const current = naverBroadcastId(location.href);
-    if (current === naverId) return;
-    naverId = current;
-    port?.disconnect();
-    port = null;
-    overlay.render({ pairs: [], status: "connecting", choices: NO_CHOICES });
-    void connect();
-  }, URL_CHECK_MS);
+  #choose(change: (c: OverlayChoices) => OverlayChoices): void {
+    this.#view = { ...this.#view, choices: change(this.#view.choices) };
+    this.#overlay.render(this.#view);
+    if (this.#naverId) void chrome.storage.local.set({ [`overlay:${this.#naverId}`]: this.#view.choices });
+  }
+}
 
-  const place = () => overlay.place(largestVideo()?.getBoundingClientRect() ?? null);
-  place();
-  window.addEventListener("resize", place);
-  setInterval(place, PLACE_EVERY_MS);
-  overlay.render(view);
-  await connect();
+async function loadChoices(naverId: string): Promise<OverlayChoices> {
+  const stored: unknown = (await chrome.storage.local.get(`overlay:${naverId}`))[`overlay:${naverId}`];
+  if (!stored || typeof stored !== "object") return NO_CHOICES;
+  const { pinned, dismissed, collapsed } = stored as Record<string, unknown>;
+  const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string").slice(-200) : []);
+  return { pinned: ids(pinned), dismissed: ids(dismissed), collapsed: collapsed === true };
 }
 
 /** The player, by a stable cue: the largest visible video element. */
@@ -80,10 +98,15 @@ function largestVideo(): HTMLVideoElement | null {
   return best;
 }
 
-function pickChoices(stored: Partial<OverlayChoices> | undefined): Partial<OverlayChoices> {
-  if (!stored || typeof stored !== "object") return {};
-  const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string").slice(-200) : []);
-  return { pinned: ids(stored.pinned), dismissed: ids(stored.dismissed), collapsed: stored.collapsed === true };
+async function main(): Promise<void> {
+  const t = translator((await loadSettings()).language);
+  const controller = new OverlayController((onChoice) => new Overlay(t, onChoice));
+  const place = () => controller.overlay.place(largestVideo()?.getBoundingClientRect() ?? null);
+  place();
+  window.addEventListener("resize", place);
+  setInterval(place, PLACE_EVERY_MS);
+  setInterval(() => void controller.watch(naverBroadcastId(location.href)), URL_CHECK_MS);
+  await controller.watch(naverBroadcastId(location.href));
 }
 
 void main();
