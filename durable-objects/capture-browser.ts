@@ -61,7 +61,8 @@ export async function openBrowserCapture(options: BrowserCaptureOptions): Promis
     async close() {
       closing = true;
       await capture.stop();
-      await browser.close().catch(() => {});
+      // Closing a browser whose connection is gone only raises from inside puppeteer.
+      if (browser.isConnected()) await browser.close().catch(() => {});
     },
   };
 }

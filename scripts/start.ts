@@ -1,12 +1,12 @@
 import { ROOT } from "./lib/corpus.ts";
 import { startDevServer } from "./lib/dev-server.ts";
 import { run } from "./lib/process.ts";
-import { simulate } from "./simulate.ts";
 
 /**
  * `npm start`: build the dashboard, migrate local D1, run the Worker on 127.0.0.1
- * (PORT overrides 8787), create the `demo` broadcast and feed it with the replay
- * simulator at ~300 chats a minute. Ctrl-C stops everything.
+ * (PORT overrides 8787), create the `demo` broadcast and start its rehearsal: the
+ * ChatCapture object replays the labelled corpus inside the Worker at ~300 chats a minute
+ * (DEMO_RATE). Ctrl-C stops everything.
  */
 const port = Number(process.env.PORT ?? 8787);
 process.chdir(ROOT);
@@ -26,11 +26,16 @@ const created = await fetch(`${server.url}/api/broadcasts`, {
   body: JSON.stringify({ id: "demo", title: "데모 방송 · 겨울 라이브 쇼핑", source: "replay" }),
 });
 if (created.status !== 201 && created.status !== 409) throw new Error(`could not create the demo broadcast: ${await created.text()}`);
-simulate({ server: server.url, broadcast: "demo", token: server.token, ratePerMin: Number(process.env.DEMO_RATE ?? 300) });
+const rehearsal = await fetch(`${server.url}/api/broadcasts/demo/capture`, {
+  method: "POST",
+  headers: { authorization: `Bearer ${server.token}`, "content-type": "application/json" },
+  body: JSON.stringify({ kind: "replay", ratePerMin: Number(process.env.DEMO_RATE ?? 300) }),
+});
+if (rehearsal.status !== 202) throw new Error(`could not start the demo rehearsal: ${await rehearsal.text()}`);
 
 console.log(`
   LiveQ is running.
   Dashboard: ${server.url}/#token=${server.token}&board=demo
   Admin token${server.tokenCreated ? " (new, saved in .dev.vars)" : " (from .dev.vars)"}: ${server.token}
-  Demo broadcast "demo" is fed by the replay simulator. Ctrl-C stops.
+  Demo broadcast "demo" is fed by its in-Worker rehearsal (ChatCapture replay). Ctrl-C stops.
 `);

@@ -1,5 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
+import { ensureBrowserRenderingShim } from "./browser-rendering-shim.ts";
 import { ROOT } from "./corpus.ts";
 import { ensureAdminToken } from "./dev-vars.ts";
 import { run, start, stop, waitForOk } from "./process.ts";
@@ -36,6 +37,8 @@ export async function startDevServer(options: {
     ...(options.config ? ["--config", options.config] : []),
   ];
   run("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...common], { CI: "1" });
+  // The BROWSER binding runs the local Chromium instead of downloading Chrome for Testing.
+  ensureBrowserRenderingShim();
   // Offline by design: no Request.cf download, no telemetry.
   const env: NodeJS.ProcessEnv = { CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };
   if (process.env.LIVEQ_TRACE !== "1") env.X_LOCAL_OBSERVABILITY = "false";
