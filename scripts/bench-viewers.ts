@@ -117,7 +117,7 @@ async function measure(label: string, shards: number, bundle: string, port: numb
       const published = await api(server, `/api/broadcasts/${id}/answers`, { question: `질문 ${marker}`, answer: "벤치마크 답변입니다." });
       const acked = performance.now() - start;
       const d = delays(await arrivals, start);
-      console.log(`${label.padEnd(9)} round ${round}: p50 ${ms(d.p50)} ms  p99 ${ms(d.p99)} ms  max ${ms(d.max)} ms  missing ${d.missing}  (API answered in ${ms(acked)} ms, relay ${JSON.stringify(published.relay)}, closed ${JSON.stringify([...crowd.closed])})`);
+      console.log(`${label.padEnd(9)} round ${round}: first ${ms(d.first)} ms  p50 ${ms(d.p50)} ms  p99 ${ms(d.p99)} ms  max ${ms(d.max)} ms  missing ${d.missing}  (API answered in ${ms(acked)} ms, relay ${JSON.stringify(published.relay)}, closed ${JSON.stringify([...crowd.closed])})`);
       results.push({ round, ...d, apiMs: acked });
       await new Promise((r) => setTimeout(r, 500));
     }

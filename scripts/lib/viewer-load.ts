@@ -70,10 +70,10 @@ export async function openCrowd(url: string, count: number, parallel = 100): Pro
   };
 }
 
-/** p50/p99/max of arrival delays (ms after `start`), and how many never arrived. */
+/** First/p50/p99/max of arrival delays (ms after `start`), and how many never arrived. */
 export function delays(arrivals: readonly (number | null)[], start: number) {
   const got = arrivals.filter((a): a is number => a !== null).map((a) => a - start).sort((a, b) => a - b);
-  return { p50: percentile(got, 0.5), p99: percentile(got, 0.99), max: got.at(-1) ?? NaN, missing: arrivals.length - got.length };
+  return { first: got[0] ?? NaN, p50: percentile(got, 0.5), p99: percentile(got, 0.99), max: got.at(-1) ?? NaN, missing: arrivals.length - got.length };
 }
 
 /** Process ids of the workerd processes in a process group: what wrangler dev runs the Worker in. */
