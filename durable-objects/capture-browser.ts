@@ -68,7 +68,7 @@ export async function openBrowserCapture(options: BrowserCaptureOptions): Promis
 }
 
 async function connectOrLaunch(options: BrowserCaptureOptions): Promise<Browser> {
-  if (options.sessionId) {
+  if (options.sessionId && (await isFreeSession(options.binding, options.sessionId))) {
     try {
       const browser = await puppeteer.connect(options.binding, options.sessionId);
       // The evicted object's page is still open and still receiving frames nobody reads.
@@ -80,4 +80,10 @@ async function connectOrLaunch(options: BrowserCaptureOptions): Promise<Browser>
     }
   }
   return puppeteer.launch(options.binding, { keep_alive: KEEP_ALIVE_MS });
+}
+
+/** True when the session still exists and no client holds it (connecting would fail otherwise). */
+async function isFreeSession(binding: BrowserWorker, sessionId: string): Promise<boolean> {
+  const sessions = await puppeteer.sessions(binding).catch(() => []);
+  return sessions.some((s) => s.sessionId === sessionId && !s.connectionId);
 }

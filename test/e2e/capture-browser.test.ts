@@ -16,12 +16,17 @@ import { BoardWatcher, createNaverBroadcast, waitFor } from "./capture-helpers.t
 const TOTAL = 500;
 const PORT = 8836;
 const token = "e2e-capture-browser-token-0123456789";
+const persistTo = mkdtempSync(path.join(tmpdir(), "liveq-capture-browser-"));
 let server: DevServer;
 let fixture: NaverFixture;
 
+function startServer(): Promise<DevServer> {
+  return startDevServer({ port: PORT, persistTo, quiet: process.env.CAPTURE_DEBUG !== "1", token });
+}
+
 beforeAll(async () => {
   fixture = await startNaverFixture({ ratePerSec: 40, bursts: false, maxChats: TOTAL, seed: 11, noticeEverySec: 2, productChangeEverySec: 3 });
-  server = await startDevServer({ port: PORT, persistTo: mkdtempSync(path.join(tmpdir(), "liveq-capture-browser-")), quiet: process.env.CAPTURE_DEBUG !== "1", token });
+  server = await startServer();
 });
 afterAll(async () => {
   server?.stop();
@@ -115,5 +120,34 @@ describe("ChatCapture in Browser Rendering (local, real Chromium)", () => {
     await waitFor(() => captureBrowserPids().length === 0, "the browser session to close");
     board.close();
     status.close();
+  });
+
+  it("resumes from its stored state after the Worker restarts, repairing the gap from recent-comments", { timeout: 300_000 }, async () => {
+    const naverId = "4567890";
+    const id = await createNaverBroadcast(server.url, token, naverId);
+    const before = new BoardWatcher(server.url, token, id);
+    await before.opened();
+    const res = await adminFetch(server.url, token, `/api/broadcasts/${id}/capture`, { kind: "browser", url: `${fixture.url}/lives/${naverId}` });
+    expect(res.status).toBe(202);
+    const stream = fixture.broadcast(naverId).stream;
+    await waitFor(() => before.chats.length >= 100, "the first captured chats on the board", 120_000);
+    before.close();
+
+    // workerd, the object in memory and its browser all go; only storage (and the alarm) stays.
+    server.stop();
+    await waitFor(() => captureBrowserPids().length === 0, "the old server's browser to go");
+    const gapFrom = stream.history.length;
+    server = await startServer();
+
+    const after = new BoardWatcher(server.url, token, id);
+    await after.opened();
+    await waitFor(() => stream.finished, "the fixture to send every chat", 120_000);
+    await waitFor(() => after.chats.length >= TOTAL, `the board to show ${TOTAL} chats after the restart`, 120_000);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(after.chats.map((c) => c.commentNo)).toEqual(stream.history.map((c) => c.commentNo));
+    expect(stream.history.length).toBeGreaterThan(gapFrom);
+    const stopped = await fetch(`${server.url}/api/broadcasts/${id}/capture`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } });
+    expect(((await stopped.json()) as { status: CaptureStatus }).status.state).toBe("stopped");
+    after.close();
   });
 });
