@@ -1,7 +1,8 @@
 /**
  * The shipped form of the intent model: weights quantised to int8 with one scale per
  * class column, base64-encoded into a TypeScript module so that any bundler (and
- * workerd) loads it by a static import. Decoded once, on first use, into Float32Array.
+ * workerd) loads it by a static import. Decoded once, on first use; inference reads the
+ * int8 weights directly and applies the scales to the summed logits.
  */
 import type { Intent } from "../protocol/intent.ts";
 import type { IntentModel } from "./model.ts";
@@ -23,6 +24,7 @@ const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const LOOKUP = new Uint8Array(128);
 for (let i = 0; i < ALPHABET.length; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i;
 
+/** Standard base64 with padding (no Buffer/btoa: core runs everywhere). */
 export function encodeBase64(bytes: Uint8Array): string {
   let out = "";
   const chunk: string[] = [];
@@ -41,6 +43,7 @@ export function encodeBase64(bytes: Uint8Array): string {
   return out + chunk.join("");
 }
 
+/** Inverse of encodeBase64. */
 export function decodeBase64(text: string): Uint8Array {
   let len = text.length;
   while (len > 0 && text.charCodeAt(len - 1) === 61) len--;
@@ -59,6 +62,7 @@ export function decodeBase64(text: string): Uint8Array {
 
 /** Quantises a model to int8 (symmetric, per column, scaled to the column's largest weight). */
 export function encodeArtefact(model: IntentModel, version: string): IntentArtefact {
+  if (model.scales !== undefined) throw new Error("encodeArtefact: the model is already quantised");
   const cols = model.classes.length - 1;
   const scales: number[] = [];
   for (let c = 0; c < cols; c++) {
@@ -79,17 +83,21 @@ export function encodeArtefact(model: IntentModel, version: string): IntentArtef
   };
 }
 
-/** Dequantises an artefact into an inference model. */
+/** Decodes an artefact into an inference model that keeps the int8 weights and their scales. */
 export function decodeArtefact(artefact: IntentArtefact): IntentModel {
-  const q = new Int8Array(decodeBase64(artefact.data).buffer);
-  const cols = artefact.classes.length - 1;
-  const weights = new Float32Array(q.length);
-  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * artefact.scales[i % cols]!;
   return {
     featureVersion: artefact.featureVersion,
     bits: artefact.bits,
     classes: artefact.classes,
     temperature: artefact.temperature,
-    weights,
+    weights: new Int8Array(decodeBase64(artefact.data).buffer),
+    scales: artefact.scales,
   };
+}
+
+/** The float weights an int8 model stands for (`weights × scale` per column). */
+export function dequantise(model: IntentModel): Float32Array {
+  const cols = model.classes.length - 1;
+  const scales = model.scales;
+  return Float32Array.from(model.weights, (w, i) => (scales === undefined ? w : w * scales[i % cols]!));
 }

@@ -5,6 +5,7 @@
  * code points folded into `2^bits` buckets, written into a caller-owned Int32Array.
  */
 import { ENDING_CLASSES, ENDING_CLASS_NAMES, FINAL_SYLLABLE_VARIANTS } from "./endings.ts";
+import { type IntTable, createIntTable } from "./int-table.ts";
 import {
   BOS, EOS, MAX_CHARS, SPACE, finalConsonant, isCompatConsonant, isHangulSyllable,
   isWordChar, normalizeInto,
@@ -50,15 +51,15 @@ function hashRange(codes: Int32Array, from: number, to: number, seed: number): n
 
 const endingClassByHash = buildEndingLexicon();
 
-function buildEndingLexicon(): Map<number, number> {
-  const map = new Map<number, number>();
+function buildEndingLexicon(): IntTable {
+  const entries: [number, number][] = [];
   ENDING_CLASS_NAMES.forEach((name, cls) => {
     for (const ending of ENDING_CLASSES[name]!) {
       const codes = Int32Array.from(ending, (ch) => ch.codePointAt(0)!);
-      map.set(hashRange(codes, 0, codes.length, S_SUFFIX), cls);
+      entries.push([hashRange(codes, 0, codes.length, S_SUFFIX), cls]);
     }
   });
-  return map;
+  return createIntTable(entries);
 }
 
 /** Scratch buffers shared by every call: extraction is synchronous and never re-entered. */
@@ -157,12 +158,12 @@ function endings(endExclusive: number, mask: number, out: Int32Array, k: number)
     const h = hashRange(compact, e - len, e, S_SUFFIX);
     out[k++] = finish(h, mask);
     const cls = endingClassByHash.get(h);
-    if (cls !== undefined) out[k++] = finish(mix(seeded(S_ENDCLASS), cls), mask);
+    if (cls >= 0) out[k++] = finish(mix(seeded(S_ENDCLASS), cls), mask);
     if (variant !== 0) {
       const hv = mix(hashRange(compact, e - len, e - 1, S_SUFFIX), variant);
       out[k++] = finish(mix(hv, S_SUFFIX_VAR), mask);
       const clsv = endingClassByHash.get(hv);
-      if (clsv !== undefined) out[k++] = finish(mix(seeded(S_ENDCLASS), clsv), mask);
+      if (clsv >= 0) out[k++] = finish(mix(seeded(S_ENDCLASS), clsv), mask);
     }
     if (len <= 3 && e - len - 1 >= 1) {
       const fc = finalConsonant(compact[e - len - 1]!);
