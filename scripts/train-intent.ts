@@ -3,11 +3,11 @@
  *
  *   npm run train:intent [-- --epochs 6 --bits 18 --no-write]
  *
- * Data: data/chats/*.tsv except heldout.tsv (live-commerce chats, weight 1), plus the
+ * Data: data/chats/*.tsv except heldout*.tsv (live-commerce chats), plus the
  * 3i4K train split, sae4K and ParaKQC from ../shared/data (down-weighted, subsampled).
  * A validation split is carved from these training files only (ParaKQC by paraphrase
  * set); it selects nothing but the softmax temperature and is reported per source.
- * data/chats/heldout.tsv is never read here.
+ * No data/chats/heldout*.tsv file is ever read here.
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,6 +19,7 @@ import { FEATURE_VERSION } from "../core/intent/features.ts";
 import { normalize } from "../core/intent/normalize.ts";
 import { evaluate, formatEvaluation } from "../core/intent/metrics.ts";
 import { type IntentModel, logitsOf, softmaxInPlace } from "../core/intent/model.ts";
+import { isHeldoutFile } from "./lib/corpus.ts";
 import { type Example, buildFeatureSet, fitTemperature, modelFrom, nll, prng, trainSoftmax } from "../core/intent/train.ts";
 
 const { values: opt } = parseArgs({
@@ -57,7 +58,7 @@ function loadSources(): Source[] {
   const sources: Source[] = [];
   const dir = String(opt.chats);
   if (existsSync(dir) && statSync(dir).isDirectory()) {
-    const files = readdirSync(dir).filter((f) => f.endsWith(".tsv") && f !== "heldout.tsv").sort();
+    const files = readdirSync(dir).filter((f) => f.endsWith(".tsv") && !isHeldoutFile(f)).sort();
     // The file index rides along as `category`, for leave-one-category-out validation.
     const chats = files.flatMap((f, category) => parseLabelledTsv(readFileSync(join(dir, f), "utf8")).map((c) => ({ ...c, category })));
     if (chats.length > 0) sources.push({ name: `live-commerce (${files.join(", ")})`, chats, weight: num("w-live") });
