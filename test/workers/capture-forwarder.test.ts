@@ -1,0 +1,52 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import type { IngestChat } from "../../core/protocol/ingest.ts";
+import { HubForwarder } from "../../durable-objects/capture-forwarder.ts";
+import { chat, createBroadcast, openSocket } from "./helpers.ts";
+
+/** The real hub's ingest RPC, behind a link that drops the first `failures` calls. */
+function flakyHubLink(broadcastId: string, failures: number) {
+  const calls: number[] = [];
+  let left = failures;
+  const send = async (chats: IngestChat[]) => {
+    calls.push(chats.length);
+    if (left-- > 0) throw new Error("network connection lost");
+    return env.BROADCAST_HUB.getByName(broadcastId).ingest(broadcastId, { type: "chats", source: "test", chats });
+  };
+  return { send, calls };
+}
+
+describe("HubForwarder", () => {
+  it("coalesces pushes into batches and lands them in order, once each, through failed sends", async () => {
+    const { id } = await createBroadcast();
+    const link = flakyHubLink(id, 2);
+    const acked: number[] = [];
+    const forwarder = new HubForwarder({ send: link.send, onAcked: (b) => acked.push(b.lastCommentNo), coalesceMs: 10, maxBatch: 40 });
+    for (let n = 1; n <= 100; n += 5) forwarder.push([1, 2, 3, 4, 5].map((i) => chat(n + i - 1)));
+    expect(await forwarder.drain(30_000)).toBe(true);
+
+    // 100 chats in batches of at most 40; the two failed sends were retried, not skipped.
+    expect(link.calls.length).toBeLessThan(20);
+    expect(Math.max(...link.calls)).toBeLessThanOrEqual(40);
+    expect(acked.at(-1)).toBe(100);
+    expect(acked).toEqual([...acked].sort((a, b) => a - b));
+
+    const board = await openSocket(`/api/broadcasts/${id}/board`);
+    board.send({ type: "hello", lastSeq: 0 });
+    await board.until(() => board.chats().length >= 100, 10_000);
+    expect(board.chats().map((c) => (c as unknown as { commentNo: number }).commentNo)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    board.close();
+  });
+
+  it("drops what is buffered once closed, so a stopped run sends nothing more", async () => {
+    const { id } = await createBroadcast();
+    const link = flakyHubLink(id, 0);
+    const forwarder = new HubForwarder({ send: link.send, onAcked: () => {}, coalesceMs: 50 });
+    forwarder.push([chat(1), chat(2)]);
+    forwarder.close();
+    forwarder.push([chat(3)]);
+    expect(forwarder.backlog).toBe(0);
+    expect(await forwarder.drain(200)).toBe(true);
+    expect(link.calls).toEqual([]);
+  });
+});
