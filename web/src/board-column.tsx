@@ -31,7 +31,13 @@ export function BoardColumn(props: Props) {
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
   const [frozen, setFrozen] = useState<readonly BoardChat[] | null>(null);
-  const [focusIndex, setFocusIndex] = useState(0);
+  const [focusIndex, setFocusState] = useState(0);
+  // Keys can arrive faster than renders: the handler reads the latest index from a ref.
+  const focusRef = useRef(0);
+  const setFocusIndex = (index: number) => {
+    focusRef.current = index;
+    setFocusState(index);
+  };
   const wantFocus = useRef(false);
 
   const holding = paused || scrollTop > ROW_HEIGHT / 2;
@@ -53,10 +59,11 @@ export function BoardColumn(props: Props) {
   const current = Math.min(focusIndex, Math.max(0, shown.length - 1));
   const win = visibleWindow({ scrollTop, viewportHeight: viewport, rowHeight: ROW_HEIGHT, count: shown.length, overscan: 12 });
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!wantFocus.current) return;
     wantFocus.current = false;
-    listRef.current?.querySelector<HTMLElement>(`[data-index="${current}"]`)?.focus({ preventScroll: true });
+    // The ref, not this render's index: effects can run after later key presses.
+    listRef.current?.querySelector<HTMLElement>(`[data-index="${focusRef.current}"]`)?.focus({ preventScroll: true });
   });
 
   function moveTo(index: number): void {
@@ -67,12 +74,13 @@ export function BoardColumn(props: Props) {
   }
 
   function onKeyDown(e: KeyboardEvent): void {
-    const action = columnKeyAction(e.key, current, shown.length, Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1));
+    const at = Math.min(focusRef.current, Math.max(0, shown.length - 1));
+    const action = columnKeyAction(e.key, at, shown.length, Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1));
     if (action.kind === "none" || shown.length === 0) return;
     e.preventDefault();
     if (action.kind === "move") moveTo(action.index);
     else if (action.kind === "column") props.onColumnKey(intent, action.direction);
-    else if (props.onActivate && shown[current]) props.onActivate(shown[current]);
+    else if (props.onActivate && shown[at]) props.onActivate(shown[at]);
   }
 
   function onClick(e: MouseEvent): void {
@@ -112,6 +120,10 @@ export function BoardColumn(props: Props) {
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         onKeyDown={onKeyDown}
         onClick={onClick}
+        onFocusIn={(e) => {
+          const row = (e.target as HTMLElement).closest<HTMLElement>("[data-index]");
+          if (row && Number(row.dataset.index) !== focusRef.current) setFocusIndex(Number(row.dataset.index));
+        }}
         hidden={shown.length === 0}
       >
         {win.padTop > 0 && <li class="spacer" aria-hidden="true" style={{ height: `${win.padTop}px` }} />}

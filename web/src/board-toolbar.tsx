@@ -49,7 +49,7 @@ export function BoardToolbar(props: Props) {
         aria-pressed={props.paused}
         onClick={() => props.onPause(!props.paused)}
       >
-        {props.paused ? `▶ ${t("board.resume")}` : `⏸ ${t("board.pause")}`}
+        {props.paused ? t("board.resume") : t("board.pause")}
       </button>
     </div>
   );

@@ -57,7 +57,8 @@ function ClusterItem({ cluster: c, open, store, session, productKey }: ItemProps
         <span class="cluster-count" data-testid="cluster-count">
           {t("clusters.count", { n: c.count })}
         </span>
-        <p class="cluster-text">{c.latest}</p>
+        {/* Quoted: the latest wording as viewers typed it (text only, never HTML). */}
+        <p class="cluster-text">“{c.latest}”</p>
       </div>
       <div class="cluster-meta muted small">
         <time dateTime={new Date(c.lastAt).toISOString()}>{formatTime(c.lastAt)}</time>

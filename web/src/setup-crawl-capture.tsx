@@ -8,7 +8,7 @@ import { CaptureBadge } from "./capture-badge.tsx";
 /** Step 4: the product Q&A crawl with a progress bar; a paused or failed crawl can be resumed. */
 export function CrawlStep({ store }: { store: SetupStore }) {
   const crawl = store.crawl.value;
-  const status = crawlStep(crawl);
+  const status = crawlStep(crawl, store.autoContinue.value);
   const percent = Math.round(crawlFraction(crawl) * 100);
   const error = store.crawlError.value ?? (crawl?.error ? t("error.generic", { message: crawl.error }) : null);
   return (
@@ -36,7 +36,7 @@ export function CrawlStep({ store }: { store: SetupStore }) {
               secret: crawl.secretSkipped,
             })}
           </p>
-          {(crawl.status === "paused" || crawl.status === "failed") && !error && (
+          {status === "error" && !error && (
             <button type="button" class="button small" data-testid="crawl-resume" onClick={() => void store.resumeCrawl()}>
               {t("setup.crawlStart")}
             </button>

@@ -26,8 +26,11 @@ export function crawlFraction(crawl: CrawlProgress | null): number {
   return Math.min(1, Math.max(0, (done + partial) / crawl.productsTotal));
 }
 
-/** The crawl as a step: running is working, paused and failed are retryable errors. */
-export function crawlStep(crawl: CrawlProgress | null): StepStatus {
+/**
+ * The crawl as a step. The server crawls in bounded steps and pauses between them; while the
+ * page keeps continuing it (`autoContinue`) a pause is progress, otherwise a retryable stop.
+ */
+export function crawlStep(crawl: CrawlProgress | null, autoContinue = true): StepStatus {
   if (!crawl) return "idle";
   switch (crawl.status) {
     case "running":
@@ -35,6 +38,7 @@ export function crawlStep(crawl: CrawlProgress | null): StepStatus {
     case "done":
       return "done";
     case "paused":
+      return autoContinue ? "working" : "error";
     case "failed":
       return "error";
   }
@@ -42,7 +46,16 @@ export function crawlStep(crawl: CrawlProgress | null): StepStatus {
 
 /** Whether the page should keep polling the crawl (it advances in the server's background). */
 export function crawlNeedsPolling(crawl: CrawlProgress | null): boolean {
-  return crawl?.status === "running";
+  return crawl?.status === "running" || crawl?.status === "paused";
+}
+
+/** Continues without the manager this many times in a row without progress, then asks. */
+export const MAX_STALLED_CONTINUES = 5;
+
+/** Progress made between two readings of the crawl (products finished, pages read, pairs stored). */
+export function crawlAdvanced(before: CrawlProgress | null, after: CrawlProgress): boolean {
+  if (!before) return true;
+  return after.productsLeft !== before.productsLeft || after.nextPage !== before.nextPage || after.qnaStored !== before.qnaStored;
 }
 
 /** Text lines from a textarea: trimmed, blank lines dropped (the API refuses empty lines). */

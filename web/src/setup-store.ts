@@ -4,7 +4,7 @@ import { api } from "./api.ts";
 import { captureApi, knowledgeApi, setupApi, type CaptureStart } from "./api-board.ts";
 import type { Knowledge, SetupResult } from "./api-schemas.ts";
 import { t } from "./i18n.ts";
-import { crawlNeedsPolling, type CrawlProgress, type StepStatus } from "./setup-progress.ts";
+import { crawlAdvanced, crawlNeedsPolling, MAX_STALLED_CONTINUES, type CrawlProgress, type StepStatus } from "./setup-progress.ts";
 
 const POLL_MS = 1500;
 
@@ -30,6 +30,9 @@ export function createSetupStore(broadcastId: string) {
   const source = signal<StepState>(idle);
   const captureStep = signal<StepState>(idle);
   const crawlError = signal<string | null>(null);
+  /** Whether the page continues a paused crawl by itself (until it stops advancing). */
+  const autoContinue = signal(true);
+  let stalled = 0;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
@@ -45,10 +48,37 @@ export function createSetupStore(broadcastId: string) {
 
   async function pollCrawl(): Promise<void> {
     try {
-      const before = crawl.value?.qnaStored;
-      crawl.value = (await setupApi.progress(broadcastId)).crawl;
+      const before = crawl.value;
+      const now = (await setupApi.progress(broadcastId)).crawl;
+      crawl.value = now;
       crawlError.value = null;
-      if (crawl.value && crawl.value.qnaStored !== before) void refreshKnowledge().catch(() => undefined);
+      if (now && before?.qnaStored !== now.qnaStored) void refreshKnowledge().catch(() => undefined);
+      if (now?.status === "paused") return continuePaused(before, now);
+    } catch (err) {
+      crawlError.value = failed(err).error;
+    }
+    schedulePoll();
+  }
+
+  /** The server crawls in bounded steps: continue a paused crawl while it keeps advancing. */
+  async function continuePaused(before: CrawlProgress | null, now: CrawlProgress): Promise<void> {
+    stalled = crawlAdvanced(before, now) ? 0 : stalled + 1;
+    if (stalled >= MAX_STALLED_CONTINUES || !autoContinue.value) {
+      autoContinue.value = false;
+      return;
+    }
+    await resumeCrawl(false);
+  }
+
+  async function resumeCrawl(byManager: boolean): Promise<void> {
+    if (byManager) {
+      autoContinue.value = true;
+      stalled = 0;
+    }
+    try {
+      crawl.value = (await setupApi.resumeCrawl(broadcastId)).crawl;
+      if (crawl.value && crawl.value.status !== "done") crawl.value = { ...crawl.value, status: "running" };
+      crawlError.value = null;
     } catch (err) {
       crawlError.value = failed(err).error;
     }
@@ -56,7 +86,7 @@ export function createSetupStore(broadcastId: string) {
   }
 
   return {
-    broadcastId, broadcast, knowledge, loaded, crawl, capture, source, captureStep, crawlError,
+    broadcastId, broadcast, knowledge, loaded, crawl, capture, source, captureStep, crawlError, autoContinue,
     /** First load: the broadcast, its knowledge, crawl progress and capture state. */
     async start(): Promise<void> {
       try {
@@ -91,17 +121,8 @@ export function createSetupStore(broadcastId: string) {
       source.value = { status: "skipped", error: null };
     },
     refreshKnowledge,
-    /** Resumes a paused or failed crawl. */
-    async resumeCrawl(): Promise<void> {
-      try {
-        crawl.value = (await setupApi.resumeCrawl(broadcastId)).crawl;
-        if (crawl.value && crawl.value.status !== "done") crawl.value = { ...crawl.value, status: "running" };
-        crawlError.value = null;
-      } catch (err) {
-        crawlError.value = failed(err).error;
-      }
-      schedulePoll();
-    },
+    /** The manager resumes a paused or failed crawl. */
+    resumeCrawl: () => resumeCrawl(true),
     async startCapture(body: CaptureStart): Promise<void> {
       captureStep.value = { status: "working", error: null };
       try {
