@@ -95,7 +95,7 @@ function ProductCard({ product: p, store, qnaCount }: { product: Product; store:
   const detailsId = `details-${p.key}`;
   return (
     <li class="product" data-testid="product-card" data-product-key={p.key}>
-      <div class="product-image">{p.image ? <img src={p.image} alt="" loading="lazy" referrerpolicy="no-referrer" /> : null}</div>
+      <div class="product-image">{p.image ? <img src={p.image} alt="" loading="lazy" referrerpolicy="no-referrer" onError={(e) => (e.currentTarget.hidden = true)} /> : null}</div>
       <div class="product-body">
         <h3 class="product-name">{p.name}</h3>
         <p class="product-facts small">
