@@ -63,7 +63,7 @@ export function CaptureStep({ store }: { store: SetupStore }) {
         {!naver && (
           <label class="field">
             <span>{t("setup.captureRate")}</span>
-            <input type="number" min={1} max={30000} value={rate.value} onInput={(e) => (rate.value = Number(e.currentTarget.value) || 300)} />
+            <input type="number" min={1} max={30000} value={rate.value} onInput={(e) => (rate.value = Math.round(Number(e.currentTarget.value)) || 300)} />
           </label>
         )}
         <button type="button" class="button primary" data-testid="capture-start" disabled={step.status === "working"} onClick={start}>
