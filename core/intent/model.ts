@@ -101,6 +101,20 @@ export function softmaxInPlace(logits: Float64Array, temperature = 1): number {
   return best;
 }
 
+/**
+ * Index of the largest logit and its probability under softmax(logits / temperature),
+ * without the full softmax: p = 1 / Σ exp((z_c − z_best) / T). Leaves `logits` as is.
+ */
+function topClass(logits: Float64Array, temperature: number, out: { best: number; p: number }): void {
+  let best = 0;
+  for (let c = 1; c < logits.length; c++) if (logits[c]! > logits[best]!) best = c;
+  const top = logits[best]!;
+  let sum = 1;
+  for (let c = 0; c < logits.length; c++) if (c !== best) sum += Math.exp((logits[c]! - top) / temperature);
+  out.best = best;
+  out.p = 1 / sum;
+}
+
 /** Calibrated class probabilities of one chat, in `model.classes` order. */
 export function probabilities(model: IntentModel, text: string): number[] {
   const p = logitsOf(model, text, new Float64Array(model.classes.length));
@@ -139,6 +153,7 @@ export function createEmbeddedClassifier(source: IntentModel | (() => IntentMode
   const load = typeof source === "function" ? source : () => source;
   let model: IntentModel | null = null;
   let logits = new Float64Array(3);
+  const top = { best: 0, p: 0 };
   return {
     name: "embedded",
     classifyBatch(texts: readonly string[]): IntentResult[] {
@@ -154,8 +169,8 @@ export function createEmbeddedClassifier(source: IntentModel | (() => IntentMode
           continue;
         }
         logitsOf(model, text, logits);
-        const best = softmaxInPlace(logits, model.temperature);
-        out[i] = { intent: model.classes[best]!, confidence: logits[best]! };
+        topClass(logits, model.temperature, top);
+        out[i] = { intent: model.classes[top.best]!, confidence: top.p };
       }
       return out;
     },
