@@ -24,7 +24,7 @@ import { type Example, buildFeatureSet, fitTemperature, modelFrom, nll, prng, tr
 
 const { values: opt } = parseArgs({
   options: {
-    bits: { type: "string", default: "20" },
+    bits: { type: "string", default: "19" },
     epochs: { type: "string", default: "6" },
     lr: { type: "string", default: "0.2" },
     l2: { type: "string", default: "0.00001" },
