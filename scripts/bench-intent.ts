@@ -4,7 +4,9 @@
  * Prints wall time and this thread's CPU time per chat: on a shared machine the wall
  * figure also counts time other processes held the core, the CPU figure does not.
  *
- *   npm run bench:intent [-- --seconds 2]
+ * Then the same inside workerd (`wrangler dev`, the benchmark worker); `--no-workerd` skips it.
+ *
+ *   npm run bench:intent [-- --seconds 2] [--no-workerd]
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -15,13 +17,16 @@ import { INTENT_ARTEFACT } from "../core/intent/weights.ts";
 import { MAX_FEATURES, extractFeatures } from "../core/intent/features.ts";
 import { ruleClassifier } from "../core/intent/rules.ts";
 import type { IntentClassifier } from "../core/intent/types.ts";
+import { measureInWorkerd } from "./lib/workerd-classify.ts";
 
 const { values: opt } = parseArgs({
   options: {
     seconds: { type: "string", default: "2" },
     chats: { type: "string", default: "data/chats" },
     batch: { type: "string", default: "100" },
+    workerd: { type: "boolean", default: true },
   },
+  allowNegative: true,
 });
 
 function loadTexts(): { source: string; texts: string[] } {
@@ -88,3 +93,11 @@ for (const classifier of [embeddedClassifier, ruleClassifier] as IntentClassifie
   report(`classifyBatch ${classifier.name}`, us);
 }
 if (sink === 0) console.log("");
+
+if (opt.workerd) {
+  console.log("inside workerd (wall time of whole requests, minus an empty request):");
+  for (const t of await measureInWorkerd(texts, 20, 5)) {
+    console.log(`classifyBatch ${t.classifier.padEnd(9)} ${t.usPerChat.toFixed(3)} µs/chat wall`);
+  }
+}
+process.exit(0);
