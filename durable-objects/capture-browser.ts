@@ -87,3 +87,10 @@ async function isFreeSession(binding: BrowserWorker, sessionId: string): Promise
   const sessions = await puppeteer.sessions(binding).catch(() => []);
   return sessions.some((s) => s.sessionId === sessionId && !s.connectionId);
 }
+
+/** Closes a session an evicted object left behind (stop after eviction), so it does not idle until its keep-alive ends. */
+export async function closeSession(binding: BrowserWorker, sessionId: string): Promise<void> {
+  if (!(await isFreeSession(binding, sessionId))) return;
+  const browser = await puppeteer.connect(binding, sessionId).catch(() => null);
+  await browser?.close().catch(() => {});
+}

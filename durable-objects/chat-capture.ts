@@ -5,7 +5,7 @@ import type { IngestChat } from "../core/protocol/ingest.ts";
 import { createReplay } from "../core/simulator/replay.ts";
 import { naverEndpoints, recentCommentsFetcher } from "../workers/capture/naver-api.ts";
 import { CaptureStart } from "../workers/capture/capture-request.ts";
-import { openBrowserCapture, type BrowserCapture } from "./capture-browser.ts";
+import { closeSession, openBrowserCapture, type BrowserCapture } from "./capture-browser.ts";
 import { rehearsalCorpus } from "./capture-corpus.ts";
 import { continueSetupCrawl, naverApiBase } from "./capture-crawl.ts";
 import { HubForwarder } from "./capture-forwarder.ts";
@@ -70,7 +70,9 @@ export class ChatCapture extends DurableObject<Env> {
     if (!record || !ACTIVE_STATES.includes(record.state)) return this.status();
     this.generation++;
     await this.forwarder?.drain();
+    const orphan = this.browser ? null : record.sessionId;
     await this.halt();
+    if (orphan && this.env.BROWSER) await closeSession(this.env.BROWSER, orphan).catch(() => {});
     await this.report(this.store.update(this.store.load()!, { state: "stopped", sessionId: null, message: undefined }));
     if (!this.ctx.storage.kv.get(CRAWL_KEY)) await this.ctx.storage.deleteAlarm();
     return this.status();

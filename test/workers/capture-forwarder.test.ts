@@ -2,7 +2,12 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { IngestChat } from "../../core/protocol/ingest.ts";
 import { HubForwarder } from "../../durable-objects/capture-forwarder.ts";
-import { chat, createBroadcast, openSocket } from "./helpers.ts";
+import { chat as helperChat, createBroadcast, openSocket } from "./helpers.ts";
+
+/** A chat as a capture forwards it (parsed: commentType filled in). */
+function chat(commentNo: number): IngestChat {
+  return { ...helperChat(commentNo), commentType: "CHATTING" };
+}
 
 /** The real hub's ingest RPC, behind a link that drops the first `failures` calls. */
 function flakyHubLink(broadcastId: string, failures: number) {
