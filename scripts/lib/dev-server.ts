@@ -46,9 +46,6 @@ export async function startDevServer(options: {
   if (options.config || options.token) args.push("--var", `ADMIN_TOKEN:${token}`);
   for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);
   const child = start("wrangler", args, env, quiet);
-  // Quiet output is discarded, but must be read: a full pipe blocks wrangler's (synchronous) logging.
-  child.stdout?.resume();
-  child.stderr?.resume();
   const url = `http://127.0.0.1:${port}`;
   await waitForOk(`${url}/api/health`, 90_000);
   return { url, token, tokenCreated: created, child, stop: () => stop(child) };

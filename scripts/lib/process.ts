@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import { ROOT } from "./corpus.ts";
 
 /** Runs a command from the repo root, inheriting output; throws when it fails. */
@@ -11,7 +12,8 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
 export function start(command: string, args: string[], env: NodeJS.ProcessEnv = {}, quiet = false): ChildProcess {
   return spawn(command, args, {
     cwd: ROOT,
-    stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    // Quiet means discarded, not piped: an unread pipe fills up and blocks the child.
+    stdio: quiet ? "ignore" : "inherit",
     env: { ...process.env, ...env },
     detached: true,
   });
@@ -40,4 +42,16 @@ export async function waitForOk(url: string, timeoutMs: number): Promise<void> {
     if (Date.now() > deadline) throw new Error(`${url} did not come up within ${timeoutMs / 1000}s`);
     await new Promise((r) => setTimeout(r, 300));
   }
+}
+
+/** A TCP port free on 127.0.0.1 right now, so parallel runs never find each other's servers. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
 }

@@ -2,17 +2,21 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadChatCorpus } from "../../scripts/lib/corpus.ts";
 import { percentile } from "../../scripts/lib/percentile.ts";
+import { freePort } from "../../scripts/lib/process.ts";
 import { launchBrowser } from "./browser.ts";
 import { connected, newBroadcast, openBoard, postChats, privateServer, screenshot, signedInPage, stopServer, type Target } from "./lib/dashboard.ts";
 
-const PORT = 8856;
+/** Chosen once, free at start; the restart reuses it so the page reconnects to the same URL. */
+let PORT = 0;
 const token = "dashboard-private-token-0123456789";
 let browser: Browser;
 let instance: Awaited<ReturnType<typeof privateServer>>;
-const target: Target = { base: `http://127.0.0.1:${PORT}`, token };
+const target: Target = { base: "", token };
 
 beforeAll(async () => {
   browser = await launchBrowser();
+  PORT = await freePort();
+  target.base = `http://127.0.0.1:${PORT}`;
   instance = await privateServer(PORT, token);
 });
 afterAll(async () => {

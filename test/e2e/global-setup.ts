@@ -4,7 +4,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startDevServer } from "../../scripts/lib/dev-server.ts";
 import { startNaverFixture } from "../../scripts/lib/naver-fixture/server.ts";
-import { run } from "../../scripts/lib/process.ts";
+import { freePort, run } from "../../scripts/lib/process.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,7 +21,7 @@ export default async function setup(project: TestProject) {
   const token = "e2e-admin-token-0123456789abcdef";
   const naver = await startNaverFixture({ seed: 42 });
   const server = await startDevServer({
-    port: 8830,
+    port: await freePort(),
     persistTo: mkdtempSync(path.join(tmpdir(), "liveq-e2e-")),
     quiet: true,
     token,

@@ -58,9 +58,6 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** A `wrangler dev` of its own (restart and load tests must not disturb the shared one). */
 export async function privateServer(port: number, token: string, persistTo = mkdtempSync(path.join(tmpdir(), "liveq-dash-"))) {
   const server: DevServer = await startDevServer({ port, persistTo, quiet: true, token });
-  // Quiet servers pipe their output: drain it so a chatty log cannot fill the pipe and stall wrangler.
-  server.child.stdout?.resume();
-  server.child.stderr?.resume();
   return { server, persistTo };
 }
 
