@@ -36,7 +36,7 @@ export class HubClusters {
 
   constructor(sql: SqlStorage) {
     this.sql = sql;
-    const rows = sql.exec<ClusterRow>("SELECT * FROM clusters ORDER BY last_at DESC LIMIT 500").toArray();
+    const rows = sql.exec<ClusterRow>("SELECT * FROM clusters ORDER BY last_at DESC LIMIT 2000").toArray();
     for (const row of rows) if (row.draft) this.drafts.set(row.id, JSON.parse(row.draft) as DraftResponse);
     this.index = new ClusterIndex({}, rows.map(fromRow));
   }

@@ -43,6 +43,8 @@ export interface AppendResult {
   upTo: number;
 }
 
+type LogRow = BoardChat & { commentType: string };
+
 /**
  * The hub's chat log in its own SQLite: the source of truth for replay, export and
  * counts. Every method is synchronous (DO SQLite is in-process), and `append` writes a
@@ -52,13 +54,17 @@ export class HubLog {
   private readonly sql: SqlStorage;
   private readonly storage: DurableObjectStorage;
   lastSeq = 0;
+  /** Highest commentNo logged: batches entirely above it skip the per-row duplicate check. */
+  private maxCommentNo = -1;
   counters: HubCounters = { general: 0, request: 0, question: 0, malformed: 0, duplicates: 0, late: 0 };
 
   constructor(storage: DurableObjectStorage) {
     this.storage = storage;
     this.sql = storage.sql;
     this.migrate();
-    this.lastSeq = this.sql.exec<{ s: number | null }>("SELECT max(seq) AS s FROM chats").one().s ?? 0;
+    const last = this.sql.exec<{ s: number | null; c: number | null }>("SELECT max(seq) AS s, max(comment_no) AS c FROM chats").one();
+    this.lastSeq = last.s ?? 0;
+    this.maxCommentNo = last.c ?? -1;
     for (const row of this.sql.exec<{ name: string; value: number }>("SELECT name, value FROM counters")) {
       if (row.name in this.counters) this.counters[row.name as keyof HubCounters] = row.value;
     }
@@ -89,32 +95,67 @@ export class HubLog {
    */
   append(chats: readonly IngestChat[], intents: readonly IntentResult[] | null, source: string, now: number): AppendResult {
     const logged: BoardChat[] = [];
-    let duplicates = 0;
     let late = 0;
     let upTo = -1;
     this.storage.transactionSync(() => {
-      let seq = this.lastSeq;
-      chats.forEach((chat, i) => {
+      const rows = chats.map((chat, i) => {
         const { intent, confidence } = intents?.[i] ?? { intent: "pending" as const, confidence: 0 };
         const at = chat.at ?? now;
         if (now - at > LATE_AFTER_MS) late++;
         if (chat.commentNo > upTo) upTo = chat.commentNo;
-        const cursor = this.sql.exec(
-          "INSERT OR IGNORE INTO chats (seq, comment_no, nickname, message, comment_type, intent, confidence, at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          seq + 1, chat.commentNo, chat.nickname, chat.message, chat.commentType, intent, confidence, at, source,
-        );
-        if (cursor.rowsWritten === 0) {
-          duplicates++;
-          return;
-        }
-        seq++;
-        logged.push({ seq, commentNo: chat.commentNo, nickname: chat.nickname, message: chat.message, intent, confidence, at });
+        return { seq: 0, commentNo: chat.commentNo, nickname: chat.nickname, message: chat.message, intent, confidence, at, commentType: chat.commentType };
       });
-      this.addCounters({ ...countIntents(logged), duplicates, late });
+      // Seqs are committed to memory only once the transaction has written them.
+      const seq = this.allNew(rows) ? this.insertAll(rows, source, logged) : this.insertEach(rows, source, logged);
+      this.addCounters({ ...countIntents(logged), duplicates: chats.length - logged.length, late });
       this.addMinutes(logged);
       this.lastSeq = seq;
+      if (upTo > this.maxCommentNo) this.maxCommentNo = upTo;
     });
-    return { chats: logged, duplicates, upTo };
+    return { chats: logged, duplicates: chats.length - logged.length, upTo };
+  }
+
+  /** True when every commentNo is above all logged ones and increasing: none can be a duplicate. */
+  private allNew(rows: readonly { commentNo: number }[]): boolean {
+    let previous = this.maxCommentNo;
+    for (const row of rows) {
+      if (row.commentNo <= previous) return false;
+      previous = row.commentNo;
+    }
+    return true;
+  }
+
+  /**
+   * The fast path (sources like Naver number chats in increasing order): the whole batch
+   * in one statement, passed as one JSON parameter that SQLite unpacks itself.
+   */
+  private insertAll(rows: LogRow[], source: string, logged: BoardChat[]): number {
+    let seq = this.lastSeq;
+    for (const row of rows) row.seq = ++seq;
+    this.sql.exec(
+      `INSERT INTO chats (seq, comment_no, nickname, message, comment_type, intent, confidence, at, source)
+       SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, ? FROM json_each(?)`,
+      source,
+      JSON.stringify(rows.map((r) => [r.seq, r.commentNo, r.nickname, r.message, r.commentType, r.intent, r.confidence, r.at])),
+    );
+    for (const { commentType: _, ...chat } of rows) logged.push(chat);
+    return seq;
+  }
+
+  /** The general path: row by row, letting the unique commentNo index drop duplicates. */
+  private insertEach(rows: LogRow[], source: string, logged: BoardChat[]): number {
+    let seq = this.lastSeq;
+    for (const row of rows) {
+      const cursor = this.sql.exec(
+        "INSERT OR IGNORE INTO chats (seq, comment_no, nickname, message, comment_type, intent, confidence, at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        seq + 1, row.commentNo, row.nickname, row.message, row.commentType, row.intent, row.confidence, row.at, source,
+      );
+      if (cursor.rowsWritten === 0) continue;
+      row.seq = ++seq;
+      const { commentType: _, ...chat } = row;
+      logged.push(chat);
+    }
+    return seq;
   }
 
   /** Sets the intents of chats logged as pending, in one transaction; others are left alone. */

@@ -23,13 +23,28 @@ export function contentStems(text: string): string[] {
  * sorted, so word order and question endings do not split a group. "" for no content.
  */
 export function questionKey(text: string): string {
-  return [...new Set(contentStems(text))].sort().join(" ");
+  return keyOfStems(contentStems(text));
 }
 
-function gramSet(text: string): Set<string> {
+/** `questionKey` from stems already computed. */
+export function keyOfStems(stems: readonly string[]): string {
+  return [...new Set(stems)].sort().join(" ");
+}
+
+/** Character bigrams of content stems: what question similarity compares. */
+export function stemGrams(stems: readonly string[]): Set<string> {
   const grams = new Set<string>();
-  for (const stem of contentStems(text)) for (const g of charGrams(stem, 2)) grams.add(g);
+  for (const stem of stems) for (const g of charGrams(stem, 2)) grams.add(g);
   return grams;
+}
+
+/** Dice overlap of two gram sets, 0..1 (0 when either is empty). */
+export function diceOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const g of small) if (large.has(g)) shared++;
+  return (2 * shared) / (a.size + b.size);
 }
 
 /**
@@ -37,10 +52,5 @@ function gramSet(text: string): Set<string> {
  * stems. Robust to endings, spacing and small typos ("사이즈 몇이에요" ~ "사이즈 몇 나와요?" = 1).
  */
 export function questionSimilarity(a: string, b: string): number {
-  const ga = gramSet(a);
-  const gb = gramSet(b);
-  if (ga.size === 0 || gb.size === 0) return 0;
-  let shared = 0;
-  for (const g of ga) if (gb.has(g)) shared++;
-  return (2 * shared) / (ga.size + gb.size);
+  return diceOverlap(stemGrams(contentStems(a)), stemGrams(contentStems(b)));
 }

@@ -67,4 +67,14 @@ describe("ClusterIndex", () => {
     expect(restored.get(a.id)?.count).toBe(2);
     expect(restored.add(q("배송 언제 와요")).id).not.toBe(a.id);
   });
+
+  it("counts a repeated text without re-tokenizing it, even after its cluster was forgotten", () => {
+    const index = new ClusterIndex({ maxClusters: 1 });
+    const a = index.add(q("가격 얼마예요?", 10));
+    expect(index.add(q("가격 얼마예요?", 11))).toMatchObject({ id: a.id, count: 2, firstAt: 10, lastAt: 11 });
+    index.add(q("배송 언제 와요", 12)); // evicts the price cluster
+    const again = index.add(q("가격 얼마예요?", 13));
+    expect(again.id).not.toBe(a.id);
+    expect(again).toMatchObject({ count: 1, firstAt: 13, lastAt: 13, latest: "가격 얼마예요?" });
+  });
 });

@@ -1,4 +1,4 @@
-import { contentStems, questionKey, questionSimilarity } from "../answers/question-key.ts";
+import { contentStems, diceOverlap, keyOfStems, stemGrams } from "../answers/question-key.ts";
 import type { ClusterStatus } from "../protocol/board.ts";
 
 /** A group of near-duplicate questions ("asked 37×"), so the manager answers once. */
@@ -20,9 +20,11 @@ export interface ClusterOptions {
   maxClusters?: number;
   /** Similarity (0..1) at which a question joins a cluster with another key. */
   joinAt?: number;
-  /** Clusters compared per question at most (those sharing a content stem, most recent first). */
-  maxCandidates?: number;
+  /** Most recent clusters remembered per content stem: the only ones a new question is compared with. */
+  perStem?: number;
 }
+
+const TEXT_CACHE_SIZE = 4096;
 
 /**
  * Groups questions as they stream in. An exact key match is O(1); otherwise only clusters
@@ -31,12 +33,15 @@ export interface ClusterOptions {
  */
 export class ClusterIndex {
   private readonly byKey = new Map<string, QuestionCluster>();
+  private readonly textCache = new Map<string, string>();
+  /** Bigrams of each cluster's key stems, computed once: comparisons must stay cheap at any rate. */
+  private readonly grams = new Map<string, Set<string>>();
   private readonly byStem = new Map<string, Set<string>>();
   private readonly options: Required<ClusterOptions>;
   private nextId = 1;
 
   constructor(options: ClusterOptions = {}, restored: readonly QuestionCluster[] = []) {
-    this.options = { maxClusters: 500, joinAt: 0.7, maxCandidates: 24, ...options };
+    this.options = { maxClusters: 2000, joinAt: 0.7, perStem: 12, ...options };
     for (const c of [...restored].sort((a, b) => a.lastAt - b.lastAt)) this.insert(c);
     this.nextId = 1 + Math.max(0, ...restored.map((c) => Number(c.id.slice(1)) || 0));
   }
@@ -47,22 +52,41 @@ export class ClusterIndex {
 
   /** Adds one question; returns the cluster it joined or started. */
   add(chat: { seq: number; message: string; at: number }): QuestionCluster {
-    const key = questionKey(chat.message) || chat.message.trim().toLowerCase();
-    const cluster = this.byKey.get(key) ?? this.similar(chat.message);
-    if (cluster) {
-      cluster.count++;
-      cluster.latest = chat.message;
-      cluster.latestSeq = chat.seq;
-      cluster.lastAt = chat.at;
+    const seen = this.textCache.get(chat.message);
+    const cluster = (seen === undefined ? undefined : this.byKey.get(seen)) ?? this.match(chat.message);
+    this.cacheText(chat.message, cluster.key);
+    const isNew = cluster.count === 0;
+    if (isNew) cluster.firstAt = chat.at;
+    cluster.count++;
+    cluster.latest = chat.message;
+    cluster.latestSeq = chat.seq;
+    cluster.lastAt = chat.at;
+    if (isNew) {
+      this.insert(cluster);
+      this.evict();
+    } else {
       this.touch(cluster);
-      return cluster;
     }
-    const created: QuestionCluster = {
-      id: `c${this.nextId++}`, key, count: 1, latest: chat.message, latestSeq: chat.seq, firstAt: chat.at, lastAt: chat.at, status: "open",
-    };
-    this.insert(created);
-    this.evict();
-    return created;
+    return cluster;
+  }
+
+  /** The cluster a question belongs to by its words, or a new one (count 0, not yet inserted). */
+  private match(message: string): QuestionCluster {
+    const stems = contentStems(message);
+    const key = keyOfStems(stems) || message.trim().toLowerCase();
+    const found = this.byKey.get(key) ?? this.similar(stems);
+    if (found) return found;
+    return { id: `c${this.nextId++}`, key, count: 0, latest: message, latestSeq: 0, firstAt: 0, lastAt: 0, status: "open" };
+  }
+
+  /**
+   * Live chat repeats itself word for word ("가격?", copied questions): remembering which
+   * cluster a text went to skips tokenizing it again. Bounded; oldest texts go first.
+   */
+  private cacheText(message: string, key: string): void {
+    this.textCache.delete(message);
+    this.textCache.set(message, key);
+    if (this.textCache.size > TEXT_CACHE_SIZE) this.textCache.delete(this.textCache.keys().next().value!);
   }
 
   get(id: string): QuestionCluster | undefined {
@@ -75,38 +99,49 @@ export class ClusterIndex {
     return [...this.byKey.values()].sort((a, b) => b.count - a.count || b.lastAt - a.lastAt).slice(0, n);
   }
 
-  private similar(message: string): QuestionCluster | undefined {
+  private similar(stems: readonly string[]): QuestionCluster | undefined {
     const candidates = new Set<string>();
-    for (const stem of contentStems(message)) for (const key of this.byStem.get(stem) ?? []) candidates.add(key);
-    let best: QuestionCluster | undefined;
+    for (const stem of stems) for (const key of this.byStem.get(stem) ?? []) candidates.add(key);
+    if (candidates.size === 0) return undefined;
+    const grams = stemGrams(stems);
+    let best: string | undefined;
     let bestScore = this.options.joinAt;
-    const recent = [...candidates].map((k) => this.byKey.get(k)!).sort((a, b) => b.lastAt - a.lastAt);
-    for (const c of recent.slice(0, this.options.maxCandidates)) {
-      const score = questionSimilarity(c.latest, message);
-      if (score >= bestScore) [best, bestScore] = [c, score];
+    for (const key of candidates) {
+      const score = diceOverlap(grams, this.grams.get(key)!);
+      if (score >= bestScore) [best, bestScore] = [key, score];
     }
-    return best;
+    return best === undefined ? undefined : this.byKey.get(best);
   }
 
   private insert(c: QuestionCluster): void {
     this.byKey.set(c.key, c);
-    for (const stem of c.key.split(" ")) {
-      if (!stem) continue;
-      let keys = this.byStem.get(stem);
-      if (!keys) this.byStem.set(stem, (keys = new Set()));
-      keys.add(c.key);
-    }
+    this.grams.set(c.key, stemGrams(c.key.split(" ")));
+    this.rememberStems(c.key);
   }
 
   private touch(c: QuestionCluster): void {
     this.byKey.delete(c.key);
     this.byKey.set(c.key, c);
+    this.rememberStems(c.key);
+  }
+
+  /** Moves the key to the recent end of each of its stems' sets, forgetting the oldest beyond `perStem`. */
+  private rememberStems(key: string): void {
+    for (const stem of key.split(" ")) {
+      if (!stem) continue;
+      let keys = this.byStem.get(stem);
+      if (!keys) this.byStem.set(stem, (keys = new Set()));
+      keys.delete(key);
+      keys.add(key);
+      if (keys.size > this.options.perStem) keys.delete(keys.values().next().value!);
+    }
   }
 
   private evict(): void {
     while (this.byKey.size > this.options.maxClusters) {
       const oldest = this.byKey.values().next().value!;
       this.byKey.delete(oldest.key);
+      this.grams.delete(oldest.key);
       for (const stem of oldest.key.split(" ")) {
         const keys = this.byStem.get(stem);
         keys?.delete(oldest.key);
