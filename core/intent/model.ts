@@ -68,6 +68,7 @@ function sumInt8Pairs(w: Int8Array, count: number, logits: Float64Array): void {
   logits[2] = z2;
 }
 
+/** The same loop over float weights: kept separate so each stays monomorphic for the JIT. */
 function sumFloatPairs(w: Float32Array, count: number, logits: Float64Array): void {
   let z1 = 0, z2 = 0;
   for (let i = 0; i < count; i++) {

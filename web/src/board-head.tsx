@@ -3,22 +3,14 @@ import type { BoardStore } from "./board-store.ts";
 import { CaptureBadge } from "./capture-badge.tsx";
 import { ConnectionBadge } from "./connection-badge.tsx";
 import { t } from "./i18n.ts";
+import { BackLink } from "./back-link.tsx";
 import { navigate } from "./route.ts";
 
 /** Back link, title, a link to the setup page, and the capture and connection states. */
 export function BoardHead({ broadcastId, title, store }: { broadcastId: string; title: string | null; store: BoardStore }) {
   return (
     <div class="board-head">
-      <a
-        class="back-link"
-        href="#/"
-        onClick={(e) => {
-          e.preventDefault();
-          navigate({ page: "list" });
-        }}
-      >
-        {t("board.back")}
-      </a>
+      <BackLink />
       <h1 class="board-title">
         {title ?? broadcastId}
         <span class="muted small mono"> {broadcastId}</span>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from "preact/hooks";
+import { BackLink } from "./back-link.tsx";
 import { t } from "./i18n.ts";
 import { navigate } from "./route.ts";
 import { CaptureStep, CrawlStep } from "./setup-crawl-capture.tsx";
@@ -20,16 +21,7 @@ export function SetupView({ broadcastId }: { broadcastId: string }) {
   return (
     <div class="setup-page">
       <div class="board-head">
-        <a
-          class="back-link"
-          href="#/"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate({ page: "list" });
-          }}
-        >
-          {t("board.back")}
-        </a>
+        <BackLink />
         <h1 class="board-title">
           {t("setup.title")} · {b?.title ?? broadcastId}
           <span class="muted small mono"> {broadcastId}</span>
