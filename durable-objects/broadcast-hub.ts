@@ -6,6 +6,7 @@ import { embeddedClassifier } from "../core/intent/embedded.ts";
 import type { IntentClassifier, IntentResult } from "../core/intent/types.ts";
 import { BoardClientMessage, CaptureStatus, type BoardChat, type BoardServerMessage } from "../core/protocol/board.ts";
 import { IngestBatch, parseChatItems, type IngestAck } from "../core/protocol/ingest.ts";
+import { parseJsonText } from "../core/protocol/json.ts";
 import { LIMITS } from "../core/protocol/limits.ts";
 import { intentClassifier } from "../workers/backends.ts";
 import { updateBroadcastActivity } from "../workers/db/queries.ts";
@@ -233,10 +234,5 @@ export class BroadcastHub extends DurableObject<Env> {
 
 /** Parses a socket message as JSON text within the size limit; undefined when it is not. */
 function decodeMessage(message: string | ArrayBuffer): unknown {
-  if (typeof message !== "string" || message.length > LIMITS.maxSocketMessageBytes) return undefined;
-  try {
-    return JSON.parse(message);
-  } catch {
-    return undefined;
-  }
+  return typeof message === "string" && message.length <= LIMITS.maxSocketMessageBytes ? parseJsonText(message) : undefined;
 }

@@ -4,3 +4,4 @@ export * from "./ingest.ts";
 export * from "./board.ts";
 export * from "./api.ts";
 export * from "./viewer.ts";
+export * from "./json.ts";

@@ -1,5 +1,6 @@
 import { VIEWER_PING, ViewerServerMessage } from "../../core/protocol/viewer.ts";
 import type { ConnectionStatus } from "./messages.ts";
+import { parseJsonText } from "../../core/protocol/json.ts";
 
 /** Keep-alive period: Chrome keeps an extension service worker alive while its socket is active (≥116). */
 const PING_EVERY_MS = 20_000;
@@ -70,13 +71,7 @@ export class ViewerSocket {
 
   #receive(data: unknown): void {
     this.#lastHeard = Date.now();
-    let json: unknown;
-    try {
-      json = typeof data === "string" ? JSON.parse(data) : undefined;
-    } catch {
-      return;
-    }
-    const parsed = ViewerServerMessage.safeParse(json);
+    const parsed = ViewerServerMessage.safeParse(parseJsonText(data));
     if (!parsed.success) return;
     // Pairs first, then "open": an overlay takes the first open state as what was already there.
     this.#handlers.onMessage(parsed.data);

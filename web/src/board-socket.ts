@@ -1,6 +1,7 @@
 import { BoardServerMessage, type BoardClientMessage } from "../../core/protocol/index.ts";
 import { reconnectDelay } from "./backoff.ts";
 import type { BoardFrame } from "./board-state.ts";
+import { parseJsonText } from "../../core/protocol/json.ts";
 
 export type ConnectionState = "connecting" | "open" | "reconnecting" | "closed";
 
@@ -111,13 +112,7 @@ export class BoardSocket {
 
   #receive(data: unknown): void {
     this.#lastHeard = Date.now();
-    let json: unknown;
-    try {
-      json = typeof data === "string" ? JSON.parse(data) : undefined;
-    } catch {
-      json = undefined;
-    }
-    const parsed = BoardServerMessage.safeParse(json);
+    const parsed = BoardServerMessage.safeParse(parseJsonText(data));
     if (!parsed.success) return this.handlers.onInvalid();
     const message = parsed.data;
     this.#attempt = 0;
