@@ -62,6 +62,29 @@ export function qnaCandidates(broadcastId: string, kind: "qna" | "answer", pairs
 export interface ContentGram {
   gram: string;
   cueOf: Topic[];
+  /** For a unit asked in words ("몇와트"): the figure a source must state ("45W"), instead of the gram. */
+  figure?: RegExp;
+}
+
+/**
+ * Units viewers spell in Hangul, and how a source writes the figure. A unit question is
+ * covered only by a figure in that unit, never by the topic alone: "몇와트" is not answered
+ * by "용량: 20,000mAh" although both are battery specs.
+ */
+const UNIT_FIGURES: [RegExp, RegExp][] = [
+  [/^몇?와트$/, /\dw(?![a-z])/],
+  [/^몇?(미리|밀리)(리터)?$/, /\dml/],
+  [/^몇?(키|키로|킬로)(그램)?$/, /\dkg/],
+  [/^몇?그램$/, /\d(g|그램)(?![a-z])/],
+  [/^몇?(센치|센티)(미터)?$/, /\d(cm|센치)/],
+  [/^몇?인치$/, /\d(인치|형|")/],
+  [/^몇?헤르츠$/, /\dhz/],
+  [/^몇?리터$/, /\d(l|리터)(?![a-z])/],
+];
+
+/** The figure pattern for a unit stem, or undefined for any other word. */
+export function unitFigure(stem: string): RegExp | undefined {
+  return UNIT_FIGURES.find(([unit]) => unit.test(stem))?.[1];
 }
 
 /** Inner bigrams of the question's content stems: what a good source should contain. */
@@ -71,6 +94,11 @@ export function contentGrams(stems: readonly string[]): ContentGram[] {
     const cueOf = questionTopics(stem);
     // One-syllable Hangul stems are mostly verbs of asking ("타요", "돼요"), not content.
     if (stem.length === 1 && /[\uac00-\ud7a3]/.test(stem)) continue;
+    const figure = unitFigure(stem);
+    if (figure) {
+      grams.set(stem, { gram: stem, cueOf: [], figure });
+      continue;
+    }
     const inner = stem.length === 1 ? [stem] : charGrams(stem, 2).filter((g) => !/[\u0002\u0003]/.test(g));
     for (const gram of inner) if (!grams.has(gram)) grams.set(gram, { gram, cueOf });
   }
@@ -85,7 +113,7 @@ export function contentGrams(stems: readonly string[]): ContentGram[] {
 export function coverage(grams: readonly ContentGram[], text: string, topics: readonly Topic[] = []): number {
   if (grams.length === 0) return 0;
   const compact = normalizeText(text).replace(/\s+/g, "");
-  const covered = grams.filter((g) => compact.includes(g.gram) || g.cueOf.some((t) => topics.includes(t)));
+  const covered = grams.filter((g) => (g.figure ? g.figure.test(compact) : compact.includes(g.gram) || g.cueOf.some((t) => topics.includes(t))));
   return covered.length / grams.length;
 }
 

@@ -37,7 +37,7 @@ export const EvalCase = z.intersection(
   AnswerCase,
   z.object({
     id: z.string(),
-    split: z.enum(["dev", "heldout"]),
+    split: z.enum(["dev", "heldout", "heldout2"]),
     category: z.string(),
     expected: z.object({ answerable: z.boolean(), facts: z.array(z.string()) }),
   }),

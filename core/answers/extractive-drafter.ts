@@ -21,7 +21,20 @@ export const EXTRACTIVE_THRESHOLDS = {
   structuredOverride: 0.5,
   /** A line sharing only the topic must also cover this much of the question's own words. */
   topicalCoverage: 0.3,
+  /** A line none of whose own words the question uses must cover this much by topic cues alone. */
+  cueCoverage: 0.6,
 };
+
+/**
+ * Words of asking and of everyday use that say nothing a source should contain ("얼마나 두고
+ * 먹어요", "입어도 돼요", "괜찮을까요"): dropped from the content a source must cover. The topic
+ * table still sees them, so "얼마" still asks the price.
+ */
+const ASKING_STEMS = new Set([
+  "얼마", "얼마나", "어때", "어떤가", "어떨까", "뭐뭐", "뭐가", "괜찮", "괜찮을", "괜찮나", "괜찮아", "괜찮은가", "있는데", "없는데",
+  "입어", "입어도", "써", "써도", "쓸", "쓸수", "넣어", "넣어도", "들고", "탈수", "탈수있", "타도", "가지고", "놀", "놀수", "태워",
+  "올려", "올려도", "두고", "먹", "먹어도", "한번", "몇번",
+]);
 
 /** The embedded drafter: answers from product facts, lines and Q&A, or abstains. Pure and synchronous inside. */
 export const extractiveDrafter: AnswerDrafter = {
@@ -35,8 +48,9 @@ export function draftExtractive(question: string, context: DraftContext): Draft 
   const topics = questionTopics(normalizeText(question));
   const target = targetProduct(question, k.products, context.productKey);
   const named = new Set(target?.nameStems ?? []);
-  const content = contentStems(question).filter((s) => !named.has(s));
+  const content = contentStems(question).filter((s) => !named.has(s) && !ASKING_STEMS.has(s));
   const grams = contentGrams(content);
+  const figures = content.filter((s) => /^\d/.test(s));
   const boost = new Map(context.passages.map((p) => [p.chunk.id, p.score]));
   const ranked = gatherCandidates(k, target)
     .map((c) => withBoost(scoreCandidate(c, content.join(" "), topics, grams), boost, target?.product.key))
@@ -52,6 +66,7 @@ export function draftExtractive(question: string, context: DraftContext): Draft 
     (r) =>
       r.topicHits > 0 &&
       coversQuestion(r, grams.length) &&
+      statesFigures(r.candidate.text, figures) &&
       r.candidate.topics.some((t) => (structuredOnly ? topics : detailTopics).includes(t)),
   );
   if (topical && (!structuredOnly || overridesProductFields(topical))) {
@@ -75,7 +90,14 @@ export function draftExtractive(question: string, context: DraftContext): Draft 
  */
 function coversQuestion(s: CandidateScore, contentGrams: number): boolean {
   if (contentGrams === 0) return true;
-  return s.coverage >= EXTRACTIVE_THRESHOLDS.topicalCoverage && (s.textCoverage > 0 || s.coverage === 1);
+  if (s.coverage < EXTRACTIVE_THRESHOLDS.topicalCoverage) return false;
+  return s.textCoverage > 0 || s.coverage >= EXTRACTIVE_THRESHOLDS.cueCoverage;
+}
+
+/** Whether a source states every number the question names: "24cm 있어요?" is not answered by "22cm". */
+function statesFigures(text: string, figures: readonly string[]): boolean {
+  const digits = normalizeText(text).replace(/[\s,]/g, "");
+  return figures.every((f) => new RegExp(`(?<![\\d.])${f.replace(/[.,]/g, "")}(?![\\d])`).test(digits));
 }
 
 /** A note beats Naver's price fields only when it states the question's own words ("특가 언제까지"). */
