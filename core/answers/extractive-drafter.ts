@@ -85,7 +85,7 @@ export function draftExtractive(question: string, context: DraftContext): Draft 
 
 /**
  * Whether a topical source speaks to the rest of the question too: some of its own words
- * appear, or every content word is a cue of the source's topic ("몇개" for "8개입"). A question
+ * appear, or most of them (`cueCoverage`) are cues of the source's topic ("몇개" for "8개입"). A question
  * with nothing beyond the product and the topic is covered by any source on the topic.
  */
 function coversQuestion(s: CandidateScore, contentGrams: number): boolean {
