@@ -3,6 +3,7 @@
  * label mappings of the outside Korean corpora onto LiveQ's three intents.
  */
 import { Intent } from "../protocol/intent.ts";
+import { parseLabelledTsv as parseTsvTolerantly } from "../simulator/corpus.ts";
 
 export interface LabelledChat {
   intent: Intent;
@@ -16,18 +17,13 @@ function lines(content: string): string[] {
 }
 
 /**
- * LiveQ's own format: a `label\ttext` header, then one chat a line. The text is
- * everything after the first tab. Lines with an unknown label are an error.
+ * LiveQ's own format (`label\ttext` header, one chat a line), read strictly: training
+ * data with an unknown label is an error, not something to skip.
  */
 export function parseLabelledTsv(content: string): LabelledChat[] {
-  const rows = lines(content);
-  const start = rows[0]?.startsWith("label\t") ? 1 : 0;
-  return rows.slice(start).map((row, i) => {
-    const tab = row.indexOf("\t");
-    const label = Intent.safeParse(row.slice(0, tab).trim());
-    if (tab < 0 || !label.success) throw new Error(`line ${i + start + 1}: expected "label<TAB>text" with a known label`);
-    return { intent: label.data, text: row.slice(tab + 1) };
-  });
+  const { rows, skippedLines } = parseTsvTolerantly(content);
+  if (skippedLines.length) throw new Error(`line ${skippedLines[0]}: expected "label<TAB>text" with a known label`);
+  return rows.map((r) => ({ intent: r.label, text: r.text }));
 }
 
 /** 3i4K classes 0..6: fragment, statement, question, command, rhetorical question/command, intonation-dependent. */
