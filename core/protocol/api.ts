@@ -20,9 +20,8 @@ export type CreateBroadcast = z.infer<typeof CreateBroadcast>;
 export const BroadcastId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "invalid broadcast id");
 
 /** One error shape for every failing API response. */
-export interface ApiError {
-  error: { code: string; message: string };
-}
+export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export type ApiError = z.infer<typeof ApiError>;
 
 export const BroadcastStatus = z.enum(["ready", "live", "ended"]);
 export type BroadcastStatus = z.infer<typeof BroadcastStatus>;

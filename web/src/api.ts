@@ -1,5 +1,6 @@
 import * as z from "zod";
 import {
+  ApiError,
   BroadcastList,
   BroadcastSummary,
   CreatedBroadcast,
@@ -8,7 +9,6 @@ import {
 } from "../../core/protocol/index.ts";
 import { signOut, token } from "./auth.ts";
 
-const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 /** A failed API call: HTTP status (0 when the server was unreachable) and the server's error code. */
 export class ApiFailure extends Error {
@@ -39,7 +39,7 @@ export async function request<T>(schema: z.ZodType<T>, path: string, init: Reque
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     if (response.status === 401 && bearer === token.value) signOut("login.unauthorized");
-    const parsed = ErrorBody.safeParse(body);
+    const parsed = ApiError.safeParse(body);
     const error = parsed.success ? parsed.data.error : { code: `http_${response.status}`, message: response.statusText };
     throw new ApiFailure(response.status, error.code, error.message);
   }
