@@ -1,0 +1,102 @@
+import { normalizeText, stemWord, words } from "./tokenize.ts";
+import type { Topic } from "./topics.ts";
+
+/** Labelled sentences, per topic: how viewers ask about it and how knowledge lines state it. */
+export type TopicExamples = Partial<Record<Topic, { ask: readonly string[]; line: readonly string[] }>>;
+
+/** One topic a text is about, by its nearest examples. */
+export interface TopicGuess {
+  topic: Topic;
+  /** Share of the nearest examples' similarity that this topic holds, 0..1. */
+  vote: number;
+  /** Cosine similarity of this topic's nearest example, 0..1. */
+  similarity: number;
+  /** That nearest example, to explain the decision. */
+  example: string;
+}
+
+/** Neighbours that vote: enough to outvote one odd example, few enough to stay local. */
+const NEIGHBOURS = 7;
+
+interface Example {
+  topic: Topic;
+  text: string;
+}
+
+/**
+ * What a sentence is about, by its nearest labelled examples (k-nearest neighbours over
+ * TF-IDF character n-grams). Cue lists only know the words someone thought of; neighbours
+ * over character grams also catch new wordings of a known way of asking ("어디서 난거에요"
+ * beside "어디서 난 쌀이에요", "비 맞아도 돼요" beside "비 오는 날 신어도 되나요").
+ * Features are the text's 2- and 3-grams with spaces removed (viewers space at random) and
+ * its word stems; a feature's weight is its IDF over the examples, so a gram every example
+ * has ("요?") says nothing.
+ */
+export class TopicModel {
+  private readonly examples: Example[] = [];
+  private readonly postings = new Map<string, { example: number; weight: number }[]>();
+  private readonly idf = new Map<string, number>();
+
+  constructor(table: TopicExamples) {
+    for (const [topic, { ask, line }] of Object.entries(table) as [Topic, { ask: readonly string[]; line: readonly string[] }][]) {
+      for (const text of [...ask, ...line]) this.examples.push({ topic, text });
+    }
+    const features = this.examples.map((e) => termCounts(e.text));
+    const documentFrequency = new Map<string, number>();
+    for (const counts of features) for (const term of counts.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    const n = this.examples.length;
+    for (const [term, df] of documentFrequency) this.idf.set(term, Math.log((n + 1) / (df + 0.5)));
+    features.forEach((counts, example) => {
+      for (const [term, weight] of this.weigh(counts)) {
+        let list = this.postings.get(term);
+        if (!list) this.postings.set(term, (list = []));
+        list.push({ example, weight });
+      }
+    });
+  }
+
+  /** Topics of `text`, best first; empty when nothing in it resembles any example. */
+  classify(text: string): TopicGuess[] {
+    const scores = new Map<number, number>();
+    for (const [term, weight] of this.weigh(termCounts(text))) {
+      for (const p of this.postings.get(term) ?? []) scores.set(p.example, (scores.get(p.example) ?? 0) + weight * p.weight);
+    }
+    const nearest = [...scores].sort((a, b) => b[1] - a[1]).slice(0, NEIGHBOURS);
+    const total = nearest.reduce((sum, [, s]) => sum + s, 0);
+    if (total <= 0) return [];
+    const byTopic = new Map<Topic, TopicGuess>();
+    for (const [example, similarity] of nearest) {
+      const { topic, text: exampleText } = this.examples[example]!;
+      const guess = byTopic.get(topic) ?? { topic, vote: 0, similarity, example: exampleText };
+      guess.vote += similarity / total;
+      byTopic.set(topic, guess);
+    }
+    return [...byTopic.values()].sort((a, b) => b.vote - a.vote || b.similarity - a.similarity);
+  }
+
+  /** TF-IDF weights, sublinear in count, L2-normalized; terms unknown to the examples dropped. */
+  private weigh(counts: Map<string, number>): Map<string, number> {
+    const weights = new Map<string, number>();
+    let norm = 0;
+    for (const [term, count] of counts) {
+      const idf = this.idf.get(term);
+      if (idf === undefined) continue;
+      const w = (1 + Math.log(count)) * idf;
+      weights.set(term, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (const [term, w] of weights) weights.set(term, w / norm);
+    return weights;
+  }
+}
+
+/** Raw feature counts: 2- and 3-grams of the text without spaces, and each word's stem. */
+function termCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (term: string) => counts.set(term, (counts.get(term) ?? 0) + 1);
+  const compact = normalizeText(text).replace(/\s+/g, "");
+  for (const n of [2, 3]) for (let i = 0; i + n <= compact.length; i++) add(compact.slice(i, i + n));
+  for (const word of words(text)) add(`w:${stemWord(word)}`);
+  return counts;
+}
