@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildEmbeddedStore, draftWithStore, embeddedFilter } from "./embedded-answerer.ts";
-import { draftExtractive } from "./extractive-drafter.ts";
+import { draftExtractive, statesFigures } from "./extractive-drafter.ts";
 import { sentenceFromAnswer, sentenceFromLine, shortProductName } from "./sentence.ts";
 import { ABSTENTION, type KnowledgeSet } from "./types.ts";
 
@@ -97,5 +97,20 @@ describe("embedded store through LangChain", () => {
     const store = await buildEmbeddedStore(knowledge);
     const d = await draftWithStore(store, knowledge, "데님 사이즈 어떻게 돼요?");
     expect(d.answer).toContain("S, M, L");
+  });
+});
+
+describe("statesFigures", () => {
+  it.each([
+    ["사이즈: 22cm, 23cm", ["24"], false],
+    ["사이즈: 22cm, 24cm", ["24"], true],
+    ["S(10~18kg), M(18~25kg)", ["20"], true],
+    ["S(10~18kg), M(18~25kg)", ["30"], false],
+    ["높이 조절 52~76cm", ["70"], true],
+    ["용량 1.5L", ["1.5"], true],
+    ["용량 1.5L", ["15"], false],
+    ["가격 12,000원", ["12000"], true],
+  ] as const)("%s states %j: %s", (text, figures, expected) => {
+    expect(statesFigures(text, figures)).toBe(expected);
   });
 });

@@ -94,10 +94,19 @@ function coversQuestion(s: CandidateScore, contentGrams: number): boolean {
   return s.textCoverage > 0 || s.coverage >= EXTRACTIVE_THRESHOLDS.cueCoverage;
 }
 
-/** Whether a source states every number the question names: "24cm 있어요?" is not answered by "22cm". */
-function statesFigures(text: string, figures: readonly string[]): boolean {
+/**
+ * Whether a source states every number the question names: "24cm 있어요?" is not answered by
+ * "22cm", but "20키로 애기 무슨 사이즈" is by "M(18~25kg)", a range that holds it.
+ */
+export function statesFigures(text: string, figures: readonly string[]): boolean {
   const digits = normalizeText(text).replace(/[\s,]/g, "");
-  return figures.every((f) => new RegExp(`(?<![\\d.])${f.replace(/[.,]/g, "")}(?![\\d])`).test(digits));
+  const ranges = [...text.replace(/,/g, "").matchAll(/(\d+(?:\.\d+)?)\s*[a-zA-Z가-힣]*\s*[~∼-]\s*(\d+(?:\.\d+)?)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  return figures.every((f) => {
+    const value = f.replace(/[.,]$/, "").replace(/,/g, "");
+    if (new RegExp(`(?<![\\d.])${value.replace(/\./g, "\\.")}(?![\\d])`).test(digits)) return true;
+    const n = Number(value);
+    return Number.isFinite(n) && ranges.some(([lo, hi]) => lo! <= n && n <= hi!);
+  });
 }
 
 /** A note beats Naver's price fields only when it states the question's own words ("특가 언제까지"). */
