@@ -1,6 +1,6 @@
 import { textId } from "./hash.ts";
 import { charGrams } from "./tokenize.ts";
-import { lineTopics, questionTopics, type Topic } from "./topics.ts";
+import { lineTopics, questionTopics, TOPICS, type Topic } from "./topics.ts";
 import { normalizeText } from "./tokenize.ts";
 import { questionSimilarity } from "./question-key.ts";
 import type { ChunkKind, ProductKnowledge, QnaKnowledge } from "./types.ts";
@@ -133,4 +133,31 @@ export function scoreCandidate(candidate: Candidate, question: string, topics: r
   const topical = topicHits > 0 ? 0.5 + 0.1 * Math.min(topicHits - 1, 2) + 0.3 * cov + 0.1 * textCoverage - 0.03 * Math.min(offTopic, 3) : 0.6 * cov;
   const score = Math.max(topical, candidate.qna ? 0.35 + 0.65 * similarity : 0);
   return { candidate, score, topicHits, coverage: cov, textCoverage, similarity };
+}
+
+const CUES = Object.values(TOPICS).map((t) => t.ask);
+
+/**
+ * What a question word puts before the topic cue inside it: "해외배송" → "해외", "새벽배송" →
+ * "새벽", "배송비" → null. Korean compounds put the modifier first, so a source that does not
+ * mention it answers another kind of the topic ("전 상품 무료배송" says nothing of shipping
+ * abroad). What follows a cue is mostly grammar ("비오는날", "충전하면") and is not asked.
+ */
+export function qualifier(stem: string): string | null {
+  let first = stem.length;
+  for (const cue of CUES) {
+    const at = cue.exec(stem)?.index;
+    if (at !== undefined && at < first) first = at;
+  }
+  const prefix = stem.slice(0, first);
+  return first < stem.length && prefix.length >= 2 && /^[\uac00-\ud7a3]+$/.test(prefix) ? prefix : null;
+}
+
+/** Whether a source states every qualifier of the question's cue words. */
+export function statesQualifiers(text: string, stems: readonly string[]): boolean {
+  const compact = normalizeText(text).replace(/\s+/g, "");
+  return stems.every((stem) => {
+    const q = qualifier(stem);
+    return q === null || compact.includes(q);
+  });
 }

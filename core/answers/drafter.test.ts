@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { qualifier } from "./candidates.ts";
 import { buildEmbeddedStore, draftWithStore, embeddedFilter } from "./embedded-answerer.ts";
 import { draftExtractive, statesFigures } from "./extractive-drafter.ts";
 import { sentenceFromAnswer, sentenceFromLine, shortProductName } from "./sentence.ts";
@@ -112,5 +113,27 @@ describe("statesFigures", () => {
     ["가격 12,000원", ["12000"], true],
   ] as const)("%s states %j: %s", (text, figures, expected) => {
     expect(statesFigures(text, figures)).toBe(expected);
+  });
+});
+
+describe("qualifiers of a topic cue", () => {
+  it.each([
+    ["해외배송", "해외"],
+    ["새벽배송", "새벽"],
+    ["배송비", null],
+    ["무료배송", null],
+    ["비오는날", null],
+  ] as const)("%s → %s", (stem, expected) => {
+    expect(qualifier(stem)).toBe(expected);
+  });
+
+  it("abstains when the source speaks of another kind of the topic", () => {
+    expect(draft("해외배송 되나요?").abstained).toBe(true);
+    expect(draft("배송 언제 출발해요?").answer).toContain("내일");
+  });
+
+  it("answers price and stock from the product fields only when the question is about the product itself", () => {
+    expect(draft("니트 단추만 따로 살 수 있어요?").abstained).toBe(true);
+    expect(draft("데님 살 수 있어요?").answer).toContain("품절");
   });
 });

@@ -1,4 +1,4 @@
-import { lineCandidates, productCandidates, qnaCandidates, contentGrams, scoreCandidate, type Candidate, type CandidateScore } from "./candidates.ts";
+import { coverage, lineCandidates, productCandidates, qnaCandidates, contentGrams, scoreCandidate, statesQualifiers, type Candidate, type CandidateScore } from "./candidates.ts";
 import { benefitKind } from "./chunks.ts";
 import { describePrice } from "./facts.ts";
 import { targetProduct, type ProductTarget } from "./product-target.ts";
@@ -19,6 +19,8 @@ export const EXTRACTIVE_THRESHOLDS = {
   looseCoverage: 0.75,
   /** A line on a structured topic (price, discount, stock) beats the product fields from this coverage. */
   structuredOverride: 0.5,
+  /** A price/stock question answers from the product fields when its cue words cover this much of it. */
+  structuredCoverage: 0.5,
   /** A line sharing only the topic must also cover this much of the question's own words. */
   topicalCoverage: 0.3,
   /** A line none of whose own words the question uses must cover this much by topic cues alone. */
@@ -67,12 +69,13 @@ export function draftExtractive(question: string, context: DraftContext): Draft 
       r.topicHits > 0 &&
       coversQuestion(r, grams.length) &&
       statesFigures(r.candidate.text, figures) &&
+      statesQualifiers(sourceText(r.candidate), content) &&
       r.candidate.topics.some((t) => (structuredOnly ? topics : detailTopics).includes(t)),
   );
   if (topical && (!structuredOnly || overridesProductFields(topical))) {
     return fromCandidate(topical, subject, multi);
   }
-  if (target && topics.some((t) => STRUCTURED_TOPICS.has(t))) {
+  if (target && topics.some((t) => STRUCTURED_TOPICS.has(t)) && asksOnlyProduct(grams, topics)) {
     const answer = structuredAnswer(target.product, topics, subject);
     if (answer) return { answer, abstained: false, sources: [summarySource(k.broadcastId, target)], confidence: 0.9 };
   }
@@ -92,6 +95,19 @@ function coversQuestion(s: CandidateScore, contentGrams: number): boolean {
   if (contentGrams === 0) return true;
   if (s.coverage < EXTRACTIVE_THRESHOLDS.topicalCoverage) return false;
   return s.textCoverage > 0 || s.coverage >= EXTRACTIVE_THRESHOLDS.cueCoverage;
+}
+
+/**
+ * Whether a question on price, discount or stock asks about the product itself: its words
+ * beyond the product's name are cues of the asked topics. "칼날만 따로 살 수 있어요" asks
+ * about a part, which the product's fields say nothing of.
+ */
+function asksOnlyProduct(grams: ReturnType<typeof contentGrams>, topics: readonly Topic[]): boolean {
+  return grams.length === 0 || coverage(grams, "", topics) >= EXTRACTIVE_THRESHOLDS.structuredCoverage;
+}
+
+function sourceText(c: Candidate): string {
+  return c.qna ? `${c.qna.question} ${c.qna.answer}` : c.text;
 }
 
 /**
