@@ -6,7 +6,8 @@
 export type Topic =
   | "price" | "discount" | "stock" | "size" | "fit" | "material" | "care" | "shipping" | "returns"
   | "options" | "benefit" | "ingredient" | "capacity" | "expiry" | "origin" | "storage" | "usage"
-  | "skin" | "age" | "safety" | "warranty" | "battery" | "runtime" | "weight" | "load" | "waterproof" | "compat" | "spec" | "gift" | "taste" | "stand";
+  | "skin" | "age" | "safety" | "warranty" | "battery" | "runtime" | "weight" | "load" | "waterproof" | "compat" | "spec" | "gift" | "taste" | "stand"
+  | "texture" | "power" | "temperature";
 
 interface TopicCues {
   /** Cues in a question (matched on the normalized text without spaces). */
@@ -52,6 +53,12 @@ export const TOPICS: Record<Topic, TopicCues> = {
   spec: { ask: /사양|스펙|성능|해상도|출력|소음|전력|와트|용량|주사율|헤르츠|hz/, line: /사양|스펙|성능|해상도|출력|소음|전력|w\b|db|주사율|hz/ },
   stand: { ask: /피벗|세로|회전|돌려|돌릴|각도|틸트|높이조절/, line: /피벗|틸트|스위블|각도|높이\s?조절|회전/ },
   taste: { ask: /매워|매운|맵나|맵기|맵지|달아|달달|단가요|짜요|짠가|싱거|당도|식감|비린/, line: /맵기|매운|맵|당도|단맛|짠맛|식감|달콤/ },
+  // How a cosmetic or fabric feels and finishes on skin, apart from what it is made of (material).
+  texture: { ask: /발림|백탁|끈적|제형|촉감|마무리감|흡수|촉촉|보송|뽀송|산뜻|번들|텍스처|텍스쳐|까슬|까끌/, line: /발림|백탁|끈적|제형|촉감|마무리감|흡수|촉촉|보송|뽀송|산뜻|텍스처|텍스쳐/ },
+  // What it draws from the wall and costs to run, apart from charging a battery.
+  power: { ask: /소비전력|전기세|전기요금|전기료|전압|110v|220v|프리볼트|에너지등급|효율등급|에너지효율/, line: /소비전력|대기전력|정격\s?(전압|소비)|전압|110v|220v|프리볼트|에너지.{0,4}등급|효율\s?\d등급|전기요금/ },
+  // Temperatures it reaches or withstands, including how long it keeps warm or cold.
+  temperature: { ask: /온도|몇도|내열|내한|보온|보냉|℃|°c/, line: /온도|내열|내한|보온|보냉|\d\s?(℃|°c)/ },
 };
 
 const ORDER = Object.keys(TOPICS) as Topic[];
