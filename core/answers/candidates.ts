@@ -1,6 +1,7 @@
 import { textId } from "./hash.ts";
 import { charGrams } from "./tokenize.ts";
-import { lineTopics, questionTopics, TOPICS, type Topic } from "./topics.ts";
+import { spokenTopics } from "./topic-detect.ts";
+import { questionTopics, TOPICS, type Topic } from "./topics.ts";
 import { normalizeText } from "./tokenize.ts";
 import { questionSimilarity } from "./question-key.ts";
 import type { ChunkKind, ProductKnowledge, QnaKnowledge } from "./types.ts";
@@ -34,7 +35,7 @@ export function productCandidates(broadcastId: string, product: ProductKnowledge
     kind: "product",
     productKey: product.key,
     text: text.trim(),
-    topics: lineTopics(text),
+    topics: spokenTopics(text),
   }));
 }
 
@@ -42,7 +43,7 @@ export function productCandidates(broadcastId: string, product: ProductKnowledge
 export function lineCandidates(broadcastId: string, kind: ChunkKind, lines: readonly string[]): Candidate[] {
   return lines.filter((l) => l.trim()).map((line) => {
     const text = line.trim();
-    return { id: `${broadcastId}:${kind}:${textId(text)}`, kind, productKey: "", text, topics: lineTopics(text) };
+    return { id: `${broadcastId}:${kind}:${textId(text)}`, kind, productKey: "", text, topics: spokenTopics(text) };
   });
 }
 
@@ -54,7 +55,7 @@ export function qnaCandidates(broadcastId: string, kind: "qna" | "answer", pairs
     productKey: qna.productKey ?? "",
     text: qna.answer,
     qna,
-    topics: [...new Set([...questionTopics(normalizeText(qna.question)), ...lineTopics(qna.answer)])],
+    topics: [...new Set([...questionTopics(normalizeText(qna.question)), ...spokenTopics(qna.answer)])],
   }));
 }
 

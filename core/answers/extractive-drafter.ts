@@ -5,8 +5,10 @@ import { targetProduct, type ProductTarget } from "./product-target.ts";
 import { contentStems } from "./question-key.ts";
 import { sentenceFromAnswer, sentenceFromLine, shortProductName } from "./sentence.ts";
 import { structuredAnswer } from "./structured.ts";
-import { normalizeText } from "./tokenize.ts";
-import { questionTopics, STRUCTURED_TOPICS, type Topic } from "./topics.ts";
+import { normalizeText, stemWord, words } from "./tokenize.ts";
+import { askedTopics, topicModel } from "./topic-detect.ts";
+import type { TopicGuess } from "./topic-model.ts";
+import { STRUCTURED_TOPICS, type Topic } from "./topics.ts";
 import { abstain, type AnswerDrafter, type Draft, type DraftContext, type KnowledgeSet, type Source } from "./types.ts";
 
 /** Thresholds of the extractive drafter (tuned on the dev split of data/answers/cases.jsonl only). */
@@ -21,6 +23,8 @@ export const EXTRACTIVE_THRESHOLDS = {
   structuredOverride: 0.5,
   /** A price/stock question answers from the product fields when its cue words cover this much of it. */
   structuredCoverage: 0.5,
+  /** With the topic model's guess, a line on that topic must account for this much of the question. */
+  explained: 0.6,
   /** A line sharing only the topic must also cover this much of the question's own words. */
   topicalCoverage: 0.3,
   /** A line none of whose own words the question uses must cover this much by topic cues alone. */
@@ -47,9 +51,9 @@ export const extractiveDrafter: AnswerDrafter = {
 /** One extractive draft (see `extractiveDrafter`). */
 export function draftExtractive(question: string, context: DraftContext): Draft {
   const k = context.knowledge;
-  const topics = questionTopics(normalizeText(question));
   const target = targetProduct(question, k.products, context.productKey);
   const named = new Set(target?.nameStems ?? []);
+  const { topics, guess } = askedTopics(question, words(question).filter((w) => !named.has(stemWord(w))).join(" "));
   const content = contentStems(question).filter((s) => !named.has(s) && !ASKING_STEMS.has(s));
   const grams = contentGrams(content);
   const figures = content.filter((s) => /^\d/.test(s));
@@ -67,7 +71,7 @@ export function draftExtractive(question: string, context: DraftContext): Draft 
   const topical = ranked.find(
     (r) =>
       r.topicHits > 0 &&
-      coversQuestion(r, grams.length) &&
+      (coversQuestion(r, grams.length) || (guess !== null && r.candidate.topics.includes(guess.topic) && explainedShare(grams, r.candidate, guess) >= EXTRACTIVE_THRESHOLDS.explained)) &&
       statesFigures(r.candidate.text, figures) &&
       statesQualifiers(sourceText(r.candidate), content) &&
       r.candidate.topics.some((t) => (structuredOnly ? topics : detailTopics).includes(t)),
@@ -95,6 +99,25 @@ function coversQuestion(s: CandidateScore, contentGrams: number): boolean {
   if (contentGrams === 0) return true;
   if (s.coverage < EXTRACTIVE_THRESHOLDS.topicalCoverage) return false;
   return s.textCoverage > 0 || s.coverage >= EXTRACTIVE_THRESHOLDS.cueCoverage;
+}
+
+/**
+ * Share of the question's content a source accounts for when the topic model says what the
+ * question asks: a gram counts when the source states it, when it is a cue of the source's
+ * topics, or when it is how the asked topic is worded: in the examples nearest the question
+ * or throughout the topic's examples.
+ */
+function explainedShare(grams: ReturnType<typeof contentGrams>, c: Candidate, guess: TopicGuess): number {
+  if (grams.length === 0) return 1;
+  const compact = normalizeText(sourceText(c)).replace(/\s+/g, "");
+  const asked = normalizeText(guess.neighbours.join(" ")).replace(/\s+/g, "");
+  const model = topicModel();
+  const explained = grams.filter((g) =>
+    g.figure
+      ? g.figure.test(compact)
+      : compact.includes(g.gram) || g.cueOf.some((t) => c.topics.includes(t)) || asked.includes(g.gram) || model.speaksOf(guess.topic, g.gram),
+  );
+  return explained.length / grams.length;
 }
 
 /**

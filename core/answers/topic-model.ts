@@ -13,6 +13,8 @@ export interface TopicGuess {
   similarity: number;
   /** That nearest example, to explain the decision. */
   example: string;
+  /** Every example of this topic among the neighbours, nearest first. */
+  neighbours: string[];
 }
 
 /** Neighbours that vote: enough to outvote one odd example, few enough to stay local. */
@@ -36,6 +38,8 @@ export class TopicModel {
   private readonly examples: Example[] = [];
   private readonly postings = new Map<string, { example: number; weight: number }[]>();
   private readonly idf = new Map<string, number>();
+  /** Character bigrams characteristic of each topic: how its examples word the topic itself. */
+  private readonly vocabulary = new Map<Topic, Set<string>>();
 
   constructor(table: TopicExamples) {
     for (const [topic, { ask, line }] of Object.entries(table) as [Topic, { ask: readonly string[]; line: readonly string[] }][]) {
@@ -46,6 +50,7 @@ export class TopicModel {
     for (const counts of features) for (const term of counts.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     const n = this.examples.length;
     for (const [term, df] of documentFrequency) this.idf.set(term, Math.log((n + 1) / (df + 0.5)));
+    this.learnVocabulary();
     features.forEach((counts, example) => {
       for (const [term, weight] of this.weigh(counts)) {
         let list = this.postings.get(term);
@@ -67,11 +72,45 @@ export class TopicModel {
     const byTopic = new Map<Topic, TopicGuess>();
     for (const [example, similarity] of nearest) {
       const { topic, text: exampleText } = this.examples[example]!;
-      const guess = byTopic.get(topic) ?? { topic, vote: 0, similarity, example: exampleText };
+      const guess = byTopic.get(topic) ?? { topic, vote: 0, similarity, example: exampleText, neighbours: [] };
       guess.vote += similarity / total;
+      guess.neighbours.push(exampleText);
       byTopic.set(topic, guess);
     }
     return [...byTopic.values()].sort((a, b) => b.vote - a.vote || b.similarity - a.similarity);
+  }
+
+  /**
+   * Whether a character bigram is part of how a topic is worded ("난거" for origin, "맞아"
+   * for waterproof): a question's words that only say what topic it asks need not appear in
+   * the source, its other words ("목폴라", "나트륨") must.
+   */
+  speaksOf(topic: Topic, bigram: string): boolean {
+    return this.vocabulary.get(topic)?.has(bigram) ?? false;
+  }
+
+  /** A bigram belongs to a topic when ≥ 2 of its examples use it and ≥ 40% of all uses are its. */
+  private learnVocabulary(): void {
+    const uses = new Map<string, Map<Topic, number>>();
+    for (const { topic, text } of this.examples) {
+      const compact = normalizeText(text).replace(/\s+/g, "");
+      const grams = new Set<string>();
+      for (let i = 0; i + 2 <= compact.length; i++) grams.add(compact.slice(i, i + 2));
+      for (const gram of grams) {
+        let byTopic = uses.get(gram);
+        if (!byTopic) uses.set(gram, (byTopic = new Map()));
+        byTopic.set(topic, (byTopic.get(topic) ?? 0) + 1);
+      }
+    }
+    for (const [gram, byTopic] of uses) {
+      const total = [...byTopic.values()].reduce((a, b) => a + b, 0);
+      for (const [topic, n] of byTopic) {
+        if (n < 2 || n / total < 0.4) continue;
+        let set = this.vocabulary.get(topic);
+        if (!set) this.vocabulary.set(topic, (set = new Set()));
+        set.add(gram);
+      }
+    }
   }
 
   /** TF-IDF weights, sublinear in count, L2-normalized; terms unknown to the examples dropped. */
