@@ -24,7 +24,7 @@ export const EXTRACTIVE_THRESHOLDS = {
   /** A price/stock question answers from the product fields when its cue words cover this much of it. */
   structuredCoverage: 0.5,
   /** With the topic model's guess, a line on that topic must account for this much of the question. */
-  explained: 0.6,
+  explained: 0.4,
   /** A line sharing only the topic must also cover this much of the question's own words. */
   topicalCoverage: 0.3,
   /** A line none of whose own words the question uses must cover this much by topic cues alone. */

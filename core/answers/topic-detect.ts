@@ -8,8 +8,8 @@ import { lineTopics, questionTopics, type Topic } from "./topics.ts";
  * splits only). A guess must win most of the neighbours' vote and be close to its example.
  */
 export const TOPIC_MODEL_THRESHOLDS = {
-  askVote: 0.5,
-  askSimilarity: 0.3,
+  askVote: 0.65,
+  askSimilarity: 0.2,
   lineVote: 0.5,
   lineSimilarity: 0.3,
 };
@@ -47,11 +47,19 @@ export function spokenTopics(line: string): Topic[] {
   const cached = lineCache.get(line);
   if (cached) return cached;
   const cues = lineTopics(line);
-  const guess = confident(topicModel().classify(line), TOPIC_MODEL_THRESHOLDS.lineVote, TOPIC_MODEL_THRESHOLDS.lineSimilarity);
-  const topics = guess && !cues.includes(guess.topic) ? [...cues, guess.topic] : cues;
+  // A line often states several things ("중량: 1.2kg (3~4인분)"): every guess with enough of the vote counts.
+  const guesses = topicModel()
+    .classify(line)
+    .filter((g) => g.vote >= TOPIC_MODEL_THRESHOLDS.lineVote && g.similarity >= TOPIC_MODEL_THRESHOLDS.lineSimilarity);
+  const topics = [...new Set([...cues, ...guesses.map((g) => g.topic)])];
   if (lineCache.size >= LINE_CACHE_LIMIT) lineCache.clear();
   lineCache.set(line, topics);
   return topics;
+}
+
+/** Forgets cached line topics (after the thresholds change, in tuning and tests). */
+export function clearTopicCache(): void {
+  lineCache.clear();
 }
 
 function confident(guesses: readonly TopicGuess[], vote: number, similarity: number): TopicGuess | null {

@@ -42,3 +42,4 @@ describe("TopicModel", () => {
     expect(guesses[0]?.topic).toBe("origin");
   });
 });
+

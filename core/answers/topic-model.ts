@@ -17,8 +17,15 @@ export interface TopicGuess {
   neighbours: string[];
 }
 
-/** Neighbours that vote: enough to outvote one odd example, few enough to stay local. */
-const NEIGHBOURS = 7;
+/** How the neighbours vote (tuned on the dev splits). */
+export const TOPIC_VOTING = {
+  /** Neighbours that vote: enough to outvote one odd example, few enough to stay local. */
+  neighbours: 7,
+  /** A neighbour's vote is its similarity to this power: the closest examples count most. */
+  power: 1,
+  /** How hard a feature used across many topics is discounted (0: plain IDF). */
+  spreadPower: 0.5,
+};
 
 interface Example {
   topic: Topic;
@@ -47,9 +54,23 @@ export class TopicModel {
     }
     const features = this.examples.map((e) => termCounts(e.text));
     const documentFrequency = new Map<string, number>();
-    for (const counts of features) for (const term of counts.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    const topicsOf = new Map<string, Set<Topic>>();
+    features.forEach((counts, i) => {
+      for (const term of counts.keys()) {
+        documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+        let topics = topicsOf.get(term);
+        if (!topics) topicsOf.set(term, (topics = new Set()));
+        topics.add(this.examples[i]!.topic);
+      }
+    });
     const n = this.examples.length;
-    for (const [term, df] of documentFrequency) this.idf.set(term, Math.log((n + 1) / (df + 0.5)));
+    const topicCount = new Set(this.examples.map((e) => e.topic)).size;
+    // Rare across examples, and above all rare across topics: "얼마나 돼요" is asked of every
+    // topic and says nothing of which, "무게" of one.
+    for (const [term, df] of documentFrequency) {
+      const spread = topicsOf.get(term)!.size;
+      this.idf.set(term, Math.log((n + 1) / (df + 0.5)) * Math.log((topicCount + 1) / spread) ** TOPIC_VOTING.spreadPower);
+    }
     this.learnVocabulary();
     features.forEach((counts, example) => {
       for (const [term, weight] of this.weigh(counts)) {
@@ -66,14 +87,15 @@ export class TopicModel {
     for (const [term, weight] of this.weigh(termCounts(text))) {
       for (const p of this.postings.get(term) ?? []) scores.set(p.example, (scores.get(p.example) ?? 0) + weight * p.weight);
     }
-    const nearest = [...scores].sort((a, b) => b[1] - a[1]).slice(0, NEIGHBOURS);
-    const total = nearest.reduce((sum, [, s]) => sum + s, 0);
+    const nearest = [...scores].sort((a, b) => b[1] - a[1]).slice(0, TOPIC_VOTING.neighbours);
+    const weight = (similarity: number) => similarity ** TOPIC_VOTING.power;
+    const total = nearest.reduce((sum, [, s]) => sum + weight(s), 0);
     if (total <= 0) return [];
     const byTopic = new Map<Topic, TopicGuess>();
     for (const [example, similarity] of nearest) {
       const { topic, text: exampleText } = this.examples[example]!;
       const guess = byTopic.get(topic) ?? { topic, vote: 0, similarity, example: exampleText, neighbours: [] };
-      guess.vote += similarity / total;
+      guess.vote += weight(similarity) / total;
       guess.neighbours.push(exampleText);
       byTopic.set(topic, guess);
     }
