@@ -113,12 +113,17 @@ async function measure(label: string, shards: number, bundle: string, port: numb
     for (let round = 1; round <= rounds; round++) {
       const marker = `bench-${round}-${Math.random().toString(36).slice(2)}`;
       const arrivals = crowd.waitFor(marker, 30_000);
+      const serverCpuBefore = workerdUsage(server.child.pid!).cpuMs;
+      const clientCpuBefore = process.cpuUsage();
       const start = performance.now();
       const published = await api(server, `/api/broadcasts/${id}/answers`, { question: `질문 ${marker}`, answer: "벤치마크 답변입니다." });
       const acked = performance.now() - start;
       const d = delays(await arrivals, start);
-      console.log(`${label.padEnd(9)} round ${round}: first ${ms(d.first)} ms  p50 ${ms(d.p50)} ms  p99 ${ms(d.p99)} ms  max ${ms(d.max)} ms  missing ${d.missing}  (API answered in ${ms(acked)} ms, relay ${JSON.stringify(published.relay)}, closed ${JSON.stringify([...crowd.closed])})`);
-      results.push({ round, ...d, apiMs: acked });
+      // CPU spent until the last socket had the pair: where the per-socket time goes (client vs workerd).
+      const clientCpu = process.cpuUsage(clientCpuBefore);
+      const cpu = { clientMs: (clientCpu.user + clientCpu.system) / 1000, workerdMs: workerdUsage(server.child.pid!).cpuMs - serverCpuBefore };
+      console.log(`${label.padEnd(9)} round ${round}: first ${ms(d.first)} ms  p50 ${ms(d.p50)} ms  p99 ${ms(d.p99)} ms  max ${ms(d.max)} ms  missing ${d.missing}  (API answered in ${ms(acked)} ms, CPU client ${ms(cpu.clientMs)} ms workerd ${ms(cpu.workerdMs)} ms, relay ${JSON.stringify(published.relay)}, closed ${JSON.stringify([...crowd.closed])})`);
+      results.push({ round, ...d, apiMs: acked, cpu });
       await new Promise((r) => setTimeout(r, 500));
     }
     crowd.close();
