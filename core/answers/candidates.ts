@@ -91,8 +91,10 @@ export function unitFigure(stem: string): RegExp | undefined {
 /** Inner bigrams of the question's content stems: what a good source should contain. */
 export function contentGrams(stems: readonly string[]): ContentGram[] {
   const grams = new Map<string, ContentGram>();
-  for (const stem of stems) {
-    const cueOf = questionTopics(stem);
+  for (const asked of stems) {
+    // "몇브릭스", "몇인분": the unit is the content, "몇" only asks for the number.
+    const stem = asked.length > 2 && asked.startsWith("몇") ? asked.slice(1) : asked;
+    const cueOf = questionTopics(asked);
     // One-syllable Hangul stems are mostly verbs of asking ("타요", "돼요"), not content.
     if (stem.length === 1 && /[\uac00-\ud7a3]/.test(stem)) continue;
     const figure = unitFigure(stem);

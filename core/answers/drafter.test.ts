@@ -137,3 +137,17 @@ describe("qualifiers of a topic cue", () => {
     expect(draft("데님 살 수 있어요?").answer).toContain("품절");
   });
 });
+
+describe("generic cues", () => {
+  it("reads a place followed by 산 as where a product comes from", async () => {
+    const { lineTopics } = await import("./topics.ts");
+    expect(lineTopics("구성: 알배추, 소고기 목심(호주산), 버섯 3종")).toContain("origin");
+    expect(lineTopics("원료: 노르웨이산 정제어유")).toContain("origin");
+    expect(lineTopics("장우산, 자동 우산")).not.toContain("origin");
+  });
+
+  it("treats the unit after 몇 as the content a source must state", async () => {
+    const { contentGrams } = await import("./candidates.ts");
+    expect(contentGrams(["몇브릭스"]).map((g) => g.gram)).toEqual(["브릭", "릭스"]);
+  });
+});
