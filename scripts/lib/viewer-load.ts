@@ -131,6 +131,20 @@ export function workerdUsage(processGroup: number): { rss: number; fds: number; 
   return { rss, fds, cpuMs };
 }
 
+/** The soft open-file limit of workerd's processes (the smallest), from /proc/<pid>/limits. */
+export function workerdFileLimit(processGroup: number): number {
+  let limit = Infinity;
+  for (const pid of workerdPids(processGroup)) {
+    try {
+      const m = /^Max open files\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/limits`, "utf8"));
+      if (m) limit = Math.min(limit, Number(m[1]));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return limit;
+}
+
 /** TCP ports the workerd processes of a process group listen on (from /proc: socket inodes → LISTEN rows). */
 function workerdListenPorts(processGroup: number): number[] {
   const inodes = new Set<string>();
