@@ -57,11 +57,6 @@ export function spokenTopics(line: string): Topic[] {
   return topics;
 }
 
-/** Forgets cached line topics (after the thresholds change, in tuning and tests). */
-export function clearTopicCache(): void {
-  lineCache.clear();
-}
-
 function confident(guesses: readonly TopicGuess[], vote: number, similarity: number): TopicGuess | null {
   const top = guesses[0];
   return top && top.vote >= vote && top.similarity >= similarity ? top : null;
