@@ -1,8 +1,7 @@
 import { textId } from "./hash.ts";
-import { charGrams } from "./tokenize.ts";
+import { charGrams, compactText, normalizeText } from "./tokenize.ts";
 import { spokenTopics } from "./topic-detect.ts";
 import { questionTopics, TOPICS, type Topic } from "./topics.ts";
-import { normalizeText } from "./tokenize.ts";
 import { questionSimilarity } from "./question-key.ts";
 import type { ChunkKind, ProductKnowledge, QnaKnowledge } from "./types.ts";
 
@@ -26,6 +25,11 @@ export interface CandidateScore {
   /** Coverage by the text alone, without counting topic cues. */
   textCoverage: number;
   similarity: number;
+}
+
+/** What a candidate says: the line, or a Q&A's question and answer. */
+export function sourceText(c: Candidate): string {
+  return c.qna ? `${c.qna.question} ${c.qna.answer}` : c.text;
 }
 
 /** Product detail lines as candidates. */
@@ -115,7 +119,7 @@ export function contentGrams(stems: readonly string[]): ContentGram[] {
  */
 export function coverage(grams: readonly ContentGram[], text: string, topics: readonly Topic[] = []): number {
   if (grams.length === 0) return 0;
-  const compact = normalizeText(text).replace(/\s+/g, "");
+  const compact = compactText(text);
   const covered = grams.filter((g) => (g.figure ? g.figure.test(compact) : compact.includes(g.gram) || g.cueOf.some((t) => topics.includes(t))));
   return covered.length / grams.length;
 }
@@ -129,7 +133,7 @@ export function scoreCandidate(candidate: Candidate, question: string, topics: r
   const topicHits = candidate.topics.filter((t) => topics.includes(t)).length;
   // A line about several other things too answers less directly than one about the asked topic.
   const offTopic = candidate.topics.length - topicHits;
-  const text = candidate.qna ? `${candidate.qna.question} ${candidate.qna.answer}` : candidate.text;
+  const text = sourceText(candidate);
   const cov = coverage(grams, text, candidate.topics);
   const textCoverage = coverage(grams, text);
   const similarity = candidate.qna ? questionSimilarity(question, candidate.qna.question) : 0;
@@ -158,7 +162,7 @@ export function qualifier(stem: string): string | null {
 
 /** Whether a source states every qualifier of the question's cue words. */
 export function statesQualifiers(text: string, stems: readonly string[]): boolean {
-  const compact = normalizeText(text).replace(/\s+/g, "");
+  const compact = compactText(text);
   return stems.every((stem) => {
     const q = qualifier(stem);
     return q === null || compact.includes(q);

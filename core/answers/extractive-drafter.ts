@@ -1,11 +1,11 @@
-import { coverage, lineCandidates, productCandidates, qnaCandidates, contentGrams, scoreCandidate, statesQualifiers, type Candidate, type CandidateScore } from "./candidates.ts";
+import { coverage, lineCandidates, productCandidates, qnaCandidates, contentGrams, scoreCandidate, sourceText, statesQualifiers, type Candidate, type CandidateScore } from "./candidates.ts";
 import { benefitKind } from "./chunks.ts";
 import { describePrice } from "./facts.ts";
 import { targetProduct, type ProductTarget } from "./product-target.ts";
 import { contentStems } from "./question-key.ts";
 import { sentenceFromAnswer, sentenceFromLine, shortProductName } from "./sentence.ts";
 import { structuredAnswer } from "./structured.ts";
-import { normalizeText, stemWord, words } from "./tokenize.ts";
+import { compactText, normalizeText, stemWord, words } from "./tokenize.ts";
 import { askedTopics, topicModel } from "./topic-detect.ts";
 import type { TopicGuess } from "./topic-model.ts";
 import { STRUCTURED_TOPICS, type Topic } from "./topics.ts";
@@ -57,6 +57,7 @@ export function draftExtractive(question: string, context: DraftContext): Draft 
   const content = contentStems(question).filter((s) => !named.has(s) && !ASKING_STEMS.has(s));
   const grams = contentGrams(content);
   const figures = content.filter((s) => /^\d/.test(s));
+  const explained = guess ? explainedShare(grams, guess) : null;
   const boost = new Map(context.passages.map((p) => [p.chunk.id, p.score]));
   const ranked = gatherCandidates(k, target)
     .map((c) => withBoost(scoreCandidate(c, content.join(" "), topics, grams), boost, target?.product.key))
@@ -71,7 +72,7 @@ export function draftExtractive(question: string, context: DraftContext): Draft 
   const topical = ranked.find(
     (r) =>
       r.topicHits > 0 &&
-      (coversQuestion(r, grams.length) || (guess !== null && r.candidate.topics.includes(guess.topic) && explainedShare(grams, r.candidate, guess) >= EXTRACTIVE_THRESHOLDS.explained)) &&
+      (coversQuestion(r, grams.length) || (explained?.(r.candidate) ?? 0) >= EXTRACTIVE_THRESHOLDS.explained) &&
       statesFigures(r.candidate.text, figures) &&
       statesQualifiers(sourceText(r.candidate), content) &&
       r.candidate.topics.some((t) => (structuredOnly ? topics : detailTopics).includes(t)),
@@ -102,22 +103,24 @@ function coversQuestion(s: CandidateScore, contentGrams: number): boolean {
 }
 
 /**
- * Share of the question's content a source accounts for when the topic model says what the
- * question asks: a gram counts when the source states it, when it is a cue of the source's
- * topics, or when it is how the asked topic is worded: in the examples nearest the question
- * or throughout the topic's examples.
+ * How much of the question's content a source on the model's guessed topic accounts for (0
+ * for a source on another topic): a gram counts when the source states it, when it is a cue
+ * of the source's topics, or when it is how the asked topic is worded: in the examples nearest
+ * the question or throughout the topic's examples. The topic's part is worked out once per draft.
  */
-function explainedShare(grams: ReturnType<typeof contentGrams>, c: Candidate, guess: TopicGuess): number {
-  if (grams.length === 0) return 1;
-  const compact = normalizeText(sourceText(c)).replace(/\s+/g, "");
-  const asked = normalizeText(guess.neighbours.join(" ")).replace(/\s+/g, "");
+function explainedShare(grams: ReturnType<typeof contentGrams>, guess: TopicGuess): (c: Candidate) => number {
+  const asked = compactText(guess.neighbours.join(" "));
   const model = topicModel();
-  const explained = grams.filter((g) =>
-    g.figure
-      ? g.figure.test(compact)
-      : compact.includes(g.gram) || g.cueOf.some((t) => c.topics.includes(t)) || asked.includes(g.gram) || model.speaksOf(guess.topic, g.gram),
-  );
-  return explained.length / grams.length;
+  const byTopic = grams.filter((g) => !g.figure && (asked.includes(g.gram) || model.speaksOf(guess.topic, g.gram)));
+  return (c) => {
+    if (!c.topics.includes(guess.topic)) return 0;
+    if (grams.length === 0) return 1;
+    const compact = compactText(sourceText(c));
+    const explained = grams.filter((g) =>
+      g.figure ? g.figure.test(compact) : byTopic.includes(g) || compact.includes(g.gram) || g.cueOf.some((t) => c.topics.includes(t)),
+    );
+    return explained.length / grams.length;
+  };
 }
 
 /**
@@ -127,10 +130,6 @@ function explainedShare(grams: ReturnType<typeof contentGrams>, c: Candidate, gu
  */
 function asksOnlyProduct(grams: ReturnType<typeof contentGrams>, topics: readonly Topic[]): boolean {
   return grams.length === 0 || coverage(grams, "", topics) >= EXTRACTIVE_THRESHOLDS.structuredCoverage;
-}
-
-function sourceText(c: Candidate): string {
-  return c.qna ? `${c.qna.question} ${c.qna.answer}` : c.text;
 }
 
 /**

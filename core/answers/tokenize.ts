@@ -28,6 +28,11 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
+/** `normalizeText` without spaces: viewers space at random, so matching ignores spacing. */
+export function compactText(text: string): string {
+  return normalizeText(text).replace(/\s+/g, "");
+}
+
 /** The word without its trailing particle or ending (Hangul words only; one suffix). */
 export function stemWord(word: string): string {
   if (!HANGUL.test(word.at(-1) ?? "")) return word;

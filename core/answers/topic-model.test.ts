@@ -11,7 +11,7 @@ describe("TopicModel", () => {
   it("puts a new wording beside the examples it shares character grams with", () => {
     const [top] = model.classify("이거 어디서 난거에요??");
     expect(top?.topic).toBe("origin");
-    expect(top?.example).toBe("어디서 난 쌀이에요?");
+    expect(top?.neighbours[0]).toBe("어디서 난 쌀이에요?");
   });
 
   it("ignores spacing, which viewers use at random", () => {
@@ -43,3 +43,18 @@ describe("TopicModel", () => {
   });
 });
 
+
+describe("TopicModel vocabulary", () => {
+  const vocab = new TopicModel({
+    origin: { ask: ["어디서 난거에요", "이거 어디서 난거죠", "원산지 어디"], line: ["원산지: 국내산"] },
+    care: { ask: ["세탁 어떻게 해요", "세탁기 돼요"], line: ["세탁: 손세탁"] },
+  });
+
+  it("knows the bigrams a topic is worded with: used by ≥ 2 of its examples and mostly by it", () => {
+    expect(vocab.speaksOf("origin", "난거")).toBe(true);
+    expect(vocab.speaksOf("care", "세탁")).toBe(true);
+    expect(vocab.speaksOf("origin", "세탁")).toBe(false);
+    // One example alone does not make a topic's wording.
+    expect(vocab.speaksOf("care", "탁기")).toBe(false);
+  });
+});

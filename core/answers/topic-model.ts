@@ -1,4 +1,4 @@
-import { normalizeText, stemWord, words } from "./tokenize.ts";
+import { compactText, stemWord, words } from "./tokenize.ts";
 import type { Topic } from "./topics.ts";
 
 /** Labelled sentences, per topic: how viewers ask about it and how knowledge lines state it. */
@@ -11,9 +11,7 @@ export interface TopicGuess {
   vote: number;
   /** Cosine similarity of this topic's nearest example, 0..1. */
   similarity: number;
-  /** That nearest example, to explain the decision. */
-  example: string;
-  /** Every example of this topic among the neighbours, nearest first. */
+  /** Every example of this topic among the neighbours, nearest first: what decided it. */
   neighbours: string[];
 }
 
@@ -21,8 +19,6 @@ export interface TopicGuess {
 export const TOPIC_VOTING = {
   /** Neighbours that vote: enough to outvote one odd example, few enough to stay local. */
   neighbours: 7,
-  /** A neighbour's vote is its similarity to this power: the closest examples count most. */
-  power: 1,
   /** How hard a feature used across many topics is discounted (0: plain IDF). */
   spreadPower: 0.5,
 };
@@ -88,14 +84,13 @@ export class TopicModel {
       for (const p of this.postings.get(term) ?? []) scores.set(p.example, (scores.get(p.example) ?? 0) + weight * p.weight);
     }
     const nearest = [...scores].sort((a, b) => b[1] - a[1]).slice(0, TOPIC_VOTING.neighbours);
-    const weight = (similarity: number) => similarity ** TOPIC_VOTING.power;
-    const total = nearest.reduce((sum, [, s]) => sum + weight(s), 0);
+    const total = nearest.reduce((sum, [, s]) => sum + s, 0);
     if (total <= 0) return [];
     const byTopic = new Map<Topic, TopicGuess>();
     for (const [example, similarity] of nearest) {
       const { topic, text: exampleText } = this.examples[example]!;
-      const guess = byTopic.get(topic) ?? { topic, vote: 0, similarity, example: exampleText, neighbours: [] };
-      guess.vote += weight(similarity) / total;
+      const guess = byTopic.get(topic) ?? { topic, vote: 0, similarity, neighbours: [] };
+      guess.vote += similarity / total;
       guess.neighbours.push(exampleText);
       byTopic.set(topic, guess);
     }
@@ -115,7 +110,7 @@ export class TopicModel {
   private learnVocabulary(): void {
     const uses = new Map<string, Map<Topic, number>>();
     for (const { topic, text } of this.examples) {
-      const compact = normalizeText(text).replace(/\s+/g, "");
+      const compact = compactText(text);
       const grams = new Set<string>();
       for (let i = 0; i + 2 <= compact.length; i++) grams.add(compact.slice(i, i + 2));
       for (const gram of grams) {
@@ -156,7 +151,7 @@ export class TopicModel {
 function termCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (term: string) => counts.set(term, (counts.get(term) ?? 0) + 1);
-  const compact = normalizeText(text).replace(/\s+/g, "");
+  const compact = compactText(text);
   for (const n of [2, 3]) for (let i = 0; i + n <= compact.length; i++) add(compact.slice(i, i + n));
   for (const word of words(text)) add(`w:${stemWord(word)}`);
   return counts;

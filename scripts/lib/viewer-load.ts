@@ -11,14 +11,14 @@ export interface ViewerCrowd {
   close(): void;
 }
 
-/** The client of the `ws` package (present as wrangler's dependency, without types), as far as the crowd uses it. */
+/** The client of the `ws` package (a devDependency that ships no types), as far as the crowd uses it. */
 interface WsClient {
   on(event: "message", listener: (data: Buffer) => void): void;
   on(event: "error", listener: (err: Error) => void): void;
   on(event: "close", listener: (code: number) => void): void;
   close(code: number, reason: string): void;
 }
-type WsClientClass = new (url: string, options: { perMessageDeflate: boolean; skipUTF8Validation: boolean }) => WsClient & { extensions: string };
+type WsClientClass = new (url: string, options: { perMessageDeflate: boolean; skipUTF8Validation: boolean }) => WsClient;
 const WebSocketClient = createRequire(import.meta.url)("ws") as WsClientClass;
 
 const RECENT_PREFIX = Buffer.from('{"type":"recent"');
