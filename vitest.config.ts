@@ -26,6 +26,9 @@ export default defineConfig({
           globalSetup: ["test/e2e/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // expect.poll waits for a browser and workerd sharing two cores; its 1 s default
+          // would make a wait into a speed claim. Playwright's own waits allow 30 s.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

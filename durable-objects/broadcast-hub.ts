@@ -105,9 +105,14 @@ export class BroadcastHub extends DurableObject<Env> {
     return true;
   }
 
-  /** RPC from the answers API: a publish/edit/unpublish to every viewer shard and board (hub-viewers.ts). */
-  async relayToViewers(broadcastId: string, event: ViewerEvent): Promise<RelayOutcome> {
+  /**
+   * RPC from the answers API: a publish/edit/unpublish to every viewer shard and board
+   * (hub-viewers.ts). The answered cluster is marked here, in the same turn that tells the
+   * boards, so no board shows an answered question as open, whatever the publisher's socket does.
+   */
+  async relayToViewers(broadcastId: string, event: ViewerEvent, clusterId?: string): Promise<RelayOutcome> {
     this.rememberBroadcastId(broadcastId);
+    if (clusterId !== undefined && this.clusters.setStatus(clusterId, "answered")) this.fanout.touch();
     return relayToViewers(this.ctx, this.env, broadcastId, event);
   }
 

@@ -60,6 +60,8 @@ export const PublishAnswer = z.object({
   answer: z.string().trim().min(1).max(VIEWER_LIMITS.maxAnswerChars),
   /** The chat the question came from, when the manager answered one from the board. */
   sourceCommentNo: z.number().int().nonnegative().optional(),
+  /** The question cluster answered, if any: the hub marks it answered for every board. */
+  clusterId: z.string().max(32).optional(),
 });
 export type PublishAnswer = z.infer<typeof PublishAnswer>;
 

@@ -77,6 +77,27 @@ describe("question clusters", () => {
     await b.until((m) => m.some((x) => x.type === "error" && x.code === "unknown_cluster"));
   });
 
+  it("marks a cluster answered for every board when its answer is published", async () => {
+    const { id } = await createBroadcast();
+    const board = await liveBoard(id);
+    await post(id, ["환불 되나요?", "환불 돼요?"], 1);
+    await board.until(() => clusterOf(board, "환불 돼요?")?.count === 2);
+    const cluster = clusterOf(board, "환불 돼요?")!;
+    expect(cluster.status).toBe("open");
+
+    const res = await api(`/api/broadcasts/${id}/answers`, {
+      method: "POST",
+      body: JSON.stringify({ question: cluster.latest, answer: "수령 후 7일 안에 환불됩니다.", clusterId: cluster.id }),
+    });
+    expect(res.status).toBe(201);
+    await board.until(() => clusterOf(board, "환불 돼요?")?.status === "answered");
+    const unknown = await api(`/api/broadcasts/${id}/answers`, {
+      method: "POST",
+      body: JSON.stringify({ question: "다른 질문", answer: "답", clusterId: "c999" }),
+    });
+    expect(unknown.status).toBe(201);
+  });
+
   it("keeps clusters across eviction", async () => {
     const { id } = await createBroadcast();
     await post(id, ["색상 뭐 있어요?", "색상 뭐 있나요"], 1);

@@ -102,11 +102,12 @@ export function createAnswerSession(broadcastId: string, store: BoardStore): Ans
       if (!current || !answer || sending.value) return;
       sending.value = true;
       try {
-        const body = { question: current.question, answer, ...(current.kind === "chat" ? { sourceCommentNo: current.commentNo } : {}) };
+        const body = { question: current.question, answer, ...(current.kind === "chat" ? { sourceCommentNo: current.commentNo } : { clusterId: current.clusterId }) };
         const outcome = await answersApi.publish(broadcastId, body);
         const a = outcome.answer;
         store.notePublished({ id: a.id, question: a.question, answer: a.answer, at: a.updatedAt });
-        if (current.kind === "cluster") store.setClusterStatus(current.clusterId, "answered");
+        // The hub marked the cluster answered for every board; show it here without waiting.
+        if (current.kind === "cluster") store.noteClusterStatus(current.clusterId, "answered");
         notice.value = outcome.relay ? { kind: "ok", text: t("answer.sent") } : { kind: "warn", text: t("answer.relayFailed") };
         close();
       } catch (err) {

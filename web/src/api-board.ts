@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { DraftResponse } from "../../core/answers/api.ts";
-import { PublishedAnswerList } from "../../core/protocol/index.ts";
+import { PublishedAnswerList, type PublishAnswer } from "../../core/protocol/index.ts";
 import { jsonBody, request } from "./api.ts";
 import { AnswerOutcome, CaptureAnswer, CrawlAnswer, Knowledge, ProductList, SetupResult } from "./api-schemas.ts";
 
@@ -31,7 +31,7 @@ export const answersApi = {
   draft: (id: string, question: string, productKey?: string) =>
     request(DraftResponse, `${base(id)}/answers/draft`, jsonBody("POST", productKey ? { question, productKey } : { question })),
   list: (id: string) => request(PublishedAnswerList, `${base(id)}/answers?status=published`),
-  publish: (id: string, body: { question: string; answer: string; sourceCommentNo?: number }) =>
+  publish: (id: string, body: PublishAnswer) =>
     request(AnswerOutcome, `${base(id)}/answers`, jsonBody("POST", body)),
   edit: (id: string, answerId: string, body: { question?: string; answer?: string }) =>
     request(AnswerOutcome, `${base(id)}/answers/${encodeURIComponent(answerId)}`, jsonBody("PATCH", body)),

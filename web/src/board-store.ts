@@ -29,6 +29,8 @@ export interface BoardStore {
   readonly capture: ReadonlySignal<CaptureStatus | null>;
   /** Marks a cluster for every manager (shown here at once, confirmed by the hub's echo). */
   setClusterStatus(id: string, status: ClusterStatus): void;
+  /** Shows a status the hub already set (an answer published for the cluster). */
+  noteClusterStatus(id: string, status: ClusterStatus): void;
   /** Tells the other boards this manager is (or, with null, is no longer) answering a cluster. */
   claim(clusterId: string | null, manager: string): void;
   /** Applies a publish/edit/unpublish this board made, before the hub's frame echoes it. */
@@ -160,6 +162,7 @@ export function createBoardStore(broadcastId: string): BoardStore {
       clusters.value = withStatus(clusters.value, id, status);
       socket.send({ type: "cluster-status", id, status });
     },
+    noteClusterStatus: (id, status) => (clusters.value = withStatus(clusters.value, id, status)),
     claim(clusterId, manager) {
       if (claimed.value === clusterId) return;
       claimed.value = clusterId;

@@ -26,9 +26,10 @@ export interface AnswerOutcome {
  * broadcast's hub relays to every viewer shard and board. A failed relay keeps the stored
  * change: the manager sees `relay: null` and can edit to resend.
  */
-async function relay(c: AppContext, answer: PublishedAnswer, event: ViewerEvent): Promise<AnswerOutcome> {
+async function relay(c: AppContext, answer: PublishedAnswer, event: ViewerEvent, clusterId?: string): Promise<AnswerOutcome> {
   try {
-    return { answer, relay: await c.env.BROADCAST_HUB.getByName(answer.broadcastId).relayToViewers(answer.broadcastId, event) };
+    const hub = c.env.BROADCAST_HUB.getByName(answer.broadcastId);
+    return { answer, relay: await hub.relayToViewers(answer.broadcastId, event, clusterId) };
   } catch (err) {
     console.error(JSON.stringify({ level: "error", what: "answer relay failed", broadcastId: answer.broadcastId, message: String(err) }));
     return { answer, relay: null };
@@ -53,8 +54,9 @@ export const answerRoutes = new Hono<AppEnv>()
     const db = drizzle(c.env.DB);
     if (!(await getBroadcast(db, id))) throw new AppError("not_found", 404, "no such broadcast");
     const answerId = `a-${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
-    const answer = await insertAnswer(db, id, answerId, c.req.valid("json"), Date.now());
-    return c.json(await relay(c, answer, { type: "qa", ...toQaPair(answer) }), 201);
+    const body = c.req.valid("json");
+    const answer = await insertAnswer(db, id, answerId, body, Date.now());
+    return c.json(await relay(c, answer, { type: "qa", ...toQaPair(answer) }, body.clusterId), 201);
   })
   .patch("/:id/answers/:answerId", requireAdmin, validate("param", AnswerParam), validate("json", EditAnswer), async (c) => {
     const { id, answerId } = c.req.valid("param");
