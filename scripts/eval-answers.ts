@@ -3,9 +3,9 @@
  * files in data/answers: fact accuracy on answerable cases (not abstained and every expected
  * fact stated), abstention on unanswerable ones, and draft latency. Reported per split (see
  * docs/answers.md): `dev` is tuned on; `heldout2` was a clean test once and has since been
- * read, so it is tuned on too; `heldout` was seen as a number; `heldout3` is the clean test,
- * written blind by someone who never saw the drafter. `--verbose` lists misses of the splits
- * that may steer tuning (dev, heldout2), never of `heldout` or `heldout3`.
+ * read, so it is tuned on too; `heldout` was seen as a number; `heldout3` and `heldout4` are
+ * clean tests, written blind by authors who never saw the drafter, and never read. `--verbose` lists misses of the splits
+ * that may steer tuning (dev, heldout2), never of `heldout`, `heldout3` or `heldout4`.
  *
  *   npm run eval:answers [-- --file a.jsonl --file b.jsonl] [--verbose]
  */
@@ -19,7 +19,7 @@ import { percentile } from "./lib/percentile.ts";
 
 const { values: opt } = parseArgs({
   options: {
-    file: { type: "string", multiple: true, default: ["cases", "dev2", "heldout2", "heldout3"].map((f) => `data/answers/${f}.jsonl`) },
+    file: { type: "string", multiple: true, default: ["cases", "dev2", "heldout2", "heldout3", "heldout4"].map((f) => `data/answers/${f}.jsonl`) },
     verbose: { type: "boolean", default: false } },
 });
 
@@ -68,6 +68,7 @@ report("dev", outcomes.filter((o) => o.c.split === "dev"));
 report("heldout", outcomes.filter((o) => o.c.split === "heldout"));
 report("heldout2", outcomes.filter((o) => o.c.split === "heldout2"));
 report("heldout3", outcomes.filter((o) => o.c.split === "heldout3"));
+report("heldout4", outcomes.filter((o) => o.c.split === "heldout4"));
 report("all", outcomes);
 if (opt.verbose) {
   for (const o of outcomes.filter((x) => !x.ok && TUNED_ON.has(x.c.split))) {

@@ -37,7 +37,7 @@ export const EvalCase = z.intersection(
   AnswerCase,
   z.object({
     id: z.string(),
-    split: z.enum(["dev", "heldout", "heldout2", "heldout3"]),
+    split: z.enum(["dev", "heldout", "heldout2", "heldout3", "heldout4"]),
     category: z.string(),
     expected: z.object({ answerable: z.boolean(), facts: z.array(z.string()) }),
   }),

@@ -1,8 +1,10 @@
-import { coverage, lineCandidates, productCandidates, qnaCandidates, contentGrams, scoreCandidate, sourceText, statesQualifiers, type Candidate, type CandidateScore } from "./candidates.ts";
+import { coverage, lineCandidates, productCandidates, qnaCandidates, contentGrams, scoreCandidate, sourceText, statesQualifiers, type Candidate, type CandidateScore, type ContentGram } from "./candidates.ts";
 import { benefitKind } from "./chunks.ts";
 import { describePrice } from "./facts.ts";
 import { targetProduct, type ProductTarget } from "./product-target.ts";
 import { contentStems } from "./question-key.ts";
+import { answerProbability, evidence, gramRarity, type QuestionEvidence } from "./second-look.ts";
+import { SECOND_LOOK_MODEL } from "./second-look-model.ts";
 import { sentenceFromAnswer, sentenceFromLine, shortProductName } from "./sentence.ts";
 import { structuredAnswer } from "./structured.ts";
 import { compactText, normalizeText, stemWord, words } from "./tokenize.ts";
@@ -48,47 +50,121 @@ export const extractiveDrafter: AnswerDrafter = {
   draft: async (question, context) => draftExtractive(question, context),
 };
 
-/** One extractive draft (see `extractiveDrafter`). */
+/**
+ * One extractive draft (see `extractiveDrafter`): the rules, then the second look (second-look.ts)
+ * when they abstain or when the model finds the rules' source very unlikely to answer.
+ */
 export function draftExtractive(question: string, context: DraftContext): Draft {
+  const reading = readQuestion(question, context);
+  const ruled = byRules(reading);
+  const model = SECOND_LOOK_MODEL;
+  if (ruled.source === null && !ruled.draft.abstained) return ruled.draft;
+  if (ruled.source !== null && lookAt(reading, ruled.source).probability >= model.vetoBelow) return ruled.draft;
+  const best = sourceLooks(reading)[0];
+  return best && best.probability >= model.answerAt ? best.draft : abstain(ruled.draft.confidence);
+}
+
+/** Everything a draft works out once about the question and its sources. */
+interface Reading {
+  knowledge: KnowledgeSet;
+  target: ProductTarget | null;
+  topics: Topic[];
+  /** The question's content stems, without the product's name and words of asking. */
+  content: string[];
+  grams: ContentGram[];
+  figures: string[];
+  ranked: CandidateScore[];
+  explained: ((c: Candidate) => number) | null;
+  evidence: QuestionEvidence;
+  retrieval: Map<string, number>;
+  subject: string;
+  multi: boolean;
+}
+
+function readQuestion(question: string, context: DraftContext): Reading {
   const k = context.knowledge;
   const target = targetProduct(question, k.products, context.productKey);
   const named = new Set(target?.nameStems ?? []);
-  const { topics, guess } = askedTopics(question, words(question).filter((w) => !named.has(stemWord(w))).join(" "));
+  const { topics, guess, guesses } = askedTopics(question, words(question).filter((w) => !named.has(stemWord(w))).join(" "));
   const content = contentStems(question).filter((s) => !named.has(s) && !ASKING_STEMS.has(s));
   const grams = contentGrams(content);
   const figures = content.filter((s) => /^\d/.test(s));
   const explained = guess ? explainedShare(grams, guess) : null;
-  const boost = new Map(context.passages.map((p) => [p.chunk.id, p.score]));
+  const retrieval = new Map(context.passages.map((p) => [p.chunk.id, p.score]));
   const ranked = gatherCandidates(k, target)
-    .map((c) => withBoost(scoreCandidate(c, content.join(" "), topics, grams), boost, target?.product.key))
+    .map((c) => withBoost(scoreCandidate(c, content.join(" "), topics, grams), retrieval, target?.product.key))
     .sort((a, b) => b.score - a.score);
+  const evidence: QuestionEvidence = {
+    grams,
+    guesses,
+    asksAmount: /몇|얼마|언제/.test(compactText(question)),
+    rarity: gramRarity(grams, ranked.map((r) => sourceText(r.candidate))),
+    targetKey: target?.product.key,
+    explained: explained && ((s) => explained(s.candidate)),
+  };
   const subject = target ? shortProductName(target.product.name) : "";
-  const multi = k.products.length > 1;
+  return { knowledge: k, target, topics, content, grams, figures, ranked, explained, evidence, retrieval, subject, multi: k.products.length > 1 };
+}
 
-  const strongQna = ranked.find((r) => r.candidate.qna && r.similarity >= EXTRACTIVE_THRESHOLDS.strongSimilarity);
-  if (strongQna) return fromCandidate(strongQna, subject, multi);
+/** The rules: a source answers when it passes every gate; otherwise the draft abstains. `source` is null for Naver's fields and abstentions. */
+function byRules(r: Reading): { draft: Draft; source: CandidateScore | null } {
+  const { knowledge: k, target, topics, content, grams, figures, ranked, explained, subject, multi } = r;
+  const strongQna = ranked.find((s) => s.candidate.qna && s.similarity >= EXTRACTIVE_THRESHOLDS.strongSimilarity);
+  if (strongQna) return { draft: fromCandidate(strongQna, subject, multi), source: strongQna };
   const detailTopics = topics.filter((t) => !STRUCTURED_TOPICS.has(t));
   const structuredOnly = detailTopics.length === 0 && topics.length > 0;
   const topical = ranked.find(
-    (r) =>
-      r.topicHits > 0 &&
-      (coversQuestion(r, grams.length) || (explained?.(r.candidate) ?? 0) >= EXTRACTIVE_THRESHOLDS.explained) &&
-      statesFigures(r.candidate.text, figures) &&
-      statesQualifiers(sourceText(r.candidate), content) &&
-      r.candidate.topics.some((t) => (structuredOnly ? topics : detailTopics).includes(t)),
+    (s) =>
+      s.topicHits > 0 &&
+      (coversQuestion(s, grams.length) || (explained?.(s.candidate) ?? 0) >= EXTRACTIVE_THRESHOLDS.explained) &&
+      statesFigures(s.candidate.text, figures) &&
+      statesQualifiers(sourceText(s.candidate), content) &&
+      s.candidate.topics.some((t) => (structuredOnly ? topics : detailTopics).includes(t)),
   );
   if (topical && (!structuredOnly || overridesProductFields(topical))) {
-    return fromCandidate(topical, subject, multi);
+    return { draft: fromCandidate(topical, subject, multi), source: topical };
   }
   if (target && topics.some((t) => STRUCTURED_TOPICS.has(t)) && asksOnlyProduct(grams, topics)) {
     const answer = structuredAnswer(target.product, topics, subject);
-    if (answer) return { answer, abstained: false, sources: [summarySource(k.broadcastId, target)], confidence: 0.9 };
+    if (answer) return { draft: { answer, abstained: false, sources: [summarySource(k.broadcastId, target)], confidence: 0.9 }, source: null };
   }
   if (topics.length === 0) {
-    const loose = ranked.find((r) => (r.candidate.qna ? r.similarity >= EXTRACTIVE_THRESHOLDS.looseSimilarity : r.coverage >= EXTRACTIVE_THRESHOLDS.looseCoverage));
-    if (loose) return fromCandidate(loose, subject, multi);
+    const loose = ranked.find((s) => (s.candidate.qna ? s.similarity >= EXTRACTIVE_THRESHOLDS.looseSimilarity : s.coverage >= EXTRACTIVE_THRESHOLDS.looseCoverage));
+    if (loose) return { draft: fromCandidate(loose, subject, multi), source: loose };
   }
-  return abstain(ranked[0]?.score ?? 0);
+  return { draft: abstain(ranked[0]?.score ?? 0), source: null };
+}
+
+/** A source the second look weighed: its features, the model's probability and the draft it makes. */
+export interface SourceLook {
+  score: CandidateScore;
+  features: number[];
+  probability: number;
+  draft: Draft;
+}
+
+/**
+ * Every source through the second look's model, most probable first. Sources that miss a
+ * number or a qualifier the question names ("24cm", "해외배송") are never looked at: they
+ * answer another question however alike they are.
+ */
+function sourceLooks(r: Reading): SourceLook[] {
+  return r.ranked
+    .filter((s) => statesFigures(s.candidate.text, r.figures) && statesQualifiers(sourceText(s.candidate), r.content))
+    .map((score) => lookAt(r, score))
+    .sort((a, b) => b.probability - a.probability);
+}
+
+function lookAt(r: Reading, score: CandidateScore): SourceLook {
+  const features = evidence(r.evidence, score, r.ranked[0] === score, r.retrieval.get(score.candidate.id) ?? 0);
+  const probability = answerProbability(features);
+  return { score, features, probability, draft: fromCandidate(score, r.subject, r.multi, probability) };
+}
+
+/** For training the second look (scripts/train-answers.ts): what the rules drafted, and every source's look. */
+export function examineDraft(question: string, context: DraftContext): { rules: Draft; looks: SourceLook[] } {
+  const reading = readQuestion(question, context);
+  return { rules: byRules(reading).draft, looks: sourceLooks(reading) };
 }
 
 /**
@@ -176,13 +252,13 @@ function withBoost(s: CandidateScore, boost: Map<string, number>, productKey: st
   return { ...s, score: s.score + own + 0.05 * (boost.get(s.candidate.id) ?? 0) };
 }
 
-function fromCandidate(s: CandidateScore, subject: string, multi: boolean): Draft {
+function fromCandidate(s: CandidateScore, subject: string, multi: boolean, confidence = s.score): Draft {
   const c = s.candidate;
   const answer = c.qna
     ? sentenceFromAnswer(c.qna.answer)
     : sentenceFromLine(c.text, c.kind === "product" && multi && subject ? subject : undefined);
   const source: Source = { id: c.id, kind: c.kind, productKey: c.productKey, text: c.qna ? `Q: ${c.qna.question}\nA: ${c.qna.answer}` : c.text };
-  return { answer, abstained: false, sources: [source], confidence: round(Math.min(1, s.score)) };
+  return { answer, abstained: false, sources: [source], confidence: round(Math.min(1, confidence)) };
 }
 
 function summarySource(broadcastId: string, target: ProductTarget): Source {

@@ -20,7 +20,7 @@ describe("topics by cues and by the example model", () => {
 
   it("keeps the cue table's topics when the model has no confident guess", () => {
     expect(askedTopics("ㅋㅋㅋ 소재", "ㅋㅋㅋ 소재").topics).toContain("material");
-    expect(askedTopics("ㅋㅋㅋ", "ㅋㅋㅋ")).toEqual({ topics: [], guess: null });
+    expect(askedTopics("ㅋㅋㅋ", "ㅋㅋㅋ")).toMatchObject({ topics: [], guess: null });
   });
 
   it.each([

@@ -26,6 +26,8 @@ export interface AskedTopics {
   topics: Topic[];
   /** The model's guess when it was confident, whether or not the cues agreed. */
   guess: TopicGuess | null;
+  /** Every topic the model saw in the question, best first, confident or not. */
+  guesses: TopicGuess[];
 }
 
 /**
@@ -34,27 +36,54 @@ export interface AskedTopics {
  */
 export function askedTopics(question: string, content: string): AskedTopics {
   const cues = questionTopics(normalizeText(question));
-  const guess = confident(topicModel().classify(content), TOPIC_MODEL_THRESHOLDS.askVote, TOPIC_MODEL_THRESHOLDS.askSimilarity);
+  const guesses = topicModel().classify(content);
+  const guess = confident(guesses, TOPIC_MODEL_THRESHOLDS.askVote, TOPIC_MODEL_THRESHOLDS.askSimilarity);
   const topics = guess && !cues.includes(guess.topic) ? [...cues, guess.topic] : cues;
-  return { topics, guess };
+  return { topics, guess, guesses };
 }
 
-const lineCache = new Map<string, Topic[]>();
+interface LineReading {
+  topics: Topic[];
+  guesses: TopicGuess[];
+}
+
+const lineCache = new Map<string, LineReading>();
 const LINE_CACHE_LIMIT = 5000;
 
-/** Topics a knowledge line speaks to: its cues' and the model's confident guess. Cached per text. */
-export function spokenTopics(line: string): Topic[] {
+/** The model's reading of a knowledge line, cached per text: lines are read again for every question. */
+function readLine(line: string): LineReading {
   const cached = lineCache.get(line);
   if (cached) return cached;
-  const cues = lineTopics(line);
+  const guesses = topicModel().classify(line);
   // A line often states several things ("중량: 1.2kg (3~4인분)"): every guess with enough of the vote counts.
-  const guesses = topicModel()
-    .classify(line)
-    .filter((g) => g.vote >= TOPIC_MODEL_THRESHOLDS.lineVote && g.similarity >= TOPIC_MODEL_THRESHOLDS.lineSimilarity);
-  const topics = [...new Set([...cues, ...guesses.map((g) => g.topic)])];
+  const sure = guesses.filter((g) => g.vote >= TOPIC_MODEL_THRESHOLDS.lineVote && g.similarity >= TOPIC_MODEL_THRESHOLDS.lineSimilarity);
+  const reading = { topics: [...new Set([...lineTopics(line), ...sure.map((g) => g.topic)])], guesses };
   if (lineCache.size >= LINE_CACHE_LIMIT) lineCache.clear();
-  lineCache.set(line, topics);
-  return topics;
+  lineCache.set(line, reading);
+  return reading;
+}
+
+/** Topics a knowledge line speaks to: its cues' and the model's confident guesses. */
+export function spokenTopics(line: string): Topic[] {
+  return readLine(line).topics;
+}
+
+/** Every topic the model sees in a knowledge line, best first, confident or not. */
+export function lineGuesses(line: string): TopicGuess[] {
+  return readLine(line).guesses;
+}
+
+/**
+ * How much two readings agree: the vote both give to the same topics (0..1). "많이 시끄러워요"
+ * and "소음 35dB" share no word but half their vote.
+ */
+export function sharedVote(a: readonly TopicGuess[], b: readonly TopicGuess[]): number {
+  let shared = 0;
+  for (const x of a) {
+    const y = b.find((g) => g.topic === x.topic);
+    if (y) shared += Math.min(x.vote, y.vote);
+  }
+  return shared;
 }
 
 function confident(guesses: readonly TopicGuess[], vote: number, similarity: number): TopicGuess | null {

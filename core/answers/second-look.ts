@@ -1,0 +1,128 @@
+import { sourceText, type CandidateScore, type ContentGram } from "./candidates.ts";
+import { SECOND_LOOK_MODEL } from "./second-look-model.ts";
+import { compactText } from "./tokenize.ts";
+import { lineGuesses, sharedVote, topicModel } from "./topic-detect.ts";
+import type { TopicGuess } from "./topic-model.ts";
+import type { Topic } from "./topics.ts";
+
+/**
+ * The drafter's second look. The rules answer only when a source passes every gate; a viewer
+ * who words a question unlike the source ("뜯고 나서 얼마나 둬요" for "개봉 후 2주") fails
+ * one gate or another. When the rules abstain, a logistic model weighs all the evidence of
+ * each source at once, and the best source answers if the model is sure enough. It is trained
+ * by `npm run train:answers` on the case splits that may be tuned on; its figures are in docs/answers.md.
+ */
+
+/** What the drafter knows about the question, worked out once per draft. */
+export interface QuestionEvidence {
+  grams: readonly ContentGram[];
+  /** The topic model's reading of the question (without the product's name). */
+  guesses: readonly TopicGuess[];
+  /** Whether the question asks for a number or an amount ("몇", "얼마", "언제까지"). */
+  asksAmount: boolean;
+  /** How rare each content gram is among this broadcast's sources: rare words decide. */
+  rarity: ReadonlyMap<string, number>;
+  targetKey: string | undefined;
+  /** Share of the question explained by a source on the guessed topic (extractive-drafter.ts). */
+  explained: ((s: CandidateScore) => number) | null;
+}
+
+/** The features, in the model's order. Each is 0..1 or a small count; names are for reading the weights. */
+export const FEATURES = [
+  "bias", "topic", "topics", "coverage", "textCoverage", "similarity", "explained", "modelVote", "sharedVote",
+  "qna", "productLine", "broadcastLine", "ownProduct", "retrieval", "ruleScore", "firstRanked",
+  "rareCoverage", "amountWithDigits", "offTopic", "noGrams", "vocabulary", "unexplainedRare",
+] as const;
+
+/** One source's evidence, in the order of FEATURES. */
+export function evidence(q: QuestionEvidence, s: CandidateScore, firstRanked: boolean, retrieval: number): number[] {
+  const c = s.candidate;
+  const text = sourceText(c);
+  const compact = compactText(text);
+  const modelVote = q.guesses.filter((g) => c.topics.includes(g.topic)).reduce((sum, g) => sum + g.vote, 0);
+  return [
+    1,
+    s.topicHits > 0 ? 1 : 0,
+    Math.min(s.topicHits, 3) / 3,
+    s.coverage,
+    s.textCoverage,
+    s.similarity,
+    q.explained?.(s) ?? 0,
+    modelVote,
+    sharedVote(q.guesses, lineGuesses(c.qna ? c.qna.question : c.text)),
+    c.qna ? 1 : 0,
+    c.kind === "product" ? 1 : 0,
+    c.kind === "broadcast" ? 1 : 0,
+    q.targetKey !== undefined && c.productKey === q.targetKey ? 1 : 0,
+    retrieval,
+    Math.min(1, s.score),
+    firstRanked ? 1 : 0,
+    rareCoverage(q, compact),
+    q.asksAmount && /\d/.test(c.text) ? 1 : 0,
+    Math.min(c.topics.length - s.topicHits, 3) / 3,
+    q.grams.length === 0 ? 1 : 0,
+    ...byVocabulary(q, c.topics, compact),
+  ];
+}
+
+/**
+ * How the source's topics account for the question: the share of its grams the source states
+ * or its topics' examples use ("뜯고" for expiry), and how rare the rarest unaccounted gram is
+ * (a word nothing in the broadcast says, like "유선" asked of a wireless earphone, is what the
+ * question is really about).
+ */
+function byVocabulary(q: QuestionEvidence, topics: readonly Topic[], compact: string): [number, number] {
+  if (q.grams.length === 0) return [1, 0];
+  const model = topicModel();
+  let explained = 0;
+  let rarest = 0;
+  for (const g of q.grams) {
+    const stated = g.figure ? g.figure.test(compact) : compact.includes(g.gram);
+    if (stated || g.cueOf.some((t) => topics.includes(t)) || topics.some((t) => model.speaksOf(t, g.gram))) explained++;
+    else rarest = Math.max(rarest, q.rarity.get(g.gram) ?? 0);
+  }
+  return [explained / q.grams.length, Math.min(1, rarest / 4)];
+}
+
+/** Share of the question's rarity-weighted content the source states. */
+function rareCoverage(q: QuestionEvidence, compact: string): number {
+  let total = 0;
+  let covered = 0;
+  for (const g of q.grams) {
+    const w = q.rarity.get(g.gram) ?? 0;
+    total += w;
+    if (g.figure ? g.figure.test(compact) : compact.includes(g.gram)) covered += w;
+  }
+  return total > 0 ? covered / total : 0;
+}
+
+/**
+ * Rarity of each gram among the sources, as IDF: a gram no source states weighs most (the
+ * question asks something the sources may not say), one every source states weighs nothing.
+ */
+export function gramRarity(grams: readonly ContentGram[], sources: readonly string[]): Map<string, number> {
+  const compact = sources.map(compactText);
+  const rarity = new Map<string, number>();
+  for (const g of grams) {
+    const df = compact.filter((text) => (g.figure ? g.figure.test(text) : text.includes(g.gram))).length;
+    rarity.set(g.gram, Math.log((compact.length + 1) / (df + 0.5)));
+  }
+  return rarity;
+}
+
+export type Feature = (typeof FEATURES)[number];
+
+/** A trained logistic model over FEATURES, the probability from which it answers, and below which it overrules the rules. */
+export interface SecondLookModel {
+  /** Missing weights are 0: a model trained before a feature existed ignores it. */
+  weights: Partial<Record<Feature, number>>;
+  answerAt: number;
+  vetoBelow: number;
+}
+
+/** The model's probability that a source answers the question; `x` in the order of FEATURES. */
+export function answerProbability(x: readonly number[], model: SecondLookModel = SECOND_LOOK_MODEL): number {
+  let z = 0;
+  for (let i = 0; i < x.length; i++) z += x[i]! * (model.weights[FEATURES[i]!] ?? 0);
+  return 1 / (1 + Math.exp(-z));
+}

@@ -1,0 +1,160 @@
+/**
+ * Trains the extractive drafter's second look (core/answers/second-look.ts) and writes
+ * core/answers/second-look-model.ts.
+ *
+ *   npm run train:answers [-- --min-abstain 0.82 --no-write]
+ *
+ * Data: the answer case splits that may be tuned on (dev, heldout, heldout2); never heldout3
+ * or heldout4. Every source the drafter considers for a case is one example, labelled 1 when
+ * its draft states every expected fact. The answering and veto probabilities are chosen by
+ * grouped cross-validation (a broadcast's cases stay in one fold): the best sum of fact
+ * accuracy and abstention, both targets of the drafter, with abstention at least `--min-abstain`.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { caseKnowledge, EvalCase, knowledgeKey, statesFact } from "../core/answers/case-set.ts";
+import { buildEmbeddedStore, draftWithStore } from "../core/answers/embedded-answerer.ts";
+import { examineDraft, type SourceLook } from "../core/answers/extractive-drafter.ts";
+import { answerProbability, FEATURES, type SecondLookModel } from "../core/answers/second-look.ts";
+import type { AnswerDrafter, Draft } from "../core/answers/types.ts";
+import { fitLogistic } from "./lib/logistic.ts";
+
+const { values: opt } = parseArgs({
+  options: {
+    // Only splits that may be tuned on: never heldout3 or heldout4.
+    file: { type: "string", multiple: true, default: ["cases", "dev2", "heldout2"].map((f) => `data/answers/${f}.jsonl`) },
+    "min-abstain": { type: "string", default: "0.8" },
+    folds: { type: "string", default: "5" },
+    l2: { type: "string", default: "0.01" },
+    out: { type: "string", default: "core/answers/second-look-model.ts" },
+    "no-write": { type: "boolean", default: false },
+  },
+});
+
+/** One case as the trainer sees it: what the rules did and every source's features and draft. */
+interface Example {
+  c: EvalCase;
+  group: string;
+  rules: Draft;
+  looks: { features: number[]; right: boolean; answer: string }[];
+}
+
+const TRAINABLE = new Set(["dev", "heldout", "heldout2"]);
+const cases = opt.file.flatMap((file) =>
+  readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => EvalCase.parse(JSON.parse(l))),
+);
+if (cases.some((c) => !TRAINABLE.has(c.split))) throw new Error("train:answers reads only the dev, heldout and heldout2 splits");
+
+const states = (c: EvalCase, answer: string) => c.expected.answerable && c.expected.facts.every((f) => statesFact(answer, f));
+
+async function examine(): Promise<Example[]> {
+  const examples: Example[] = [];
+  let seen: { rules: Draft; looks: SourceLook[] } | undefined;
+  const examiner: AnswerDrafter = {
+    name: "examine",
+    draft: async (question, context) => (seen = examineDraft(question, context)).rules,
+  };
+  const stores = new Map<string, Awaited<ReturnType<typeof buildEmbeddedStore>>>();
+  for (const c of cases) {
+    const knowledge = caseKnowledge(c);
+    const group = knowledgeKey(c);
+    let store = stores.get(group);
+    if (!store) stores.set(group, (store = await buildEmbeddedStore(knowledge)));
+    await draftWithStore(store, knowledge, c.question, c.productKey, examiner);
+    const looks = seen!.looks.map((l) => ({ features: l.features, right: states(c, l.draft.answer), answer: l.draft.answer }));
+    examples.push({ c, group, rules: seen!.rules, looks });
+  }
+  return examples;
+}
+
+const named = (weights: readonly number[]) => Object.fromEntries(FEATURES.map((f, i) => [f, Math.round(weights[i]! * 1e4) / 1e4]));
+
+function train(examples: readonly Example[]): number[] {
+  const rows = examples.flatMap((e) => e.looks);
+  return fitLogistic(rows.map((r) => r.features), rows.map((r) => (r.right ? 1 : 0)), { l2: Number(opt.l2) });
+}
+
+/** A case's outcome under a model: the rules' draft, or the second look's best source when they abstain. */
+interface Judged {
+  answerable: boolean;
+  rulesRight: boolean;
+  rulesAbstained: boolean;
+  best: number;
+  bestRight: boolean;
+  /** The model's probability for the source the rules answered from (1 for Naver's product fields). */
+  rulesP: number;
+}
+
+function judge(e: Example, weights: readonly number[]): Judged {
+  const model: SecondLookModel = { weights: named(weights), answerAt: 0, vetoBelow: 0 };
+  let best = 0;
+  let bestRight = false;
+  for (const look of e.looks) {
+    const p = answerProbability(look.features, model);
+    if (p > best) [best, bestRight] = [p, look.right];
+  }
+  const rulesRight = e.c.expected.answerable ? !e.rules.abstained && states(e.c, e.rules.answer) : e.rules.abstained;
+  const ruled = e.looks.find((l) => !e.rules.abstained && l.answer === e.rules.answer);
+  const rulesP = ruled ? answerProbability(ruled.features, model) : 1;
+  return { answerable: e.c.expected.answerable, rulesRight, rulesAbstained: e.rules.abstained, best, bestRight, rulesP };
+}
+
+/** Fact accuracy, wrong facts and abstention with the second look answering from `answerAt` and vetoing below `vetoBelow`. */
+function outcome(judged: readonly Judged[], { answerAt, vetoBelow }: { answerAt: number; vetoBelow: number }) {
+  const answerable = judged.filter((j) => j.answerable);
+  const unanswerable = judged.filter((j) => !j.answerable);
+  const vetoed = (j: Judged) => !j.rulesAbstained && j.rulesP < vetoBelow;
+  const looks = (j: Judged) => (j.rulesAbstained || vetoed(j)) && j.best >= answerAt;
+  const answers = (j: Judged) => looks(j) || (!j.rulesAbstained && !vetoed(j));
+  const right = (j: Judged) => (looks(j) ? j.bestRight : j.rulesRight);
+  return {
+    accuracy: answerable.filter((j) => answers(j) && right(j)).length / answerable.length,
+    wrong: answerable.filter((j) => answers(j) && !right(j)).length / answerable.length,
+    abstain: unanswerable.filter((j) => !answers(j)).length / unanswerable.length,
+  };
+}
+
+const examples = await examine();
+const groups = [...new Set(examples.map((e) => e.group))];
+const folds = Number(opt.folds);
+const judged: Judged[] = [];
+for (let fold = 0; fold < folds; fold++) {
+  const inFold = (e: Example) => groups.indexOf(e.group) % folds === fold;
+  const weights = train(examples.filter((e) => !inFold(e)));
+  judged.push(...examples.filter(inFold).map((e) => judge(e, weights)));
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const show = (o: ReturnType<typeof outcome>) => `fact accuracy ${pct(o.accuracy)} · wrong ${pct(o.wrong)} · abstains ${pct(o.abstain)}`;
+console.log(`${examples.length} cases, ${groups.length} broadcasts, ${examples.reduce((n, e) => n + e.looks.length, 0)} sources; ${folds}-fold by broadcast`);
+console.log(`rules only                   ${show(outcome(judged, { answerAt: Infinity, vetoBelow: 0 }))}`);
+const minAbstain = Number(opt["min-abstain"]);
+let chosen = { answerAt: 1, vetoBelow: 0 };
+let best = outcome(judged, chosen);
+for (const vetoBelow of [0, 0.05, 0.1, 0.15, 0.2]) {
+  for (let step = 13; step >= 0; step--) {
+    const at = { answerAt: Math.round((0.3 + 0.05 * step) * 100) / 100, vetoBelow };
+    const o = outcome(judged, at);
+    if (o.abstain >= minAbstain && o.accuracy + o.abstain > best.accuracy + best.abstain) [chosen, best] = [at, o];
+  }
+}
+console.log(`answers from ${chosen.answerAt}, vetoes below ${chosen.vetoBelow}: ${show(best)} (cross-validated)`);
+const weights = named(train(examples));
+const model: SecondLookModel = { weights, ...chosen };
+if (!opt["no-write"]) {
+  const lines = FEATURES.map((f) => `    ${f}: ${weights[f]},`).join("\n");
+  const text = `// Written by \`npm run train:answers\` (scripts/train-answers.ts); do not edit by hand.
+import type { SecondLookModel } from "./second-look.ts";
+
+/** ${show(best)} (cross-validated on the tuned-on splits). */
+export const SECOND_LOOK_MODEL: SecondLookModel = {
+  weights: {
+${lines}
+  },
+  answerAt: ${model.answerAt},
+  vetoBelow: ${model.vetoBelow},
+};
+`;
+  writeFileSync(opt.out, text);
+  console.log(`wrote ${opt.out}`);
+}
