@@ -3,7 +3,7 @@ import { benefitKind } from "./chunks.ts";
 import { describePrice } from "./facts.ts";
 import { targetProduct, type ProductTarget } from "./product-target.ts";
 import { contentStems } from "./question-key.ts";
-import { answerProbability, evidence, gramRarity, type QuestionEvidence } from "./second-look.ts";
+import { answerProbability, evidence, gramRarity, type QuestionEvidence, type SecondLookModel } from "./second-look.ts";
 import { SECOND_LOOK_MODEL } from "./second-look-model.ts";
 import { sentenceFromAnswer, sentenceFromLine, shortProductName } from "./sentence.ts";
 import { structuredAnswer } from "./structured.ts";
@@ -50,17 +50,24 @@ export const extractiveDrafter: AnswerDrafter = {
   draft: async (question, context) => draftExtractive(question, context),
 };
 
+/** The rules alone, without the second look: the baseline `npm run eval:answers` prints beside it. */
+export const RULES_ONLY: SecondLookModel = { weights: {}, answerAt: Infinity, vetoBelow: 0 };
+export const rulesOnlyDrafter: AnswerDrafter = {
+  name: "extractive-rules",
+  draft: async (question, context) => draftExtractive(question, context, RULES_ONLY),
+};
+
 /**
  * One extractive draft (see `extractiveDrafter`): the rules, then the second look (second-look.ts)
  * when they abstain or when the model finds the rules' source very unlikely to answer.
  */
-export function draftExtractive(question: string, context: DraftContext): Draft {
+export function draftExtractive(question: string, context: DraftContext, model = SECOND_LOOK_MODEL): Draft {
   const reading = readQuestion(question, context);
   const ruled = byRules(reading);
-  const model = SECOND_LOOK_MODEL;
   if (ruled.source === null && !ruled.draft.abstained) return ruled.draft;
-  if (ruled.source !== null && lookAt(reading, ruled.source).probability >= model.vetoBelow) return ruled.draft;
-  const best = sourceLooks(reading)[0];
+  if (ruled.source !== null && lookAt(reading, ruled.source, model).probability >= model.vetoBelow) return ruled.draft;
+  if (model.answerAt > 1) return ruled.draft;
+  const best = sourceLooks(reading, model)[0];
   return best && best.probability >= model.answerAt ? best.draft : abstain(ruled.draft.confidence);
 }
 
@@ -148,16 +155,16 @@ export interface SourceLook {
  * number or a qualifier the question names ("24cm", "해외배송") are never looked at: they
  * answer another question however alike they are.
  */
-function sourceLooks(r: Reading): SourceLook[] {
+function sourceLooks(r: Reading, model = SECOND_LOOK_MODEL): SourceLook[] {
   return r.ranked
     .filter((s) => statesFigures(s.candidate.text, r.figures) && statesQualifiers(sourceText(s.candidate), r.content))
-    .map((score) => lookAt(r, score))
+    .map((score) => lookAt(r, score, model))
     .sort((a, b) => b.probability - a.probability);
 }
 
-function lookAt(r: Reading, score: CandidateScore): SourceLook {
+function lookAt(r: Reading, score: CandidateScore, model: SecondLookModel): SourceLook {
   const features = evidence(r.evidence, score, r.ranked[0] === score, r.retrieval.get(score.candidate.id) ?? 0);
-  const probability = answerProbability(features);
+  const probability = answerProbability(features, model);
   return { score, features, probability, draft: fromCandidate(score, r.subject, r.multi, probability) };
 }
 
