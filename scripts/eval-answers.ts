@@ -11,6 +11,7 @@
  *   npm run eval:answers [-- --file a.jsonl --file b.jsonl] [--verbose]
  */
 import { readFileSync } from "node:fs";
+import { caseFiles } from "./lib/case-files.ts";
 import { parseArgs } from "node:util";
 import { caseKnowledge, EvalCase, knowledgeKey, statesFact } from "../core/answers/case-set.ts";
 import { buildEmbeddedStore, draftWithStore } from "../core/answers/embedded-answerer.ts";
@@ -21,7 +22,7 @@ import { percentile } from "./lib/percentile.ts";
 
 const { values: opt } = parseArgs({
   options: {
-    file: { type: "string", multiple: true, default: ["cases", "dev2", "heldout2", "heldout3", "heldout4"].map((f) => `data/answers/${f}.jsonl`) },
+    file: { type: "string", multiple: true, default: caseFiles() },
     verbose: { type: "boolean", default: false } },
 });
 
