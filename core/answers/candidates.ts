@@ -13,6 +13,8 @@ export interface Candidate {
   text: string;
   /** Set for Q&A and approved answers. */
   qna?: QnaKnowledge;
+  /** An answer already worded (from Naver's product fields): drafted as it is. */
+  answer?: string;
   topics: Topic[];
 }
 

@@ -2,7 +2,7 @@ import { coverage, lineCandidates, productCandidates, qnaCandidates, contentGram
 import { benefitKind } from "./chunks.ts";
 import { describePrice } from "./facts.ts";
 import { targetProduct, type ProductTarget } from "./product-target.ts";
-import { contentStems } from "./question-key.ts";
+import { contentStems, stemGrams } from "./question-key.ts";
 import { answerProbability, evidence, gramRarity, type QuestionEvidence, type SecondLookModel } from "./second-look.ts";
 import { SECOND_LOOK_MODEL } from "./second-look-model.ts";
 import { sentenceFromAnswer, sentenceFromLine, shortProductName } from "./sentence.ts";
@@ -64,10 +64,11 @@ export const rulesOnlyDrafter: AnswerDrafter = {
 export function draftExtractive(question: string, context: DraftContext, model = SECOND_LOOK_MODEL): Draft {
   const reading = readQuestion(question, context);
   const ruled = byRules(reading);
-  if (ruled.source === null && !ruled.draft.abstained) return ruled.draft;
-  if (ruled.source !== null && lookAt(reading, ruled.source, model).probability >= model.vetoBelow) return ruled.draft;
-  if (model.answerAt > 1) return ruled.draft;
-  const best = sourceLooks(reading, model)[0];
+  if (model === RULES_ONLY || (ruled.source === null && !ruled.draft.abstained)) return ruled.draft;
+  const looks = sourceLooks(reading, model);
+  const ruledLook = looks.find((l) => l.score === ruled.source);
+  if (ruledLook && ruledLook.probability >= model.vetoBelow) return ruled.draft;
+  const best = looks.find((l) => l.eligible);
   return best && best.probability >= model.answerAt ? best.draft : abstain(ruled.draft.confidence);
 }
 
@@ -81,6 +82,10 @@ interface Reading {
   grams: ContentGram[];
   figures: string[];
   ranked: CandidateScore[];
+  /** Topics the question's own cue words name (the cue table, not the model's guess): precise when present. */
+  cueTopics: Topic[];
+  /** Naver's price and stock fields as sources of the second look (the rules answer from them their own way). */
+  fields: CandidateScore[];
   explained: ((c: Candidate) => number) | null;
   evidence: QuestionEvidence;
   retrieval: Map<string, number>;
@@ -92,25 +97,26 @@ function readQuestion(question: string, context: DraftContext): Reading {
   const k = context.knowledge;
   const target = targetProduct(question, k.products, context.productKey);
   const named = new Set(target?.nameStems ?? []);
-  const { topics, guess, guesses } = askedTopics(question, words(question).filter((w) => !named.has(stemWord(w))).join(" "));
+  const { topics, guess, guesses, cues } = askedTopics(question, words(question).filter((w) => !named.has(stemWord(w))).join(" "));
   const content = contentStems(question).filter((s) => !named.has(s) && !ASKING_STEMS.has(s));
   const grams = contentGrams(content);
   const figures = content.filter((s) => /^\d/.test(s));
   const explained = guess ? explainedShare(grams, guess) : null;
   const retrieval = new Map(context.passages.map((p) => [p.chunk.id, p.score]));
-  const ranked = gatherCandidates(k, target)
-    .map((c) => withBoost(scoreCandidate(c, content.join(" "), topics, grams), retrieval, target?.product.key))
-    .sort((a, b) => b.score - a.score);
+  const score = (c: Candidate) => withBoost(scoreCandidate(c, content.join(" "), topics, grams), retrieval, target?.product.key);
+  const ranked = gatherCandidates(k, target).map(score).sort((a, b) => b.score - a.score);
+  const fields = fieldCandidates(k, target, topics).map(score);
   const evidence: QuestionEvidence = {
     grams,
     guesses,
     asksAmount: /몇|얼마|언제/.test(compactText(question)),
     rarity: gramRarity(grams, ranked.map((r) => sourceText(r.candidate))),
+    askedGrams: stemGrams(contentStems(question)),
     targetKey: target?.product.key,
     explained: explained && ((s) => explained(s.candidate)),
   };
   const subject = target ? shortProductName(target.product.name) : "";
-  return { knowledge: k, target, topics, content, grams, figures, ranked, explained, evidence, retrieval, subject, multi: k.products.length > 1 };
+  return { knowledge: k, target, topics, cueTopics: cues, content, grams, figures, ranked, fields, explained, evidence, retrieval, subject, multi: k.products.length > 1 };
 }
 
 /** The rules: a source answers when it passes every gate; otherwise the draft abstains. `source` is null for Naver's fields and abstentions. */
@@ -148,30 +154,39 @@ export interface SourceLook {
   features: number[];
   probability: number;
   draft: Draft;
+  /**
+   * Whether it may answer: a source missing a number or a qualifier the question names
+   * ("24cm", "해외배송"), on none of the topics the question's cue words name ("하중" is
+   * not answered by "무게: 3.2kg"), or without an amount in won when the price is asked,
+   * answers another question however alike it is.
+   */
+  eligible: boolean;
 }
 
-/**
- * Every source through the second look's model, most probable first. Sources that miss a
- * number or a qualifier the question names ("24cm", "해외배송") are never looked at: they
- * answer another question however alike they are.
- */
+/** An amount of money as sources write it: "39,000원", "3만원", "5천 원". */
+const WON = /\d\s*(만|천)?\s*원/;
+
+/** Every source through the second look's model, most probable first. */
 function sourceLooks(r: Reading, model = SECOND_LOOK_MODEL): SourceLook[] {
-  return r.ranked
-    .filter((s) => statesFigures(s.candidate.text, r.figures) && statesQualifiers(sourceText(s.candidate), r.content))
-    .map((score) => lookAt(r, score, model))
+  const scores = [...r.ranked, ...r.fields];
+  const rows = scores.map((s) => evidence(r.evidence, s, r.ranked[0] === s, r.retrieval.get(s.candidate.id) ?? 0));
+  return scores
+    .map((score, i) => {
+      const probability = answerProbability(rows[i]!, model);
+      const eligible =
+        (r.cueTopics.length === 0 || score.candidate.topics.some((t) => r.cueTopics.includes(t))) &&
+        (!r.cueTopics.includes("price") || WON.test(sourceText(score.candidate))) &&
+        statesFigures(score.candidate.text, r.figures) &&
+        statesQualifiers(sourceText(score.candidate), r.content);
+      return { score, features: rows[i]!, probability, draft: fromCandidate(score, r.subject, r.multi, probability), eligible };
+    })
     .sort((a, b) => b.probability - a.probability);
-}
-
-function lookAt(r: Reading, score: CandidateScore, model: SecondLookModel): SourceLook {
-  const features = evidence(r.evidence, score, r.ranked[0] === score, r.retrieval.get(score.candidate.id) ?? 0);
-  const probability = answerProbability(features, model);
-  return { score, features, probability, draft: fromCandidate(score, r.subject, r.multi, probability) };
 }
 
 /** For training the second look (scripts/train-answers.ts): what the rules drafted, and every source's look. */
 export function examineDraft(question: string, context: DraftContext): { rules: Draft; looks: SourceLook[] } {
   const reading = readQuestion(question, context);
-  return { rules: byRules(reading).draft, looks: sourceLooks(reading) };
+  return { rules: byRules(reading).draft, looks: sourceLooks(reading).filter((l) => l.eligible) };
 }
 
 /**
@@ -261,9 +276,8 @@ function withBoost(s: CandidateScore, boost: Map<string, number>, productKey: st
 
 function fromCandidate(s: CandidateScore, subject: string, multi: boolean, confidence = s.score): Draft {
   const c = s.candidate;
-  const answer = c.qna
-    ? sentenceFromAnswer(c.qna.answer)
-    : sentenceFromLine(c.text, c.kind === "product" && multi && subject ? subject : undefined);
+  const answer =
+    c.answer ?? (c.qna ? sentenceFromAnswer(c.qna.answer) : sentenceFromLine(c.text, c.kind === "product" && multi && subject ? subject : undefined));
   const source: Source = { id: c.id, kind: c.kind, productKey: c.productKey, text: c.qna ? `Q: ${c.qna.question}\nA: ${c.qna.answer}` : c.text };
   return { answer, abstained: false, sources: [source], confidence: round(Math.min(1, confidence)) };
 }
@@ -271,6 +285,21 @@ function fromCandidate(s: CandidateScore, subject: string, multi: boolean, confi
 function summarySource(broadcastId: string, target: ProductTarget): Source {
   const p = target.product;
   return { id: `${broadcastId}:product:${p.key}:summary`, kind: "product", productKey: p.key, text: `${p.name} · ${describePrice(p)}` };
+}
+
+/**
+ * The named product's price and stock fields as one source worded as its answer (with
+ * several products and none named, no price is the answer). A long question ("20키로짜리는
+ * 방송 가격으로 얼마에 살 수 있나요") fails the rules' test that it asks about nothing else,
+ * but the second look may still judge the fields its answer.
+ */
+function fieldCandidates(k: KnowledgeSet, target: ProductTarget | null, topics: readonly Topic[]): Candidate[] {
+  if (!target) return [];
+  const p = target.product;
+  const asked = topics.filter((t) => STRUCTURED_TOPICS.has(t));
+  const answer = structuredAnswer(p, asked.length ? asked : ["price"], shortProductName(p.name));
+  if (!answer) return [];
+  return [{ id: summarySource(k.broadcastId, target).id, kind: "product", productKey: p.key, text: `${p.name} · ${describePrice(p)}`, answer, topics: [...STRUCTURED_TOPICS] }];
 }
 
 function round(n: number): number {

@@ -1,5 +1,6 @@
 import { sourceText, type CandidateScore, type ContentGram } from "./candidates.ts";
 import { SECOND_LOOK_MODEL } from "./second-look-model.ts";
+import { contentStems, stemGrams } from "./question-key.ts";
 import { compactText } from "./tokenize.ts";
 import { lineGuesses, sharedVote, topicModel } from "./topic-detect.ts";
 import type { TopicGuess } from "./topic-model.ts";
@@ -22,6 +23,8 @@ export interface QuestionEvidence {
   asksAmount: boolean;
   /** How rare each content gram is among this broadcast's sources: rare words decide. */
   rarity: ReadonlyMap<string, number>;
+  /** Bigrams of the whole question's content stems (product words included), as Q&A questions are compared. */
+  askedGrams: ReadonlySet<string>;
   targetKey: string | undefined;
   /** Share of the question explained by a source on the guessed topic (extractive-drafter.ts). */
   explained: ((s: CandidateScore) => number) | null;
@@ -31,7 +34,7 @@ export interface QuestionEvidence {
 export const FEATURES = [
   "bias", "topic", "topics", "coverage", "textCoverage", "similarity", "explained", "modelVote", "sharedVote",
   "qna", "productLine", "broadcastLine", "ownProduct", "retrieval", "ruleScore", "firstRanked",
-  "rareCoverage", "amountWithDigits", "offTopic", "noGrams", "vocabulary", "unexplainedRare",
+  "rareCoverage", "amountWithDigits", "offTopic", "noGrams", "vocabulary", "unexplainedRare", "qnaUnasked",
 ] as const;
 
 /** One source's evidence, in the order of FEATURES. */
@@ -62,7 +65,20 @@ export function evidence(q: QuestionEvidence, s: CandidateScore, firstRanked: bo
     Math.min(c.topics.length - s.topicHits, 3) / 3,
     q.grams.length === 0 ? 1 : 0,
     ...byVocabulary(q, c.topics, compact),
+    c.qna ? unasked(q.askedGrams, c.qna.question) : 0,
   ];
+}
+
+/**
+ * Share of a Q&A's question the asked one does not ask: "라이브 끝나도 이 가격이에요?" is
+ * alike "가격 얼마예요?" but asks about after the broadcast, which the viewer did not.
+ */
+function unasked(asked: ReadonlySet<string>, qnaQuestion: string): number {
+  const grams = stemGrams(contentStems(qnaQuestion));
+  if (grams.size === 0) return 0;
+  let missing = 0;
+  for (const g of grams) if (!asked.has(g)) missing++;
+  return missing / grams.size;
 }
 
 /**

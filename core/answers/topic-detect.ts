@@ -28,6 +28,8 @@ export interface AskedTopics {
   guess: TopicGuess | null;
   /** Every topic the model saw in the question, best first, confident or not. */
   guesses: TopicGuess[];
+  /** The cue table's topics alone: fewer, but precise. */
+  cues: Topic[];
 }
 
 /**
@@ -39,7 +41,7 @@ export function askedTopics(question: string, content: string): AskedTopics {
   const guesses = topicModel().classify(content);
   const guess = confident(guesses, TOPIC_MODEL_THRESHOLDS.askVote, TOPIC_MODEL_THRESHOLDS.askSimilarity);
   const topics = guess && !cues.includes(guess.topic) ? [...cues, guess.topic] : cues;
-  return { topics, guess, guesses };
+  return { topics, guess, guesses, cues };
 }
 
 interface LineReading {
