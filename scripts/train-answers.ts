@@ -6,7 +6,8 @@
  *
  * Data: the answer case splits that may be tuned on (dev, heldout, heldout2); never heldout3
  * or heldout4. Every source the drafter considers for a case is one example, labelled 1 when
- * its draft states every expected fact. The answering and veto probabilities are chosen by
+ * its draft states every expected fact. Word associations (core/answers/associations.ts) are
+ * counted over the same examples; a case's own association feature leaves its own pairs out. The answering and veto probabilities are chosen by
  * grouped cross-validation (a broadcast's cases stay in one fold): the most correct facts
  * while abstaining on at least `--min-abstain` of the unanswerable questions (82%: the 80%
  * target with a margin, since cross-validated abstention ran above blind abstention before).
@@ -17,6 +18,7 @@ import { parseArgs } from "node:util";
 import { caseKnowledge, EvalCase, knowledgeKey, statesFact } from "../core/answers/case-set.ts";
 import { buildEmbeddedStore, draftWithStore } from "../core/answers/embedded-answerer.ts";
 import { examineDraft, type SourceLook } from "../core/answers/extractive-drafter.ts";
+import { AssociationCounts, associationScore } from "../core/answers/associations.ts";
 import { answerProbability, FEATURES, type SecondLookModel } from "../core/answers/second-look.ts";
 import type { AnswerDrafter, Draft } from "../core/answers/types.ts";
 import { fitLogistic } from "./lib/logistic.ts";
@@ -37,7 +39,7 @@ interface Example {
   c: EvalCase;
   group: string;
   rules: Draft;
-  looks: { features: number[]; right: boolean; answer: string }[];
+  looks: { features: number[]; right: boolean; answer: string; keys: string[] }[];
 }
 
 // Only splits that may be tuned on: the clean tests (heldout3, heldout4) are skipped case by case.
@@ -62,10 +64,36 @@ async function examine(): Promise<Example[]> {
     let store = stores.get(group);
     if (!store) stores.set(group, (store = await buildEmbeddedStore(knowledge)));
     await draftWithStore(store, knowledge, c.question, c.productKey, examiner);
-    const looks = seen!.looks.map((l) => ({ features: l.features, right: states(c, l.draft.answer), answer: l.draft.answer }));
+    const looks = seen!.looks.map((l) => ({ features: l.features, right: states(c, l.draft.answer), answer: l.draft.answer, keys: l.associationKeys }));
     examples.push({ c, group, rules: seen!.rules, looks });
   }
   return examples;
+}
+
+/** A pair counts as an association once it answered this many cases: fewer is chance. */
+const MIN_ANSWERED = 3;
+const ASSOCIATED = FEATURES.indexOf("associated");
+
+function count(examples: readonly Example[]): AssociationCounts {
+  const counts = new AssociationCounts();
+  for (const e of examples) for (const l of e.looks) counts.add(l.keys, l.right, 1);
+  return counts;
+}
+
+/**
+ * The example with its association feature from `counts`, without its own pairs when they
+ * are in the counts (`own`): a case must not vouch for itself, or the model trusts the
+ * feature more than it deserves on new questions.
+ */
+function associated(e: Example, counts: AssociationCounts, own: boolean): Example {
+  if (own) for (const l of e.looks) counts.add(l.keys, l.right, -1);
+  const looks = e.looks.map((l) => {
+    const features = [...l.features];
+    features[ASSOCIATED] = associationScore(l.keys, (key) => counts.weightOf(key, MIN_ANSWERED));
+    return { ...l, features };
+  });
+  if (own) for (const l of e.looks) counts.add(l.keys, l.right, 1);
+  return { ...e, looks };
 }
 
 const named = (weights: readonly number[]) => Object.fromEntries(FEATURES.map((f, i) => [f, Math.round(weights[i]! * 1e4) / 1e4]));
@@ -87,7 +115,7 @@ interface Judged {
 }
 
 function judge(e: Example, weights: readonly number[]): Judged {
-  const model: SecondLookModel = { weights: named(weights), answerAt: 0, vetoBelow: 0 };
+  const model: SecondLookModel = { weights: named(weights), answerAt: 0, vetoBelow: 0, associations: {} };
   let best = 0;
   let bestRight = false;
   for (const look of e.looks) {
@@ -121,8 +149,10 @@ const folds = Number(opt.folds);
 const judged: Judged[] = [];
 for (let fold = 0; fold < folds; fold++) {
   const inFold = (e: Example) => groups.indexOf(e.group) % folds === fold;
-  const weights = train(examples.filter((e) => !inFold(e)));
-  judged.push(...examples.filter(inFold).map((e) => judge(e, weights)));
+  const rest = examples.filter((e) => !inFold(e));
+  const counts = count(rest);
+  const weights = train(rest.map((e) => associated(e, counts, true)));
+  judged.push(...examples.filter(inFold).map((e) => judge(associated(e, counts, false), weights)));
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -140,8 +170,11 @@ for (const vetoBelow of [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5]) {
   }
 }
 console.log(`answers from ${chosen.answerAt}, vetoes below ${chosen.vetoBelow}: ${show(best)} (cross-validated)`);
-const weights = named(train(examples));
-const model: SecondLookModel = { weights, ...chosen };
+const counts = count(examples);
+const weights = named(train(examples.map((e) => associated(e, counts, true))));
+const associations = counts.table(MIN_ANSWERED);
+const model: SecondLookModel = { weights, ...chosen, associations };
+console.log(`${Object.keys(associations).length} word associations`);
 if (!opt["no-write"]) {
   const lines = FEATURES.map((f) => `    ${f}: ${weights[f]},`).join("\n");
   const text = `// Written by \`npm run train:answers\` (scripts/train-answers.ts); do not edit by hand.
@@ -154,6 +187,9 @@ ${lines}
   },
   answerAt: ${model.answerAt},
   vetoBelow: ${model.vetoBelow},
+  associations: {
+${Object.entries(associations).map(([k, w]) => `    ${JSON.stringify(k)}: ${w},`).join("\n")}
+  },
 };
 `;
   writeFileSync(opt.out, text);

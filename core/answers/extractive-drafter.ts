@@ -3,6 +3,7 @@ import { benefitKind } from "./chunks.ts";
 import { describePrice } from "./facts.ts";
 import { targetProduct, type ProductTarget } from "./product-target.ts";
 import { contentStems, stemGrams } from "./question-key.ts";
+import { associationKeys, associationScore } from "./associations.ts";
 import { answerProbability, evidence, gramRarity, type QuestionEvidence, type SecondLookModel } from "./second-look.ts";
 import { SECOND_LOOK_MODEL } from "./second-look-model.ts";
 import { sentenceFromAnswer, sentenceFromLine, shortProductName } from "./sentence.ts";
@@ -51,7 +52,7 @@ export const extractiveDrafter: AnswerDrafter = {
 };
 
 /** The rules alone, without the second look: the baseline `npm run eval:answers` prints beside it. */
-export const RULES_ONLY: SecondLookModel = { weights: {}, answerAt: Infinity, vetoBelow: 0 };
+export const RULES_ONLY: SecondLookModel = { weights: {}, answerAt: Infinity, vetoBelow: 0, associations: {} };
 export const rulesOnlyDrafter: AnswerDrafter = {
   name: "extractive-rules",
   draft: async (question, context) => draftExtractive(question, context, RULES_ONLY),
@@ -74,6 +75,7 @@ export function draftExtractive(question: string, context: DraftContext, model =
 
 /** Everything a draft works out once about the question and its sources. */
 interface Reading {
+  question: string;
   knowledge: KnowledgeSet;
   target: ProductTarget | null;
   topics: Topic[];
@@ -116,7 +118,7 @@ function readQuestion(question: string, context: DraftContext): Reading {
     explained: explained && ((s) => explained(s.candidate)),
   };
   const subject = target ? shortProductName(target.product.name) : "";
-  return { knowledge: k, target, topics, cueTopics: cues, content, grams, figures, ranked, fields, explained, evidence, retrieval, subject, multi: k.products.length > 1 };
+  return { question, knowledge: k, target, topics, cueTopics: cues, content, grams, figures, ranked, fields, explained, evidence, retrieval, subject, multi: k.products.length > 1 };
 }
 
 /** The rules: a source answers when it passes every gate; otherwise the draft abstains. `source` is null for Naver's fields and abstentions. */
@@ -152,6 +154,8 @@ function byRules(r: Reading): { draft: Draft; source: CandidateScore | null } {
 export interface SourceLook {
   score: CandidateScore;
   features: number[];
+  /** Its (question gram, source bigram) pairs: training recomputes the association feature from them. */
+  associationKeys: string[];
   probability: number;
   draft: Draft;
   /**
@@ -169,16 +173,18 @@ const WON = /\d\s*(만|천)?\s*원/;
 /** Every source through the second look's model, most probable first. */
 function sourceLooks(r: Reading, model = SECOND_LOOK_MODEL): SourceLook[] {
   const scores = [...r.ranked, ...r.fields];
-  const rows = scores.map((s) => evidence(r.evidence, s, r.ranked[0] === s, r.retrieval.get(s.candidate.id) ?? 0));
   return scores
-    .map((score, i) => {
-      const probability = answerProbability(rows[i]!, model);
+    .map((score) => {
+      const keys = associationKeys(r.grams.map((g) => g.gram), r.question, sourceText(score.candidate));
+      const associated = associationScore(keys, (key) => model.associations[key]);
+      const features = evidence(r.evidence, score, r.ranked[0] === score, r.retrieval.get(score.candidate.id) ?? 0, associated);
+      const probability = answerProbability(features, model);
       const eligible =
         (r.cueTopics.length === 0 || score.candidate.topics.some((t) => r.cueTopics.includes(t))) &&
         (!r.cueTopics.includes("price") || WON.test(sourceText(score.candidate))) &&
         statesFigures(score.candidate.text, r.figures) &&
         statesQualifiers(sourceText(score.candidate), r.content);
-      return { score, features: rows[i]!, probability, draft: fromCandidate(score, r.subject, r.multi, probability), eligible };
+      return { score, features, associationKeys: keys, probability, draft: fromCandidate(score, r.subject, r.multi, probability), eligible };
     })
     .sort((a, b) => b.probability - a.probability);
 }

@@ -61,7 +61,7 @@ describe("the drafter's second look", () => {
 
   it("reads a model's weights by feature name, a missing one as 0", () => {
     const x = FEATURES.map((f) => (f === "bias" || f === "textCoverage" ? 1 : 0));
-    const model: SecondLookModel = { weights: { bias: -1, textCoverage: 3 }, answerAt: 0.5, vetoBelow: 0 };
+    const model: SecondLookModel = { weights: { bias: -1, textCoverage: 3 }, answerAt: 0.5, vetoBelow: 0, associations: {} };
     expect(answerProbability(x, model)).toBeCloseTo(1 / (1 + Math.exp(-2)), 10);
     expect(answerProbability(x, { ...model, weights: { bias: -1 } })).toBeCloseTo(1 / (1 + Math.exp(1)), 10);
   });

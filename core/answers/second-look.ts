@@ -34,11 +34,11 @@ export interface QuestionEvidence {
 export const FEATURES = [
   "bias", "topic", "topics", "coverage", "textCoverage", "similarity", "explained", "modelVote", "sharedVote",
   "qna", "productLine", "broadcastLine", "ownProduct", "retrieval", "ruleScore", "firstRanked",
-  "rareCoverage", "amountWithDigits", "offTopic", "noGrams", "vocabulary", "unexplainedRare", "qnaUnasked",
+  "rareCoverage", "amountWithDigits", "offTopic", "noGrams", "vocabulary", "unexplainedRare", "qnaUnasked", "associated",
 ] as const;
 
-/** One source's evidence, in the order of FEATURES. */
-export function evidence(q: QuestionEvidence, s: CandidateScore, firstRanked: boolean, retrieval: number): number[] {
+/** One source's evidence, in the order of FEATURES; `associated` is its association score (associations.ts). */
+export function evidence(q: QuestionEvidence, s: CandidateScore, firstRanked: boolean, retrieval: number, associated: number): number[] {
   const c = s.candidate;
   const text = sourceText(c);
   const compact = compactText(text);
@@ -66,6 +66,7 @@ export function evidence(q: QuestionEvidence, s: CandidateScore, firstRanked: bo
     q.grams.length === 0 ? 1 : 0,
     ...byVocabulary(q, c.topics, compact),
     c.qna ? unasked(q.askedGrams, c.qna.question) : 0,
+    associated,
   ];
 }
 
@@ -134,6 +135,8 @@ export interface SecondLookModel {
   weights: Partial<Record<Feature, number>>;
   answerAt: number;
   vetoBelow: number;
+  /** Learned word associations (associations.ts): "question gram|source bigram" → log-odds. */
+  associations: Readonly<Record<string, number>>;
 }
 
 /** The model's probability that a source answers the question; `x` in the order of FEATURES. */
