@@ -12,41 +12,63 @@ export async function createNaverBroadcast(base: string, token: string, naverId:
   return ((await res.json()) as { id: string }).id;
 }
 
-/** A manager's board socket, collecting chats in the order the hub sends them. */
+/**
+ * A manager's board socket, collecting chats in the order the hub sends them. Like the
+ * dashboard it reconnects after a drop (and says hello again on `resync`) from the last seq it
+ * holds, so a socket lost on a loaded machine shows as `reconnects`, not as missing chats.
+ */
 export class BoardWatcher {
   readonly chats: BoardChat[] = [];
-  private readonly ws: WebSocket;
+  reconnects = 0;
+  private ws!: WebSocket;
+  private closing = false;
+  private readonly open: Promise<void>;
+
+  private readonly url: URL;
 
   constructor(base: string, token: string, broadcastId: string) {
-    const url = new URL(`/api/broadcasts/${broadcastId}/board`, base);
-    url.protocol = "ws:";
-    url.searchParams.set("token", token);
-    this.ws = new WebSocket(url);
-    this.ws.addEventListener("open", () => this.ws.send(JSON.stringify({ type: "hello", lastSeq: 0 })));
-    this.ws.addEventListener("message", (e) => {
+    this.url = new URL(`/api/broadcasts/${broadcastId}/board`, base);
+    this.url.protocol = "ws:";
+    this.url.searchParams.set("token", token);
+    this.open = new Promise((resolve, reject) => this.connect(resolve, reject));
+  }
+
+  private connect(resolve?: () => void, reject?: (err: Error) => void): void {
+    const ws = (this.ws = new WebSocket(this.url));
+    const hello = () => ws.send(JSON.stringify({ type: "hello", lastSeq: this.chats.at(-1)?.seq ?? 0 }));
+    ws.addEventListener("open", () => {
+      hello();
+      resolve?.();
+    });
+    ws.addEventListener("error", () => reject?.(new Error("board socket failed")));
+    ws.addEventListener("message", (e) => {
       const message = BoardServerMessage.safeParse(JSON.parse(String(e.data)));
-      if (message.success && message.data.type === "chats") this.chats.push(...message.data.items);
+      if (!message.success) return;
+      if (message.data.type === "chats") this.chats.push(...message.data.items);
+      if (message.data.type === "resync") hello();
+    });
+    ws.addEventListener("close", () => {
+      if (this.closing) return;
+      this.reconnects++;
+      setTimeout(() => this.connect(), 200);
     });
   }
 
   opened(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (this.ws.readyState === WebSocket.OPEN) return resolve();
-      this.ws.addEventListener("open", () => resolve());
-      this.ws.addEventListener("error", () => reject(new Error("board socket failed")));
-    });
+    return this.open;
   }
 
   close(): void {
+    this.closing = true;
     this.ws.close(1000, "done");
   }
 }
 
 /** Polls until `predicate` holds (no timing assertions: the test's own timeout bounds it). */
-export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 90_000): Promise<void> {
+export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 90_000, state?: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}${state ? `: ${state()}` : ""}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -46,7 +46,9 @@ describe("Naver capture in real Chromium", () => {
     const atCrash = stream.history.length;
 
     await waitFor(() => stream.finished, "the fixture to send every chat");
-    await waitFor(() => board.chats.length >= TOTAL, `the board to show ${TOTAL} chats`);
+    await waitFor(() => board.chats.length >= TOTAL, `the board to show ${TOTAL} chats`, 90_000, () =>
+      JSON.stringify({ shown: board.chats.length, reconnects: board.reconnects, sent: stream.history.length, agent: agent!.stats(), launches: agent!.launches(), logs: logs.slice(-8) }),
+    );
     // A moment for anything extra (a duplicate) to arrive before judging.
     await new Promise((r) => setTimeout(r, 1000));
     board.close();
