@@ -67,8 +67,9 @@ export function draftExtractive(question: string, context: DraftContext, model =
   const ruled = byRules(reading);
   if (model === RULES_ONLY || (ruled.source === null && !ruled.draft.abstained)) return ruled.draft;
   const looks = sourceLooks(reading, model);
-  const ruledLook = looks.find((l) => l.score === ruled.source);
-  if (ruledLook && ruledLook.probability >= model.vetoBelow) return ruled.draft;
+  // The model may overrule only a source it may answer from itself, as it was trained.
+  const ruledLook = looks.find((l) => l.score === ruled.source && l.eligible);
+  if (ruled.source !== null && (!ruledLook || ruledLook.probability >= model.vetoBelow)) return ruled.draft;
   const best = looks.find((l) => l.eligible);
   return best && best.probability >= model.answerAt ? best.draft : abstain(ruled.draft.confidence);
 }
