@@ -9,9 +9,10 @@ import type { Topic } from "./topics.ts";
 /**
  * The drafter's second look. The rules answer only when a source passes every gate; a viewer
  * who words a question unlike the source ("뜯고 나서 얼마나 둬요" for "개봉 후 2주") fails
- * one gate or another. When the rules abstain, a logistic model weighs all the evidence of
- * each source at once, and the best source answers if the model is sure enough. It is trained
- * by `npm run train:answers` on the case splits that may be tuned on; its figures are in docs/answers.md.
+ * one gate or another. A logistic model weighs all the evidence of each source at once: when
+ * the rules abstain, the best source answers if the model is sure enough, and a rule answer
+ * whose source the model finds very unlikely is overruled. It is trained by `npm run
+ * train:answers` on the case splits that may be tuned on; its figures are in docs/answers.md.
  */
 
 /** What the drafter knows about the question, worked out once per draft. */
