@@ -17,7 +17,7 @@ import { caseFiles } from "./lib/case-files.ts";
 import { parseArgs } from "node:util";
 import { caseKnowledge, EvalCase, knowledgeKey, statesFact } from "../core/answers/case-set.ts";
 import { buildEmbeddedStore, draftWithStore } from "../core/answers/embedded-answerer.ts";
-import { examineDraft, type SourceLook } from "../core/answers/extractive-drafter.ts";
+import { examineDraft } from "../core/answers/extractive-drafter.ts";
 import { AssociationCounts, associationScore } from "../core/answers/associations.ts";
 import { answerProbability, FEATURES, type SecondLookModel } from "../core/answers/second-look.ts";
 import type { AnswerDrafter, Draft } from "../core/answers/types.ts";
@@ -39,7 +39,9 @@ interface Example {
   c: EvalCase;
   group: string;
   rules: Draft;
-  looks: { features: number[]; right: boolean; answer: string; keys: string[] }[];
+  /** The source the rules answered from, when they answered from one. */
+  rulesSource: string | null;
+  looks: { id: string; features: number[]; right: boolean; keys: string[] }[];
 }
 
 // Only splits that may be tuned on: the clean tests (heldout3, heldout4) are skipped case by case.
@@ -52,7 +54,7 @@ const states = (c: EvalCase, answer: string) => c.expected.answerable && c.expec
 
 async function examine(): Promise<Example[]> {
   const examples: Example[] = [];
-  let seen: { rules: Draft; looks: SourceLook[] } | undefined;
+  let seen: ReturnType<typeof examineDraft> | undefined;
   const examiner: AnswerDrafter = {
     name: "examine",
     draft: async (question, context) => (seen = examineDraft(question, context)).rules,
@@ -64,8 +66,8 @@ async function examine(): Promise<Example[]> {
     let store = stores.get(group);
     if (!store) stores.set(group, (store = await buildEmbeddedStore(knowledge)));
     await draftWithStore(store, knowledge, c.question, c.productKey, examiner);
-    const looks = seen!.looks.map((l) => ({ features: l.features, right: states(c, l.draft.answer), answer: l.draft.answer, keys: l.associationKeys }));
-    examples.push({ c, group, rules: seen!.rules, looks });
+    const looks = seen!.looks.map((l) => ({ id: l.score.candidate.id, features: l.features, right: states(c, l.draft.answer), keys: l.associationKeys }));
+    examples.push({ c, group, rules: seen!.rules, rulesSource: seen!.rulesSource, looks });
   }
   return examples;
 }
@@ -103,14 +105,14 @@ function train(examples: readonly Example[]): number[] {
   return fitLogistic(rows.map((r) => r.features), rows.map((r) => (r.right ? 1 : 0)), { l2: Number(opt.l2) });
 }
 
-/** A case's outcome under a model: the rules' draft, or the second look's best source when they abstain. */
+/** A case's outcome under a model: what the rules did, the second look's best source, and its view of the rules' source. */
 interface Judged {
   answerable: boolean;
   rulesRight: boolean;
   rulesAbstained: boolean;
   best: number;
   bestRight: boolean;
-  /** The model's probability for the source the rules answered from (1 for Naver's product fields). */
+  /** The model's probability for the source the rules answered from (1 when it may not overrule it: Naver's fields, or a source it may not answer from). */
   rulesP: number;
 }
 
@@ -123,7 +125,8 @@ function judge(e: Example, weights: readonly number[]): Judged {
     if (p > best) [best, bestRight] = [p, look.right];
   }
   const rulesRight = e.c.expected.answerable ? !e.rules.abstained && states(e.c, e.rules.answer) : e.rules.abstained;
-  const ruled = e.looks.find((l) => !e.rules.abstained && l.answer === e.rules.answer);
+  // As in the drafter: only a rule source the second look may answer from can be overruled.
+  const ruled = e.looks.find((l) => l.id === e.rulesSource);
   const rulesP = ruled ? answerProbability(ruled.features, model) : 1;
   return { answerable: e.c.expected.answerable, rulesRight, rulesAbstained: e.rules.abstained, best, bestRight, rulesP };
 }

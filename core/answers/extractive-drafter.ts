@@ -190,10 +190,14 @@ function sourceLooks(r: Reading, model = SECOND_LOOK_MODEL): SourceLook[] {
     .sort((a, b) => b.probability - a.probability);
 }
 
-/** For training the second look (scripts/train-answers.ts): what the rules drafted, and every source's look. */
-export function examineDraft(question: string, context: DraftContext): { rules: Draft; looks: SourceLook[] } {
+/**
+ * For training the second look (scripts/train-answers.ts): what the rules drafted and from
+ * which source (null: Naver's fields or an abstention), and every source it may answer from.
+ */
+export function examineDraft(question: string, context: DraftContext): { rules: Draft; rulesSource: string | null; looks: SourceLook[] } {
   const reading = readQuestion(question, context);
-  return { rules: byRules(reading).draft, looks: sourceLooks(reading).filter((l) => l.eligible) };
+  const ruled = byRules(reading);
+  return { rules: ruled.draft, rulesSource: ruled.source?.candidate.id ?? null, looks: sourceLooks(reading).filter((l) => l.eligible) };
 }
 
 /**
