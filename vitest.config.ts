@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: "core",
-          include: ["core/**/*.test.ts", "scripts/**/*.test.ts", "web/**/*.test.ts"],
+          include: ["core/**/*.test.ts", "scripts/**/*.test.ts", "web/**/*.test.ts", "workers/capture/*.test.ts"],
           environment: "node",
           exclude: ["**/node_modules/**"],
         },

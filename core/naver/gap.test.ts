@@ -30,7 +30,12 @@ describe("repairGap", () => {
     expect(capped.chats).toHaveLength(60);
   });
 
-  it("stops when the endpoint answers something unreadable", async () => {
-    expect(await repairGap(async () => null, 5)).toEqual({ chats: [], pages: 1, malformed: 0, capped: false });
+  it("fails, rather than stopping short, when a page cannot be read", async () => {
+    const { fetch } = backlog(95);
+    const failing = async (next: number | null) => {
+      if (next === 50) throw new Error("recent-comments: HTTP 503");
+      return fetch(next);
+    };
+    await expect(repairGap(failing, 30)).rejects.toThrow("HTTP 503");
   });
 });

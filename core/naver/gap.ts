@@ -1,8 +1,12 @@
 import type { IngestChat } from "../protocol/ingest.ts";
 import type { ChatPage } from "./chat.ts";
 
-/** Fetches one recent-comments page after `next` (a commentNo), or the latest page when null. */
-export type RecentCommentsFetcher = (next: number | null) => Promise<ChatPage | null>;
+/**
+ * Fetches one recent-comments page after `next` (a commentNo), or the latest page when null.
+ * Rejects when the page cannot be read: a failed page must never look like the backlog's end,
+ * or the chats after it are lost for good.
+ */
+export type RecentCommentsFetcher = (next: number | null) => Promise<ChatPage>;
 
 export interface GapRepairResult {
   chats: IngestChat[];
@@ -25,7 +29,6 @@ export async function repairGap(fetchPage: RecentCommentsFetcher, lastSeen: numb
   for (let pages = 0; pages < maxPages; ) {
     const page = await fetchPage(cursor);
     pages++;
-    if (!page) return { chats, pages, malformed, capped: false };
     malformed += page.malformed;
     const fresh = page.items.filter((c) => cursor === null || c.commentNo > cursor);
     fresh.sort((a, b) => a.commentNo - b.commentNo);

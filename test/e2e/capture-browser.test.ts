@@ -6,7 +6,7 @@ import { BoardServerMessage, type CaptureStatus } from "../../core/protocol/boar
 import { startDevServer, type DevServer } from "../../scripts/lib/dev-server.ts";
 import { startNaverFixture, type NaverFixture } from "../../scripts/lib/naver-fixture/server.ts";
 import { adminFetch } from "./browser.ts";
-import { BoardWatcher, createNaverBroadcast, waitFor } from "./capture-helpers.ts";
+import { BoardWatcher, createNaverBroadcast, deliveryState, waitFor } from "./capture-helpers.ts";
 
 /**
  * The ChatCapture DO's browser kind through the real BROWSER binding: `wrangler dev` runs
@@ -104,7 +104,9 @@ describe("ChatCapture in Browser Rendering (local, real Chromium)", () => {
 
     await waitFor(() => status.states.some((s) => s.state === "reconnecting"), "the capture to report the lost browser");
     await waitFor(() => stream.finished, "the fixture to send every chat", 120_000);
-    await waitFor(() => board.chats.length >= TOTAL, `the board to show ${TOTAL} chats`, 120_000);
+    await waitFor(() => board.chats.length >= TOTAL, `the board to show ${TOTAL} chats`, 120_000, () =>
+      deliveryState(board, stream.history, { atCrash, states: status.states.slice(-4), recentComments: fixture.hits.get("recent-comments") ?? 0 }),
+    );
     // A moment for anything extra (a duplicate) to arrive before judging.
     await new Promise((r) => setTimeout(r, 1000));
 

@@ -72,3 +72,10 @@ export async function waitFor(predicate: () => boolean, what: string, timeoutMs 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** What a capture test saw when it gave up: counts, and the first chats sent but never shown. */
+export function deliveryState(board: BoardWatcher, sent: readonly { commentNo: number }[], extra: Record<string, unknown> = {}): string {
+  const shown = new Set(board.chats.map((c) => c.commentNo));
+  const missing = sent.filter((c) => !shown.has(c.commentNo)).map((c) => c.commentNo);
+  return JSON.stringify({ shown: board.chats.length, sent: sent.length, reconnects: board.reconnects, missing: missing.slice(0, 20), missingCount: missing.length, ...extra });
+}

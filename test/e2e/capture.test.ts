@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startCaptureAgent, type CaptureAgent } from "../../scripts/capture.ts";
 import { startNaverFixture, type NaverFixture } from "../../scripts/lib/naver-fixture/server.ts";
-import { BoardWatcher, createNaverBroadcast, waitFor } from "./capture-helpers.ts";
+import { BoardWatcher, createNaverBroadcast, deliveryState, waitFor } from "./capture-helpers.ts";
 import { chromiumPath } from "./browser.ts";
 
 const base = inject("liveqUrl");
@@ -47,7 +47,7 @@ describe("Naver capture in real Chromium", () => {
 
     await waitFor(() => stream.finished, "the fixture to send every chat");
     await waitFor(() => board.chats.length >= TOTAL, `the board to show ${TOTAL} chats`, 90_000, () =>
-      JSON.stringify({ shown: board.chats.length, reconnects: board.reconnects, sent: stream.history.length, agent: agent!.stats(), launches: agent!.launches(), logs: logs.slice(-8) }),
+      deliveryState(board, stream.history, { atCrash, agent: agent!.stats(), launches: agent!.launches(), logs: logs.slice(-8) }),
     );
     // A moment for anything extra (a duplicate) to arrive before judging.
     await new Promise((r) => setTimeout(r, 1000));

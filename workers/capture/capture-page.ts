@@ -39,6 +39,9 @@ export interface CaptureOptions {
   onProducts?: (products: NaverProduct[]) => void;
   log?: (line: string) => void;
   navigationTimeoutMs?: number;
+  /** Tries of a gap repair before giving up (default 4), and the first wait between them (default 1 s, growing). */
+  repairAttempts?: number;
+  repairRetryMs?: number;
 }
 
 /** What a capture has seen; reported as status. */
@@ -152,17 +155,28 @@ export class PageCapture {
     });
   }
 
+  /**
+   * Fills the gap while live chats are held. A failed page is retried (the endpoint may be
+   * slow or briefly down); only after every attempt fails are the held chats let go, with the
+   * gap logged, so the capture goes on rather than holding chats forever.
+   */
   private async repair(): Promise<void> {
     const from = this.sequencer.lastSeen;
+    const attempts = this.opts.repairAttempts ?? 4;
     let repaired: IngestChat[] = [];
-    try {
-      const result = await repairGap(this.opts.fetchRecent, from);
-      repaired = result.chats;
-      this.stats.repairs++;
-      this.stats.malformedChats += result.malformed;
-      this.opts.log?.(`gap repair after ${from}: ${repaired.length} chats in ${result.pages} pages${result.capped ? " (capped)" : ""}`);
-    } catch (err) {
-      this.opts.log?.(`gap repair failed: ${err instanceof Error ? err.message : String(err)}`);
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        const result = await repairGap(this.opts.fetchRecent, from);
+        repaired = result.chats;
+        this.stats.repairs++;
+        this.stats.malformedChats += result.malformed;
+        this.opts.log?.(`gap repair after ${from}: ${repaired.length} chats in ${result.pages} pages${result.capped ? " (capped)" : ""}`);
+        break;
+      } catch (err) {
+        const last = attempt === attempts;
+        this.opts.log?.(`gap repair failed (attempt ${attempt}/${attempts}${last ? "; chats after " + from + " may be missing" : ""}): ${err instanceof Error ? err.message : String(err)}`);
+        if (!last) await new Promise((r) => setTimeout(r, (this.opts.repairRetryMs ?? 1000) * attempt));
+      }
     }
     const before = this.stats.chats;
     this.sequencer.release(repaired);

@@ -25,10 +25,13 @@ export async function getNaverJson(fetchImpl: FetchLike, url: string, timeoutMs 
   }
 }
 
-/** A recent-comments pager for one Naver broadcast (gap repair). */
+/** A recent-comments pager for one Naver broadcast (gap repair); rejects on a page it cannot read. */
 export function recentCommentsFetcher(fetchImpl: FetchLike, urls: NaverUrls, naverId: string, pageSize = 100): RecentCommentsFetcher {
-  return async (next: number | null): Promise<ChatPage | null> => {
+  return async (next: number | null): Promise<ChatPage> => {
     const answer = await getNaverJson(fetchImpl, urls.recentComments(naverId, next, pageSize));
-    return answer.ok ? parseChatList(answer.body) : null;
+    if (!answer.ok) throw new Error(`recent-comments: ${answer.error}`);
+    const page = parseChatList(answer.body);
+    if (!page) throw new Error("recent-comments: not a chat list");
+    return page;
   };
 }
