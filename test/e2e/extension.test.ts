@@ -50,6 +50,24 @@ async function setServer(url: string): Promise<void> {
   await options.close();
 }
 
+/**
+ * Why the overlay saw nothing, for a failure message: what the extension stored (status and
+ * attempts) and whether the server answers the same viewer socket from Node.
+ */
+async function viewerDiagnosis(): Promise<string> {
+  const worker = context.serviceWorkers()[0];
+  const stored = worker
+    ? await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> } } } }).chrome.storage.session.get(null)).catch((e: unknown) => String(e))
+    : "no service worker";
+  const probe = await new Promise<string>((resolve) => {
+    const ws = new WebSocket(`${base.replace(/^http/, "ws")}/api/viewer/naver/${naverId}`);
+    const timer = setTimeout(() => (ws.close(), resolve("no message in 5 s")), 5000);
+    ws.onmessage = (e) => (clearTimeout(timer), ws.close(), resolve(`first message ${String(e.data).slice(0, 120)}`));
+    ws.onerror = () => (clearTimeout(timer), resolve("socket error"));
+  });
+  return JSON.stringify({ stored, probe });
+}
+
 beforeAll(async () => {
   const created = await adminFetch(base, token, "/api/broadcasts", {
     title: "확장 프로그램 테스트",
@@ -77,7 +95,12 @@ describe("viewer extension in Chromium", () => {
     page = await context.newPage();
     await page.goto(`https://view.shoppinglive.naver.com/lives/${naverId}?tr=lim&fm=shoppinglive`);
     const cards = page.getByTestId("liveq-card");
-    await cards.filter({ hasText: "오늘 주문하면 내일 출발해요." }).waitFor();
+    await cards
+      .filter({ hasText: "오늘 주문하면 내일 출발해요." })
+      .waitFor()
+      .catch(async (err: Error) => {
+        throw new Error(`${err.message}\n${await viewerDiagnosis()}`);
+      });
     // What was published before the page opened is shown, but not highlighted as new; Korean first.
     expect((await cards.first().getAttribute("class")) ?? "").not.toContain("fresh");
     await page.getByTestId("liveq-overlay").getByText("판매자 답변").waitFor();
