@@ -45,4 +45,13 @@ describe("ChatSequencer", () => {
       }),
     );
   });
+  it("tells the lowest commentNo it holds, so a repair knows where live chats begin", () => {
+    const seq = new ChatSequencer(() => {}, 10);
+    expect(seq.oldestHeld).toBeNull();
+    seq.hold();
+    seq.accept([chat(17), chat(15), chat(16)]);
+    expect(seq.oldestHeld).toBe(15);
+    seq.release([]);
+    expect(seq.oldestHeld).toBeNull();
+  });
 });

@@ -31,6 +31,13 @@ export class ChatSequencer {
     return this.holdDepth > 0;
   }
 
+  /** The lowest commentNo of the live chats held, or null: where a repair must reach. */
+  get oldestHeld(): number | null {
+    let oldest: number | null = null;
+    for (const chat of this.held) if (oldest === null || chat.commentNo < oldest) oldest = chat.commentNo;
+    return oldest;
+  }
+
   /** Live chats from a frame: forwarded now, or held while a repair runs. */
   accept(chats: readonly IngestChat[]): void {
     if (chats.length === 0) return;

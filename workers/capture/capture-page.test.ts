@@ -50,6 +50,29 @@ describe("PageCapture gap repair", () => {
     expect(logs.filter((l) => l.startsWith("gap repair failed"))).toHaveLength(2);
   });
 
+  it("reads the backlog again until it reaches the first live chat, so chats sent before the page's socket framed any are not lost", async () => {
+    const { page, chatFrame } = scriptedPage();
+    // The backlog holds 11–12 at the first read; only then does the page's socket frame its
+    // first chats (15, 16), and by then 13 and 14 were sent too.
+    let newest = 12;
+    let reads = 0;
+    const fetchRecent = async (next: number | null): Promise<ChatPage> => {
+      const page = pageOf((next ?? 0) + 1, newest);
+      if (++reads === 1)
+        setTimeout(() => {
+          newest = 16;
+          chatFrame(15, 16);
+        });
+      return page;
+    };
+    const forwarded: number[] = [];
+    const capture = new PageCapture({ pageUrl: "http://x/lives/1", lastSeen: 10, fetchRecent, forward: (c) => forwarded.push(...c.map((x) => x.commentNo)), repairPassMs: 5 });
+    await capture.start(page);
+    await capture.settled();
+    expect(forwarded).toEqual([11, 12, 13, 14, 15, 16]);
+    expect(capture.stats.repairs).toBe(1);
+  });
+
   it("lets held chats go after the last attempt fails, and says the gap may be missing", async () => {
     const { page, chatFrame } = scriptedPage();
     const forwarded: number[] = [];

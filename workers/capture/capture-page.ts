@@ -5,6 +5,8 @@ import { ChatSequencer } from "../../core/naver/sequencer.ts";
 import type { NaverProduct } from "../../core/naver/products.ts";
 import type { IngestChat } from "../../core/protocol/ingest.ts";
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 /** `Network.webSocketCreated` params (CDP). */
 const SocketCreated = z.object({ requestId: z.string(), url: z.string() });
 /** `Network.webSocketFrameReceived` params (CDP). */
@@ -39,9 +41,12 @@ export interface CaptureOptions {
   onProducts?: (products: NaverProduct[]) => void;
   log?: (line: string) => void;
   navigationTimeoutMs?: number;
-  /** Tries of a gap repair before giving up (default 4), and the first wait between them (default 1 s, growing). */
+  /** Tries of a backlog read before giving up (default 4), and the first wait between them (default 1 s, growing). */
   repairAttempts?: number;
   repairRetryMs?: number;
+  /** Backlog reads while no live chat is held yet (default 8), and the wait between them (default 250 ms). */
+  repairPasses?: number;
+  repairPassMs?: number;
 }
 
 /** What a capture has seen; reported as status. */
@@ -156,31 +161,50 @@ export class PageCapture {
   }
 
   /**
-   * Fills the gap while live chats are held. A failed page is retried (the endpoint may be
-   * slow or briefly down); only after every attempt fails are the held chats let go, with the
-   * gap logged, so the capture goes on rather than holding chats forever.
+   * Fills the gap while live chats are held. The backlog is read again until it reaches the
+   * first live chat held: a page opens its chat socket some time after it loads, and chats
+   * sent between the backlog read and the socket's first frame would otherwise fall between
+   * the two. A page that frames no chat yet gets a few passes, then live chats flow.
    */
   private async repair(): Promise<void> {
     const from = this.sequencer.lastSeen;
-    const attempts = this.opts.repairAttempts ?? 4;
-    let repaired: IngestChat[] = [];
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        const result = await repairGap(this.opts.fetchRecent, from);
-        repaired = result.chats;
-        this.stats.repairs++;
-        this.stats.malformedChats += result.malformed;
-        this.opts.log?.(`gap repair after ${from}: ${repaired.length} chats in ${result.pages} pages${result.capped ? " (capped)" : ""}`);
-        break;
-      } catch (err) {
-        const last = attempt === attempts;
-        this.opts.log?.(`gap repair failed (attempt ${attempt}/${attempts}${last ? "; chats after " + from + " may be missing" : ""}): ${err instanceof Error ? err.message : String(err)}`);
-        if (!last) await new Promise((r) => setTimeout(r, (this.opts.repairRetryMs ?? 1000) * attempt));
-      }
+    const repaired: IngestChat[] = [];
+    let cursor = from;
+    for (let pass = 1; ; pass++) {
+      const chats = await this.readBacklog(cursor);
+      if (chats === null) break;
+      if (pass === 1) this.stats.repairs++;
+      repaired.push(...chats);
+      cursor = chats.at(-1)?.commentNo ?? cursor;
+      const oldestHeld = this.sequencer.oldestHeld;
+      if ((oldestHeld !== null && cursor !== null && cursor >= oldestHeld) || pass >= (this.opts.repairPasses ?? 8)) break;
+      await sleep(this.opts.repairPassMs ?? 250);
     }
+    this.opts.log?.(`gap repair after ${from}: ${repaired.length} chats`);
     const before = this.stats.chats;
     this.sequencer.release(repaired);
     this.stats.repairedChats += Math.min(repaired.length, this.stats.chats - before);
+  }
+
+  /**
+   * The backlog after `cursor`; a failed page is retried (the endpoint may be slow or briefly
+   * down). Null once every attempt failed: the gap is logged and the capture goes on.
+   */
+  private async readBacklog(cursor: number | null): Promise<IngestChat[] | null> {
+    const attempts = this.opts.repairAttempts ?? 4;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        const result = await repairGap(this.opts.fetchRecent, cursor);
+        this.stats.malformedChats += result.malformed;
+        if (result.capped) this.opts.log?.(`gap repair after ${cursor} capped at ${result.pages} pages`);
+        return result.chats;
+      } catch (err) {
+        const last = attempt === attempts;
+        this.opts.log?.(`gap repair failed (attempt ${attempt}/${attempts}${last ? `; chats after ${cursor} may be missing` : ""}): ${err instanceof Error ? err.message : String(err)}`);
+        if (!last) await sleep((this.opts.repairRetryMs ?? 1000) * attempt);
+      }
+    }
+    return null;
   }
 
   private deliver(chats: IngestChat[]): void {
