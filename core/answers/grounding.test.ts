@@ -105,3 +105,10 @@ describe("checkGrounding", () => {
     );
   });
 });
+
+describe("model codes", () => {
+  it("does not read digits inside a model code as a quantity that supports a claim", () => {
+    expect(keys("거치대 DM-Q15")).toEqual([]);
+    expect(checkGrounding("최대 15W 충전입니다.", ["무선충전 거치대 DM-Q15"]).grounded).toBe(false);
+  });
+});

@@ -18,8 +18,11 @@ export interface GroundingResult {
   unsupported: Claim[];
 }
 
-/** One piece of a number as written in Korean shopping text: `39,000`, `1.5`, `3만`, `9천`. */
-const NUMBER_PIECE = /(\d+(?:,\d{3})*(?:\.\d+)?)(\s*(만|천|백))?/gu;
+/**
+ * One piece of a number as written in Korean shopping text: `39,000`, `1.5`, `3만`, `9천`.
+ * Digits right after a letter belong to a model code (`DM-Q15`, `VP65U`), not a quantity.
+ */
+const NUMBER_PIECE = /(?<![A-Za-z\d.])(\d+(?:,\d{3})*(?:\.\d+)?)(\s*(만|천|백))?/gu;
 const PLACE: Record<string, number> = { 만: 10_000, 천: 1000, 백: 100 };
 /** Units after a number, longest first; a unit names the family a value is compared within. */
 const UNITS: [RegExp, string][] = [
@@ -64,6 +67,8 @@ const TERM_GROUPS: string[][] = [
   ["네이비", "남색"],
   ["블루", "파란색", "파랑"],
   ["스카이블루", "하늘색"],
+  // Longer words that contain a colour are claims of their own (the longest match wins).
+  ["블루투스"],
   ["레드", "빨간색", "빨강"],
   ["와인", "버건디"],
   ["핑크", "분홍색", "분홍"],
@@ -125,7 +130,7 @@ const TERM_GROUPS: string[][] = [
   ["반품"],
   ["환불"],
   ["국내산", "국산"],
-  ["수입산", "수입"],
+  ["수입산", "수입품"],
 ];
 
 /**
@@ -185,17 +190,13 @@ export function extractClaims(text: string): Claim[] {
 
 /**
  * Whether every claim of `answer` is found in the cited `sources`. A number matches a source
- * number of the same value and unit family (a bare number matches any unit); a term or a
+ * number of the same value and unit family (or a source's bare number of that value); a term or a
  * polar claim must appear in a source with the same polarity.
  */
 export function checkGrounding(answer: string, sources: readonly string[]): GroundingResult {
   const supported = new Set<string>();
-  const bareValues = new Set<string>();
-  for (const source of sources) {
-    for (const claim of extractClaims(source)) supported.add(claim.key);
-    for (const { value } of numbers(source)) bareValues.add(value);
-  }
-  const unsupported = extractClaims(answer).filter((claim) => !isSupported(claim.key, supported, bareValues));
+  for (const source of sources) for (const claim of extractClaims(source)) supported.add(claim.key);
+  const unsupported = extractClaims(answer).filter((claim) => !isSupported(claim.key, supported));
   return { grounded: unsupported.length === 0, unsupported };
 }
 
@@ -204,14 +205,13 @@ export function groundingReason(unsupported: readonly Claim[]): string {
   return `근거 자료에 없는 내용: ${unsupported.map((c) => c.text).join(", ")}`;
 }
 
-function isSupported(key: string, supported: ReadonlySet<string>, bareValues: ReadonlySet<string>): boolean {
+function isSupported(key: string, supported: ReadonlySet<string>): boolean {
   if (supported.has(key)) return true;
   if (key.startsWith("num:")) {
     const [, value, unit] = key.split(":");
-    // A bare number in the draft ("2") is supported by the same value with any unit in a source.
-    if (unit === "") return bareValues.has(value!);
-    // A source's bare number supports the draft's value with a unit ("39000" → "39,000원").
-    return supported.has(`num:${value}:`);
+    // A source's bare number supports the draft's value with a unit ("39000" → "39,000원");
+    // a bare number in the draft needs the same bare number in a source.
+    return unit !== "" && supported.has(`num:${value}:`);
   }
   return false;
 }

@@ -51,7 +51,7 @@ export function scriptedReply(mode: ScriptMode, prompt: string): string {
     case "uncited":
       return sentence;
     case "number":
-      return `${changeNumber(sentence, seed)}${cite(best)}`;
+      return `${changeNumber(sentence, seed, prompt)}${cite(best)}`;
     case "option": {
       const named = new Set(extractClaims(prompt).map((c) => c.key));
       const colour = COLOURS.find((c, i) => !named.has(extractClaims(c)[0]!.key) && i >= seed % 3) ?? "네이비";
@@ -64,10 +64,14 @@ export function scriptedReply(mode: ScriptMode, prompt: string): string {
       return `${sentence}, ${fresh[seed % Math.max(1, fresh.length)] ?? "무료배송입니다"}${cite(best)}`;
     }
     case "partial": {
+      // A piece of another source that states something the cited one does not.
       const own = new Set(extractClaims(best.text).map((c) => c.key));
-      const other = ranked.slice(1).find((s) => extractClaims(s.text).some((c) => !own.has(c.key)));
-      if (!other) return `${changeNumber(sentence, seed)}${cite(best)}`;
-      return `${sentence}, ${clause(other.text, question)}입니다${cite(best)}`;
+      const borrowed = ranked
+        .slice(1)
+        .flatMap((s) => clauses(s.text))
+        .find((part) => extractClaims(part).some((c) => !own.has(c.key)));
+      if (!borrowed) return `${changeNumber(sentence, seed, prompt)}${cite(best)}`;
+      return `${sentence}, ${borrowed}입니다${cite(best)}`;
     }
   }
 }
@@ -87,13 +91,24 @@ function pieces(text: string): Set<string> {
   return new Set([...s].flatMap((_, i) => (i + 1 < s.length ? [s.slice(i, i + 2)] : [])));
 }
 
-/** The part of a source that answers: the comma- or slash-separated piece sharing most with the question. */
-function clause(text: string, question: string): string {
+/**
+ * The part of a source that answers: of a Q&A pair its answer, of other text the comma- or
+ * slash-separated piece sharing most with the question.
+ */
+function clause(source: string, question: string): string {
   const asked = pieces(question);
-  const parts = text.split(/\s*[,/·]\s*|\.\s+/).filter((p) => p.trim());
+  const parts = clauses(source);
   const score = (p: string) => [...pieces(p)].filter((x) => asked.has(x)).length;
-  const best = parts.reduce((a, b) => (score(b) > score(a) ? b : a), parts[0] ?? text);
-  return best.replace(/[.!。]+$/, "").trim();
+  return parts.reduce((a, b) => (score(b) > score(a) ? b : a), parts[0] ?? source);
+}
+
+/** A source's clauses: of a Q&A pair its answer's; commas inside amounts ("49,000원") do not separate. */
+function clauses(source: string): string[] {
+  const text = source.replace(/^Q:.*?\sA:\s*/, "");
+  return text
+    .split(/\s*(?:,(?!\d{3})|[/·])\s*|\.\s+/)
+    .map((p) => p.replace(/[.!。]+$/, "").trim())
+    .filter(Boolean);
 }
 
 /** Rewrites whole-won amounts as a person might: with thousands separators, or in 만/천. */
@@ -109,13 +124,20 @@ function rewrite(text: string, seed: number): string {
   });
 }
 
-/** One number changed to another plausible value; an invented amount when there is none. */
-function changeNumber(sentence: string, seed: number): string {
+/**
+ * One number changed to a plausible value the sources never state (a value stated elsewhere,
+ * a swapped pairing, is a different error); an invented amount when there is no number.
+ */
+function changeNumber(sentence: string, seed: number, prompt: string): string {
+  const stated = new Set([...prompt.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/,/g, ""))));
   let changed = false;
-  const out = sentence.replace(/\d[\d,]*(?:\.\d+)?/, (m) => {
+  // A quantity, not the digits of a model code ("VP65U").
+  const out = sentence.replace(/(?<![A-Za-z\d.])\d[\d,]*(?:\.\d+)?/, (m) => {
     changed = true;
     const n = Number(m.replace(/,/g, ""));
-    const bumped = n >= 100 ? Math.round(n * (1.1 + (seed % 5) / 10) / 100) * 100 : n + 1 + (seed % 3);
+    const step = n >= 1000 ? 1000 : 1;
+    let bumped = n + step * (1 + (seed % 7));
+    while (stated.has(bumped)) bumped += step;
     return bumped.toLocaleString("en-US");
   });
   return changed ? out : `${sentence}, 가격은 ${(19_000 + (seed % 20) * 1000).toLocaleString("en-US")}원입니다`;

@@ -2,10 +2,17 @@ import { ChatCloudflareWorkersAI } from "@langchain/cloudflare";
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { createLlmDrafter } from "../../core/answers/llm-draft.ts";
 import type { AnswerDrafter } from "../../core/answers/types.ts";
-import type { ChatConfig } from "../answers/config.ts";
 import { logFailure } from "./answers-openai.ts";
 
 export { buildPrompt, parseReply, SYSTEM_PROMPT } from "../../core/answers/llm-draft.ts";
+
+/** The Workers AI REST settings (workers/answers/config.ts reads them from the environment). */
+export interface ChatConfig {
+  apiToken: string;
+  accountId: string;
+  baseUrl: string | undefined;
+  model: string;
+}
 
 /** Options for tests: retries off. */
 export interface WorkersAIOptions {

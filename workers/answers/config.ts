@@ -2,9 +2,13 @@
  * Configuration of the answer backends. Optional bindings `AI` (Workers AI) and `VECTORIZE`
  * (a Vectorize index) switch retrieval to Vectorize; an API token with an account id
  * switches drafting to a Workers AI chat model over the REST API (`ChatCloudflareWorkersAI`
- * requires the account id even when `AI_BASE_URL` points elsewhere). Anything absent
- * leaves the embedded default. Documented in docs/answers.md.
+ * requires the account id even when `AI_BASE_URL` points elsewhere), the `AI` binding alone
+ * to Workers AI through the binding, and `OPENAI_*` to any OpenAI-compatible endpoint.
+ * Anything absent leaves the embedded default. Documented in docs/answers.md.
  */
+import type { ChatConfig } from "../adapters/answers-workers-ai.ts";
+
+export type { ChatConfig } from "../adapters/answers-workers-ai.ts";
 
 interface AnswerBindings {
   /** Workers AI binding: embeddings for Vectorize. */
@@ -39,13 +43,6 @@ declare global {
 export const DEFAULT_CHAT_MODEL = "@cf/meta/llama-3.3-70b-instruct-fp8-fast";
 export const DEFAULT_EMBEDDING_MODEL = "@cf/baai/bge-m3";
 
-/** The Workers AI REST settings, or null when drafting stays extractive. */
-export interface ChatConfig {
-  apiToken: string;
-  accountId: string;
-  baseUrl: string | undefined;
-  model: string;
-}
 
 export function chatConfig(env: AnswerBindings): ChatConfig | null {
   const apiToken = env.CLOUDFLARE_API_TOKEN?.trim();
