@@ -8,22 +8,29 @@
  * clean tests, written blind by authors who never saw the drafter, and never read. `--verbose` lists misses of the splits
  * that may steer tuning (dev, heldout2), never of `heldout`, `heldout3` or `heldout4`.
  *
- *   npm run eval:answers [-- --file a.jsonl --file b.jsonl] [--verbose]
+ * `--backend workers-ai|openai` drafts with that language model instead of the extractive
+ * drafter (configured from the environment like the Worker: docs/answers.md), so a team with
+ * an account measures its own path on the same splits; the rules alone stay the baseline.
+ *
+ *   npm run eval:answers [-- --file a.jsonl --file b.jsonl] [--backend openai] [--verbose]
  */
 import { readFileSync } from "node:fs";
+import { drafterFromEnv } from "./lib/answer-backend.ts";
 import { caseFiles } from "./lib/case-files.ts";
 import { parseArgs } from "node:util";
 import { caseKnowledge, EvalCase, knowledgeKey, statesFact } from "../core/answers/case-set.ts";
 import { buildEmbeddedStore, draftWithStore } from "../core/answers/embedded-answerer.ts";
 import type { EmbeddedVectorStore } from "../core/answers/embedded-store.ts";
-import { extractiveDrafter, rulesOnlyDrafter } from "../core/answers/extractive-drafter.ts";
+import { rulesOnlyDrafter } from "../core/answers/extractive-drafter.ts";
 import type { AnswerDrafter, Draft } from "../core/answers/types.ts";
 import { percentile } from "./lib/percentile.ts";
 
 const { values: opt } = parseArgs({
   options: {
     file: { type: "string", multiple: true, default: caseFiles() },
-    verbose: { type: "boolean", default: false } },
+    verbose: { type: "boolean", default: false },
+    backend: { type: "string", default: "extractive" },
+  },
 });
 
 interface Outcome {
@@ -57,7 +64,8 @@ async function run(drafter: AnswerDrafter): Promise<Outcome[]> {
 
 // The baseline first, so the drafter's figures are not flattered by a warm start.
 const baseline = await run(rulesOnlyDrafter);
-const outcomes = await run(extractiveDrafter);
+const outcomes = await run(drafterFromEnv(opt.backend));
+console.log(`drafter: ${opt.backend}`);
 
 /** Splits whose cases may be read while tuning. */
 const TUNED_ON = new Set(["dev", "heldout2"]);

@@ -39,5 +39,7 @@ export const DraftResponse = z.object({
   abstained: z.boolean(),
   sources: z.array(z.object({ id: z.string(), kind: z.string(), productKey: z.string(), text: z.string() })),
   confidence: z.number(),
+  /** Why a generated draft was withheld (shown to the manager beside the suggestions). */
+  reason: z.string().optional(),
 });
 export type DraftResponse = z.infer<typeof DraftResponse>;

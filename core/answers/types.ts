@@ -78,6 +78,8 @@ export interface Draft {
   sources: Source[];
   /** 0..1: how well the sources cover the question. */
   confidence: number;
+  /** Why a generated draft was withheld (a claim its sources do not make, no citation, a refusal). */
+  reason?: string;
 }
 
 /** What a drafter sees: the broadcast's knowledge, the retrieved passages, an optional product. */

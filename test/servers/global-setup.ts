@@ -6,6 +6,7 @@
 import type { TestProject } from "vitest/node";
 import { TEST_AWS_CREDENTIALS } from "./sagemaker-credentials.ts";
 import { startSageMakerServer } from "./sagemaker-server.ts";
+import { startOpenAIServer } from "./openai-server.ts";
 import { startWorkersAiServer } from "./workers-ai-server.ts";
 
 declare module "vitest" {
@@ -14,6 +15,8 @@ declare module "vitest" {
     sagemakerUrl: string;
     /** Base URL of the local Workers AI REST endpoint (test/servers/workers-ai-server.ts). */
     workersAiUrl: string;
+    /** Base URL (with `/v1`) of the local OpenAI-compatible endpoint (test/servers/openai-server.ts). */
+    openaiUrl: string;
   }
 }
 
@@ -24,7 +27,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("sagemakerUrl", sagemaker.url);
   const workersAi = await startWorkersAiServer();
   project.provide("workersAiUrl", workersAi.url);
+  const openai = await startOpenAIServer();
+  project.provide("openaiUrl", openai.url);
   return async () => {
+    await openai.close();
     await sagemaker.close();
     await workersAi.close();
   };

@@ -167,7 +167,12 @@ describe("answers on Vectorize + Workers AI (LangChain)", () => {
       AI_BASE_URL: `${SERVER}/ai/run`,
     };
     expect(answerBackendNames(prodEnv)).toEqual({ retrieval: "vectorize", drafting: "workers-ai" });
+    // Without the REST token, a deployed Worker's AI binding drafts; with neither, the extractive drafter.
     expect(answerBackendNames({ ...prodEnv, CLOUDFLARE_ACCOUNT_ID: undefined, VECTORIZE: undefined })).toEqual({
+      retrieval: "embedded",
+      drafting: "workers-ai",
+    });
+    expect(answerBackendNames({ ...prodEnv, CLOUDFLARE_ACCOUNT_ID: undefined, VECTORIZE: undefined, AI: undefined })).toEqual({
       retrieval: "embedded",
       drafting: "extractive",
     });

@@ -23,10 +23,11 @@ export function workersProject(name: string, bindings: (inject: Inject) => Recor
           bindings: {
             ADMIN_TOKEN: "test-admin-token",
             TEST_MIGRATIONS: await readD1Migrations(path.join(root, "migrations")),
-            // Local SageMaker Runtime and Workers AI REST servers; only the tests that
+            // Local SageMaker Runtime, Workers AI REST and OpenAI-compatible servers; only the tests that
             // configure those backends use them (the defaults stay embedded).
             TEST_SAGEMAKER_URL: inject<string>("sagemakerUrl"),
             TEST_WORKERS_AI_URL: inject<string>("workersAiUrl"),
+            TEST_OPENAI_URL: inject<string>("openaiUrl"),
             ...bindings(inject as Inject),
           },
         },

@@ -3,8 +3,9 @@ import { extractiveDrafter } from "../../core/answers/extractive-drafter.ts";
 import { answerQuestion } from "../../core/answers/pipeline.ts";
 import type { AnswerDrafter, Draft } from "../../core/answers/types.ts";
 import { createVectorizeRetrieval } from "../adapters/answers-vectorize.ts";
-import { createWorkersAIDrafter } from "../adapters/answers-workers-ai.ts";
-import { chatConfig, vectorizeConfig } from "./config.ts";
+import { createOpenAIDrafter } from "../adapters/answers-openai.ts";
+import { createWorkersAIBindingDrafter, createWorkersAIDrafter } from "../adapters/answers-workers-ai.ts";
+import { draftingChoice, vectorizeConfig, type DraftingChoice } from "./config.ts";
 import { loadKnowledge } from "./knowledge-db.ts";
 import { createEmbeddedRetrieval, reindex, type RetrievalBackend } from "./retrieval.ts";
 
@@ -19,16 +20,30 @@ let cached: { key: string; backends: AnswerBackends } | null = null;
 
 /** Chooses the backends from bindings and config (absent → embedded defaults). */
 export function answerBackends(env: Env): AnswerBackends {
-  const chat = chatConfig(env);
+  const drafting = draftingChoice(env);
   const vectorize = vectorizeConfig(env);
-  const key = JSON.stringify([chat, vectorize?.model ?? null]);
+  const key = JSON.stringify([drafting.kind, "config" in drafting ? drafting.config : null, vectorize?.model ?? null]);
   if (cached?.key === key) return cached.backends;
   const backends = {
     retrieval: vectorize ? createVectorizeRetrieval(vectorize.ai, vectorize.index, vectorize.model) : createEmbeddedRetrieval(),
-    drafter: chat ? createWorkersAIDrafter(chat, extractiveDrafter) : extractiveDrafter,
+    drafter: drafterFor(drafting),
   };
   cached = { key, backends };
   return backends;
+}
+
+/** The drafter for a configuration; every language model's drafts pass the grounding check. */
+export function drafterFor(choice: DraftingChoice): AnswerDrafter {
+  switch (choice.kind) {
+    case "openai":
+      return createOpenAIDrafter(choice.config, extractiveDrafter);
+    case "workers-ai-rest":
+      return createWorkersAIDrafter(choice.config, extractiveDrafter);
+    case "workers-ai-binding":
+      return createWorkersAIBindingDrafter(choice.ai, choice.model, extractiveDrafter);
+    case "extractive":
+      return extractiveDrafter;
+  }
 }
 
 /**
