@@ -7,6 +7,7 @@ import type { TestProject } from "vitest/node";
 import { TEST_AWS_CREDENTIALS } from "./sagemaker-credentials.ts";
 import { startSageMakerServer } from "./sagemaker-server.ts";
 import { startWorkersAiServer } from "./workers-ai-server.ts";
+import { startAccessServer } from "./access-server.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,6 +15,8 @@ declare module "vitest" {
     sagemakerUrl: string;
     /** Base URL of the local Workers AI REST endpoint (test/servers/workers-ai-server.ts). */
     workersAiUrl: string;
+    /** Base URL of the local Cloudflare Access team domain (test/servers/access-server.ts). */
+    accessUrl: string;
   }
 }
 
@@ -24,7 +27,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("sagemakerUrl", sagemaker.url);
   const workersAi = await startWorkersAiServer();
   project.provide("workersAiUrl", workersAi.url);
+  const access = await startAccessServer();
+  project.provide("accessUrl", access.url);
   return async () => {
+    await access.close();
     await sagemaker.close();
     await workersAi.close();
   };

@@ -43,9 +43,12 @@ export class TestSocket {
   readonly messages: Message[] = [];
   private waiters: (() => void)[] = [];
   readonly ws: WebSocket;
+  /** Resolves with the close code when the server closes the socket. */
+  readonly closed: Promise<number>;
 
   constructor(ws: WebSocket) {
     this.ws = ws;
+    this.closed = new Promise((resolve) => ws.addEventListener("close", (e) => resolve(e.code)));
     ws.addEventListener("message", (e) => {
       this.messages.push(JSON.parse(e.data as string) as Message);
       for (const wake of this.waiters.splice(0)) wake();
