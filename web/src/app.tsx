@@ -4,6 +4,7 @@ import { BoardView } from "./board-view.tsx";
 import { BroadcastList } from "./broadcast-list.tsx";
 import { t } from "./i18n.ts";
 import { LoginScreen } from "./login-screen.tsx";
+import { MembersPanel } from "./members-panel.tsx";
 import { route } from "./route.ts";
 import { SetupView } from "./setup-view.tsx";
 import { TopBar } from "./top-bar.tsx";
@@ -19,7 +20,12 @@ export function App() {
       <main class="page" id="main">
         {current.page === "board" && <BoardView key={current.id} broadcastId={current.id} />}
         {current.page === "setup" && <SetupView key={current.id} broadcastId={current.id} />}
-        {current.page === "audit" && <AuditView />}
+        {current.page === "audit" && (
+          <div class="list-page">
+            <MembersPanel />
+            <AuditView />
+          </div>
+        )}
         {current.page === "list" && <BroadcastList />}
       </main>
     </div>

@@ -33,7 +33,7 @@ export function TopBar() {
               navigate({ page: "audit" });
             }}
           >
-            {t("audit.title")}
+            {t("team.link")}
           </a>
         )}
         <LangToggle />

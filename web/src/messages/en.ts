@@ -192,4 +192,13 @@ export const en: Record<keyof typeof ko, string> = {
   "audit.action": "What",
   "audit.target": "Target",
   "audit.broadcast": "Broadcast",
+  "members.title": "Team",
+  "team.link": "Team & audit",
+  "members.name": "Name",
+  "members.role": "Role",
+  "members.email": "Email (Cloudflare Access, optional)",
+  "members.add": "Add member",
+  "members.created": "Sign-in token for {name} (shown once):",
+  "members.revoke": "Revoke",
+  "members.revokeConfirm": "Revoke {name}? Their open boards disconnect at once.",
 };

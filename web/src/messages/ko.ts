@@ -190,4 +190,13 @@ export const ko = {
   "audit.action": "무엇을",
   "audit.target": "대상",
   "audit.broadcast": "방송",
+  "members.title": "팀원",
+  "team.link": "팀 · 감사 기록",
+  "members.name": "이름",
+  "members.role": "역할",
+  "members.email": "이메일 (Cloudflare Access, 선택)",
+  "members.add": "팀원 추가",
+  "members.created": "{name} 님의 로그인 토큰(한 번만 표시):",
+  "members.revoke": "권한 회수",
+  "members.revokeConfirm": "{name} 님의 권한을 회수할까요? 열린 보드 연결도 바로 끊깁니다.",
 } as const;
