@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { connected, newBroadcast, type Target } from "./lib/dashboard.ts";
+import { connected, newBroadcast, openBoard, signedInPage, type Target } from "./lib/dashboard.ts";
 
 const target: Target = { base: inject("liveqUrl"), token: inject("liveqToken") };
 let browser: Browser;
@@ -36,6 +36,31 @@ describe("dashboard sessions in Chromium", () => {
     const copy = await fetch(`${target.base}/api/me`, { headers: { cookie: `liveq_session=${session!.value}` } });
     expect(copy.status).toBe(401);
     await context.close();
+  });
+
+  it("the owner adds an analyst on the team page; the analyst signs in with the one-time token and is cut off when revoked", async () => {
+    const id = await newBroadcast(target, "팀원 테스트");
+    const owner = await browser.newContext();
+    const op = await owner.newPage();
+    await op.goto(`${target.base}/#token=${target.token}`);
+    await op.getByTestId("audit-link").click();
+    await op.getByTestId("member-name").fill("인턴 분석가");
+    await op.getByTestId("member-role").selectOption("analyst");
+    await op.getByTestId("member-add").click();
+    const token = (await op.getByTestId("member-token").locator("code").textContent()) ?? "";
+    expect(token.length).toBeGreaterThanOrEqual(32);
+
+    const analyst = await signedInPage(browser, { base: target.base, token });
+    await analyst.page.getByTestId("signed-in-as").filter({ hasText: "인턴 분석가" }).waitFor();
+    expect(await analyst.page.getByTestId("audit-link").count()).toBe(0);
+    await openBoard(analyst.page, target, id);
+
+    op.once("dialog", (dialog) => void dialog.accept());
+    await op.getByTestId("member-row").filter({ hasText: "인턴 분석가" }).getByRole("button").click();
+    // The analyst's board socket is closed by the server; reconnecting is refused and the page signs out.
+    await analyst.page.getByTestId("login-token").waitFor({ timeout: 30_000 });
+    await analyst.context.close();
+    await owner.close();
   });
 
   it("a deep link pasted into an open page leaves no history entry holding the token", async () => {
