@@ -2,6 +2,7 @@ import { planReplay } from "../core/hub/replay.ts";
 import type { BoardChat, BoardServerMessage, Claim } from "../core/protocol/board.ts";
 import { LIMITS } from "../core/protocol/limits.ts";
 import type { HubLog, IntentUpdate } from "./hub-log.ts";
+import type { SocketMember } from "./hub-access.ts";
 
 export type SocketRole = "board" | "ingest";
 
@@ -12,6 +13,8 @@ export interface SocketAttachment {
   live: boolean;
   /** The cluster this board's manager is answering, if any. */
   claim?: Claim;
+  /** Who holds the socket (set by the Worker): every board message is checked against the role. */
+  member?: SocketMember;
 }
 
 /**

@@ -12,6 +12,7 @@ import { intentClassifier } from "../workers/backends.ts";
 import { updateBroadcastActivity } from "../workers/db/queries.ts";
 import { BoardFanout, send, type SocketAttachment, type SocketRole } from "./board-fanout.ts";
 import { broadcastClaims, currentClaims, handleBoardMessage } from "./hub-board.ts";
+import { boardMessageAllowed, closeTagged, socketAccess } from "./hub-access.ts";
 import { HubClusters } from "./hub-clusters.ts";
 import { HubLog, type IntentUpdate } from "./hub-log.ts";
 import { draftForBroadcast } from "../workers/answers/service.ts";
@@ -64,8 +65,9 @@ export class BroadcastHub extends DurableObject<Env> {
     }
     this.rememberBroadcastId(request.headers.get(HUB_BROADCAST_HEADER));
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [role satisfies SocketRole]);
-    server.serializeAttachment({ role, live: false } satisfies SocketAttachment);
+    const access = socketAccess(request);
+    this.ctx.acceptWebSocket(server, [role satisfies SocketRole, ...access.tags]);
+    server.serializeAttachment({ role, live: false, ...(access.member ? { member: access.member } : {}) } satisfies SocketAttachment);
     if (role === "board") send(server, { type: "welcome", broadcastId: this.broadcastId, lastSeq: this.log.lastSeq });
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -116,6 +118,13 @@ export class BroadcastHub extends DurableObject<Env> {
     return relayToViewers(this.ctx, this.env, broadcastId, event);
   }
 
+  /** RPC from the Worker when a credential is revoked: closes the sockets opened with it (tagged on upgrade). */
+  async closeSockets(tag: string, reason: string): Promise<number> {
+    const closed = closeTagged(this.ctx, tag, reason);
+    if (closed) broadcastClaims(this.ctx, this.fanout);
+    return closed;
+  }
+
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
     const { role } = ws.deserializeAttachment() as SocketAttachment;
     const data = decodeMessage(message);
@@ -123,6 +132,7 @@ export class BroadcastHub extends DurableObject<Env> {
     if (role === "ingest") return ws.send(JSON.stringify(this.ingestBatch(data)));
     const parsed = BoardClientMessage.safeParse(data);
     if (!parsed.success) return this.reject(ws, "invalid_message", "unknown or malformed board message");
+    if (!boardMessageAllowed(ws, parsed.data)) return send(ws, { type: "error", code: "forbidden", message: "your role may not send this message" });
     handleBoardMessage({ ctx: this.ctx, fanout: this.fanout, clusters: this.clusters }, ws, parsed.data);
   }
 

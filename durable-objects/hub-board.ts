@@ -22,9 +22,11 @@ export function handleBoardMessage(hub: BoardContext, ws: WebSocket, message: Bo
       }
       return hub.fanout.touch();
     case "claim": {
-      const attachment = ws.deserializeAttachment() as SocketAttachment;
-      const claim = message.clusterId === null ? undefined : { clusterId: message.clusterId, manager: message.manager };
-      ws.serializeAttachment({ role: attachment.role, live: attachment.live, ...(claim ? { claim } : {}) } satisfies SocketAttachment);
+      const { claim: _previous, ...attachment } = ws.deserializeAttachment() as SocketAttachment;
+      // Claims carry the signed-in member's name, never a typed one.
+      const manager = attachment.member?.name ?? message.manager ?? "?";
+      const claim = message.clusterId === null ? undefined : { clusterId: message.clusterId, manager };
+      ws.serializeAttachment({ ...attachment, ...(claim ? { claim } : {}) } satisfies SocketAttachment);
       return broadcastClaims(hub.ctx, hub.fanout);
     }
   }
@@ -34,7 +36,8 @@ export function handleBoardMessage(hub: BoardContext, ws: WebSocket, message: Bo
 export function currentClaims(ctx: DurableObjectState, except?: WebSocket): Claim[] {
   return ctx
     .getWebSockets("board")
-    .filter((ws) => ws !== except)
+    // A socket closed for a revoked member is still listed until the close completes.
+    .filter((ws) => ws !== except && ws.readyState === WebSocket.OPEN)
     .flatMap((ws) => (ws.deserializeAttachment() as SocketAttachment).claim ?? []);
 }
 

@@ -43,8 +43,9 @@ async function createBroadcast(base: string, token: string): Promise<string> {
 function liveqEndpoints(base: string, token: string, id: string): Endpoints {
   const ws = base.replace(/^http/, "ws");
   return {
-    ingestUrl: `${ws}/api/broadcasts/${id}/ingest?token=${token}`,
-    boardUrl: `${ws}/api/broadcasts/${id}/board?token=${token}`,
+    ingestUrl: `${ws}/api/broadcasts/${id}/ingest`,
+    boardUrl: `${ws}/api/broadcasts/${id}/board`,
+    token,
   };
 }
 

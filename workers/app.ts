@@ -1,4 +1,8 @@
 import { Hono } from "hono";
+import { refuseTokenInUrl } from "./auth.ts";
+import { ingestTokenRoutes } from "./routes/ingest-tokens.ts";
+import { auditRoutes, memberRoutes } from "./routes/members.ts";
+import { sessionRoutes } from "./routes/session.ts";
 import type { AppEnv } from "./env.ts";
 import { errorBody, onError } from "./errors.ts";
 import { answerRoutes } from "./routes/answers.ts";
@@ -12,6 +16,10 @@ import { viewerRoutes } from "./routes/viewer.ts";
 
 /** The API. Static dashboard assets are served by the assets binding for every other path. */
 export const app = new Hono<AppEnv>()
+  .use("/api/*", refuseTokenInUrl)
+  .route("/api", sessionRoutes)
+  .route("/api/members", memberRoutes)
+  .route("/api/audit", auditRoutes)
   .route("/api/health", health)
   .route("/api/broadcasts", broadcastRoutes)
   .route("/api/broadcasts", setupRoutes)
@@ -19,6 +27,7 @@ export const app = new Hono<AppEnv>()
   .route("/api/broadcasts", answerRoutes)
   .route("/api/broadcasts", draftRoutes)
   .route("/api/broadcasts", knowledgeRoutes)
+  .route("/api/broadcasts", ingestTokenRoutes)
   .route("/api/viewer", viewerRoutes);
 
 app.notFound((c) => c.json(errorBody("not_found", "no such route"), 404));

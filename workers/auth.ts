@@ -1,45 +1,107 @@
 import type { MiddlewareHandler } from "hono";
-import { timingSafeEqualText, sha256Hex } from "./crypto.ts";
-import { findIngestToken } from "./db/queries.ts";
 import { drizzle } from "drizzle-orm/d1";
-import type { AppEnv } from "./env.ts";
+import { hasCredentialInQuery, originAllowed, parseOriginList } from "../core/auth/origin.ts";
+import { can, type Permission } from "../core/auth/roles.ts";
+import { accessConfig } from "./access.ts";
+import { sha256Hex } from "./crypto.ts";
+import { findIngestToken } from "./db/queries.ts";
+import type { Actor, AppContext, AppEnv, Principal } from "./env.ts";
 import { AppError } from "./errors.ts";
+import { bearerToken, identify } from "./identity.ts";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function isUpgrade(c: AppContext): boolean {
+  return c.req.header("upgrade")?.toLowerCase() === "websocket";
+}
+
+/** Where this request was addressed (its own origin), as the URL and the Host header say. */
+function ownOrigins(c: AppContext): string[] {
+  const url = new URL(c.req.url);
+  const host = c.req.header("host");
+  return host ? [url.origin, `${url.protocol}//${host}`] : [url.origin];
+}
 
 /**
- * The presented token: `Authorization: Bearer …`, or `?token=` on WebSocket upgrades
- * only (browsers cannot set headers on sockets; elsewhere a query token would end up in logs).
+ * Browsers send `Origin` on socket upgrades and on cross-site writes. A foreign one may not use
+ * the app's credentials: refuse it on every socket upgrade and on cookie-authenticated writes
+ * (SameSite=Strict already keeps the cookie off cross-site requests; this holds if it does not).
  */
-export function presentedToken(req: Request): string | null {
-  const header = req.headers.get("authorization");
-  if (header?.startsWith("Bearer ")) return header.slice(7).trim() || null;
-  if (req.headers.get("upgrade")?.toLowerCase() === "websocket") {
-    return new URL(req.url).searchParams.get("token");
+function checkOrigin(c: AppContext, principal: Principal | null): void {
+  const origin = c.req.header("origin");
+  const viaCookie = principal?.kind === "member" && principal.via === "session";
+  const mustCheck = isUpgrade(c) || (viaCookie && !SAFE_METHODS.has(c.req.method));
+  if (!mustCheck) return;
+  if (origin === undefined) {
+    // Node clients send no Origin; a browser always does on upgrades, so a cookie without one is not a browser's.
+    if (viaCookie && isUpgrade(c)) throw new AppError("forbidden_origin", 403, "a browser socket must say where it comes from");
+    return;
   }
-  return null;
+  if (!originAllowed(origin, ownOrigins(c), parseOriginList(c.env.ALLOWED_ORIGINS))) {
+    throw new AppError("forbidden_origin", 403, "requests from this origin are not allowed");
+  }
 }
 
-function isAdmin(token: string | null, env: Env): boolean {
-  if (!env.ADMIN_TOKEN) throw new AppError("not_configured", 503, "ADMIN_TOKEN is not configured on the server");
-  return token !== null && timingSafeEqualText(token, env.ADMIN_TOKEN);
+function requireConfigured(env: Env): void {
+  if (!env.ADMIN_TOKEN && !accessConfig(env)) {
+    throw new AppError("not_configured", 503, "ADMIN_TOKEN is not configured on the server");
+  }
 }
 
-/** Managers only. */
-export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!isAdmin(presentedToken(c.req.raw), c.env)) throw new AppError("unauthorized", 401, "a valid admin token is required");
-  c.set("principal", { role: "admin" });
+/** Refuses credentials in URLs on every route: request URLs end up in logs and `wrangler tail`. */
+export const refuseTokenInUrl: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (hasCredentialInQuery(new URL(c.req.url).search)) {
+    throw new AppError("token_in_url", 401, "credentials are never accepted in the URL; use Authorization: Bearer or sign in");
+  }
   await next();
 };
 
-/** Managers, or the ingest token issued for the broadcast named by the `:id` path parameter. */
+/** A signed-in member whose role has `permission`: 401 without credentials, 403 without the permission. */
+export function requirePermission(permission: Permission): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    requireConfigured(c.env);
+    const principal = await identify(c);
+    if (!principal || principal.kind !== "member") throw new AppError("unauthorized", 401, "sign in or send a member's token");
+    if (!can(principal.role, permission)) throw new AppError("forbidden", 403, `the ${principal.role} role may not do this`);
+    checkOrigin(c, principal);
+    c.set("principal", principal);
+    await next();
+  };
+}
+
+/** Any signed-in member. */
+export const requireMember = requirePermission("broadcast.read");
+
+/**
+ * Owner only. Kept for routes written before roles: prefer `requirePermission` with the act's
+ * permission (core/auth/roles.ts).
+ */
+export const requireAdmin = requirePermission("settings.manage");
+
+/**
+ * A member who may run capture, or a live ingest token issued for the broadcast named by the
+ * `:id` path parameter.
+ */
 export const requireIngest: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = presentedToken(c.req.raw);
+  requireConfigured(c.env);
   const broadcastId = c.req.param("id") ?? "";
-  if (isAdmin(token, c.env)) {
-    c.set("principal", { role: "admin" });
-  } else if (token && (await findIngestToken(drizzle(c.env.DB), await sha256Hex(token), broadcastId))) {
-    c.set("principal", { role: "ingest", broadcastId });
-  } else {
-    throw new AppError("unauthorized", 401, "a valid admin or ingest token is required");
+  let principal = await identify(c);
+  if (principal?.kind === "member" && !can(principal.role, "capture.run")) {
+    throw new AppError("forbidden", 403, `the ${principal.role} role may not send chats`);
   }
+  if (!principal) {
+    const token = bearerToken(c.req.raw);
+    const tokenId = token ? await findIngestToken(drizzle(c.env.DB), await sha256Hex(token), broadcastId) : null;
+    if (!tokenId) throw new AppError("unauthorized", 401, "a valid ingest token or a member's credentials are required");
+    principal = { kind: "ingest", role: "ingest", broadcastId, tokenId };
+  }
+  checkOrigin(c, principal);
+  c.set("principal", principal);
   await next();
 };
+
+/** Who did it, for the audit log and claims. */
+export function actorOf(c: AppContext): Actor {
+  const principal = c.get("principal");
+  return principal.kind === "member" ? principal.member : { id: principal.tokenId, name: "ingest token" };
+}

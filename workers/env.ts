@@ -1,9 +1,17 @@
 import type { Context } from "hono";
+import type { Role } from "../core/auth/roles.ts";
 
 /** Secrets not declared in wrangler.toml (see README: configuration). */
 interface Secrets {
-  /** Managers' token; also accepted for ingest. Set with `wrangler secret put ADMIN_TOKEN`. */
+  /** The bootstrap owner's token; also accepted for ingest. Set with `wrangler secret put ADMIN_TOKEN`. */
   ADMIN_TOKEN?: string;
+  /** Team access settings (README: configuration); all optional. */
+  OWNER_NAME?: string;
+  OWNER_EMAIL?: string;
+  SESSION_TTL_HOURS?: string;
+  ALLOWED_ORIGINS?: string;
+  ACCESS_TEAM_DOMAIN?: string;
+  ACCESS_AUD?: string;
 }
 
 // `wrangler types` declares Env twice (global, and Cloudflare.Env for `cloudflare:workers`).
@@ -14,8 +22,19 @@ declare global {
   }
 }
 
-/** What authentication decided about a request. */
-export type Principal = { role: "admin" } | { role: "ingest"; broadcastId: string };
+/** Who did something, as the audit log and claims name them. */
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+/**
+ * What authentication decided about a request: a team member (with how they signed in), or
+ * an ingest client holding one broadcast's ingest token.
+ */
+export type Principal =
+  | { kind: "member"; role: Role; member: Actor; via: "token" | "session" | "access"; sessionId?: string }
+  | { kind: "ingest"; role: "ingest"; broadcastId: string; tokenId: string };
 
 export interface AppEnv {
   Bindings: Env;

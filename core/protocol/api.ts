@@ -44,7 +44,12 @@ export const BroadcastList = z.object({ broadcasts: z.array(BroadcastSummary) })
 export type BroadcastList = z.infer<typeof BroadcastList>;
 
 /** `POST /api/broadcasts` answer: the ingest token is shown once. */
-export const CreatedBroadcast = z.object({ id: z.string(), ingestToken: z.string() });
+export const CreatedBroadcast = z.object({
+  id: z.string(),
+  ingestToken: z.string(),
+  /** What `DELETE /api/broadcasts/:id/ingest-tokens/:tokenId` names to revoke it. */
+  ingestTokenId: z.string().optional(),
+});
 export type CreatedBroadcast = z.infer<typeof CreatedBroadcast>;
 
 export const Health = z.object({

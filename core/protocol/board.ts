@@ -97,7 +97,10 @@ export const BoardClientMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ping") }),
   /** Marks a cluster answered or dismissed (or open again) for every manager. */
   z.object({ type: z.literal("cluster-status"), id: z.string().max(32), status: ClusterStatus }),
-  /** "I am answering this cluster" (null: no longer). */
-  z.object({ type: z.literal("claim"), clusterId: z.string().max(32).nullable(), manager: z.string().trim().min(1).max(40) }),
+  /**
+   * "I am answering this cluster" (null: no longer). The hub names the claim after the signed-in
+   * member; a typed `manager` name is ignored (kept optional for older dashboards).
+   */
+  z.object({ type: z.literal("claim"), clusterId: z.string().max(32).nullable(), manager: z.string().trim().min(1).max(40).optional() }),
 ]);
 export type BoardClientMessage = z.infer<typeof BoardClientMessage>;

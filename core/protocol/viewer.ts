@@ -86,6 +86,8 @@ export const PublishedAnswer = z.object({
   status: AnswerStatus,
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
+  /** The member who published it (null for answers published before members existed). */
+  publishedBy: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
 });
 export type PublishedAnswer = z.infer<typeof PublishedAnswer>;
 

@@ -1,8 +1,11 @@
+import { authedWebSocket } from "./authed-socket.ts";
 import { percentile } from "./percentile.ts";
 
 export interface Endpoints {
   ingestUrl: string;
   boardUrl: string;
+  /** Sent as `Authorization: Bearer` on both upgrades (none for the bare hub). */
+  token?: string;
 }
 
 export interface StepOptions {
@@ -38,9 +41,9 @@ interface Board {
   lastSeq: number;
 }
 
-function open(url: string): Promise<WebSocket> {
+function open(url: string, token: string | undefined): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
+    const ws = authedWebSocket(url, token);
     ws.addEventListener("open", () => resolve(ws), { once: true });
     ws.addEventListener("error", () => reject(new Error(`could not open ${url}`)), { once: true });
   });
@@ -65,7 +68,7 @@ export async function runStep(endpoints: Endpoints, options: StepOptions): Promi
   const sockets: WebSocket[] = [];
   for (let i = 0; i < options.boards; i++) {
     const board: Board = { seen: new Uint8Array(total), received: 0, duplicated: 0, reordered: 0, lastSeq: 0 };
-    const ws = await open(endpoints.boardUrl);
+    const ws = await open(endpoints.boardUrl, endpoints.token);
     ws.addEventListener("message", (e) => {
       const msg = JSON.parse(String(e.data)) as { type: string; items?: { seq: number; commentNo: number; at: number }[] };
       if (msg.type !== "chats" || !msg.items) return;
@@ -87,7 +90,7 @@ export async function runStep(endpoints: Endpoints, options: StepOptions): Promi
     sockets.push(ws);
   }
 
-  const ingest = await open(endpoints.ingestUrl);
+  const ingest = await open(endpoints.ingestUrl, endpoints.token);
   ingest.addEventListener("message", (e) => {
     const ack = JSON.parse(String(e.data)) as { type: string; batchId?: number; accepted?: number; duplicates?: number };
     if (ack.type !== "ack" || ack.batchId === undefined) return;

@@ -1,6 +1,7 @@
 import type { IngestChat } from "../../core/protocol/ingest.ts";
 import { IngestAck } from "../../core/protocol/ingest.ts";
 import { LIMITS } from "../../core/protocol/limits.ts";
+import { authedWebSocket } from "./authed-socket.ts";
 
 export interface IngestClientOptions {
   /** LiveQ base URL, e.g. http://127.0.0.1:8787 */
@@ -59,8 +60,8 @@ export class IngestClient {
   private connect(): void {
     const url = new URL(`/api/broadcasts/${encodeURIComponent(this.opts.broadcast)}/ingest`, this.opts.server);
     url.protocol = url.protocol.replace("http", "ws");
-    url.searchParams.set("token", this.opts.token);
-    const ws = new WebSocket(url);
+    // The token goes in a header, never in the URL (URLs end up in logs).
+    const ws = authedWebSocket(url, this.opts.token);
     this.ws = ws;
     ws.addEventListener("open", () => {
       this.retryMs = 250;

@@ -6,6 +6,7 @@ import { BoardServerMessage, type CaptureStatus } from "../../core/protocol/boar
 import { startDevServer, type DevServer } from "../../scripts/lib/dev-server.ts";
 import { startNaverFixture, type NaverFixture } from "../../scripts/lib/naver-fixture/server.ts";
 import { adminFetch } from "./browser.ts";
+import { authedWebSocket } from "../../scripts/lib/authed-socket.ts";
 import { BoardWatcher, createNaverBroadcast, deliveryState, waitFor } from "./capture-helpers.ts";
 
 /**
@@ -70,8 +71,7 @@ function captureBrowserPids(): number[] {
 function watchCaptureStatus(base: string, broadcastId: string): { states: CaptureStatus[]; close: () => void } {
   const url = new URL(`/api/broadcasts/${broadcastId}/board`, base);
   url.protocol = "ws:";
-  url.searchParams.set("token", token);
-  const ws = new WebSocket(url);
+  const ws = authedWebSocket(url, token);
   const states: CaptureStatus[] = [];
   ws.addEventListener("open", () => ws.send(JSON.stringify({ type: "hello", lastSeq: 0 })));
   ws.addEventListener("message", (e) => {

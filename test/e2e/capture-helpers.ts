@@ -1,5 +1,6 @@
 import { BoardServerMessage, type BoardChat } from "../../core/protocol/board.ts";
 import { adminFetch } from "./browser.ts";
+import { authedWebSocket } from "../../scripts/lib/authed-socket.ts";
 
 /** Creates a Naver-sourced broadcast through the API and returns its LiveQ id. */
 export async function createNaverBroadcast(base: string, token: string, naverId: string): Promise<string> {
@@ -25,16 +26,17 @@ export class BoardWatcher {
   private readonly open: Promise<void>;
 
   private readonly url: URL;
+  private readonly token: string;
 
   constructor(base: string, token: string, broadcastId: string) {
     this.url = new URL(`/api/broadcasts/${broadcastId}/board`, base);
     this.url.protocol = "ws:";
-    this.url.searchParams.set("token", token);
+    this.token = token;
     this.open = new Promise((resolve, reject) => this.connect(resolve, reject));
   }
 
   private connect(resolve?: () => void, reject?: (err: Error) => void): void {
-    const ws = (this.ws = new WebSocket(this.url));
+    const ws = (this.ws = authedWebSocket(this.url, this.token));
     const hello = () => ws.send(JSON.stringify({ type: "hello", lastSeq: this.chats.at(-1)?.seq ?? 0 }));
     ws.addEventListener("open", () => {
       hello();

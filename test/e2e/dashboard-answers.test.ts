@@ -19,10 +19,11 @@ async function broadcastWithKnowledge(naverId: string): Promise<string> {
   return id;
 }
 
-/** Sets the display name the first time this manager opens the answer editor. */
-async function nameOnce(page: Page, name: string): Promise<void> {
-  await page.getByTestId("manager-name").fill(name);
-  await page.getByTestId("manager-name-save").click();
+/** A manager member added by the owner: signs in with their own token, and boards show their name. */
+async function manager(name: string): Promise<Target> {
+  const res = await adminFetch(target.base, target.token, "/api/members", { name, role: "manager" });
+  expect(res.status).toBe(201);
+  return { base: target.base, token: ((await res.json()) as { token: string }).token };
 }
 
 function cluster(page: Page, text: string) {
@@ -32,8 +33,8 @@ function cluster(page: Page, text: string) {
 describe("answering with two managers", () => {
   it("drafts, warns about a second manager, publishes to both boards, and shares dismissals", { timeout: 120_000 }, async () => {
     const id = await broadcastWithKnowledge("5678901");
-    const a = await signedInPage(browser, target);
-    const b = await signedInPage(browser, target);
+    const a = await signedInPage(browser, await manager("매니저 가"));
+    const b = await signedInPage(browser, await manager("매니저 나"));
     await openBoard(a.page, target, id);
     await openBoard(b.page, target, id);
 
@@ -45,13 +46,12 @@ describe("answering with two managers", () => {
     await priceA.first().waitFor({ timeout: 30_000 });
     await expect.poll(() => priceA.first().getByTestId("cluster-count").textContent(), { timeout: 30_000 }).toMatch(/^[34]/);
 
-    // Manager A opens the cluster: asked for a name once, then the draft appears with its sources.
+    // Manager A opens the cluster (answering under the member's own name); the draft appears with its sources.
     await priceA.first().getByTestId("cluster-answer").click();
-    await nameOnce(a.page, "매니저 가");
+    await a.page.getByTestId("answering-as").filter({ hasText: "매니저 가" }).waitFor();
     await a.page.getByTestId("draft-info").waitFor({ timeout: 30_000 });
     // Manager B opens the same cluster and is warned that A is answering it.
     await cluster(b.page, "가격").first().getByTestId("cluster-answer").click();
-    await nameOnce(b.page, "매니저 나");
     await b.page.getByTestId("claim-warning").filter({ hasText: "매니저 가" }).waitFor();
     await a.page.getByTestId("claim-warning").filter({ hasText: "매니저 나" }).waitFor();
     await screenshot(a.page, "dashboard-answer-draft");
@@ -86,7 +86,6 @@ describe("answering with two managers", () => {
     await openBoard(page, target, id);
     await postChats(target, id, ["청소기 배송 언제 와요?"], 1);
     await page.getByTestId("column-question").getByText("청소기 배송 언제 와요?").click();
-    await nameOnce(page, "매니저 다");
     await expect.poll(() => page.getByTestId("answer-question").textContent()).toBe("청소기 배송 언제 와요?");
     await page.getByTestId("draft-info").waitFor({ timeout: 30_000 });
     await page.getByTestId("answer-draft").fill("오늘 주문하시면 내일 출발합니다.");

@@ -8,6 +8,7 @@ import { TEST_AWS_CREDENTIALS } from "./sagemaker-credentials.ts";
 import { startSageMakerServer } from "./sagemaker-server.ts";
 import { startOpenAIServer } from "./openai-server.ts";
 import { startWorkersAiServer } from "./workers-ai-server.ts";
+import { startAccessServer } from "./access-server.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,6 +18,8 @@ declare module "vitest" {
     workersAiUrl: string;
     /** Base URL (with `/v1`) of the local OpenAI-compatible endpoint (test/servers/openai-server.ts). */
     openaiUrl: string;
+    /** Base URL of the local Cloudflare Access team domain (test/servers/access-server.ts). */
+    accessUrl: string;
   }
 }
 
@@ -29,8 +32,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("workersAiUrl", workersAi.url);
   const openai = await startOpenAIServer();
   project.provide("openaiUrl", openai.url);
+  const access = await startAccessServer();
+  project.provide("accessUrl", access.url);
   return async () => {
     await openai.close();
+    await access.close();
     await sagemaker.close();
     await workersAi.close();
   };

@@ -11,9 +11,12 @@ describe("auth", () => {
     }
   });
 
-  it("does not accept a query-string token on plain requests", async () => {
-    const res = await api("/api/broadcasts?token=test-admin-token", { token: null });
-    expect(res.status).toBe(401);
+  it("refuses a query-string token, even beside a valid Bearer header", async () => {
+    for (const token of [null, undefined]) {
+      const res = await api("/api/broadcasts?token=test-admin-token", { token });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ error: { code: "token_in_url" } });
+    }
   });
 
   it("does not let an ingest token manage broadcasts", async () => {

@@ -5,6 +5,8 @@ interface TestBindings {
   TEST_MIGRATIONS: D1Migration[];
   /** Base URL of the local SageMaker Runtime (test/servers/sagemaker-server.ts). */
   TEST_SAGEMAKER_URL: string;
+  /** Base URL of the local Cloudflare Access team domain (test/servers/access-server.ts). */
+  TEST_ACCESS_URL: string;
 }
 
 declare global {

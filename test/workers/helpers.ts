@@ -1,7 +1,7 @@
 import { exports } from "cloudflare:workers";
 
 export const ADMIN = "test-admin-token";
-const BASE = "http://liveq.test";
+export const BASE = "http://liveq.test";
 
 /** Calls the Worker under test like a client would. */
 export function api(path: string, init: RequestInit & { token?: string | null } = {}): Promise<Response> {
@@ -21,11 +21,16 @@ export async function createBroadcast(body: Record<string, unknown> = {}): Promi
   return res.json();
 }
 
-/** Opens a socket through the Worker (auth and routing included) and collects its messages. */
-export async function openSocket(path: string, token: string | null = ADMIN): Promise<TestSocket> {
-  const url = new URL(BASE + path);
-  if (token) url.searchParams.set("token", token);
-  const res = await exports.default.fetch(new Request(url, { headers: { upgrade: "websocket" } }));
+/**
+ * Opens a socket through the Worker (auth and routing included) and collects its messages.
+ * The token goes in `Authorization: Bearer` as Node clients send it; `headers` adds others
+ * (a session cookie and an Origin, as a browser sends them).
+ */
+export async function openSocket(path: string, token: string | null = ADMIN, extra: HeadersInit = {}): Promise<TestSocket> {
+  const headers = new Headers(extra);
+  headers.set("upgrade", "websocket");
+  if (token) headers.set("authorization", `Bearer ${token}`);
+  const res = await exports.default.fetch(new Request(BASE + path, { headers }));
   const ws = res.webSocket;
   if (!ws) throw new Error(`socket refused: ${res.status} ${await res.text()}`);
   ws.accept();
@@ -38,9 +43,12 @@ export class TestSocket {
   readonly messages: Message[] = [];
   private waiters: (() => void)[] = [];
   readonly ws: WebSocket;
+  /** Resolves with the close code when the server closes the socket. */
+  readonly closed: Promise<number>;
 
   constructor(ws: WebSocket) {
     this.ws = ws;
+    this.closed = new Promise((resolve) => ws.addEventListener("close", (e) => resolve(e.code)));
     ws.addEventListener("message", (e) => {
       this.messages.push(JSON.parse(e.data as string) as Message);
       for (const wake of this.waiters.splice(0)) wake();

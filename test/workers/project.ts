@@ -28,6 +28,12 @@ export function workersProject(name: string, bindings: (inject: Inject) => Recor
             TEST_SAGEMAKER_URL: inject<string>("sagemakerUrl"),
             TEST_WORKERS_AI_URL: inject<string>("workersAiUrl"),
             TEST_OPENAI_URL: inject<string>("openaiUrl"),
+            // Cloudflare Access against the local team domain. Only requests carrying a
+            // Cf-Access-Jwt-Assertion use it; every other test signs in with tokens as before.
+            ACCESS_TEAM_DOMAIN: inject<string>("accessUrl"),
+            ACCESS_AUD: "test-access-aud",
+            OWNER_EMAIL: "owner@liveq.test",
+            TEST_ACCESS_URL: inject<string>("accessUrl"),
             ...bindings(inject as Inject),
           },
         },

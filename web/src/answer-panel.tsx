@@ -4,7 +4,6 @@ import type { BoardStore } from "./board-store.ts";
 import { otherClaimants } from "./clusters-state.ts";
 import { t } from "./i18n.ts";
 import { managerName } from "./manager-name.ts";
-import { NamePrompt } from "./name-prompt.tsx";
 
 /**
  * The answer editor: the question, the draft's sources and confidence, the editable answer,
@@ -31,7 +30,9 @@ export function AnswerPanel({ session, store }: { session: AnswerSession; store:
   return (
     <section class="panel answer-panel" aria-labelledby="answer-title" data-testid="answer-panel">
       <h2 id="answer-title">{t("answer.title")}</h2>
-      <NamePrompt onSaved={() => session.claimOpen()} />
+      <p class="name-line muted small" data-testid="answering-as">
+        {t("name.current", { name: managerName.value })}
+      </p>
       {others.length > 0 && (
         <p class="notice warn" role="alert" data-testid="claim-warning">
           {t("answer.claimWarning", { names: others.join(", ") })}

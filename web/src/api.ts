@@ -7,7 +7,7 @@ import {
   Health,
   type CreateBroadcast,
 } from "../../core/protocol/index.ts";
-import { signOut, token } from "./auth.ts";
+import { signedOut } from "./auth.ts";
 
 
 /** A failed API call: HTTP status (0 when the server was unreachable) and the server's error code. */
@@ -24,21 +24,19 @@ export class ApiFailure extends Error {
 }
 
 /**
- * Calls the API with the admin token and validates the answer against its schema
+ * Calls the API with the session cookie and validates the answer against its schema
  * (network input is never trusted). A 401 signs the manager out with a notice.
  */
-export async function request<T>(schema: z.ZodType<T>, path: string, init: RequestInit = {}, bearer = token.value): Promise<T> {
-  const headers = new Headers(init.headers);
-  if (bearer) headers.set("authorization", `Bearer ${bearer}`);
+export async function request<T>(schema: z.ZodType<T>, path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers });
+    response = await fetch(path, { ...init, credentials: "same-origin" });
   } catch (err) {
     throw new ApiFailure(0, "unreachable", err instanceof Error ? err.message : String(err));
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    if (response.status === 401 && bearer === token.value) signOut("login.unauthorized");
+    if (response.status === 401) signedOut("login.unauthorized");
     const parsed = ApiError.safeParse(body);
     const error = parsed.success ? parsed.data.error : { code: `http_${response.status}`, message: response.statusText };
     throw new ApiFailure(response.status, error.code, error.message);
@@ -55,8 +53,7 @@ export function jsonBody(method: string, body: unknown): RequestInit {
 
 export const api = {
   health: () => request(Health, "/api/health"),
-  /** Lists broadcasts with an explicit token: the login screen uses it to check a token. */
-  listBroadcasts: (bearer = token.value) => request(BroadcastList, "/api/broadcasts", {}, bearer),
+  listBroadcasts: () => request(BroadcastList, "/api/broadcasts"),
   getBroadcast: (id: string) => request(BroadcastSummary, `/api/broadcasts/${encodeURIComponent(id)}`),
   createBroadcast: (body: CreateBroadcast) =>
     request(CreatedBroadcast, "/api/broadcasts", jsonBody("POST", body)),

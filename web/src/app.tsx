@@ -1,14 +1,18 @@
-import { token } from "./auth.ts";
+import { me } from "./auth.ts";
+import { AuditView } from "./audit-view.tsx";
 import { BoardView } from "./board-view.tsx";
 import { BroadcastList } from "./broadcast-list.tsx";
+import { t } from "./i18n.ts";
 import { LoginScreen } from "./login-screen.tsx";
+import { MembersPanel } from "./members-panel.tsx";
 import { route } from "./route.ts";
 import { SetupView } from "./setup-view.tsx";
 import { TopBar } from "./top-bar.tsx";
 
-/** Login until a token is known; then the broadcast list, one broadcast's setup, or its live board. */
+/** Login until signed in; then the broadcast list, one broadcast's setup, its live board, or the audit log. */
 export function App() {
-  if (!token.value) return <LoginScreen />;
+  if (me.value === undefined) return <p class="muted page">{t("list.loading")}</p>;
+  if (!me.value) return <LoginScreen />;
   const current = route.value;
   return (
     <div class="shell">
@@ -16,6 +20,12 @@ export function App() {
       <main class="page" id="main">
         {current.page === "board" && <BoardView key={current.id} broadcastId={current.id} />}
         {current.page === "setup" && <SetupView key={current.id} broadcastId={current.id} />}
+        {current.page === "audit" && (
+          <div class="list-page">
+            <MembersPanel />
+            <AuditView />
+          </div>
+        )}
         {current.page === "list" && <BroadcastList />}
       </main>
     </div>

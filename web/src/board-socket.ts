@@ -31,10 +31,13 @@ const PING_EVERY_MS = 25_000;
 /** With a ping every 25 s, this much silence means the connection is dead without a close. */
 const SILENCE_LIMIT_MS = 60_000;
 
-/** The board socket URL for this page's origin (works behind the Vite dev proxy too). */
-export function boardSocketUrl(broadcastId: string, adminToken: string): string {
+/**
+ * The board socket URL for this page's origin (works behind the Vite dev proxy too). It holds
+ * no credential: the browser sends the session cookie with the upgrade.
+ */
+export function boardSocketUrl(broadcastId: string): string {
   const origin = location.origin.replace(/^http/, "ws");
-  return `${origin}/api/broadcasts/${encodeURIComponent(broadcastId)}/board?token=${encodeURIComponent(adminToken)}`;
+  return `${origin}/api/broadcasts/${encodeURIComponent(broadcastId)}/board`;
 }
 
 /**
@@ -55,7 +58,7 @@ export class BoardSocket {
   readonly url: () => string;
   readonly handlers: BoardSocketHandlers;
 
-  /** `url` is called per attempt so a changed token is picked up. */
+  /** `url` is called per attempt. */
   constructor(url: () => string, handlers: BoardSocketHandlers) {
     this.url = url;
     this.handlers = handlers;

@@ -3,7 +3,6 @@ import type { CaptureStatus, Claim, ClusterStatus } from "../../core/protocol/in
 import { ApiFailure, api } from "./api.ts";
 import { answersApi } from "./api-board.ts";
 import { applyPublished, applyUnpublished, fromApi, mergeLoaded, type PublishedList } from "./answers-state.ts";
-import { token } from "./auth.ts";
 import { BoardSocket, boardSocketUrl, type BoardEvent, type ConnectionState } from "./board-socket.ts";
 import { applyFrames, emptyBoard, type BoardFrame, type BoardState } from "./board-state.ts";
 import { applyClusters, withStatus, type ClusterMap } from "./clusters-state.ts";
@@ -118,7 +117,7 @@ export function createBoardStore(broadcastId: string): BoardStore {
     }
   }
 
-  const socket = new BoardSocket(() => boardSocketUrl(broadcastId, token.value ?? ""), {
+  const socket = new BoardSocket(() => boardSocketUrl(broadcastId), {
     lastSeq: () => Math.max(receivedSeq, state.peek().lastSeq),
     onFrame: enqueue,
     onEvent,

@@ -1,10 +1,9 @@
 import { useSignal } from "@preact/signals";
-import { ApiFailure, api } from "./api.ts";
-import { loginNotice, signIn } from "./auth.ts";
+import { loginNotice, signIn, SignInFailure } from "./auth.ts";
 import { t, type MessageKey } from "./i18n.ts";
 import { LangToggle } from "./top-bar.tsx";
 
-/** Asks for the admin token, checks it against the API, then remembers it. */
+/** Asks for a sign-in token (a member's, or ADMIN_TOKEN) and exchanges it for a session cookie. */
 export function LoginScreen() {
   const value = useSignal("");
   const busy = useSignal(false);
@@ -17,11 +16,11 @@ export function LoginScreen() {
     busy.value = true;
     problem.value = null;
     try {
-      await api.listBroadcasts(candidate);
-      signIn(candidate);
+      await signIn(candidate);
+      value.value = "";
     } catch (err) {
-      const status = err instanceof ApiFailure ? err.status : 0;
-      problem.value = status === 401 ? "login.unauthorized" : "login.unreachable";
+      const status = err instanceof SignInFailure ? err.status : 0;
+      problem.value = status === 401 || status === 403 ? "login.unauthorized" : "login.unreachable";
     } finally {
       busy.value = false;
     }

@@ -5,12 +5,12 @@ import "./board.css";
 import "./setup.css";
 import { render } from "preact";
 import { App } from "./app.tsx";
-import { consumeDeepLink } from "./auth.ts";
+import { checkSession, consumeDeepLink } from "./auth.ts";
 import { lang } from "./i18n.ts";
 import { watchRoute } from "./route.ts";
 
-consumeDeepLink();
-watchRoute(() => consumeDeepLink());
+if (!consumeDeepLink()) void checkSession();
+watchRoute(() => void consumeDeepLink());
 document.documentElement.lang = lang.value;
 
 const root = document.getElementById("app");

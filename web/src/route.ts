@@ -1,10 +1,11 @@
 import { signal } from "@preact/signals";
 
 /** The dashboard's pages, addressed by the URL hash so any static host can serve them. */
-export type Route = { page: "list" } | { page: "board"; id: string } | { page: "setup"; id: string };
+export type Route = { page: "list" } | { page: "audit" } | { page: "board"; id: string } | { page: "setup"; id: string };
 
 /** Reads a route from a hash such as `#/board/demo` or `#/setup/demo`; anything else is the list. */
 export function parseRoute(hash: string): Route {
+  if (hash === "#/audit") return { page: "audit" };
   const match = /^#\/(board|setup)\/([^/?#]+)$/.exec(hash);
   if (match?.[1] && match[2]) {
     try {
@@ -17,7 +18,9 @@ export function parseRoute(hash: string): Route {
 }
 
 export function routeHash(route: Route): string {
-  return route.page === "list" ? "#/" : `#/${route.page}/${encodeURIComponent(route.id)}`;
+  if (route.page === "list") return "#/";
+  if (route.page === "audit") return "#/audit";
+  return `#/${route.page}/${encodeURIComponent(route.id)}`;
 }
 
 export const route = signal<Route>(parseRoute(location.hash));

@@ -1,4 +1,4 @@
-import { signOut } from "./auth.ts";
+import { me, signOut } from "./auth.ts";
 import { lang, setLang, t } from "./i18n.ts";
 import { navigate } from "./route.ts";
 
@@ -18,8 +18,26 @@ export function TopBar() {
         <span class="brand-tagline">{t("app.tagline")}</span>
       </a>
       <div class="top-actions">
+        {me.value && (
+          <span class="muted small" data-testid="signed-in-as">
+            {t("auth.signedInAs", { name: me.value.name, role: t(`role.${me.value.role}`) })}
+          </span>
+        )}
+        {me.value?.role === "owner" && (
+          <a
+            class="button ghost"
+            href="#/audit"
+            data-testid="audit-link"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ page: "audit" });
+            }}
+          >
+            {t("team.link")}
+          </a>
+        )}
         <LangToggle />
-        <button type="button" class="button ghost" onClick={() => signOut()}>
+        <button type="button" class="button ghost" onClick={() => void signOut()}>
           {t("logout")}
         </button>
       </div>

@@ -15,6 +15,7 @@ function toAnswer(row: AnswerRow): PublishedAnswer {
     status: row.status,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    publishedBy: row.publishedById && row.publishedBy ? { id: row.publishedById, name: row.publishedBy } : null,
   };
 }
 
@@ -22,7 +23,14 @@ function toAnswer(row: AnswerRow): PublishedAnswer {
  * Stores an approved pair as `published`. Rows with that status are knowledge for drafting
  * (issue 6 reads them) and what viewers see.
  */
-export async function insertAnswer(db: Db, broadcastId: string, id: string, body: PublishAnswer, now: number): Promise<PublishedAnswer> {
+export async function insertAnswer(
+  db: Db,
+  broadcastId: string,
+  id: string,
+  body: PublishAnswer,
+  now: number,
+  by: { id: string; name: string } | null = null,
+): Promise<PublishedAnswer> {
   const row: AnswerRow = {
     id,
     broadcastId,
@@ -30,6 +38,8 @@ export async function insertAnswer(db: Db, broadcastId: string, id: string, body
     answer: body.answer,
     sourceCommentNo: body.sourceCommentNo ?? null,
     status: "published",
+    publishedById: by?.id ?? null,
+    publishedBy: by?.name ?? null,
     createdAt: now,
     updatedAt: now,
   };

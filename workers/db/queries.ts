@@ -37,6 +37,7 @@ export async function insertBroadcast(
   b: CreateBroadcast & { id: string; naverId: string | null },
   tokenHash: string,
   now: number,
+  tokenId: string = ingestTokenId(),
 ): Promise<boolean> {
   const existing = await db.select({ id: broadcasts.id }).from(broadcasts).where(eq(broadcasts.id, b.id)).get();
   if (existing) return false;
@@ -50,18 +51,24 @@ export async function insertBroadcast(
       createdAt: now,
       updatedAt: now,
     }),
-    db.insert(tokens).values({ hash: tokenHash, broadcastId: b.id, role: "ingest", createdAt: now }),
+    db.insert(tokens).values({ hash: tokenHash, id: tokenId, broadcastId: b.id, role: "ingest", createdAt: now }),
   ]);
   return true;
 }
 
-export async function findIngestToken(db: Db, hash: string, broadcastId: string): Promise<boolean> {
+/** Public ids of ingest tokens (what a revoke names; the token itself is never stored). */
+export function ingestTokenId(): string {
+  return `it-${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
+}
+
+/** The id of a live ingest token of the broadcast with this hash, or null. */
+export async function findIngestToken(db: Db, hash: string, broadcastId: string): Promise<string | null> {
   const row = await db
-    .select({ hash: tokens.hash })
+    .select({ id: tokens.id, hash: tokens.hash })
     .from(tokens)
     .where(and(eq(tokens.hash, hash), eq(tokens.broadcastId, broadcastId), isNull(tokens.revokedAt)))
     .get();
-  return row !== undefined;
+  return row ? (row.id ?? row.hash) : null;
 }
 
 /** Written by the hub's alarm: what D1 needs to list broadcasts without waking every hub. */

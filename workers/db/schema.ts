@@ -1,4 +1,5 @@
-import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * The only table definitions of D1. `npm run db:generate` writes migrations/ from here.
@@ -83,6 +84,9 @@ export const publishedAnswers = sqliteTable(
     answer: text("answer").notNull(),
     sourceCommentNo: integer("source_comment_no"),
     status: text("status", { enum: ["published", "unpublished"] }).notNull().default("published"),
+    /** The member who published it (migration 0010_auth): id and name as it was then. */
+    publishedById: text("published_by_id"),
+    publishedBy: text("published_by"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -92,11 +96,14 @@ export const publishedAnswers = sqliteTable(
 /** Ingest tokens, stored as SHA-256 hashes: the token itself is shown once. */
 export const tokens = sqliteTable("tokens", {
   hash: text("hash").primaryKey(),
+  /** Public id for revoking (migration 0010_auth; older rows got one from their hash). */
+  id: text("id"),
+  createdBy: text("created_by"),
   broadcastId: text("broadcast_id").notNull().references(() => broadcasts.id, { onDelete: "cascade" }),
   role: text("role", { enum: ["ingest"] }).notNull(),
   createdAt: integer("created_at").notNull(),
   revokedAt: integer("revoked_at"),
-});
+}, (t) => [uniqueIndex("tokens_id").on(t.id)]);
 
 /** Live coupons and broadcast benefits from the setup crawl, one Korean line each (answer sources). */
 export const broadcastBenefits = sqliteTable(
@@ -126,3 +133,67 @@ export const setupCrawls = sqliteTable("setup_crawls", {
   error: text("error"),
   updatedAt: integer("updated_at").notNull(),
 });
+
+/**
+ * Team members (migration 0010_auth). `owner` is the bootstrap member ADMIN_TOKEN signs in as.
+ * Sign-in tokens are stored as SHA-256 hashes; revoking keeps the row for the audit log.
+ */
+export const members = sqliteTable(
+  "members",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ["owner", "manager", "moderator", "analyst"] }).notNull(),
+    /** Lower-case; how Cloudflare Access identities map to members. */
+    email: text("email"),
+    tokenHash: text("token_hash"),
+    createdAt: integer("created_at").notNull(),
+    createdBy: text("created_by"),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [
+    uniqueIndex("members_token").on(t.tokenHash),
+    uniqueIndex("members_email_active").on(t.email).where(sql`revoked_at is null`),
+  ],
+);
+
+/** Dashboard sessions: the cookie holds a random id, D1 only its hash. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    hash: text("hash").primaryKey(),
+    /** Short public handle (tags the session's sockets so signing out closes them). */
+    id: text("id").notNull(),
+    memberId: text("member_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("sessions_member").on(t.memberId)],
+);
+
+/** Who did what, when, to which broadcast. No foreign keys: entries outlive what they name. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    actorId: text("actor_id").notNull(),
+    actorName: text("actor_name").notNull(),
+    action: text("action").notNull(),
+    target: text("target").notNull(),
+    broadcastId: text("broadcast_id"),
+  },
+  (t) => [index("audit_at").on(t.at), index("audit_broadcast").on(t.broadcastId, t.at)],
+);
+
+/** Which hubs a member has opened sockets on: revoking the member closes them there. */
+export const memberSockets = sqliteTable(
+  "member_sockets",
+  {
+    memberId: text("member_id").notNull(),
+    broadcastId: text("broadcast_id").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.broadcastId] })],
+);

@@ -4,7 +4,8 @@ import * as z from "zod";
 import { BroadcastId } from "../../core/protocol/api.ts";
 import { AnswerId, AnswerStatus, EditAnswer, PublishAnswer, toQaPair, type PublishedAnswer, type ViewerEvent } from "../../core/protocol/viewer.ts";
 import type { RelayOutcome } from "../../durable-objects/hub-viewers.ts";
-import { requireAdmin } from "../auth.ts";
+import { actorOf, requirePermission } from "../auth.ts";
+import { recordAudit } from "../audit.ts";
 import { getBroadcast } from "../db/queries.ts";
 import { getAnswer, insertAnswer, listAnswers, updateAnswer } from "../db/queries-answers.ts";
 import type { AppContext, AppEnv } from "../env.ts";
@@ -45,20 +46,22 @@ async function requirePublished(c: AppContext, id: string, answerId: string): Pr
 
 /** Publishing approved answers: mounted under `/api/broadcasts`, managers only. */
 export const answerRoutes = new Hono<AppEnv>()
-  .get("/:id/answers", requireAdmin, validate("param", IdParam), validate("query", ListQuery), async (c) => {
+  .get("/:id/answers", requirePermission("broadcast.read"), validate("param", IdParam), validate("query", ListQuery), async (c) => {
     const { status } = c.req.valid("query");
     return c.json({ answers: await listAnswers(drizzle(c.env.DB), c.req.valid("param").id, status ? { status } : {}) });
   })
-  .post("/:id/answers", requireAdmin, validate("param", IdParam), validate("json", PublishAnswer), async (c) => {
+  .post("/:id/answers", requirePermission("answer.publish"), validate("param", IdParam), validate("json", PublishAnswer), async (c) => {
     const { id } = c.req.valid("param");
     const db = drizzle(c.env.DB);
     if (!(await getBroadcast(db, id))) throw new AppError("not_found", 404, "no such broadcast");
     const answerId = `a-${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
     const body = c.req.valid("json");
-    const answer = await insertAnswer(db, id, answerId, body, Date.now());
+    const actor = actorOf(c);
+    const answer = await insertAnswer(db, id, answerId, body, Date.now(), actor);
+    await recordAudit(db, actor, "answer.publish", answerId, id);
     return c.json(await relay(c, answer, { type: "qa", ...toQaPair(answer) }, body.clusterId), 201);
   })
-  .patch("/:id/answers/:answerId", requireAdmin, validate("param", AnswerParam), validate("json", EditAnswer), async (c) => {
+  .patch("/:id/answers/:answerId", requirePermission("answer.publish"), validate("param", AnswerParam), validate("json", EditAnswer), async (c) => {
     const { id, answerId } = c.req.valid("param");
     const existing = await requirePublished(c, id, answerId);
     const { question, answer } = c.req.valid("json");
@@ -66,12 +69,14 @@ export const answerRoutes = new Hono<AppEnv>()
     const now = Math.max(Date.now(), existing.updatedAt + 1);
     const edited = await updateAnswer(drizzle(c.env.DB), id, answerId, { question: question ?? existing.question, answer: answer ?? existing.answer }, now);
     if (!edited) throw new AppError("not_found", 404, "no such answer");
+    await recordAudit(drizzle(c.env.DB), actorOf(c), "answer.edit", answerId, id);
     return c.json(await relay(c, edited, { type: "qa", ...toQaPair(edited) }));
   })
-  .delete("/:id/answers/:answerId", requireAdmin, validate("param", AnswerParam), async (c) => {
+  .delete("/:id/answers/:answerId", requirePermission("answer.publish"), validate("param", AnswerParam), async (c) => {
     const { id, answerId } = c.req.valid("param");
     await requirePublished(c, id, answerId);
     const unpublished = await updateAnswer(drizzle(c.env.DB), id, answerId, { status: "unpublished" }, Date.now());
     if (!unpublished) throw new AppError("not_found", 404, "no such answer");
+    await recordAudit(drizzle(c.env.DB), actorOf(c), "answer.unpublish", answerId, id);
     return c.json(await relay(c, unpublished, { type: "unpublish", id: answerId }));
   });

@@ -4,9 +4,11 @@ import * as z from "zod";
 import { BroadcastId, CreateBroadcast, type CreatedBroadcast } from "../../core/protocol/api.ts";
 import { naverBroadcastId } from "../../core/naver/url.ts";
 import { HUB_BROADCAST_HEADER, HUB_ROLE_HEADER, type SocketRole } from "../../durable-objects/broadcast-hub.ts";
-import { requireAdmin, requireIngest } from "../auth.ts";
+import { actorOf, requireIngest, requirePermission } from "../auth.ts";
+import { recordAudit } from "../audit.ts";
+import { hubSocketHeaders } from "../socket-auth.ts";
 import { randomToken, sha256Hex } from "../crypto.ts";
-import { getBroadcast, insertBroadcast, listBroadcasts } from "../db/queries.ts";
+import { getBroadcast, ingestTokenId, insertBroadcast, listBroadcasts } from "../db/queries.ts";
 import type { AppContext, AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { validate } from "../validate.ts";
@@ -29,7 +31,7 @@ async function toHub(c: AppContext, id: string, role: SocketRole): Promise<Respo
     throw new AppError("upgrade_required", 426, "this endpoint is a WebSocket");
   }
   await requireBroadcast(c, id);
-  const headers = new Headers(c.req.raw.headers);
+  const headers = await hubSocketHeaders(c, id, new Headers(c.req.raw.headers));
   headers.set(HUB_ROLE_HEADER, role);
   headers.set(HUB_BROADCAST_HEADER, id);
   return c.env.BROADCAST_HUB.getByName(id).fetch(new Request(c.req.raw.url, { headers }));
@@ -40,6 +42,7 @@ const EXPORT_TYPES = { csv: "text/csv; charset=utf-8", jsonl: "application/x-ndj
 /** Streams the broadcast's chat log from its hub, page by page. */
 async function exportChats(c: AppContext, id: string, format: keyof typeof EXPORT_TYPES): Promise<Response> {
   await requireBroadcast(c, id);
+  await recordAudit(drizzle(c.env.DB), actorOf(c), "broadcast.export", `chats.${format}`, id);
   const stream = await c.env.BROADCAST_HUB.getByName(id).exportChats(format);
   return new Response(stream, {
     headers: { "content-type": EXPORT_TYPES[format], "content-disposition": `attachment; filename="${id}-chats.${format}"` },
@@ -47,8 +50,8 @@ async function exportChats(c: AppContext, id: string, format: keyof typeof EXPOR
 }
 
 export const broadcastRoutes = new Hono<AppEnv>()
-  .get("/", requireAdmin, async (c) => c.json({ broadcasts: await listBroadcasts(drizzle(c.env.DB)) }))
-  .post("/", requireAdmin, validate("json", CreateBody), async (c) => {
+  .get("/", requirePermission("broadcast.read"), async (c) => c.json({ broadcasts: await listBroadcasts(drizzle(c.env.DB)) }))
+  .post("/", requirePermission("broadcast.setup"), validate("json", CreateBody), async (c) => {
     const body = c.req.valid("json");
     const naverId = body.naverUrl ? naverBroadcastId(body.naverUrl) : null;
     if (body.source === "naver" && !naverId) {
@@ -56,18 +59,21 @@ export const broadcastRoutes = new Hono<AppEnv>()
     }
     const id = body.id ?? `b-${crypto.randomUUID().slice(0, 8)}`;
     const ingestToken = randomToken();
-    const created = await insertBroadcast(drizzle(c.env.DB), { ...body, id, naverId }, await sha256Hex(ingestToken), Date.now());
+    const tokenId = ingestTokenId();
+    const db = drizzle(c.env.DB);
+    const created = await insertBroadcast(db, { ...body, id, naverId }, await sha256Hex(ingestToken), Date.now(), tokenId);
     if (!created) throw new AppError("conflict", 409, "a broadcast with this id exists");
-    return c.json({ id, ingestToken } satisfies CreatedBroadcast, 201);
+    await recordAudit(db, actorOf(c), "broadcast.create", body.title, id);
+    return c.json({ id, ingestToken, ingestTokenId: tokenId } satisfies CreatedBroadcast, 201);
   })
-  .get("/:id", requireAdmin, validate("param", IdParam), async (c) => {
+  .get("/:id", requirePermission("broadcast.read"), validate("param", IdParam), async (c) => {
     const broadcast = await getBroadcast(drizzle(c.env.DB), c.req.valid("param").id);
     if (!broadcast) throw new AppError("not_found", 404, "no such broadcast");
     return c.json(broadcast);
   })
-  .get("/:id/chats.csv", requireAdmin, validate("param", IdParam), (c) => exportChats(c, c.req.valid("param").id, "csv"))
-  .get("/:id/chats.jsonl", requireAdmin, validate("param", IdParam), (c) => exportChats(c, c.req.valid("param").id, "jsonl"))
-  .get("/:id/board", requireAdmin, validate("param", IdParam), (c) => toHub(c, c.req.valid("param").id, "board"))
+  .get("/:id/chats.csv", requirePermission("broadcast.export"), validate("param", IdParam), (c) => exportChats(c, c.req.valid("param").id, "csv"))
+  .get("/:id/chats.jsonl", requirePermission("broadcast.export"), validate("param", IdParam), (c) => exportChats(c, c.req.valid("param").id, "jsonl"))
+  .get("/:id/board", requirePermission("broadcast.read"), validate("param", IdParam), (c) => toHub(c, c.req.valid("param").id, "board"))
   .get("/:id/ingest", validate("param", IdParam), requireIngest, (c) => toHub(c, c.req.valid("param").id, "ingest"))
   .post("/:id/chats", validate("param", IdParam), requireIngest, async (c) => {
     const { id } = c.req.valid("param");

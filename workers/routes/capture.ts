@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
 import { BroadcastId } from "../../core/protocol/api.ts";
-import { requireAdmin } from "../auth.ts";
+import { requirePermission } from "../auth.ts";
 import { CaptureRequest, REPLAY_RATE, type CaptureStart } from "../capture/capture-request.ts";
 import { getBroadcast } from "../db/queries.ts";
 import type { AppContext, AppEnv } from "../env.ts";
@@ -31,16 +31,16 @@ function captureOf(c: AppContext, id: string) {
  * corpus), `DELETE` stops it, `GET` reports its status. Starting again switches the source.
  */
 export const captureRoutes = new Hono<AppEnv>()
-  .post("/:id/capture", requireAdmin, validate("param", IdParam), validate("json", CaptureRequest), async (c) => {
+  .post("/:id/capture", requirePermission("capture.run"), validate("param", IdParam), validate("json", CaptureRequest), async (c) => {
     const { id } = c.req.valid("param");
     const source = await resolveSource(c, id, c.req.valid("json"));
     const outcome = await captureOf(c, id).start(id, source);
     if (!outcome.ok) throw new AppError(outcome.code, outcome.code === "browser_unavailable" ? 503 : 400, outcome.message);
     return c.json({ status: outcome.status }, 202);
   })
-  .delete("/:id/capture", requireAdmin, validate("param", IdParam), async (c) => {
+  .delete("/:id/capture", requirePermission("capture.run"), validate("param", IdParam), async (c) => {
     return c.json({ status: await captureOf(c, c.req.valid("param").id).stop() });
   })
-  .get("/:id/capture", requireAdmin, validate("param", IdParam), async (c) => {
+  .get("/:id/capture", requirePermission("broadcast.read"), validate("param", IdParam), async (c) => {
     return c.json({ status: await captureOf(c, c.req.valid("param").id).status() });
   });

@@ -3,7 +3,7 @@ import * as z from "zod";
 import { DraftRequest, type DraftResponse } from "../../core/answers/api.ts";
 import { BroadcastId } from "../../core/protocol/api.ts";
 import { draftForBroadcast } from "../answers/service.ts";
-import { requireAdmin } from "../auth.ts";
+import { requirePermission } from "../auth.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { validate } from "../validate.ts";
@@ -13,7 +13,7 @@ const IdParam = z.object({ id: BroadcastId });
 /** `POST /api/broadcasts/:id/answers/draft {question, productKey?}` → `{answer, abstained, sources, confidence}`. */
 export const draftRoutes = new Hono<AppEnv>().post(
   "/:id/answers/draft",
-  requireAdmin,
+  requirePermission("answer.publish"),
   validate("param", IdParam),
   validate("json", DraftRequest),
   async (c) => {

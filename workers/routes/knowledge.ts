@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
 import { KnowledgePatch, NewQna, ProductDetails, QnaPatch } from "../../core/answers/api.ts";
@@ -6,7 +6,7 @@ import { BroadcastId } from "../../core/protocol/api.ts";
 import { loadKnowledge } from "../answers/knowledge-db.ts";
 import { addManualQna, editManualQna, listProducts, listQna, patchBroadcastText, setProductDetails } from "../answers/knowledge-edits.ts";
 import { reindexBroadcast } from "../answers/service.ts";
-import { requireAdmin } from "../auth.ts";
+import { requirePermission } from "../auth.ts";
 import type { AppContext, AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { validate } from "../validate.ts";
@@ -21,16 +21,21 @@ async function requireKnowledge(c: AppContext, id: string) {
   return knowledge;
 }
 
+const readKnowledge = requirePermission("broadcast.read");
+const editKnowledge = requirePermission("knowledge.edit");
+/** Every member reads the knowledge; changing it takes `knowledge.edit`. */
+const knowledgeAccess: MiddlewareHandler<AppEnv> = (c, next) => (c.req.method === "GET" ? readKnowledge(c, next) : editKnowledge(c, next));
+
 /**
  * The knowledge managers edit for answering: the broadcast's text, product detail lines and
  * manual Q&A. Every change re-indexes the broadcast incrementally (only changed chunks).
  */
 export const knowledgeRoutes = new Hono<AppEnv>()
-  .use("/:id/knowledge", requireAdmin)
-  .use("/:id/products/*", requireAdmin)
-  .use("/:id/products", requireAdmin)
-  .use("/:id/qna/*", requireAdmin)
-  .use("/:id/qna", requireAdmin)
+  .use("/:id/knowledge", knowledgeAccess)
+  .use("/:id/products/*", knowledgeAccess)
+  .use("/:id/products", knowledgeAccess)
+  .use("/:id/qna/*", knowledgeAccess)
+  .use("/:id/qna", knowledgeAccess)
   .get("/:id/knowledge", validate("param", IdParam), async (c) => c.json(await requireKnowledge(c, c.req.valid("param").id)))
   .patch("/:id/knowledge", validate("param", IdParam), validate("json", KnowledgePatch), async (c) => {
     const { id } = c.req.valid("param");

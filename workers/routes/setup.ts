@@ -3,7 +3,7 @@ import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
 import { BroadcastId } from "../../core/protocol/api.ts";
 import { naverBroadcastId } from "../../core/naver/url.ts";
-import { requireAdmin } from "../auth.ts";
+import { requirePermission } from "../auth.ts";
 import { naverEndpoints } from "../capture/naver-api.ts";
 import { crawlQnaStep, DEFAULT_CRAWL_LIMITS } from "../capture/setup-crawl.ts";
 import { fetchSetupSnapshot } from "../capture/setup-fetch.ts";
@@ -59,7 +59,7 @@ async function naverIdFor(c: AppContext, id: string, naverUrl: string | undefine
  * paused crawl; `GET /:id/setup` reports progress.
  */
 export const setupRoutes = new Hono<AppEnv>()
-  .post("/:id/setup", requireAdmin, validate("param", IdParam), validate("json", SetupBody), async (c) => {
+  .post("/:id/setup", requirePermission("broadcast.setup"), validate("param", IdParam), validate("json", SetupBody), async (c) => {
     const { id } = c.req.valid("param");
     const naverId = await naverIdFor(c, id, c.req.valid("json").naverUrl);
     const urls = naverEndpoints((c.env as Env & NaverVars).NAVER_API_BASE);
@@ -79,13 +79,13 @@ export const setupRoutes = new Hono<AppEnv>()
       crawl: crawlProgress(crawl),
     });
   })
-  .post("/:id/setup/crawl", requireAdmin, validate("param", IdParam), async (c) => {
+  .post("/:id/setup/crawl", requirePermission("broadcast.setup"), validate("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");
     const crawl = await getCrawl(drizzle(c.env.DB), id);
     if (!crawl) throw new AppError("not_found", 404, "no setup has run for this broadcast");
     if (crawl.status !== "done") startCrawlStep(c, id);
     return c.json({ crawl: crawlProgress(crawl) }, 202);
   })
-  .get("/:id/setup", requireAdmin, validate("param", IdParam), async (c) => {
+  .get("/:id/setup", requirePermission("broadcast.read"), validate("param", IdParam), async (c) => {
     return c.json({ crawl: crawlProgress(await getCrawl(drizzle(c.env.DB), c.req.valid("param").id)) });
   });
