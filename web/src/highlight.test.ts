@@ -5,7 +5,9 @@ describe("highlightParts", () => {
   it("marks every occurrence of the matched words and keeps the rest as plain text", () => {
     expect(highlightParts("소비전력 40W, 대기전력 0.5W", ["전력", "40w"])).toEqual([
       { text: "소비", matched: false },
-      { text: "전력 40W", matched: true },
+      { text: "전력", matched: true },
+      { text: " ", matched: false },
+      { text: "40W", matched: true },
       { text: ", 대기", matched: false },
       { text: "전력", matched: true },
       { text: " 0.5W", matched: false },
