@@ -65,13 +65,17 @@ export const rulesOnlyDrafter: AnswerDrafter = {
 export function draftExtractive(question: string, context: DraftContext, model = SECOND_LOOK_MODEL): Draft {
   const reading = readQuestion(question, context);
   const ruled = byRules(reading);
-  if (model === RULES_ONLY || (ruled.source === null && !ruled.draft.abstained)) return ruled.draft;
-  const looks = sourceLooks(reading, model);
+  // The trained model's view of every source also ranks the suggestions (suggestions.ts),
+  // whichever drafter answered: the rules-only baseline ranks them the same way.
+  const looks = sourceLooks(reading, model === RULES_ONLY ? SECOND_LOOK_MODEL : model);
+  const ranked = looks.map((l) => ({ id: l.score.candidate.id, probability: l.probability, eligible: l.eligible }));
+  const done = (d: Draft): Draft => ({ ...d, ranked });
+  if (model === RULES_ONLY || (ruled.source === null && !ruled.draft.abstained)) return done(ruled.draft);
   // The model may overrule only a source it may answer from itself, as it was trained.
   const ruledLook = looks.find((l) => l.score === ruled.source && l.eligible);
-  if (ruled.source !== null && (!ruledLook || ruledLook.probability >= model.vetoBelow)) return ruled.draft;
+  if (ruled.source !== null && (!ruledLook || ruledLook.probability >= model.vetoBelow)) return done(ruled.draft);
   const best = looks.find((l) => l.eligible);
-  return best && best.probability >= model.answerAt ? best.draft : abstain(ruled.draft.confidence);
+  return done(best && best.probability >= model.answerAt ? best.draft : abstain(ruled.draft.confidence));
 }
 
 /** Everything a draft works out once about the question and its sources. */

@@ -37,7 +37,7 @@ export async function answerQuestion(
 ): Promise<AnsweredDraft> {
   const matches = lexiconMatches(question);
   const passages = await retrieve(expandQuery(question, matches), PASSAGES_PER_DRAFT, productKey);
-  const draft = await drafter.draft(question, { knowledge, passages, productKey });
-  const suggestions = await suggest(question, knowledge, retrieve, draft, productKey, matches);
+  const { ranked, ...draft } = await drafter.draft(question, { knowledge, passages, productKey });
+  const suggestions = await suggest(question, knowledge, retrieve, { ...draft, ranked }, productKey, matches);
   return { ...draft, suggestions };
 }

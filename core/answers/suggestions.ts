@@ -1,3 +1,4 @@
+import { knowledgeChunks } from "./chunks.ts";
 import { expandQuery, lexiconMatches, lexiconTopics, statedKnowledge, type LexiconMatch } from "./lexicon.ts";
 import type { Retrieve } from "./pipeline.ts";
 import { targetProduct } from "./product-target.ts";
@@ -20,10 +21,16 @@ export const MAX_SUGGESTIONS = 5;
 /** Passages retrieved to rank suggestions from (more than shown: the re-ranking reorders them). */
 const POOL = 16;
 
-/** Weights of the re-ranking (tuned on the dev splits only). */
-const W = { retrieval: 1, lexicon: 0.35, topic: 0.3, source: 0.5, product: 0.1 };
+/** Weights of the ranking (tuned on the dev splits only). */
+export const SUGGESTION_WEIGHTS = { model: 1, eligible: 0.15, retrieval: 0.35, lexicon: 0.25, topic: 0.2, source: 0.5, broadcast: -0.3 };
 
-/** Ranked suggestions for a question; `draft` puts its own sources first when it answered. */
+/**
+ * Ranked suggestions for a question. Every chunk of the named product (or of the broadcast)
+ * competes, not only retrieval's hits ("가격?" shares no word with "판매가 26,600원"): each is
+ * scored by the drafter's view of it (`draft.ranked`: the second look's probability, when the
+ * drafter has one), retrieval over the lexicon-expanded question, the lexicon's knowledge
+ * wording it states, and whether it speaks to the asked topic. The draft's own sources lead.
+ */
 export async function suggest(
   question: string,
   knowledge: KnowledgeSet,
@@ -32,35 +39,44 @@ export async function suggest(
   productKey?: string,
   matches: readonly LexiconMatch[] = lexiconMatches(question),
 ): Promise<Suggestion[]> {
+  const W = SUGGESTION_WEIGHTS;
   const target = targetProduct(question, knowledge.products, productKey);
   const key = target?.product.key ?? productKey;
   const passages = await retrieve(expandQuery(question, matches), POOL, key);
+  const retrieval = new Map(passages.map((p) => [p.chunk.id, p.score]));
+  const bestRetrieval = Math.max(1e-9, ...passages.map((p) => p.score));
+  const model = new Map((draft?.ranked ?? []).map((r) => [r.id, r]));
   const topics = new Set<Topic>([...questionTopics(normalizeText(question)), ...lexiconTopics(matches)]);
   const named = new Set(target?.nameStems ?? []);
   const stems = contentStems(question).filter((s) => s.length >= 2 && !named.has(s));
   const sourceIds = new Set(draft && !draft.abstained ? draft.sources.map((s) => s.id) : []);
-  const best = Math.max(1e-9, ...passages.map((p) => p.score));
+  // Retrieval's hits first (a remote index may hold chunks derived elsewhere), then the rest.
+  const pool = new Map<string, Chunk>(passages.map((p) => [p.chunk.id, p.chunk]));
+  for (const c of knowledgeChunks(knowledge)) if (!pool.has(c.id) && (!key || c.productKey === key || c.productKey === "")) pool.set(c.id, c);
   const seen = new Set<string>();
   const ranked: Suggestion[] = [];
-  for (const p of passages) {
-    const text = snippetText(p.chunk);
+  for (const chunk of pool.values()) {
+    const text = snippetText(chunk);
     if (!text || seen.has(text)) continue;
     seen.add(text);
     const lexicon = statedKnowledge(matches, text);
-    const onTopic = spokenTopics(p.chunk.kind === "qna" || p.chunk.kind === "answer" ? `${p.chunk.question} ${p.chunk.answer}` : text).some((t) => topics.has(t));
+    const look = model.get(chunk.id);
+    const onTopic = spokenTopics(chunk.kind === "qna" || chunk.kind === "answer" ? `${chunk.question} ${chunk.answer}` : text).some((t) => topics.has(t));
     const score =
-      W.retrieval * (p.score / best) +
+      W.model * (look?.probability ?? 0) +
+      W.eligible * (look?.eligible ? 1 : 0) +
+      W.retrieval * ((retrieval.get(chunk.id) ?? 0) / bestRetrieval) +
       W.lexicon * (lexicon.length > 0 ? 1 : 0) +
       W.topic * (onTopic ? 1 : 0) +
-      W.source * (sourceIds.has(p.chunk.id) ? 1 : 0) +
-      W.product * (key !== undefined && p.chunk.productKey === key ? 1 : 0);
-    ranked.push({ id: p.chunk.id, kind: p.chunk.kind, productKey: p.chunk.productKey, text, score, matched: matchedWords(text, stems, lexicon) });
+      W.source * (sourceIds.has(chunk.id) ? 1 : 0) +
+      W.broadcast * (chunk.kind === "broadcast" ? 1 : 0);
+    ranked.push({ id: chunk.id, kind: chunk.kind, productKey: chunk.productKey, text, score, matched: matchedWords(text, stems, lexicon) });
   }
   const top = Math.max(1e-9, ...ranked.map((s) => s.score));
   return ranked
     .sort((a, b) => b.score - a.score)
     .slice(0, MAX_SUGGESTIONS)
-    .map((s) => ({ ...s, score: Math.round((1000 * s.score) / top) / 1000 }));
+    .map((s) => ({ ...s, score: Math.max(0, Math.round((1000 * s.score) / top) / 1000) }));
 }
 
 /** What a manager would paste: a Q&A's answer, a product line without the name retrieval needs. */

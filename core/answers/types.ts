@@ -78,6 +78,18 @@ export interface Draft {
   sources: Source[];
   /** 0..1: how well the sources cover the question. */
   confidence: number;
+  /**
+   * Internal, never sent: the drafter's view of every source it weighed, most probable first
+   * (the extractive drafter's second look), used to rank suggestions.
+   */
+  ranked?: readonly SourceRank[];
+}
+
+/** How likely a source (by chunk id) answers the question, and whether the drafter may answer from it. */
+export interface SourceRank {
+  id: string;
+  probability: number;
+  eligible: boolean;
 }
 
 /**
