@@ -4,6 +4,7 @@ import { describePrice } from "./facts.ts";
 import { targetProduct, type ProductTarget } from "./product-target.ts";
 import { contentStems, stemGrams } from "./question-key.ts";
 import { associationKeys, associationScore } from "./associations.ts";
+import { lexiconMatches } from "./lexicon.ts";
 import { answerProbability, evidence, gramRarity, type QuestionEvidence, type SecondLookModel } from "./second-look.ts";
 import { SECOND_LOOK_MODEL } from "./second-look-model.ts";
 import { sentenceFromAnswer, sentenceFromLine, shortProductName } from "./sentence.ts";
@@ -104,7 +105,8 @@ function readQuestion(question: string, context: DraftContext): Reading {
   const k = context.knowledge;
   const target = targetProduct(question, k.products, context.productKey);
   const named = new Set(target?.nameStems ?? []);
-  const { topics, guess, guesses, cues } = askedTopics(question, words(question).filter((w) => !named.has(stemWord(w))).join(" "));
+  const lexicon = lexiconMatches(question);
+  const { topics, guess, guesses, cues } = askedTopics(question, words(question).filter((w) => !named.has(stemWord(w))).join(" "), lexicon);
   const content = contentStems(question).filter((s) => !named.has(s) && !ASKING_STEMS.has(s));
   const grams = contentGrams(content);
   const figures = content.filter((s) => /^\d/.test(s));
@@ -121,6 +123,7 @@ function readQuestion(question: string, context: DraftContext): Reading {
     askedGrams: stemGrams(contentStems(question)),
     targetKey: target?.product.key,
     explained: explained && ((s) => explained(s.candidate)),
+    lexicon,
   };
   const subject = target ? shortProductName(target.product.name) : "";
   return { question, knowledge: k, target, topics, cueTopics: cues, content, grams, figures, ranked, fields, explained, evidence, retrieval, subject, multi: k.products.length > 1 };
