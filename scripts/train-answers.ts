@@ -29,6 +29,7 @@ const { values: opt } = parseArgs({
     file: { type: "string", multiple: true, default: caseFiles() },
     "min-abstain": { type: "string", default: "0.82" },
     "max-wrong": { type: "string", default: "0.025" },
+    "max-veto": { type: "string", default: "0.7" },
     folds: { type: "string", default: "5" },
     l2: { type: "string", default: "0.01" },
     out: { type: "string", default: "core/answers/second-look-model.ts" },
@@ -170,7 +171,7 @@ const maxWrong = Number(opt["max-wrong"]);
 let chosen = { answerAt: 1, vetoBelow: 0 };
 let best = outcome(judged, chosen);
 const qualifies = (o: ReturnType<typeof outcome>) => o.abstain >= minAbstain && o.wrong <= maxWrong;
-for (const vetoBelow of [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]) {
+for (const vetoBelow of [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7].filter((v) => v <= Number(opt["max-veto"]))) {
   for (let step = 13; step >= 0; step--) {
     const at = { answerAt: Math.round((0.3 + 0.05 * step) * 100) / 100, vetoBelow };
     const o = outcome(judged, at);
