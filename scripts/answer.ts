@@ -1,17 +1,18 @@
 /**
  * Drafts answers offline: one case per input line
  * `{broadcast:{title, description, notes[]}, products:[…], qna:[…], question, productKey?}`
- * (unknown fields ignored), one JSON line `{answer, abstained, sources}` per case, in order.
- * Cases sharing a knowledge set share one fresh embedded index.
+ * (unknown fields ignored), one JSON line `{answer, abstained, sources, suggestions}` per case,
+ * in order; `suggestions` are up to 5 ranked snippets `{id, kind, productKey, text, score}`.
+ * Drafts take the Worker's path (core/answers/offline.ts): cases sharing a knowledge set share
+ * one broadcast index.
  *
  *   npm run answer -- --cases cases.jsonl
  *   cat cases.jsonl | npm run answer
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { AnswerCase, caseKnowledge, knowledgeKey } from "../core/answers/case-set.ts";
-import { buildEmbeddedStore, draftWithStore } from "../core/answers/embedded-answerer.ts";
-import type { EmbeddedVectorStore } from "../core/answers/embedded-store.ts";
+import { AnswerCase } from "../core/answers/case-set.ts";
+import { OfflineAnswerer } from "../core/answers/offline.ts";
 
 const { values: opt } = parseArgs({ options: { cases: { type: "string" } } });
 
@@ -22,7 +23,7 @@ async function readStdin(): Promise<string> {
 }
 
 const input = opt.cases === undefined ? await readStdin() : readFileSync(opt.cases, "utf8");
-const stores = new Map<string, EmbeddedVectorStore>();
+const answerer = new OfflineAnswerer();
 let lineNo = 0;
 for (const line of input.split(/\r?\n/)) {
   lineNo++;
@@ -34,13 +35,9 @@ for (const line of input.split(/\r?\n/)) {
     process.stdout.write(`${JSON.stringify({ error: "invalid case", line: lineNo })}\n`);
     continue;
   }
-  const c = parsed.data;
-  const knowledge = caseKnowledge(c);
-  const key = knowledgeKey(c);
-  let store = stores.get(key);
-  if (!store) stores.set(key, (store = await buildEmbeddedStore(knowledge)));
-  const draft = await draftWithStore(store, knowledge, c.question, c.productKey);
-  process.stdout.write(`${JSON.stringify({ answer: draft.answer, abstained: draft.abstained, sources: draft.sources })}\n`);
+  const draft = await answerer.draftCase(parsed.data);
+  const suggestions = draft.suggestions.map(({ id, kind, productKey, text, score }) => ({ id, kind, productKey, text, score }));
+  process.stdout.write(`${JSON.stringify({ answer: draft.answer, abstained: draft.abstained, sources: draft.sources, suggestions })}\n`);
 }
 
 function safeJson(line: string): unknown {

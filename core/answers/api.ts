@@ -33,7 +33,19 @@ export const DraftRequest = z.object({
 });
 export type DraftRequest = z.infer<typeof DraftRequest>;
 
-/** A draft as the API answers it. */
+/** A knowledge snippet suggested under a draft (core/answers/suggestions.ts), best first. */
+export const SuggestionView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  productKey: z.string(),
+  text: z.string(),
+  score: z.number(),
+  /** Words of `text` the question matched, highlighted by the panel (as text, never HTML). */
+  matched: z.array(z.string()).default([]),
+});
+export type SuggestionView = z.infer<typeof SuggestionView>;
+
+/** A draft as the API answers it; `suggestions` (≤ 5) also when it abstains. Older stored drafts have none. */
 export const DraftResponse = z.object({
   answer: z.string(),
   abstained: z.boolean(),
@@ -41,5 +53,6 @@ export const DraftResponse = z.object({
   confidence: z.number(),
   /** Why a generated draft was withheld (shown to the manager beside the suggestions). */
   reason: z.string().optional(),
+  suggestions: z.array(SuggestionView).max(5).default([]),
 });
 export type DraftResponse = z.infer<typeof DraftResponse>;

@@ -4,7 +4,7 @@ import { EmbeddedVectorStore } from "./embedded-store.ts";
 import { extractiveDrafter } from "./extractive-drafter.ts";
 import { answerQuestion, langchainRetrieve } from "./pipeline.ts";
 import type { ChunkFilter } from "./retrieval-index.ts";
-import type { AnswerDrafter, Draft, KnowledgeSet } from "./types.ts";
+import type { AnswerDrafter, AnsweredDraft, KnowledgeSet } from "./types.ts";
 
 /** The retrieval filter for a broadcast, and one product plus the broadcast-wide chunks. */
 export function embeddedFilter(broadcastId: string, productKey?: string): ChunkFilter {
@@ -26,7 +26,7 @@ export function draftWithStore(
   question: string,
   productKey?: string,
   drafter: AnswerDrafter = extractiveDrafter,
-): Promise<Draft> {
+): Promise<AnsweredDraft> {
   const retrieve = langchainRetrieve(store, (key?: string) => embeddedFilter(knowledge.broadcastId, key));
   return answerQuestion(question, knowledge, retrieve, drafter, productKey);
 }

@@ -4,6 +4,7 @@ import { describePrice } from "./facts.ts";
 import { targetProduct, type ProductTarget } from "./product-target.ts";
 import { contentStems, stemGrams } from "./question-key.ts";
 import { associationKeys, associationScore } from "./associations.ts";
+import { lexiconMatches } from "./lexicon.ts";
 import { answerProbability, evidence, gramRarity, type QuestionEvidence, type SecondLookModel } from "./second-look.ts";
 import { SECOND_LOOK_MODEL } from "./second-look-model.ts";
 import { sentenceFromAnswer, sentenceFromLine, shortProductName } from "./sentence.ts";
@@ -65,13 +66,17 @@ export const rulesOnlyDrafter: AnswerDrafter = {
 export function draftExtractive(question: string, context: DraftContext, model = SECOND_LOOK_MODEL): Draft {
   const reading = readQuestion(question, context);
   const ruled = byRules(reading);
-  if (model === RULES_ONLY || (ruled.source === null && !ruled.draft.abstained)) return ruled.draft;
-  const looks = sourceLooks(reading, model);
+  // The trained model's view of every source also ranks the suggestions (suggestions.ts),
+  // whichever drafter answered: the rules-only baseline ranks them the same way.
+  const looks = sourceLooks(reading, model === RULES_ONLY ? SECOND_LOOK_MODEL : model);
+  const ranked = looks.map((l) => ({ id: l.score.candidate.id, probability: l.probability, eligible: l.eligible }));
+  const done = (d: Draft): Draft => ({ ...d, ranked });
+  if (model === RULES_ONLY || (ruled.source === null && !ruled.draft.abstained)) return done(ruled.draft);
   // The model may overrule only a source it may answer from itself, as it was trained.
   const ruledLook = looks.find((l) => l.score === ruled.source && l.eligible);
-  if (ruled.source !== null && (!ruledLook || ruledLook.probability >= model.vetoBelow)) return ruled.draft;
+  if (ruled.source !== null && (!ruledLook || ruledLook.probability >= model.vetoBelow)) return done(ruled.draft);
   const best = looks.find((l) => l.eligible);
-  return best && best.probability >= model.answerAt ? best.draft : abstain(ruled.draft.confidence);
+  return done(best && best.probability >= model.answerAt ? best.draft : abstain(ruled.draft.confidence));
 }
 
 /** Everything a draft works out once about the question and its sources. */
@@ -100,7 +105,8 @@ function readQuestion(question: string, context: DraftContext): Reading {
   const k = context.knowledge;
   const target = targetProduct(question, k.products, context.productKey);
   const named = new Set(target?.nameStems ?? []);
-  const { topics, guess, guesses, cues } = askedTopics(question, words(question).filter((w) => !named.has(stemWord(w))).join(" "));
+  const lexicon = lexiconMatches(question);
+  const { topics, guess, guesses, cues } = askedTopics(question, words(question).filter((w) => !named.has(stemWord(w))).join(" "), lexicon);
   const content = contentStems(question).filter((s) => !named.has(s) && !ASKING_STEMS.has(s));
   const grams = contentGrams(content);
   const figures = content.filter((s) => /^\d/.test(s));
@@ -117,6 +123,7 @@ function readQuestion(question: string, context: DraftContext): Reading {
     askedGrams: stemGrams(contentStems(question)),
     targetKey: target?.product.key,
     explained: explained && ((s) => explained(s.candidate)),
+    lexicon,
   };
   const subject = target ? shortProductName(target.product.name) : "";
   return { question, knowledge: k, target, topics, cueTopics: cues, content, grams, figures, ranked, fields, explained, evidence, retrieval, subject, multi: k.products.length > 1 };

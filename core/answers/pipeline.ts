@@ -1,6 +1,8 @@
 import type { VectorStoreInterface } from "@langchain/core/vectorstores";
 import { documentToChunk } from "./documents.ts";
-import type { AnswerDrafter, Draft, KnowledgeSet, Passage } from "./types.ts";
+import { expandQuery, lexiconMatches } from "./lexicon.ts";
+import { suggest } from "./suggestions.ts";
+import type { AnswerDrafter, AnsweredDraft, KnowledgeSet, Passage } from "./types.ts";
 
 /** Finds passages for a question, optionally about one product. */
 export type Retrieve = (question: string, k: number, productKey?: string) => Promise<Passage[]>;
@@ -22,14 +24,20 @@ export function langchainRetrieve<S extends VectorStoreInterface>(store: S, filt
   };
 }
 
-/** Retrieve, then draft: the one path every caller (API, CLI, evaluation) takes. */
+/**
+ * Retrieve, draft, suggest: the one path every caller (API, hub pre-drafts, CLI, evaluation)
+ * takes. Retrieval searches the question expanded with the paraphrase lexicon (lexicon.ts).
+ */
 export async function answerQuestion(
   question: string,
   knowledge: KnowledgeSet,
   retrieve: Retrieve,
   drafter: AnswerDrafter,
   productKey?: string,
-): Promise<Draft> {
-  const passages = await retrieve(question, PASSAGES_PER_DRAFT, productKey);
-  return drafter.draft(question, { knowledge, passages, productKey });
+): Promise<AnsweredDraft> {
+  const matches = lexiconMatches(question);
+  const passages = await retrieve(expandQuery(question, matches), PASSAGES_PER_DRAFT, productKey);
+  const { ranked, ...draft } = await drafter.draft(question, { knowledge, passages, productKey });
+  const suggestions = await suggest(question, knowledge, retrieve, { ...draft, ranked }, productKey, matches);
+  return { ...draft, suggestions };
 }

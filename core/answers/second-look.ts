@@ -1,6 +1,7 @@
 import { sourceText, type CandidateScore, type ContentGram } from "./candidates.ts";
 import { SECOND_LOOK_MODEL } from "./second-look-model.ts";
 import { contentStems, stemGrams } from "./question-key.ts";
+import { statedKnowledge, type LexiconMatch } from "./lexicon.ts";
 import { compactText } from "./tokenize.ts";
 import { lineGuesses, sharedVote, topicModel } from "./topic-detect.ts";
 import type { TopicGuess } from "./topic-model.ts";
@@ -29,6 +30,8 @@ export interface QuestionEvidence {
   targetKey: string | undefined;
   /** Share of the question explained by a source on the guessed topic (extractive-drafter.ts). */
   explained: ((s: CandidateScore) => number) | null;
+  /** Concepts the paraphrase lexicon reads in the question ("전기세" → 소비전력). */
+  lexicon?: readonly LexiconMatch[];
 }
 
 /** The features, in the model's order. Each is 0..1 or a small count; names are for reading the weights. */
@@ -36,6 +39,7 @@ export const FEATURES = [
   "bias", "topic", "topics", "coverage", "textCoverage", "similarity", "explained", "modelVote", "sharedVote",
   "qna", "productLine", "broadcastLine", "ownProduct", "retrieval", "ruleScore", "firstRanked",
   "rareCoverage", "amountWithDigits", "offTopic", "noGrams", "vocabulary", "unexplainedRare", "qnaUnasked", "associated",
+  "lexicon", "lexiconTopic",
 ] as const;
 
 /** One source's evidence, in the order of FEATURES; `associated` is its association score (associations.ts). */
@@ -68,6 +72,9 @@ export function evidence(q: QuestionEvidence, s: CandidateScore, firstRanked: bo
     ...byVocabulary(q, c.topics, compact),
     c.qna ? unasked(q.askedGrams, c.qna.question) : 0,
     associated,
+    // The source states the knowledge wording of a concept the viewer's wording names.
+    statedKnowledge(q.lexicon ?? [], text).length > 0 ? 1 : 0,
+    (q.lexicon ?? []).some((m) => c.topics.includes(m.concept.topic)) ? 1 : 0,
   ];
 }
 

@@ -1,3 +1,4 @@
+import { lexiconMatches, lexiconTopics, type LexiconMatch } from "./lexicon.ts";
 import { TOPIC_EXAMPLES } from "./topic-examples.ts";
 import { TopicModel, type TopicGuess } from "./topic-model.ts";
 import { normalizeText } from "./tokenize.ts";
@@ -21,7 +22,7 @@ export function topicModel(): TopicModel {
   return (model ??= new TopicModel(TOPIC_EXAMPLES));
 }
 
-/** What a question asks: the cue table's topics plus the model's confident guess. */
+/** What a question asks: the cue table's topics plus the model's confident guess and the lexicon's topics. */
 export interface AskedTopics {
   topics: Topic[];
   /** The model's guess when it was confident, whether or not the cues agreed. */
@@ -36,11 +37,14 @@ export interface AskedTopics {
  * Topics of a question. `content` is the question without the words naming the product
  * (they say what is asked about, not what is asked), and is what the model reads.
  */
-export function askedTopics(question: string, content: string): AskedTopics {
+export function askedTopics(question: string, content: string, matches: readonly LexiconMatch[] = lexiconMatches(question)): AskedTopics {
   const cues = questionTopics(normalizeText(question));
   const guesses = topicModel().classify(content);
   const guess = confident(guesses, TOPIC_MODEL_THRESHOLDS.askVote, TOPIC_MODEL_THRESHOLDS.askSimilarity);
-  const topics = guess && !cues.includes(guess.topic) ? [...cues, guess.topic] : cues;
+  const modelled = guess && !cues.includes(guess.topic) ? [...cues, guess.topic] : cues;
+  // The paraphrase lexicon's reading ("전기세 많이 나와요" asks about power) joins the
+  // model's, not the cues': its concepts are broad, so it widens topics but gates nothing.
+  const topics = [...new Set([...modelled, ...lexiconTopics(matches)])];
   return { topics, guess, guesses, cues };
 }
 

@@ -80,6 +80,39 @@ export interface Draft {
   confidence: number;
   /** Why a generated draft was withheld (a claim its sources do not make, no citation, a refusal). */
   reason?: string;
+  /**
+   * Internal, never sent: the drafter's view of every source it weighed, most probable first
+   * (the extractive drafter's second look), used to rank suggestions.
+   */
+  ranked?: readonly SourceRank[];
+}
+
+/** How likely a source (by chunk id) answers the question, and whether the drafter may answer from it. */
+export interface SourceRank {
+  id: string;
+  probability: number;
+  eligible: boolean;
+}
+
+/**
+ * A knowledge snippet suggested under a draft (suggestions.ts): what a manager answers from in
+ * seconds, also when the draft abstains.
+ */
+export interface Suggestion {
+  id: string;
+  kind: ChunkKind;
+  productKey: string;
+  /** What goes into the answer box: a Q&A's answer, a product line, a note. */
+  text: string;
+  /** 0..1 relative to the best suggestion, higher first. */
+  score: number;
+  /** Words of `text` the question (or the lexicon's wording of it) matched, to highlight. */
+  matched: string[];
+}
+
+/** A draft with its ranked suggestions: what every caller (API, hub, CLI, evaluation) gets. */
+export interface AnsweredDraft extends Draft {
+  suggestions: Suggestion[];
 }
 
 /** What a drafter sees: the broadcast's knowledge, the retrieved passages, an optional product. */

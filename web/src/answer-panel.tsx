@@ -1,5 +1,6 @@
 import type { DraftResponse } from "../../core/answers/api.ts";
 import type { AnswerSession } from "./answer-session.ts";
+import { AnswerSuggestions } from "./answer-suggestions.tsx";
 import type { BoardStore } from "./board-store.ts";
 import { otherClaimants } from "./clusters-state.ts";
 import { t } from "./i18n.ts";
@@ -63,6 +64,7 @@ export function AnswerPanel({ session, store }: { session: AnswerSession; store:
           }}
         />
       </label>
+      {!session.drafting.value && session.draft.value && <AnswerSuggestions session={session} draft={session.draft.value} />}
       {notice?.kind === "error" && (
         <p class="notice error" role="alert">
           {notice.text}

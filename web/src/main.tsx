@@ -2,6 +2,7 @@ import "@fontsource/noto-sans-kr/400.css";
 import "@fontsource/noto-sans-kr/700.css";
 import "./styles.css";
 import "./board.css";
+import "./suggestions.css";
 import "./setup.css";
 import { render } from "preact";
 import { App } from "./app.tsx";

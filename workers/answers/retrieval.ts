@@ -1,7 +1,6 @@
 import { knowledgeChunks } from "../../core/answers/chunks.ts";
-import { embeddedFilter } from "../../core/answers/embedded-answerer.ts";
-import { EmbeddedVectorStore } from "../../core/answers/embedded-store.ts";
-import { langchainRetrieve, type Retrieve } from "../../core/answers/pipeline.ts";
+import { BroadcastIndexes } from "../../core/answers/broadcast-indexes.ts";
+import type { Retrieve } from "../../core/answers/pipeline.ts";
 import type { Chunk, KnowledgeSet } from "../../core/answers/types.ts";
 import type { VectorStoreInterface } from "@langchain/core/vectorstores";
 import type { Db } from "../db/queries.ts";
@@ -12,30 +11,29 @@ export interface RetrievalBackend {
   readonly name: string;
   /** Which index holds the chunks (backend and embedding model), recorded per chunk in D1. */
   readonly indexTag: string;
-  readonly store: VectorStoreInterface;
+  /** The one shared store of a remote backend (Vectorize); the embedded backend has one per broadcast. */
+  readonly store?: VectorStoreInterface;
   /** `chunks` is the broadcast's full derivation; `diff` what changed against D1. */
   sync(broadcastId: string, chunks: readonly Chunk[], diff: ChunkDiff): Promise<void>;
   retrieve(broadcastId: string): Retrieve;
 }
 
 /**
- * The embedded backend: one in-memory index per broadcast per isolate. Memory is only a
+ * The embedded backend: one in-memory index per broadcast per isolate (core/answers/broadcast-indexes.ts,
+ * least recently used broadcasts dropped). Memory is only a
  * cache (another isolate may have written D1 first), so it diffs against itself, not D1.
  */
-export function createEmbeddedRetrieval(): RetrievalBackend & { store: EmbeddedVectorStore } {
-  const store = new EmbeddedVectorStore();
+export function createEmbeddedRetrieval(indexes = new BroadcastIndexes()): RetrievalBackend & { indexes: BroadcastIndexes } {
   return {
     name: "embedded",
     indexTag: "embedded",
-    store,
+    // Each broadcast has its own store (its own BM25 statistics), at most `indexes.limit` kept.
+    indexes,
     async sync(broadcastId, chunks) {
-      const current = new Map(store.index.entries().filter((c) => c.broadcastId === broadcastId).map((c) => [c.id, c.text]));
-      const ids = new Set(chunks.map((c) => c.id));
-      store.index.remove([...current.keys()].filter((id) => !ids.has(id)));
-      store.upsertChunks(chunks.filter((c) => current.get(c.id) !== c.text));
+      indexes.sync(broadcastId, chunks);
     },
     retrieve(broadcastId) {
-      return langchainRetrieve(store, (productKey?: string) => embeddedFilter(broadcastId, productKey));
+      return indexes.retrieve(broadcastId);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { drizzle } from "drizzle-orm/d1";
 import { extractiveDrafter } from "../../core/answers/extractive-drafter.ts";
 import { answerQuestion } from "../../core/answers/pipeline.ts";
-import type { AnswerDrafter, Draft } from "../../core/answers/types.ts";
+import type { AnswerDrafter, AnsweredDraft } from "../../core/answers/types.ts";
 import { createVectorizeRetrieval } from "../adapters/answers-vectorize.ts";
 import { createOpenAIDrafter } from "../adapters/answers-openai.ts";
 import { createWorkersAIBindingDrafter, createWorkersAIDrafter } from "../adapters/answers-workers-ai.ts";
@@ -56,7 +56,7 @@ export async function draftForBroadcast(
   question: string,
   productKey?: string,
   backends: AnswerBackends = answerBackends(env),
-): Promise<Draft | null> {
+): Promise<AnsweredDraft | null> {
   const db = drizzle(env.DB);
   const knowledge = await loadKnowledge(db, broadcastId);
   if (!knowledge) return null;
