@@ -3,6 +3,7 @@ import "@fontsource/noto-sans-kr/700.css";
 import "./styles.css";
 import "./board.css";
 import "./setup.css";
+import "./report.css";
 import { render } from "preact";
 import { App } from "./app.tsx";
 import { consumeDeepLink } from "./auth.ts";

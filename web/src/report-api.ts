@@ -1,0 +1,34 @@
+import { BroadcastReport } from "../../core/report/types.ts";
+import { ApiFailure, request } from "./api.ts";
+import { token } from "./auth.ts";
+import { durationParts } from "./report-geometry.ts";
+import { t } from "./i18n.ts";
+
+const base = (id: string) => `/api/broadcasts/${encodeURIComponent(id)}`;
+
+/** The report, validated against its schema (core/report/types.ts). */
+export function fetchReport(id: string): Promise<BroadcastReport> {
+  return request(BroadcastReport, `${base(id)}/report`);
+}
+
+/**
+ * Downloads a CSV export. The API wants the token in a header (never in a URL), so the file is
+ * fetched here and handed to the browser as a blob.
+ */
+export async function downloadCsv(id: string, kind: "report" | "answers"): Promise<void> {
+  const res = await fetch(`${base(id)}/${kind}.csv`, { headers: { authorization: `Bearer ${token.value}` } });
+  if (!res.ok) throw new ApiFailure(res.status, `http_${res.status}`, res.statusText);
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = `${id}-${kind}.csv`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** "2분 30초" / "2m 30s"; hours drop the seconds. */
+export function formatDuration(ms: number): string {
+  const { h, m, s } = durationParts(ms);
+  if (h > 0) return t("duration.hm", { h, m });
+  return m > 0 ? t("duration.ms", { m, s }) : t("duration.s", { s });
+}
