@@ -8,6 +8,8 @@ const HEIGHT = 180;
 const MARK = 10;
 /** Bars at most: a long broadcast's minutes are summed so each bar stays visible, on screen and on A4. */
 const MAX_BARS = 180;
+/** Widest bar: a short broadcast's few minutes stay bars, not blocks. */
+const MAX_BAR_WIDTH = 24;
 
 /**
  * The whole broadcast's chats per minute, stacked by intent (questions at the bottom), with a
@@ -15,8 +17,9 @@ const MAX_BARS = 180;
  */
 export function ReportChart({ report }: { report: BroadcastReport }) {
   const { bars: minutes, stepMs } = chartMinutes(report.perMinute, MAX_BARS);
-  const { bars } = chartBars(minutes, WIDTH, HEIGHT - MARK - 4);
-  const marks = answerMarks(minutes, stepMs, report.answerMinutes, WIDTH);
+  const plotWidth = Math.min(WIDTH, minutes.length * MAX_BAR_WIDTH);
+  const { bars } = chartBars(minutes, plotWidth, HEIGHT - MARK - 4);
+  const marks = answerMarks(minutes, stepMs, report.answerMinutes, plotWidth);
   const published = report.answers.filter((a) => a.status === "published").length;
   const summary = report.peakMinute
     ? t("report.chart.summary", { minutes: report.perMinute.length, chats: report.totals.chats, peak: report.peakMinute.chats, answers: published })
@@ -43,12 +46,14 @@ export function ReportChart({ report }: { report: BroadcastReport }) {
         ))}
         <line x1="0" y1={HEIGHT - 0.5} x2={WIDTH} y2={HEIGHT - 0.5} class="chart-axis" />
       </svg>
-      <div class="report-chart-axis muted small">
+      <div class="report-chart-axis muted small" style={{ width: `${(plotWidth / WIDTH) * 100}%` }}>
         <span>{first ? formatTime(first.minute) : ""}</span>
-        <span>{t("report.chart.legend")}{stepMs > 60_000 ? ` · ${t("report.chart.step", { n: stepMs / 60_000 })}` : ""}</span>
         <span>{last ? formatTime(last.minute + stepMs) : ""}</span>
       </div>
-      <figcaption class="small">{summary}</figcaption>
+      <figcaption class="small">
+        {summary}
+        <span class="muted"> ({t("report.chart.legend")}{stepMs > 60_000 ? ` · ${t("report.chart.step", { n: stepMs / 60_000 })}` : ""})</span>
+      </figcaption>
     </figure>
   );
 }

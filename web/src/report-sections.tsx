@@ -118,7 +118,7 @@ export function AnsweredList({ clusters }: { clusters: readonly ReportCluster[] 
 /** Questions per product, with those that named none. */
 export function ProductTable({ report }: { report: BroadcastReport }) {
   return (
-    <section class="report-section" aria-labelledby="report-products" data-testid="report-products">
+    <section class="report-section keep" aria-labelledby="report-products" data-testid="report-products">
       <h2 id="report-products">{t("report.products.title")}</h2>
       {report.products.length === 0 && <p class="muted small">{t("report.products.empty")}</p>}
       <table class="report-table">
