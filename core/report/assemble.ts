@@ -25,7 +25,8 @@ export function assembleReport(hub: HubReportData, stored: StoredReportData, now
   const answers: ReportAnswer[] = stored.answers
     .map((a) => {
       const link = linkByAnswer.get(a.id);
-      const publishedAt = link?.publishedAt ?? a.createdAt;
+      // D1's creation time: the hub may first have seen an older answer in an edit's relay.
+      const publishedAt = a.createdAt;
       const asked = link?.clusterId ? clusterFirstAsked.get(link.clusterId) : undefined;
       return {
         id: a.id, question: a.question, answer: a.answer, publishedAt, by: link?.by ?? null, status: a.status,

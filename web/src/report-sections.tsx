@@ -37,6 +37,9 @@ export function SummaryCards({ report }: { report: BroadcastReport }) {
   );
 }
 
+/** Open questions listed (and printed) unless the manager asks for all: the long tail was asked once. */
+const CHECKLIST_TOP = 50;
+
 const doneKey = (id: string) => `liveq.report.done.${id}`;
 
 function loadDone(id: string): Set<string> {
@@ -51,6 +54,8 @@ function loadDone(id: string): Set<string> {
 /** The open questions as a to-do list, most asked first; ticks are kept on this browser. */
 export function UnansweredChecklist({ broadcastId, clusters }: { broadcastId: string; clusters: readonly ReportCluster[] }) {
   const done = useSignal(loadDone(broadcastId));
+  const all = useSignal(false);
+  const shown = all.value ? clusters : clusters.slice(0, CHECKLIST_TOP);
   const toggle = (id: string) => {
     const next = new Set(done.value);
     if (!next.delete(id)) next.add(id);
@@ -69,7 +74,7 @@ export function UnansweredChecklist({ broadcastId, clusters }: { broadcastId: st
         <p class="muted">{t("report.unanswered.empty")}</p>
       ) : (
         <ol class="report-checklist">
-          {clusters.map((c) => (
+          {shown.map((c) => (
             <li key={c.id} data-testid="unanswered-item">
               <label>
                 <input type="checkbox" checked={done.value.has(c.id)} onChange={() => toggle(c.id)} />
@@ -81,6 +86,11 @@ export function UnansweredChecklist({ broadcastId, clusters }: { broadcastId: st
             </li>
           ))}
         </ol>
+      )}
+      {clusters.length > CHECKLIST_TOP && (
+        <button type="button" class="link-button small no-print" aria-pressed={all.value} onClick={() => (all.value = !all.value)}>
+          {all.value ? t("report.unanswered.showTop", { n: CHECKLIST_TOP }) : t("report.unanswered.showAll", { n: clusters.length })}
+        </button>
       )}
     </section>
   );

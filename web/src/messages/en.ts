@@ -238,4 +238,6 @@ export const en: Record<keyof typeof ko, string> = {
   "unanswered.summary": "{clusters} groups · {questions} questions",
   "unanswered.empty": "No unanswered questions",
   "unanswered.waiting": "waiting {duration}",
+  "report.unanswered.showAll": "Show all ({n})",
+  "report.unanswered.showTop": "Show the {n} most asked only",
 };

@@ -236,4 +236,6 @@ export const ko = {
   "unanswered.summary": "묶음 {clusters}개 · 질문 {questions}개",
   "unanswered.empty": "미답변 질문이 없습니다",
   "unanswered.waiting": "{duration}째",
+  "report.unanswered.showAll": "모두 보기 ({n})",
+  "report.unanswered.showTop": "많이 물은 {n}개만 보기",
 } as const;
