@@ -58,6 +58,7 @@ describe("broadcast report in Chromium", () => {
     expect(await answered.textContent()).toContain("지수");
     expect(await answered.getByTestId("time-to-answer").textContent()).toMatch(/초 만에 답변$/);
     expect(await page.getByTestId("answer-mark").count()).toBe(1);
+    expect(await page.getByTestId("answer-row").count()).toBe(1);
     expect(await page.getByTestId("report-chart").locator("rect.bar-question").count()).toBeGreaterThan(0);
 
     // A tick on the to-do list stays on this browser.

@@ -191,3 +191,31 @@ export function ModerationAndCapture({ report }: { report: BroadcastReport }) {
     </div>
   );
 }
+
+/** Every answer sent, in order: also those given to a single chat rather than a cluster. */
+export function AnswersTable({ report }: { report: BroadcastReport }) {
+  if (report.answers.length === 0) return null;
+  return (
+    <section class="report-section" aria-labelledby="report-answers" data-testid="report-answers">
+      <h2 id="report-answers">{t("report.answers.title", { n: report.answers.length })}</h2>
+      <table class="report-table">
+        <tbody>
+          {report.answers.map((a) => (
+            <tr key={a.id} data-testid="answer-row">
+              <td class="muted small">{formatTime(a.publishedAt)}</td>
+              <td>
+                <span class="report-question">{a.question}</span>
+                <br />
+                <span>{a.answer}</span>
+              </td>
+              <td class="muted small">
+                {a.by ?? ""}
+                {a.status !== "published" && ` · ${t("report.answers.unpublished")}`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

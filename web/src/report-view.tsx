@@ -7,7 +7,7 @@ import { BackLink } from "./back-link.tsx";
 import { formatDateTime, formatNumber, t } from "./i18n.ts";
 import { downloadCsv, fetchReport } from "./report-api.ts";
 import { ReportChart } from "./report-chart.tsx";
-import { AnsweredList, ModerationAndCapture, ProductTable, SummaryCards, UnansweredChecklist } from "./report-sections.tsx";
+import { AnsweredList, AnswersTable, ModerationAndCapture, ProductTable, SummaryCards, UnansweredChecklist } from "./report-sections.tsx";
 import { navigate } from "./route.ts";
 
 /**
@@ -77,6 +77,7 @@ function ReportBody({ report }: { report: BroadcastReport }) {
         {t("report.more", { shown: formatNumber(report.clusters.length), total: formatNumber(report.clustersTotal) })}
       </p>
       <ProductTable report={report} />
+      <AnswersTable report={report} />
       <ModerationAndCapture report={report} />
     </>
   );
