@@ -15,6 +15,8 @@ import { broadcastClaims, currentClaims, handleBoardMessage } from "./hub-board.
 import { boardMessageAllowed, closeTagged, socketAccess } from "./hub-access.ts";
 import { HubClusters } from "./hub-clusters.ts";
 import { HubLog, type IntentUpdate } from "./hub-log.ts";
+import { readReportData, recordCaptureState, recordPublished } from "./hub-report.ts";
+import type { HubReportData } from "../core/report/types.ts";
 import { draftForBroadcast } from "../workers/answers/service.ts";
 import { relayToViewers, type RelayOutcome } from "./hub-viewers.ts";
 import type { ViewerEvent } from "../core/protocol/viewer.ts";
@@ -27,7 +29,6 @@ export const HUB_BROADCAST_HEADER = "x-liveq-broadcast";
 
 const ALARM_MS = 5000;
 const STATS_MINUTES = 30;
-const KEEP_MINUTES = 7 * 24 * 60;
 /** Remote classification calls in flight before new batches use the embedded model at once. */
 const MAX_REMOTE_INFLIGHT = 8;
 const EXPORT_PAGE = 2000;
@@ -97,12 +98,18 @@ export class BroadcastHub extends DurableObject<Env> {
     });
   }
 
+  /** RPC for the report routes: the hub's aggregates (hub-report.ts), never a read of the whole log. */
+  async reportData(): Promise<HubReportData> {
+    return readReportData(this.ctx.storage.sql, this.log.lastSeq);
+  }
+
   /** RPC from the capture (ChatCapture DO or the capture route): its state, for every board. */
   async reportCapture(broadcastId: string, status: unknown): Promise<boolean> {
     const parsed = CaptureStatus.safeParse(status);
     if (!parsed.success) return false;
     this.rememberBroadcastId(broadcastId);
     this.log.setMeta("capture_status", JSON.stringify(parsed.data));
+    recordCaptureState(this.ctx.storage.sql, parsed.data);
     this.fanout.broadcast(JSON.stringify({ type: "capture", status: parsed.data } satisfies BoardServerMessage));
     return true;
   }
@@ -115,6 +122,7 @@ export class BroadcastHub extends DurableObject<Env> {
   async relayToViewers(broadcastId: string, event: ViewerEvent, clusterId?: string): Promise<RelayOutcome> {
     this.rememberBroadcastId(broadcastId);
     if (clusterId !== undefined && this.clusters.setStatus(clusterId, "answered")) this.fanout.touch();
+    if (event.type === "qa") recordPublished(this.ctx.storage.sql, currentClaims(this.ctx), event.id, event.at, clusterId);
     return relayToViewers(this.ctx, this.env, broadcastId, event);
   }
 
@@ -145,13 +153,13 @@ export class BroadcastHub extends DurableObject<Env> {
   override async webSocketError(): Promise<void> {}
 
   /**
-   * Periodic work, idempotent: mirror what D1 lists (chat count, live status), prune old
-   * per-minute counts, and classify chats left pending by a restart.
+   * Periodic work, idempotent: mirror what D1 lists (chat count, live status) and classify
+   * chats left pending by a restart. Per-minute counts are kept for the whole broadcast (one
+   * row a minute, far smaller than the log kept beside them): its report charts every minute.
    */
   override async alarm(): Promise<void> {
     this.alarmArmed = false;
     const now = Date.now();
-    this.log.pruneMinutes(minuteOf(now) - KEEP_MINUTES);
     if (this.remoteInflight === 0) this.resolvePending(this.log.pendingChats(LIMITS.maxBatchChats));
     const id = this.log.getMeta("broadcast_id");
     if (id) await updateBroadcastActivity(drizzle(this.env.DB), id, this.log.lastSeq, now);

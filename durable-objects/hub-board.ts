@@ -1,6 +1,7 @@
 import type { BoardClientMessage, BoardServerMessage, Claim } from "../core/protocol/board.ts";
 import { send, type BoardFanout, type SocketAttachment } from "./board-fanout.ts";
 import type { HubClusters } from "./hub-clusters.ts";
+import { recordClusterStatus } from "./hub-report.ts";
 
 /** What a board message may touch in the hub. */
 export interface BoardContext {
@@ -20,6 +21,7 @@ export function handleBoardMessage(hub: BoardContext, ws: WebSocket, message: Bo
       if (!hub.clusters.setStatus(message.id, message.status)) {
         return send(ws, { type: "error", code: "unknown_cluster", message: "no such cluster" });
       }
+      recordClusterStatus(hub.ctx.storage.sql, message.id, message.status, Date.now(), (ws.deserializeAttachment() as SocketAttachment).claim?.manager ?? null);
       return hub.fanout.touch();
     case "claim": {
       const { claim: _previous, ...attachment } = ws.deserializeAttachment() as SocketAttachment;

@@ -2,6 +2,7 @@ import type { BoardChat, IntentCounts, MinuteCounts } from "../core/protocol/boa
 import type { IngestChat } from "../core/protocol/ingest.ts";
 import type { IntentResult } from "../core/intent/types.ts";
 import { bucketByMinute } from "../core/hub/stats.ts";
+import { addChatters, ensureReportSchema } from "./hub-report.ts";
 
 /** The hub's SQLite schema, one step per version: never edit a step, add one. */
 const SCHEMA_STEPS: readonly (readonly string[])[] = [
@@ -62,6 +63,7 @@ export class HubLog {
     this.storage = storage;
     this.sql = storage.sql;
     this.migrate();
+    ensureReportSchema(this.sql);
     const last = this.sql.exec<{ s: number | null; c: number | null }>("SELECT max(seq) AS s, max(comment_no) AS c FROM chats").one();
     this.lastSeq = last.s ?? 0;
     this.maxCommentNo = last.c ?? -1;
@@ -109,6 +111,7 @@ export class HubLog {
       const seq = this.allNew(rows) ? this.insertAll(rows, source, logged) : this.insertEach(rows, source, logged);
       this.addCounters({ ...countIntents(logged), duplicates: chats.length - logged.length, late });
       this.addMinutes(logged);
+      addChatters(this.sql, logged);
       this.lastSeq = seq;
       if (upTo > this.maxCommentNo) this.maxCommentNo = upTo;
     });

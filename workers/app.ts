@@ -12,6 +12,7 @@ import { draftRoutes } from "./routes/drafts.ts";
 import { health } from "./routes/health.ts";
 import { setupRoutes } from "./routes/setup.ts";
 import { knowledgeRoutes } from "./routes/knowledge.ts";
+import { reportRoutes } from "./routes/report.ts";
 import { viewerRoutes } from "./routes/viewer.ts";
 
 /** The API. Static dashboard assets are served by the assets binding for every other path. */
@@ -28,6 +29,7 @@ export const app = new Hono<AppEnv>()
   .route("/api/broadcasts", draftRoutes)
   .route("/api/broadcasts", knowledgeRoutes)
   .route("/api/broadcasts", ingestTokenRoutes)
+  .route("/api/broadcasts", reportRoutes)
   .route("/api/viewer", viewerRoutes);
 
 app.notFound((c) => c.json(errorBody("not_found", "no such route"), 404));

@@ -18,7 +18,8 @@ export function csvLine(chat: BoardChat): string {
   ].join(",") + "\n";
 }
 
-function csvCell(text: string): string {
+/** One RFC 4180 cell, defused: a leading = + - @ tab or CR gets an apostrophe. */
+export function csvCell(text: string): string {
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -5,11 +5,12 @@ import { BroadcastList } from "./broadcast-list.tsx";
 import { t } from "./i18n.ts";
 import { LoginScreen } from "./login-screen.tsx";
 import { MembersPanel } from "./members-panel.tsx";
+import { ReportView } from "./report-view.tsx";
 import { route } from "./route.ts";
 import { SetupView } from "./setup-view.tsx";
 import { TopBar } from "./top-bar.tsx";
 
-/** Login until signed in; then the broadcast list, one broadcast's setup, its live board, or the audit log. */
+/** Login until signed in; then the broadcast list, one broadcast's setup, live board or report, or the team and audit log. */
 export function App() {
   if (me.value === undefined) return <p class="muted page">{t("list.loading")}</p>;
   if (!me.value) return <LoginScreen />;
@@ -26,6 +27,7 @@ export function App() {
             <AuditView />
           </div>
         )}
+        {current.page === "report" && <ReportView key={current.id} broadcastId={current.id} />}
         {current.page === "list" && <BroadcastList />}
       </main>
     </div>

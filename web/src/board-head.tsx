@@ -6,7 +6,7 @@ import { t } from "./i18n.ts";
 import { BackLink } from "./back-link.tsx";
 import { navigate } from "./route.ts";
 
-/** Back link, title, a link to the setup page, and the capture and connection states. */
+/** Back link, title, links to the setup page and the report, and the capture and connection states. */
 export function BoardHead({ broadcastId, title, store }: { broadcastId: string; title: string | null; store: BoardStore }) {
   return (
     <div class="board-head">
@@ -24,6 +24,17 @@ export function BoardHead({ broadcastId, title, store }: { broadcastId: string; 
         }}
       >
         {t("nav.setup")}
+      </a>
+      <a
+        class="button ghost small"
+        data-testid="board-report"
+        href={`#/report/${encodeURIComponent(broadcastId)}`}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate({ page: "report", id: broadcastId });
+        }}
+      >
+        {t("nav.report")}
       </a>
       <CaptureBadge status={store.capture.value} />
       <ConnectionBadge state={store.connection.value} />

@@ -17,6 +17,7 @@ import { ClusterList } from "./cluster-list.tsx";
 import { formatTime, lang, t } from "./i18n.ts";
 import { IntentChart } from "./intent-chart.tsx";
 import { PublishedList } from "./published-list.tsx";
+import { UnansweredPanel } from "./unanswered-panel.tsx";
 
 /** Columns in reading order: what managers act on first comes first. */
 const COLUMN_ORDER: readonly Intent[] = ["question", "request", "general"];
@@ -106,6 +107,7 @@ export function BoardView({ broadcastId }: { broadcastId: string }) {
         </div>
         <aside class="side" aria-label={t("answer.title")}>
           <AnswerPanel session={session} store={store} />
+          <UnansweredPanel store={store} />
           <ClusterList store={store} session={session} productKey={productKey.value || undefined} />
           <PublishedList broadcastId={broadcastId} store={store} />
         </aside>

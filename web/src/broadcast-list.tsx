@@ -100,6 +100,18 @@ function BroadcastTable({ broadcasts }: { broadcasts: BroadcastSummary[] }) {
                 {t("list.setup")}
               </a>
               <a
+                class="button small"
+                data-testid="broadcast-report"
+                href={`#/report/${encodeURIComponent(b.id)}`}
+                aria-label={t("list.reportLabel", { title: b.title })}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate({ page: "report", id: b.id });
+                }}
+              >
+                {t("list.report")}
+              </a>
+              <a
                 class="button primary small"
                 href={`#/board/${encodeURIComponent(b.id)}`}
                 aria-label={t("list.openLabel", { title: b.title })}

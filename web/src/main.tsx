@@ -4,6 +4,7 @@ import "./styles.css";
 import "./board.css";
 import "./suggestions.css";
 import "./setup.css";
+import "./report.css";
 import { render } from "preact";
 import { App } from "./app.tsx";
 import { checkSession, consumeDeepLink } from "./auth.ts";
