@@ -69,6 +69,7 @@ describe("GET /api/broadcasts/:id/report", () => {
     const knit = before.clusters.find((c) => c.text.startsWith("니트 사이즈"))!;
     expect(knit.count).toBe(2);
 
+    // The claim carries the signed-in member's name (the bootstrap owner here), not the one typed.
     board.send({ type: "claim", clusterId: knit.id, manager: "지수" });
     await board.until((m) => m.some((x) => x.type === "claims" && (x.items as unknown[]).length === 1));
     const published = await api(`/api/broadcasts/${id}/answers`, {
@@ -92,7 +93,7 @@ describe("GET /api/broadcasts/:id/report", () => {
     expect(r.clusters.map((c) => c.count)).toEqual([2, 1, 1]);
 
     const answered = r.clusters[0]!;
-    expect(answered).toMatchObject({ id: knit.id, answered: true, answer: "S부터 XL까지 있어요", by: "지수", productKey: "p1", firstAskedAt: base + 1000 });
+    expect(answered).toMatchObject({ id: knit.id, answered: true, answer: "S부터 XL까지 있어요", by: "Owner", productKey: "p1", firstAskedAt: base + 1000 });
     expect(answered.timeToAnswerMs).toBe(answered.answeredAt! - (base + 1000));
     expect(r.clusters.filter((c) => !c.answered).map((c) => c.text).sort()).toEqual(["=배송 언제 와요?", "텀블러 용량 얼마예요?"]);
     expect(r.products).toEqual([
@@ -101,7 +102,7 @@ describe("GET /api/broadcasts/:id/report", () => {
     ]);
     expect(r.unassignedQuestions).toBe(1);
     expect(r.answers).toHaveLength(1);
-    expect(r.answers[0]).toMatchObject({ question: knit.text, answer: "S부터 XL까지 있어요", by: "지수", clusterId: knit.id, publishedAt: answered.answeredAt });
+    expect(r.answers[0]).toMatchObject({ question: knit.text, answer: "S부터 XL까지 있어요", by: "Owner", clusterId: knit.id, publishedAt: answered.answeredAt });
     expect(r.answerMinutes).toEqual([Math.floor(answered.answeredAt! / MINUTE) * MINUTE]);
     expect(r.moderation).toEqual({ abuse: 0, spam: 0, personal_info: 0 });
     expect(r.captureOutages).toEqual([{ from: base + MINUTE, to: base + 2 * MINUTE, state: "reconnecting", message: "socket closed" }]);
