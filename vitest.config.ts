@@ -11,6 +11,8 @@ export default defineConfig({
       {
         test: {
           name: "core",
+          // Property tests generate thousands of inputs; on a busy 2-core machine 5 s is too tight.
+          testTimeout: 30_000,
           include: ["core/**/*.test.ts", "scripts/**/*.test.ts", "web/**/*.test.ts", "workers/capture/*.test.ts"],
           environment: "node",
           exclude: ["**/node_modules/**"],

@@ -41,6 +41,8 @@ export function workersProject(name: string, bindings: (inject: Inject) => Recor
     ],
     test: {
       name,
+      // Waits for workerd sharing two cores with the rest of the suite, not speed claims.
+      testTimeout: 30_000,
       include: [`test/${name}/**/*.test.ts`],
       setupFiles: ["test/workers/apply-migrations.ts"],
       globalSetup: ["test/servers/global-setup.ts"],
