@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "./env.ts";
+import { limitBodies } from "./body-limits.ts";
 import { errorBody, onError } from "./errors.ts";
 import { answerRoutes } from "./routes/answers.ts";
 import { broadcastRoutes } from "./routes/broadcasts.ts";
@@ -8,10 +9,12 @@ import { draftRoutes } from "./routes/drafts.ts";
 import { health } from "./routes/health.ts";
 import { setupRoutes } from "./routes/setup.ts";
 import { knowledgeRoutes } from "./routes/knowledge.ts";
+import { lifecycleRoutes } from "./routes/lifecycle.ts";
 import { viewerRoutes } from "./routes/viewer.ts";
 
 /** The API. Static dashboard assets are served by the assets binding for every other path. */
 export const app = new Hono<AppEnv>()
+  .use("/api/*", limitBodies)
   .route("/api/health", health)
   .route("/api/broadcasts", broadcastRoutes)
   .route("/api/broadcasts", setupRoutes)
@@ -19,6 +22,7 @@ export const app = new Hono<AppEnv>()
   .route("/api/broadcasts", answerRoutes)
   .route("/api/broadcasts", draftRoutes)
   .route("/api/broadcasts", knowledgeRoutes)
+  .route("/api/broadcasts", lifecycleRoutes)
   .route("/api/viewer", viewerRoutes);
 
 app.notFound((c) => c.json(errorBody("not_found", "no such route"), 404));

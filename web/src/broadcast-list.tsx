@@ -51,7 +51,7 @@ export function BroadcastList() {
         {list && list.length > 0 && <BroadcastTable broadcasts={list} />}
       </section>
       <CreateBroadcastForm onCreated={() => void load()} />
-      {health.value && <p class="muted small">{t("health.backends", health.value.backends)}</p>}
+      {health.value?.backends && <p class="muted small">{t("health.backends", health.value.backends)}</p>}
     </div>
   );
 }
