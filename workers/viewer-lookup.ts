@@ -21,6 +21,13 @@ export class ViewerLookupCache {
   private readonly unknown = new Map<string, Entry>();
   /** Lookups in flight: concurrent connects for one key share one D1 read. */
   private readonly inflight = new Map<string, Promise<string | null>>();
+  private readonly maxFound: number;
+  private readonly maxUnknown: number;
+
+  constructor(limits: { maxFound?: number; maxUnknown?: number } = {}) {
+    this.maxFound = limits.maxFound ?? MAX_FOUND;
+    this.maxUnknown = limits.maxUnknown ?? MAX_UNKNOWN;
+  }
 
   async resolve(key: string, lookup: () => Promise<string | null>, now = Date.now()): Promise<string | null> {
     const hit = this.found.get(key) ?? this.unknown.get(key);
@@ -37,7 +44,7 @@ export class ViewerLookupCache {
   private remember(key: string, id: string | null, now: number): void {
     this.forget(key);
     const map = id ? this.found : this.unknown;
-    if (map.size >= (id ? MAX_FOUND : MAX_UNKNOWN)) map.delete(map.keys().next().value!);
+    if (map.size >= (id ? this.maxFound : this.maxUnknown)) map.delete(map.keys().next().value!);
     map.set(key, { id, until: now + (id ? FOUND_TTL_MS : UNKNOWN_TTL_MS) });
   }
 
