@@ -34,15 +34,22 @@ export class ViewerLookupCache {
     if (hit && hit.until > now) return hit.id;
     const pending = this.inflight.get(key);
     if (pending) return pending;
-    const work = lookup()
-      .then((id) => (this.remember(key, id, now), id))
-      .finally(() => this.inflight.delete(key));
+    const work: Promise<string | null> = lookup()
+      .then((id) => {
+        // A `forget` while the read was in flight (a broadcast just created) wins over its answer.
+        if (this.inflight.get(key) === work) this.remember(key, id, now);
+        return id;
+      })
+      .finally(() => {
+        if (this.inflight.get(key) === work) this.inflight.delete(key);
+      });
     this.inflight.set(key, work);
     return work;
   }
 
   private remember(key: string, id: string | null, now: number): void {
-    this.forget(key);
+    this.found.delete(key);
+    this.unknown.delete(key);
     const map = id ? this.found : this.unknown;
     if (map.size >= (id ? this.maxFound : this.maxUnknown)) map.delete(map.keys().next().value!);
     map.set(key, { id, until: now + (id ? FOUND_TTL_MS : UNKNOWN_TTL_MS) });
@@ -52,6 +59,7 @@ export class ViewerLookupCache {
   forget(key: string): void {
     this.found.delete(key);
     this.unknown.delete(key);
+    this.inflight.delete(key);
   }
 
   get size(): { found: number; unknown: number } {

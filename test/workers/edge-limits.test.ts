@@ -136,6 +136,13 @@ describe("unknown viewer ids", () => {
     for (let i = 900; i < 1000; i++) await cache.resolve(`naver:${i + 10}`, miss, 1000);
     expect(lookups).toBe(before);
     expect(await cache.resolve("id:good", async () => "changed", 1000)).toBe("good");
+    // A broadcast created while a miss was being read: the stale miss is not remembered.
+    let release!: () => void;
+    const slow = cache.resolve("naver:new", () => new Promise<null>((r) => (release = () => r(null))), 1000);
+    cache.forget("naver:new");
+    release();
+    await slow;
+    expect(await cache.resolve("naver:new", async () => "b-new", 1000)).toBe("b-new");
     // After the time-to-live, D1 is asked again.
     await cache.resolve("naver:1009", miss, 120_000);
     expect(lookups).toBe(before + 1);
