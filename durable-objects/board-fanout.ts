@@ -71,6 +71,14 @@ export class BoardFanout {
     else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
 
+  /** Drops what is pending and its timer (the hub is being cleared). */
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.chats = [];
+    this.intents = [];
+  }
+
   /** Sends what is pending to live boards: chats first, then intent updates (which may refer to them). */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);

@@ -19,6 +19,7 @@ import { readReportData, recordCaptureState, recordPublished } from "./hub-repor
 import type { HubReportData } from "../core/report/types.ts";
 import { draftForBroadcast } from "../workers/answers/service.ts";
 import { relayToViewers, type RelayOutcome } from "./hub-viewers.ts";
+import { wipeObject } from "./lifecycle.ts";
 import type { ViewerEvent } from "../core/protocol/viewer.ts";
 
 export type { SocketRole } from "./board-fanout.ts";
@@ -51,11 +52,31 @@ export class BroadcastHub extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.classifier = intentClassifier(env);
-    void ctx.blockConcurrencyWhile(async () => {
-      this.log = new HubLog(ctx.storage);
-      this.clusters = new HubClusters(ctx.storage.sql);
-      this.fanout = new BoardFanout(ctx, this.log, (now, full) => this.summary(now, full));
-    });
+    void ctx.blockConcurrencyWhile(async () => this.init());
+  }
+
+  /** The schema and the in-memory caches, from storage (empty after a purge). */
+  private init(): void {
+    this.log = new HubLog(this.ctx.storage);
+    this.clusters = new HubClusters(this.ctx.storage.sql);
+    this.fanout = new BoardFanout(this.ctx, this.log, (now, full) => this.summary(now, full));
+  }
+
+  /**
+   * RPC from `DELETE /api/broadcasts/:id`: every socket closed, alarm and storage cleared.
+   * The object starts empty, so a new broadcast with the same id starts from nothing.
+   */
+  async purge(): Promise<void> {
+    this.fanout.stop();
+    await wipeObject(this.ctx, "broadcast deleted");
+    this.alarmArmed = false;
+    this.init();
+  }
+
+  /** RPC from retention: the chat log and question clusters go; counts and seq numbering stay. */
+  async purgeChats(): Promise<void> {
+    this.log.purgeChats();
+    this.clusters = new HubClusters(this.ctx.storage.sql);
   }
 
   /** WebSocket upgrades only; the Worker has authenticated and set the role header. */

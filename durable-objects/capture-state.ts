@@ -55,6 +55,11 @@ export class CaptureStore {
     return this.cached;
   }
 
+  /** Forgets the cached record (storage was cleared). */
+  forget(): void {
+    this.cached = null;
+  }
+
   /** Applies `patch` and writes the record through. */
   update(record: CaptureRecord, patch: Partial<CaptureRecord>): CaptureRecord {
     const next = { ...record, ...patch };

@@ -9,6 +9,7 @@ import { closeSession, openBrowserCapture, type BrowserCapture } from "./capture
 import { rehearsalCorpus } from "./capture-corpus.ts";
 import { continueSetupCrawl, naverApiBase } from "./capture-crawl.ts";
 import { HubForwarder } from "./capture-forwarder.ts";
+import { wipeObject } from "./lifecycle.ts";
 import { ACTIVE_STATES, CaptureStore, emptyRecord, statusOf, type CaptureRecord } from "./capture-state.ts";
 
 /** The rehearsal generates chats about once a second. */
@@ -76,6 +77,19 @@ export class ChatCapture extends DurableObject<Env> {
     await this.report(this.store.update(this.store.load()!, { state: "stopped", sessionId: null, message: undefined }));
     if (!this.ctx.storage.kv.get(CRAWL_KEY)) await this.ctx.storage.deleteAlarm();
     return this.status();
+  }
+
+  /**
+   * RPC from `DELETE /api/broadcasts/:id`: the run ends without forwarding what it buffered,
+   * its browser session closes, and cursors, state and alarm are cleared.
+   */
+  async purge(): Promise<void> {
+    this.generation++;
+    const sessionId = this.browser ? null : this.store.load()?.sessionId;
+    await this.halt();
+    if (sessionId && this.env.BROWSER) await closeSession(this.env.BROWSER, sessionId).catch(() => {});
+    await wipeObject(this.ctx, "broadcast deleted");
+    this.store.forget();
   }
 
   /** What the capture is doing now. */

@@ -65,7 +65,8 @@ export class HubLog {
     this.migrate();
     ensureReportSchema(this.sql);
     const last = this.sql.exec<{ s: number | null; c: number | null }>("SELECT max(seq) AS s, max(comment_no) AS c FROM chats").one();
-    this.lastSeq = last.s ?? 0;
+    // After retention purged the chats, numbering continues where it was (boards resume by seq).
+    this.lastSeq = Math.max(last.s ?? 0, Number(this.getMeta("seq_floor") ?? 0));
     this.maxCommentNo = last.c ?? -1;
     for (const row of this.sql.exec<{ name: string; value: number }>("SELECT name, value FROM counters")) {
       if (row.name in this.counters) this.counters[row.name as keyof HubCounters] = row.value;
@@ -183,6 +184,15 @@ export class HubLog {
     return this.sql
       .exec<{ seq: number; at: number; message: string }>("SELECT seq, at, message FROM chats WHERE intent = 'pending' ORDER BY seq LIMIT ?", limit)
       .toArray();
+  }
+
+  /** Retention: drops every chat and question cluster; seq numbering and counts are kept. */
+  purgeChats(): void {
+    this.storage.transactionSync(() => {
+      this.setMeta("seq_floor", String(this.lastSeq));
+      this.sql.exec("DELETE FROM chats");
+      this.sql.exec("DELETE FROM clusters");
+    });
   }
 
   /** Retention: drops per-minute counts older than `beforeMinute`. The chat log stays with the broadcast. */

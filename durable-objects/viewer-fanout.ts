@@ -10,7 +10,9 @@ import {
   type QaPair,
   type ViewerServerMessage,
 } from "../core/protocol/viewer.ts";
+import { viewerAddressKey } from "../core/protocol/viewer-address.ts";
 import { listAnswers } from "../workers/db/queries-answers.ts";
+import { wipeObject } from "./lifecycle.ts";
 import { ViewerRateLimiter, viewerConfig } from "./viewer-limits.ts";
 
 export { viewerConfig, type ViewerConfig } from "./viewer-limits.ts";
@@ -73,7 +75,8 @@ export class ViewerFanout extends DurableObject<Env> {
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket" || !broadcastId) {
       return errorResponse(426, "upgrade_required", "expected a viewer websocket upgrade");
     }
-    const ip = request.headers.get(VIEWER_IP_HEADER) || "unknown";
+    // Limits count per address, and per /64 for IPv6 (one subscriber holds a whole /64).
+    const ip = viewerAddressKey(request.headers.get(VIEWER_IP_HEADER) || "unknown");
     const refusal = this.admissionError(ip);
     if (refusal) {
       this.count("rejected_connections");
@@ -109,6 +112,12 @@ export class ViewerFanout extends DurableObject<Env> {
       }
     }
     return { viewers };
+  }
+
+  /** RPC from `DELETE /api/broadcasts/:id`: viewers disconnected, pairs and counters gone; the shard starts empty. */
+  async purge(): Promise<void> {
+    await wipeObject(this.ctx, "broadcast deleted");
+    this.migrate();
   }
 
   /** RPC for tests and benchmarks. */

@@ -4,6 +4,7 @@ import { ingestTokenRoutes } from "./routes/ingest-tokens.ts";
 import { auditRoutes, memberRoutes } from "./routes/members.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import type { AppEnv } from "./env.ts";
+import { limitBodies } from "./body-limits.ts";
 import { errorBody, onError } from "./errors.ts";
 import { answerRoutes } from "./routes/answers.ts";
 import { broadcastRoutes } from "./routes/broadcasts.ts";
@@ -13,10 +14,12 @@ import { health } from "./routes/health.ts";
 import { setupRoutes } from "./routes/setup.ts";
 import { knowledgeRoutes } from "./routes/knowledge.ts";
 import { reportRoutes } from "./routes/report.ts";
+import { lifecycleRoutes } from "./routes/lifecycle.ts";
 import { viewerRoutes } from "./routes/viewer.ts";
 
 /** The API. Static dashboard assets are served by the assets binding for every other path. */
 export const app = new Hono<AppEnv>()
+  .use("/api/*", limitBodies)
   .use("/api/*", refuseTokenInUrl)
   .route("/api", sessionRoutes)
   .route("/api/members", memberRoutes)
@@ -30,6 +33,7 @@ export const app = new Hono<AppEnv>()
   .route("/api/broadcasts", knowledgeRoutes)
   .route("/api/broadcasts", ingestTokenRoutes)
   .route("/api/broadcasts", reportRoutes)
+  .route("/api/broadcasts", lifecycleRoutes)
   .route("/api/viewer", viewerRoutes);
 
 app.notFound((c) => c.json(errorBody("not_found", "no such route"), 404));

@@ -37,10 +37,13 @@ export const BroadcastSummary = z.object({
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
   chatCount: z.number().int(),
+  /** When the broadcast was marked ended; null while it is not. */
+  endedAt: z.number().int().nullable(),
 });
 export type BroadcastSummary = z.infer<typeof BroadcastSummary>;
 
-export const BroadcastList = z.object({ broadcasts: z.array(BroadcastSummary) });
+/** `GET /api/broadcasts?limit=&cursor=`: a page, newest first; `nextCursor` fetches the next (null: last page). */
+export const BroadcastList = z.object({ broadcasts: z.array(BroadcastSummary), nextCursor: z.string().nullable().default(null) });
 export type BroadcastList = z.infer<typeof BroadcastList>;
 
 /** `POST /api/broadcasts` answer: the ingest token is shown once. */
@@ -52,13 +55,16 @@ export const CreatedBroadcast = z.object({
 });
 export type CreatedBroadcast = z.infer<typeof CreatedBroadcast>;
 
+/** `GET /api/health`: `backends` only for authenticated managers. */
 export const Health = z.object({
   status: z.literal("ok"),
-  backends: z.object({
-    intent: z.string(),
-    retrieval: z.string(),
-    drafting: z.string(),
-    capture: z.string(),
-  }),
+  backends: z
+    .object({
+      intent: z.string(),
+      retrieval: z.string(),
+      drafting: z.string(),
+      capture: z.string(),
+    })
+    .optional(),
 });
 export type Health = z.infer<typeof Health>;

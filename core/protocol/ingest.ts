@@ -42,13 +42,29 @@ export const IngestAck = z.object({
 });
 export type IngestAck = z.infer<typeof IngestAck>;
 
-/** Validates each item of a batch independently; malformed ones are counted, never fatal. */
-export function parseChatItems(items: readonly unknown[]): { chats: IngestChat[]; malformed: number } {
+/** The earliest `at` a chat may carry: nothing LiveQ captures was written before 2020. */
+export const MIN_CHAT_AT = Date.UTC(2020, 0, 1);
+/** How far ahead of the hub's clock `at` may be (clock skew, time zones gone wrong). */
+export const MAX_CHAT_AHEAD_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * True when a chat's `at` (if any) is a plausible time at `now`. Out-of-range times would be
+ * stored and break whatever formats them later (an `at` of 9e15 is no valid Date at all).
+ */
+export function plausibleChatAt(at: number | undefined, now: number): boolean {
+  return at === undefined || (at >= MIN_CHAT_AT && at <= now + MAX_CHAT_AHEAD_MS);
+}
+
+/**
+ * Validates each item of a batch independently; malformed ones (a bad shape, or an `at`
+ * outside [2020-01-01, now + 1 day]) are counted, never fatal.
+ */
+export function parseChatItems(items: readonly unknown[], now = Date.now()): { chats: IngestChat[]; malformed: number } {
   const chats: IngestChat[] = [];
   let malformed = 0;
   for (const item of items) {
     const parsed = IngestChat.safeParse(item);
-    if (parsed.success) chats.push(parsed.data);
+    if (parsed.success && plausibleChatAt(parsed.data.at, now)) chats.push(parsed.data);
     else malformed++;
   }
   return { chats, malformed };

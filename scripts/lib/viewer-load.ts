@@ -176,7 +176,7 @@ export async function workerdEntryUrl(processGroup: number, publicPort: number):
     if (port === publicPort) continue;
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(2000) });
-      if (res.ok && (await res.text()).includes('"backends"')) return `http://127.0.0.1:${port}`;
+      if (res.ok && (await res.text()).includes('"status":"ok"')) return `http://127.0.0.1:${port}`;
     } catch {
       // not an HTTP entry
     }

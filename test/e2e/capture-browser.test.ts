@@ -83,7 +83,7 @@ function watchCaptureStatus(base: string, broadcastId: string): { states: Captur
 
 describe("ChatCapture in Browser Rendering (local, real Chromium)", () => {
   it("captures the fixture page through the BROWSER binding, every chat once and in order, across a browser crash", { timeout: 240_000 }, async () => {
-    const health = (await (await fetch(`${server.url}/api/health`)).json()) as { backends: { capture: string } };
+    const health = (await (await fetch(`${server.url}/api/health`, { headers: { authorization: `Bearer ${token}` } })).json()) as { backends: { capture: string } };
     expect(health.backends.capture).toBe("browser-rendering");
 
     const naverId = "3456789";

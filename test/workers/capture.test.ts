@@ -68,7 +68,7 @@ describe("capture routes", () => {
     const res = await startCapture(id, { kind: "browser" });
     expect(res.status).toBe(503);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("browser_unavailable");
-    const health = (await (await api("/api/health", { token: null })).json()) as { backends: { capture: string } };
+    const health = (await (await api("/api/health")).json()) as { backends: { capture: string } };
     expect(health.backends.capture).toBe("local-agent");
   });
 

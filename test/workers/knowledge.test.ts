@@ -120,7 +120,7 @@ describe("knowledge and drafts API", () => {
   });
 
   it("reports the embedded backends when no AI bindings are configured", async () => {
-    const health = (await (await api("/api/health", { token: null })).json()) as { backends: Record<string, string> };
+    const health = (await (await api("/api/health")).json()) as { backends: Record<string, string> };
     expect(health.backends).toMatchObject({ retrieval: "embedded", drafting: "extractive" });
   });
 });

@@ -2,7 +2,9 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { BroadcastSummary, Health } from "../../core/protocol/index.ts";
 import { ApiFailure, api } from "./api.ts";
+import { lifecycleApi } from "./api-lifecycle.ts";
 import { CreateBroadcastForm } from "./create-broadcast-form.tsx";
+import { DeleteBroadcastButton } from "./delete-broadcast.tsx";
 import { formatDateTime, formatNumber, t } from "./i18n.ts";
 import { navigate } from "./route.ts";
 
@@ -16,14 +18,34 @@ export function BroadcastList() {
   const broadcasts = useSignal<BroadcastSummary[] | null>(null);
   const health = useSignal<Health | null>(null);
   const problem = useSignal<string | null>(null);
+  const nextCursor = useSignal<string | null>(null);
 
   async function load() {
     problem.value = null;
     try {
-      broadcasts.value = (await api.listBroadcasts()).broadcasts;
+      const page = await api.listBroadcasts();
+      broadcasts.value = page.broadcasts;
+      nextCursor.value = page.nextCursor;
     } catch (err) {
       problem.value = describe(err);
     }
+  }
+
+  /** Appends the next page (the list is paginated, newest first). */
+  async function loadMore() {
+    if (!nextCursor.value) return;
+    try {
+      const page = await lifecycleApi.listMore(nextCursor.value);
+      const seen = new Set((broadcasts.value ?? []).map((b) => b.id));
+      broadcasts.value = [...(broadcasts.value ?? []), ...page.broadcasts.filter((b) => !seen.has(b.id))];
+      nextCursor.value = page.nextCursor;
+    } catch (err) {
+      problem.value = describe(err);
+    }
+  }
+
+  function removed(id: string) {
+    broadcasts.value = (broadcasts.value ?? []).filter((b) => b.id !== id);
   }
 
   useEffect(() => {
@@ -48,15 +70,20 @@ export function BroadcastList() {
         )}
         {list === null && !problem.value && <p class="muted">{t("list.loading")}</p>}
         {list?.length === 0 && <p class="muted">{t("list.empty")}</p>}
-        {list && list.length > 0 && <BroadcastTable broadcasts={list} />}
+        {list && list.length > 0 && <BroadcastTable broadcasts={list} onDeleted={removed} onError={(m) => (problem.value = m)} />}
+        {nextCursor.value && (
+          <button type="button" class="button ghost" data-testid="broadcast-more" onClick={() => void loadMore()}>
+            {t("list.more")}
+          </button>
+        )}
       </section>
       <CreateBroadcastForm onCreated={() => void load()} />
-      {health.value && <p class="muted small">{t("health.backends", health.value.backends)}</p>}
+      {health.value?.backends && <p class="muted small">{t("health.backends", health.value.backends)}</p>}
     </div>
   );
 }
 
-function BroadcastTable({ broadcasts }: { broadcasts: BroadcastSummary[] }) {
+function BroadcastTable({ broadcasts, onDeleted, onError }: { broadcasts: BroadcastSummary[]; onDeleted: (id: string) => void; onError: (message: string) => void }) {
   return (
     <table class="broadcasts">
       <thead>
@@ -122,6 +149,7 @@ function BroadcastTable({ broadcasts }: { broadcasts: BroadcastSummary[] }) {
               >
                 {t("list.open")}
               </a>
+              <DeleteBroadcastButton broadcast={b} onDeleted={() => onDeleted(b.id)} onError={onError} />
             </td>
           </tr>
         ))}

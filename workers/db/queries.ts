@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { DrizzleD1Database } from "drizzle-orm/d1";
 import type { BroadcastSummary, CreateBroadcast } from "../../core/protocol/api.ts";
 import { broadcasts, tokens } from "./schema.ts";
@@ -18,12 +18,27 @@ function toSummary(row: BroadcastRow): BroadcastSummary {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     chatCount: row.chatCount,
+    endedAt: row.endedAt,
   };
 }
 
-export async function listBroadcasts(db: Db): Promise<BroadcastSummary[]> {
-  const rows = await db.select().from(broadcasts).orderBy(desc(broadcasts.createdAt)).limit(200);
-  return rows.map(toSummary);
+/** Where a page of the broadcast list starts: after this (createdAt, id), newest first. */
+export interface ListCursor {
+  createdAt: number;
+  id: string;
+}
+
+/** One page of broadcasts, newest first, and where the next page starts (null: none). */
+export async function listBroadcasts(db: Db, limit = 200, after?: ListCursor): Promise<{ items: BroadcastSummary[]; next: ListCursor | null }> {
+  const rows = await db
+    .select()
+    .from(broadcasts)
+    .where(after ? or(lt(broadcasts.createdAt, after.createdAt), and(eq(broadcasts.createdAt, after.createdAt), lt(broadcasts.id, after.id))) : undefined)
+    .orderBy(desc(broadcasts.createdAt), desc(broadcasts.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { items: page.map(toSummary), next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null };
 }
 
 export async function getBroadcast(db: Db, id: string): Promise<BroadcastSummary | null> {
@@ -71,10 +86,13 @@ export async function findIngestToken(db: Db, hash: string, broadcastId: string)
   return row ? (row.id ?? row.hash) : null;
 }
 
-/** Written by the hub's alarm: what D1 needs to list broadcasts without waking every hub. */
+/**
+ * Written by the hub's alarm: what D1 needs to list broadcasts without waking every hub.
+ * An ended broadcast stays ended (its capture's last chats arrive just after it stops).
+ */
 export async function updateBroadcastActivity(db: Db, id: string, chatCount: number, now: number): Promise<void> {
   await db
     .update(broadcasts)
-    .set({ chatCount, status: "live", updatedAt: now })
+    .set({ chatCount, status: sql`CASE WHEN ${broadcasts.status} = 'ended' THEN 'ended' ELSE 'live' END`, updatedAt: now })
     .where(eq(broadcasts.id, id));
 }

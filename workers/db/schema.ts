@@ -19,7 +19,14 @@ export const broadcasts = sqliteTable("broadcasts", {
   chatCount: integer("chat_count").notNull().default(0),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
-});
+  /** When the broadcast was marked `ended` (its capture stopped, or a manager ended it). */
+  endedAt: integer("ended_at"),
+  /** When retention (`RETENTION_DAYS` after `endedAt`) purged the hub's chat log. */
+  chatsPurgedAt: integer("chats_purged_at"),
+}, (t) => [
+  index("broadcasts_created").on(t.createdAt, t.id),
+  index("broadcasts_ended").on(t.status, t.endedAt),
+]);
 
 export const products = sqliteTable(
   "products",

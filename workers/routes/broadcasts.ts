@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
-import { BroadcastId, CreateBroadcast, type CreatedBroadcast } from "../../core/protocol/api.ts";
+import { BroadcastId, CreateBroadcast, type BroadcastList, type CreatedBroadcast } from "../../core/protocol/api.ts";
 import { naverBroadcastId } from "../../core/naver/url.ts";
 import { HUB_BROADCAST_HEADER, HUB_ROLE_HEADER, type SocketRole } from "../../durable-objects/broadcast-hub.ts";
 import { actorOf, requireIngest, requirePermission } from "../auth.ts";
@@ -11,18 +11,18 @@ import { randomToken, sha256Hex } from "../crypto.ts";
 import { getBroadcast, ingestTokenId, insertBroadcast, listBroadcasts } from "../db/queries.ts";
 import type { AppContext, AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
+import { isKnownBroadcast, rememberBroadcast } from "../lifecycle.ts";
+import { formatCursor, ListQuery, parseCursor } from "../list-cursor.ts";
 import { validate } from "../validate.ts";
+import { forgetViewerLookups } from "../viewer-lookup.ts";
 
 const IdParam = z.object({ id: BroadcastId });
 const CreateBody = z.intersection(CreateBroadcast, z.object({ id: BroadcastId.optional() }));
 
-/** Broadcast ids the isolate has seen in D1: broadcasts are never deleted, so this only saves reads. */
-const knownBroadcasts = new Set<string>();
-
 async function requireBroadcast(c: AppContext, id: string): Promise<void> {
-  if (knownBroadcasts.has(id)) return;
+  if (isKnownBroadcast(id)) return;
   if (!(await getBroadcast(drizzle(c.env.DB), id))) throw new AppError("not_found", 404, "no such broadcast");
-  knownBroadcasts.add(id);
+  rememberBroadcast(id);
 }
 
 /** Hands an authenticated WebSocket upgrade to the broadcast's hub with its role. */
@@ -50,7 +50,11 @@ async function exportChats(c: AppContext, id: string, format: keyof typeof EXPOR
 }
 
 export const broadcastRoutes = new Hono<AppEnv>()
-  .get("/", requirePermission("broadcast.read"), async (c) => c.json({ broadcasts: await listBroadcasts(drizzle(c.env.DB)) }))
+  .get("/", requirePermission("broadcast.read"), validate("query", ListQuery), async (c) => {
+    const { limit, cursor } = c.req.valid("query");
+    const page = await listBroadcasts(drizzle(c.env.DB), limit, cursor ? parseCursor(cursor) : undefined);
+    return c.json({ broadcasts: page.items, nextCursor: page.next ? formatCursor(page.next) : null } satisfies BroadcastList);
+  })
   .post("/", requirePermission("broadcast.setup"), validate("json", CreateBody), async (c) => {
     const body = c.req.valid("json");
     const naverId = body.naverUrl ? naverBroadcastId(body.naverUrl) : null;
@@ -63,6 +67,7 @@ export const broadcastRoutes = new Hono<AppEnv>()
     const db = drizzle(c.env.DB);
     const created = await insertBroadcast(db, { ...body, id, naverId }, await sha256Hex(ingestToken), Date.now(), tokenId);
     if (!created) throw new AppError("conflict", 409, "a broadcast with this id exists");
+    forgetViewerLookups(id, naverId);
     await recordAudit(db, actorOf(c), "broadcast.create", body.title, id);
     return c.json({ id, ingestToken, ingestTokenId: tokenId } satisfies CreatedBroadcast, 201);
   })

@@ -5,6 +5,7 @@ import { BroadcastId } from "../../core/protocol/api.ts";
 import { requirePermission } from "../auth.ts";
 import { CaptureRequest, REPLAY_RATE, type CaptureStart } from "../capture/capture-request.ts";
 import { getBroadcast } from "../db/queries.ts";
+import { markEnded, reopen } from "../db/queries-lifecycle.ts";
 import type { AppContext, AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { validate } from "../validate.ts";
@@ -36,10 +37,15 @@ export const captureRoutes = new Hono<AppEnv>()
     const source = await resolveSource(c, id, c.req.valid("json"));
     const outcome = await captureOf(c, id).start(id, source);
     if (!outcome.ok) throw new AppError(outcome.code, outcome.code === "browser_unavailable" ? 503 : 400, outcome.message);
+    await reopen(drizzle(c.env.DB), id, Date.now());
     return c.json({ status: outcome.status }, 202);
   })
   .delete("/:id/capture", requirePermission("capture.run"), validate("param", IdParam), async (c) => {
-    return c.json({ status: await captureOf(c, c.req.valid("param").id).stop() });
+    const { id } = c.req.valid("param");
+    const status = await captureOf(c, id).stop();
+    // The capture has ended, so has the broadcast (a new capture start opens it again).
+    if (status.state === "stopped") await markEnded(drizzle(c.env.DB), id, Date.now());
+    return c.json({ status });
   })
   .get("/:id/capture", requirePermission("broadcast.read"), validate("param", IdParam), async (c) => {
     return c.json({ status: await captureOf(c, c.req.valid("param").id).status() });

@@ -1,9 +1,27 @@
 import { Hono } from "hono";
 import type { Health } from "../../core/protocol/api.ts";
+import { requireMember } from "../auth.ts";
 import { backendNames } from "../backends.ts";
-import type { AppEnv } from "../env.ts";
+import type { AppContext, AppEnv } from "../env.ts";
+import { AppError } from "../errors.ts";
 
-/** Public liveness and which backend runs behind each interface. */
-export const health = new Hono<AppEnv>().get("/", (c) =>
-  c.json({ status: "ok", backends: backendNames(c.env) } satisfies Health),
+/** True when the request carries a signed-in member's credentials. */
+async function isMember(c: AppContext): Promise<boolean> {
+  let passed = false;
+  try {
+    await requireMember(c, async () => {
+      passed = true;
+    });
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+  }
+  return passed;
+}
+
+/**
+ * Public liveness. Which backend runs behind each interface tells an outsider what to attack,
+ * so it is shown to signed-in members only.
+ */
+export const health = new Hono<AppEnv>().get("/", async (c) =>
+  c.json((await isMember(c)) ? ({ status: "ok", backends: backendNames(c.env) } satisfies Health) : ({ status: "ok" } satisfies Health)),
 );

@@ -9,24 +9,7 @@ import { broadcastIdForNaver } from "../db/queries-answers.ts";
 import type { AppContext, AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { validate } from "../validate.ts";
-
-const FOUND_TTL_MS = 60_000;
-/** Short, so a broadcast registered just after a viewer tried is found on the next retry. */
-const MISSING_TTL_MS = 10_000;
-const MAX_CACHED = 10_000;
-
-/** Per isolate: naverId or broadcast id → broadcast id (null: none), saving a D1 read per viewer connect. */
-const resolved = new Map<string, { id: string | null; until: number }>();
-
-async function cached(key: string, lookup: () => Promise<string | null>): Promise<string | null> {
-  const now = Date.now();
-  const hit = resolved.get(key);
-  if (hit && hit.until > now) return hit.id;
-  const id = await lookup();
-  if (resolved.size >= MAX_CACHED) resolved.clear();
-  resolved.set(key, { id, until: now + (id ? FOUND_TTL_MS : MISSING_TTL_MS) });
-  return id;
-}
+import { viewerLookups } from "../viewer-lookup.ts";
 
 /**
  * Hands a viewer's socket to one shard of its broadcast. The shard follows the client's
@@ -55,10 +38,10 @@ export const viewerRoutes = new Hono<AppEnv>()
   .get("/naver/:naverId", validate("param", z.object({ naverId: NaverBroadcastId })), async (c) => {
     requireUpgrade(c);
     const { naverId } = c.req.valid("param");
-    return toShard(c, await cached(`naver:${naverId}`, () => broadcastIdForNaver(drizzle(c.env.DB), naverId)));
+    return toShard(c, await viewerLookups.resolve(`naver:${naverId}`, () => broadcastIdForNaver(drizzle(c.env.DB), naverId)));
   })
   .get("/broadcasts/:id", validate("param", z.object({ id: BroadcastId })), async (c) => {
     requireUpgrade(c);
     const { id } = c.req.valid("param");
-    return toShard(c, await cached(`id:${id}`, async () => ((await getBroadcast(drizzle(c.env.DB), id)) ? id : null)));
+    return toShard(c, await viewerLookups.resolve(`id:${id}`, async () => ((await getBroadcast(drizzle(c.env.DB), id)) ? id : null)));
   });
