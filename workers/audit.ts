@@ -14,6 +14,7 @@ export type AuditAction =
   | "answer.unpublish"
   | "member.add"
   | "member.revoke"
+  | "member.token-rotate"
   | "ingest-token.create"
   | "ingest-token.revoke"
   | "broadcast.create"

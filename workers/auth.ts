@@ -48,6 +48,18 @@ function requireConfigured(env: Env): void {
   }
 }
 
+/**
+ * For routes without a principal yet (signing in and out): a browser page of another origin may
+ * not sign this browser in or out (login CSRF).
+ */
+export const requireOwnOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const origin = c.req.header("origin");
+  if (origin !== undefined && !originAllowed(origin, ownOrigins(c), parseOriginList(c.env.ALLOWED_ORIGINS))) {
+    throw new AppError("forbidden_origin", 403, "requests from this origin are not allowed");
+  }
+  await next();
+};
+
 /** Refuses credentials in URLs on every route: request URLs end up in logs and `wrangler tail`. */
 export const refuseTokenInUrl: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (hasCredentialInQuery(new URL(c.req.url).search)) {

@@ -39,8 +39,8 @@ function member(row: MemberRow, via: "token" | "session" | "access", sessionId?:
 /**
  * Who the request is from, in order: a Cloudflare Access assertion (when configured and
  * present: a bad one is refused outright, an email must be a member's), a Bearer token, the
- * session cookie. Null when nothing was presented; AppError when something was and failed.
- * `bearerFallback` lets ingest routes try a Bearer token that is not a member's.
+ * session cookie. Null when nothing (or a Bearer token that is not a member's: ingest routes
+ * then try it as an ingest token) was presented; AppError when a credential was and failed.
  */
 export async function identify(c: AppContext): Promise<Principal | null> {
   const env = c.env;

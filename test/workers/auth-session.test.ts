@@ -93,6 +93,27 @@ describe("members", () => {
     expect(again.status).toBe(409);
   });
 
+  it("rotates a member's sign-in token: the old token, its sessions and sockets end; the new one works", async () => {
+    const { id } = await createBroadcast();
+    const m = await addMember("manager", { name: "교체 대상" });
+    const { cookie } = await signIn(m.token);
+    const board = await openSocket(`/api/broadcasts/${id}/board`, m.token);
+    await board.until((x) => x.some((y) => y.type === "welcome"));
+    const res = await api(`/api/members/${m.id}/token`, { method: "POST" });
+    expect(res.status).toBe(201);
+    const rotated = (await res.json()) as { id: string; token: string };
+    expect(rotated.id).toBe(m.id);
+    expect(rotated.token).not.toBe(m.token);
+    expect(await board.closed).toBe(1008);
+    expect((await api("/api/me", { token: m.token })).status).toBe(401);
+    expect((await withCookie("/api/me", cookie)).status).toBe(401);
+    expect(await (await api("/api/me", { token: rotated.token })).json()).toEqual({ id: m.id, name: "교체 대상", role: "manager" });
+    expect((await api(`/api/members/${m.id}/token`, { method: "POST", token: rotated.token })).status).toBe(403);
+    expect((await api("/api/members/owner/token", { method: "POST" })).status).toBe(409);
+    const audit = AuditList.parse(await (await api("/api/audit?limit=20")).json()).items;
+    expect(audit.some((i) => i.action === "member.token-rotate" && i.target.startsWith(m.id))).toBe(true);
+  });
+
   it("never removes the bootstrap owner", async () => {
     const res = await api("/api/members/owner", { method: "DELETE" });
     expect(res.status).toBe(409);

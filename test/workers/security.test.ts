@@ -35,7 +35,7 @@ function routes(id: string, memberId: string): { name: string; permission: Permi
 
 describe("role escalation", () => {
   for (const role of ["owner", "manager", "moderator", "analyst"] as const satisfies readonly Role[]) {
-    it(`role ${role} gets 403 for every route beyond the role, and through for the rest (token and session)`, async () => {
+    it(`role ${role} gets 403 for every route beyond the role, and through for the rest (token and session)`, { timeout: 60_000 }, async () => {
       const { id } = await createBroadcast();
       const victim = await addMember("analyst");
       const member = role === "owner" ? { token: ADMIN } : await addMember(role);
@@ -124,6 +124,15 @@ describe("cross-site socket upgrades", () => {
     await expect(openSocket(`/api/broadcasts/${id}/board`, null, { cookie })).rejects.toThrow(/403/);
     const ok = await openSocket(`/api/broadcasts/${id}/board`, null, { cookie, origin: OWN_ORIGIN });
     await ok.until((m) => m.some((x) => x.type === "welcome"));
+  });
+
+  it("a page of another origin can neither sign this browser in nor out", async () => {
+    const signInFromAfar = await api("/api/session", { method: "POST", token: null, body: JSON.stringify({ token: ADMIN }), headers: { origin: "https://evil.example" } });
+    expect(signInFromAfar.status).toBe(403);
+    expect(signInFromAfar.headers.get("set-cookie")).toBeNull();
+    const { cookie } = await signIn(ADMIN);
+    expect((await withCookie("/api/session", cookie, { method: "DELETE", headers: { origin: "https://evil.example" } })).status).toBe(403);
+    expect((await withCookie("/api/me", cookie)).status).toBe(200);
   });
 
   it("refuses cookie-authenticated writes from a foreign Origin", async () => {

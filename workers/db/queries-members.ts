@@ -64,6 +64,17 @@ export async function revokeMember(db: Db, id: string, now: number): Promise<str
   return row.name;
 }
 
+/** Gives an active member a new sign-in token hash and ends their sessions; their name, or null when there is none. */
+export async function rotateMemberToken(db: Db, id: string, tokenHash: string, now: number): Promise<string | null> {
+  const row = await db.select({ name: members.name }).from(members).where(and(eq(members.id, id), isNull(members.revokedAt))).get();
+  if (!row) return null;
+  await db.batch([
+    db.update(members).set({ tokenHash }).where(eq(members.id, id)),
+    db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.memberId, id), isNull(sessions.revokedAt))),
+  ]);
+  return row.name;
+}
+
 export async function insertSession(db: Db, s: { hash: string; id: string; memberId: string; expiresAt: number }, now: number): Promise<void> {
   await db.insert(sessions).values({ ...s, createdAt: now });
 }

@@ -5,7 +5,7 @@ import { AuditList, AuditQuery, MemberId, NewMember, type CreatedMember, type Me
 import { actorOf, requirePermission } from "../auth.ts";
 import { listAudit, recordAudit } from "../audit.ts";
 import { randomToken, sha256Hex } from "../crypto.ts";
-import { insertMember, listMembers, OWNER_ID, revokeMember } from "../db/queries-members.ts";
+import { insertMember, listMembers, OWNER_ID, revokeMember, rotateMemberToken } from "../db/queries-members.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { closeMemberSockets, socketTag } from "../sockets.ts";
@@ -26,6 +26,18 @@ export const memberRoutes = new Hono<AppEnv>()
     const added = await insertMember(db, { id, name: body.name, role: body.role, email: body.email ?? null, tokenHash: await sha256Hex(token), createdBy: actor.id }, Date.now());
     if (!added) throw new AppError("conflict", 409, "a member with this email exists");
     await recordAudit(db, actor, "member.add", `${id} ${body.name} (${body.role})`);
+    return c.json({ id, token } satisfies CreatedMember, 201);
+  })
+  /** A new sign-in token for a member (shown once): the old one and every session end, open sockets close. */
+  .post("/:id/token", validate("param", IdParam), async (c) => {
+    const { id } = c.req.valid("param");
+    if (id === OWNER_ID) throw new AppError("conflict", 409, "the owner's token is ADMIN_TOKEN: rotate the secret instead");
+    const db = drizzle(c.env.DB);
+    const token = randomToken();
+    const name = await rotateMemberToken(db, id, await sha256Hex(token), Date.now());
+    if (name === null) throw new AppError("not_found", 404, "no such member");
+    await recordAudit(db, actorOf(c), "member.token-rotate", `${id} ${name}`);
+    await closeMemberSockets(c.env, id, socketTag.member(id), "sign-in token rotated");
     return c.json({ id, token } satisfies CreatedMember, 201);
   })
   .delete("/:id", validate("param", IdParam), async (c) => {

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { drizzle } from "drizzle-orm/d1";
 import { SessionRequest, type Me } from "../../core/auth/api.ts";
-import { requireMember } from "../auth.ts";
+import { requireMember, requireOwnOrigin } from "../auth.ts";
 import { randomToken, sha256Hex } from "../crypto.ts";
 import { insertSession, revokeSession } from "../db/queries-members.ts";
 import type { AppEnv } from "../env.ts";
@@ -17,7 +17,7 @@ import { validate } from "../validate.ts";
  * Mounted at `/api`: `POST /session`, `DELETE /session`, `GET /me`.
  */
 export const sessionRoutes = new Hono<AppEnv>()
-  .post("/session", validate("json", SessionRequest), async (c) => {
+  .post("/session", requireOwnOrigin, validate("json", SessionRequest), async (c) => {
     const row = await memberForToken(c.env, c.req.valid("json").token);
     if (!row) throw new AppError("unauthorized", 401, "this token is not a member's sign-in token");
     const value = randomToken();
@@ -28,7 +28,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     setSessionCookie(c, value, ttl);
     return c.body(null, 204);
   })
-  .delete("/session", async (c) => {
+  .delete("/session", requireOwnOrigin, async (c) => {
     const value = sessionCookie(c);
     if (value) {
       const revoked = await revokeSession(drizzle(c.env.DB), await sha256Hex(value), Date.now());
