@@ -35,7 +35,7 @@ function loadTexts(): { source: string; texts: string[] } {
   if (files.length > 0) {
     return { source: dir, texts: files.flatMap((f) => parseLabelledTsv(readFileSync(join(dir, f), "utf8")).map((c) => c.text)) };
   }
-  const test = "../shared/data/3i4k/fci_test.tsv";
+  const test = "data/corpora/3i4k/fci_test.tsv";
   return { source: test, texts: parse3i4k(readFileSync(test, "utf8")).map((c) => c.text) };
 }
 

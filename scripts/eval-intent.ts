@@ -5,7 +5,7 @@
  *
  * Section 1: a `label\ttext` TSV (default: heldout2.tsv, the clean live-commerce test split;
  * heldout.tsv was consulted during development and is now a development set).
- * Section 2: the 3i4K test split (../shared/data/3i4k/fci_test.tsv) mapped to three intents.
+ * Section 2: the 3i4K test split (data/corpora/3i4k/fci_test.tsv) mapped to three intents.
  * Each prints per-class precision/recall/F1, the confusion matrix and macro-F1 per classifier.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -21,7 +21,7 @@ import type { IntentClassifier, IntentResult } from "../core/intent/types.ts";
 const { values: opt } = parseArgs({
   options: {
     file: { type: "string", default: "data/chats/heldout2.tsv" },
-    "3i4k": { type: "string", default: "../shared/data/3i4k/fci_test.tsv" },
+    "3i4k": { type: "string", default: "data/corpora/3i4k/fci_test.tsv" },
     "no-3i4k": { type: "boolean", default: false },
   },
 });

@@ -4,7 +4,7 @@
  *   npm run train:intent [-- --epochs 6 --bits 18 --no-write]
  *
  * Data: data/chats/*.tsv except heldout*.tsv (live-commerce chats), plus the
- * 3i4K train split, sae4K and ParaKQC from ../shared/data (down-weighted, subsampled).
+ * 3i4K train split, sae4K and ParaKQC from data/corpora (down-weighted, subsampled).
  * A validation split is carved from these training files only (ParaKQC by paraphrase
  * set); it selects nothing but the softmax temperature and is reported per source.
  * No data/chats/heldout*.tsv file is ever read here.
@@ -41,7 +41,7 @@ const { values: opt } = parseArgs({
     "conflict-weight": { type: "string", default: "0.1" },
     seed: { type: "string", default: "7" },
     chats: { type: "string", default: "data/chats" },
-    shared: { type: "string", default: "../shared/data" },
+    shared: { type: "string", default: "data/corpora" },
     out: { type: "string", default: "core/intent/weights.ts" },
     "no-write": { type: "boolean", default: false },
   },

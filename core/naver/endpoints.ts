@@ -1,5 +1,5 @@
 /**
- * Naver Shopping Live's public endpoints (paths verbatim from ../shared/NAVER.md). Every
+ * Naver Shopping Live's public endpoints (paths verbatim from the Naver formats notes the project was given). Every
  * builder takes the base URL so tests and the fixture site can stand in for the real hosts.
  */
 export const NAVER_HOSTS = {

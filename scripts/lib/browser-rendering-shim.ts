@@ -1,13 +1,13 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
 import path from "node:path";
 import { ROOT } from "./corpus.ts";
 
 /**
  * Local Browser Rendering without a download. Miniflare's `BROWSER` binding launches a
- * Chrome-for-Testing build it keeps in wrangler's global cache
+ * Chrome-for-Testing build it keeps in wrangler's cache
  * (`$XDG_CACHE_HOME/.wrangler/chrome/linux-{BROWSER_VERSION}/chrome-linux64/chrome`) and
- * downloads one when that folder is missing. An install counts as done when the folder holds
+ * downloads one when that folder is missing. The dev server points XDG_CACHE_HOME at a folder
+ * inside the project (`CACHE_HOME`), so nothing is written into the user's own caches. An install counts as done when the folder holds
  * the executable and the `.miniflare-install-complete` marker, so a wrapper script there that
  * runs the local Chromium makes the binding work offline.
  */
@@ -34,10 +34,14 @@ export function miniflareBrowserVersions(root = ROOT): string[] {
   return [...versions];
 }
 
-/** Where miniflare looks for a Linux Chrome of `version` (wrangler's global cache). */
-export function chromeInstallDir(version: string): string {
-  const cache = process.env.XDG_CACHE_HOME || path.join(homedir(), ".cache");
-  return path.join(cache, ".wrangler", "chrome", `linux-${version}`);
+/** The XDG cache folder wrangler runs with locally: the project's own, ignored by git. */
+export function cacheHome(root = ROOT): string {
+  return path.join(root, ".wrangler", "cache-home");
+}
+
+/** Where miniflare, run with XDG_CACHE_HOME = `cacheHome()`, looks for a Linux Chrome of `version`. */
+export function chromeInstallDir(version: string, root = ROOT): string {
+  return path.join(cacheHome(root), ".wrangler", "chrome", `linux-${version}`);
 }
 
 /** The wrapper: the local Chromium with the flags a root, sandbox-less container needs. */
@@ -56,7 +60,7 @@ export function ensureBrowserRenderingShim(options: { root?: string; log?: (line
   if (!chromium) return null;
   const installed: string[] = [];
   for (const version of miniflareBrowserVersions(options.root)) {
-    const dir = chromeInstallDir(version);
+    const dir = chromeInstallDir(version, options.root);
     const executable = path.join(dir, "chrome-linux64", "chrome");
     const script = wrapperScript(chromium);
     const current = existsSync(executable) ? readFileSync(executable, "utf8") : null;

@@ -1,6 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
-import { ensureBrowserRenderingShim } from "./browser-rendering-shim.ts";
+import { cacheHome, ensureBrowserRenderingShim } from "./browser-rendering-shim.ts";
 import { ROOT } from "./corpus.ts";
 import { ensureAdminToken } from "./dev-vars.ts";
 import { run, start, stop, waitForOk } from "./process.ts";
@@ -40,7 +40,8 @@ export async function startDevServer(options: {
   // The BROWSER binding runs the local Chromium instead of downloading Chrome for Testing.
   ensureBrowserRenderingShim();
   // Offline by design: no Request.cf download, no telemetry.
-  const env: NodeJS.ProcessEnv = { CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };
+  // The browser wrapper lives in the project's own cache folder, never in the user's.
+  const env: NodeJS.ProcessEnv = { CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false", XDG_CACHE_HOME: cacheHome() };
   if (process.env.LIVEQ_TRACE !== "1") env.X_LOCAL_OBSERVABILITY = "false";
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", ...common];
   if (options.config || options.token) args.push("--var", `ADMIN_TOKEN:${token}`);
