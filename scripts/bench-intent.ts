@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parse3i4k, parseLabelledTsv } from "../core/intent/corpus.ts";
 import { embeddedClassifier } from "../core/intent/embedded.ts";
-import { INTENT_ARTEFACT } from "../core/intent/weights.ts";
+import { INTENT_ARTEFACT } from "../core/intent/embedded.ts";
 import { MAX_FEATURES, extractFeatures } from "../core/intent/features.ts";
 import { ruleClassifier } from "../core/intent/rules.ts";
 import type { IntentClassifier } from "../core/intent/types.ts";

@@ -1,7 +1,7 @@
 /**
  * The shipped form of the intent model: weights quantised to int8 with one scale per
- * class column, base64-encoded into a TypeScript module so that any bundler (and
- * workerd) loads it by a static import. Decoded once, on first use; inference reads the
+ * class column, base64-encoded into a JSON data file so that any bundler (and workerd, and
+ * Node's JSON imports) loads it by a static import. Decoded once, on first use; inference reads the
  * int8 weights directly and applies the scales to the summed logits.
  */
 import type { Intent } from "../protocol/intent.ts";
@@ -18,6 +18,19 @@ export interface IntentArtefact {
   readonly scales: readonly number[];
   /** int8 weights, row-major, base64. */
   readonly data: string;
+}
+
+/** The artefact from its JSON file, its shape checked: a truncated or hand-edited file fails loudly on load. */
+export function parseArtefact(json: unknown): IntentArtefact {
+  const a = json as Partial<IntentArtefact>;
+  const numbers = (xs: unknown) => Array.isArray(xs) && xs.every((x) => typeof x === "number" && Number.isFinite(x));
+  const ok =
+    typeof a === "object" && a !== null && typeof a.version === "string" && typeof a.featureVersion === "number" &&
+    typeof a.bits === "number" && Array.isArray(a.classes) && typeof a.temperature === "number" && numbers(a.scales) &&
+    typeof a.data === "string" && a.scales!.length === a.classes.length - 1 &&
+    a.data.length === Math.ceil(((1 << a.bits) * (a.classes.length - 1)) / 3) * 4;
+  if (!ok) throw new Error("intent artefact: not a trained model file (retrain with `npm run train:intent`)");
+  return { version: a.version!, featureVersion: a.featureVersion!, bits: a.bits!, classes: a.classes!, temperature: a.temperature!, scales: a.scales!, data: a.data! };
 }
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

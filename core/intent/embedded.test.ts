@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import shipped from "../../data/models/intent.json" with { type: "json" };
 import { INTENTS } from "../protocol/intent.ts";
-import { embeddedClassifier } from "./embedded.ts";
+import { parseArtefact } from "./artefact.ts";
+import { EMBEDDED_MODEL_VERSION, embeddedClassifier, INTENT_ARTEFACT } from "./embedded.ts";
 import type { IntentResult } from "./types.ts";
-import { INTENT_ARTEFACT } from "./weights.ts";
 
 const classify = (texts: string[]) => embeddedClassifier.classifyBatch(texts) as IntentResult[];
 
@@ -32,5 +33,18 @@ describe("shipped embedded classifier", () => {
     expect(batch).toHaveLength(texts.length);
     expect(batch).toEqual(texts.map((t) => classify([t])[0]));
     expect(batch[1]!.intent).toBe("general");
+  });
+});
+
+describe("shipped model file", () => {
+  it("carries its training run", () => {
+    expect(EMBEDDED_MODEL_VERSION).toMatch(/chats/);
+  });
+
+  it("refuses a truncated or hand-edited model file", () => {
+    expect(parseArtefact(shipped)).toEqual(INTENT_ARTEFACT);
+    expect(() => parseArtefact({ ...shipped, data: shipped.data.slice(0, -4) })).toThrow(/train:intent/);
+    expect(() => parseArtefact({ ...shipped, scales: [1] })).toThrow(/train:intent/);
+    expect(() => parseArtefact(null)).toThrow(/train:intent/);
   });
 });

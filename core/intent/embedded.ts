@@ -1,10 +1,14 @@
 /**
- * The shipped embedded intent classifier: the committed artefact (weights.ts), decoded on
- * the first classification. Import this where chats are classified in-process.
+ * The shipped embedded intent classifier: the committed artefact (data/models/intent.json,
+ * written by `npm run train:intent`), decoded on the first classification. Import this where
+ * chats are classified in-process.
  */
-import { decodeArtefact } from "./artefact.ts";
+import shipped from "../../data/models/intent.json" with { type: "json" };
+import { decodeArtefact, parseArtefact } from "./artefact.ts";
 import { createEmbeddedClassifier } from "./model.ts";
-import { INTENT_ARTEFACT } from "./weights.ts";
+
+/** The trained intent model, quantised, as shipped (checked on load; decode with decodeArtefact). */
+export const INTENT_ARTEFACT = parseArtefact(shipped);
 
 /** Version string of the shipped weights (training date and data size). */
 export const EMBEDDED_MODEL_VERSION = INTENT_ARTEFACT.version;
