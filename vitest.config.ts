@@ -13,7 +13,7 @@ export default defineConfig({
           name: "core",
           // Property tests generate thousands of inputs; on a busy 2-core machine 5 s is too tight.
           testTimeout: 30_000,
-          include: ["core/**/*.test.ts", "scripts/**/*.test.ts", "web/**/*.test.ts", "workers/capture/*.test.ts"],
+          include: ["core/**/*.test.ts", "scripts/**/*.test.ts", "web/**/*.test.ts", "server/capture/*.test.ts"],
           environment: "node",
           exclude: ["**/node_modules/**"],
         },

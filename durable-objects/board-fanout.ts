@@ -2,9 +2,11 @@ import { planReplay } from "../core/hub/replay.ts";
 import type { BoardChat, BoardServerMessage, Claim } from "../core/protocol/board.ts";
 import { LIMITS } from "../core/protocol/limits.ts";
 import type { HubLog, IntentUpdate } from "./hub-log.ts";
-import type { SocketMember } from "./hub-access.ts";
+import type { SocketMember } from "../server/object-contracts.ts";
 
-export type SocketRole = "board" | "ingest";
+import type { SocketRole } from "../server/object-contracts.ts";
+
+export type { SocketRole };
 
 /** Kept small: it is serialized with the socket across hibernation. */
 export interface SocketAttachment {

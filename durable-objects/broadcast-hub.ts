@@ -8,25 +8,23 @@ import { BoardClientMessage, CaptureStatus, type BoardChat, type BoardServerMess
 import { IngestBatch, parseChatItems, type IngestAck } from "../core/protocol/ingest.ts";
 import { parseJsonText } from "../core/protocol/json.ts";
 import { LIMITS } from "../core/protocol/limits.ts";
-import { intentClassifier } from "../workers/backends.ts";
-import { updateBroadcastActivity } from "../workers/db/queries.ts";
-import { BoardFanout, send, type SocketAttachment, type SocketRole } from "./board-fanout.ts";
+import { intentClassifier } from "../server/backends.ts";
+import { updateBroadcastActivity } from "../server/db/queries.ts";
+import { BoardFanout, send, type SocketAttachment } from "./board-fanout.ts";
 import { broadcastClaims, currentClaims, handleBoardMessage } from "./hub-board.ts";
 import { boardMessageAllowed, closeTagged, socketAccess } from "./hub-access.ts";
 import { HubClusters } from "./hub-clusters.ts";
 import { HubLog, type IntentUpdate } from "./hub-log.ts";
 import { readReportData, recordCaptureState, recordPublished } from "./hub-report.ts";
 import type { HubReportData } from "../core/report/types.ts";
-import { draftForBroadcast } from "../workers/answers/service.ts";
-import { relayToViewers, type RelayOutcome } from "./hub-viewers.ts";
+import { draftForBroadcast } from "../server/answers/service.ts";
+import { HUB_BROADCAST_HEADER, HUB_ROLE_HEADER, type RelayOutcome, type SocketRole } from "../server/object-contracts.ts";
+import { relayToViewers } from "./hub-viewers.ts";
 import { wipeObject } from "./lifecycle.ts";
 import type { ViewerEvent } from "../core/protocol/viewer.ts";
 
-export type { SocketRole } from "./board-fanout.ts";
 
 /** Headers the Worker sets (after authenticating) when it hands a socket to the hub. */
-export const HUB_ROLE_HEADER = "x-liveq-role";
-export const HUB_BROADCAST_HEADER = "x-liveq-broadcast";
 
 const ALARM_MS = 5000;
 const STATS_MINUTES = 30;

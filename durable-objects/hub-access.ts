@@ -1,16 +1,9 @@
 import * as z from "zod";
-import { Role } from "../core/auth/api.ts";
 import { canSendBoardMessage } from "../core/auth/roles.ts";
 import type { BoardClientMessage } from "../core/protocol/board.ts";
+import { HUB_MEMBER_HEADER, HUB_TAGS_HEADER, SocketMember } from "../server/object-contracts.ts";
 import type { SocketAttachment } from "./board-fanout.ts";
 
-/** Set by the Worker after authenticating (never passed through from the client): who holds the socket. */
-export const HUB_MEMBER_HEADER = "x-liveq-member";
-/** Set by the Worker: tags naming the credential (member, session, ingest token) a socket was opened with. */
-export const HUB_TAGS_HEADER = "x-liveq-tags";
-
-export const SocketMember = z.object({ id: z.string().max(64), name: z.string().max(80), role: Role });
-export type SocketMember = z.infer<typeof SocketMember>;
 
 const Tag = z.string().regex(/^[a-z]:[A-Za-z0-9_-]{1,64}$/);
 /** The runtime allows 10 tags a socket; the role takes one. */

@@ -1,13 +1,8 @@
 import type { BoardServerMessage } from "../core/protocol/board.ts";
 import { viewerShardName, ViewerEvent } from "../core/protocol/viewer.ts";
-import { viewerConfig } from "./viewer-limits.ts";
+import type { RelayOutcome } from "../server/object-contracts.ts";
+import { viewerConfig } from "../server/viewer-limits.ts";
 
-/** What one relay reached: shards that stored and sent the event, and their viewers. */
-export interface RelayOutcome {
-  shards: number;
-  failedShards: number;
-  viewers: number;
-}
 
 /**
  * The hub's side of publishing: the event goes to every ViewerFanout shard of the broadcast

@@ -11,15 +11,13 @@ import {
   type ViewerServerMessage,
 } from "../core/protocol/viewer.ts";
 import { viewerAddressKey } from "../core/protocol/viewer-address.ts";
-import { listAnswers } from "../workers/db/queries-answers.ts";
+import { listAnswers } from "../server/db/queries-answers.ts";
+import { VIEWER_BROADCAST_HEADER, VIEWER_IP_HEADER } from "../server/object-contracts.ts";
 import { wipeObject } from "./lifecycle.ts";
-import { ViewerRateLimiter, viewerConfig } from "./viewer-limits.ts";
+import { ViewerRateLimiter, viewerConfig } from "../server/viewer-limits.ts";
 
-export { viewerConfig, type ViewerConfig } from "./viewer-limits.ts";
 
 /** Headers the Worker sets when it hands a viewer socket to a shard. */
-export const VIEWER_IP_HEADER = "x-liveq-viewer-ip";
-export const VIEWER_BROADCAST_HEADER = "x-liveq-broadcast";
 
 /** Well under the 32,768 hibernated sockets one object may hold. */
 const MAX_SOCKETS_PER_SHARD = 30_000;

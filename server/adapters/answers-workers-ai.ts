@@ -6,7 +6,7 @@ import { logFailure } from "./answers-openai.ts";
 
 export { buildPrompt, parseReply, SYSTEM_PROMPT } from "../../core/answers/llm-draft.ts";
 
-/** The Workers AI REST settings (workers/answers/config.ts reads them from the environment). */
+/** The Workers AI REST settings (server/answers/config.ts reads them from the environment). */
 export interface ChatConfig {
   apiToken: string;
   accountId: string;
