@@ -200,13 +200,15 @@ describe("YouTube capture", () => {
     const stub = env.CHAT_CAPTURE.getByName(id);
     // Stopped while the day's spend is set (a running poll would write its own copy back), then started again.
     await api(`/api/broadcasts/${id}/capture`, { method: "DELETE" });
+    // A poll still in flight when the stop came writes its record once more.
+    await new Promise((r) => setTimeout(r, 500));
     await runInDurableObject(stub, (_o, state) => {
       const record = state.storage.kv.get("youtube") as Record<string, unknown>;
       state.storage.kv.put("youtube", { ...record, ledger: { day: quotaDay(Date.now()), units: 8000 } });
     });
     const before = (await chatLog(liveChatId)).listCalls.length;
     expect((await api(`/api/broadcasts/${id}/capture`, { method: "POST", body: JSON.stringify({ kind: "youtube" }) })).status).toBe(202);
-    await board.until(() => captureFrames(board).some((s) => s.quota?.warning === true), WAIT_MS);
+    await board.until(() => captureFrames(board).some((s) => s.state === "capturing" && s.quota?.warning === true), WAIT_MS);
     const status = await captureStatus(id);
     expect(status.state).toBe("capturing");
     expect(status.message).toMatch(/quota past 80%/);
