@@ -5,7 +5,7 @@ import type { BoardStore } from "./board-store.ts";
 import { otherClaimants } from "./clusters-state.ts";
 import { t } from "./i18n.ts";
 import { managerName } from "./manager-name.ts";
-import { YouTubePostOption } from "./youtube.tsx";
+import { YouTubeModeration, YouTubePostOption } from "./youtube.tsx";
 import { isYouTube } from "./youtube-api.ts";
 
 /**
@@ -50,6 +50,7 @@ export function AnswerPanel({ session, store }: { session: AnswerSession; store:
           {target.question}
         </p>
       </div>
+      {target.kind === "chat" && isYouTube(store) && <YouTubeModeration broadcastId={session.broadcastId} commentNo={target.commentNo} />}
       <DraftInfo session={session} />
       <label class="field">
         <span>{t("answer.text")}</span>

@@ -13,6 +13,7 @@ export type AnswerTarget =
 
 /** The answer editor's state and actions for one board. */
 export interface AnswerSession {
+  readonly broadcastId: string;
   readonly target: ReadonlySignal<AnswerTarget | null>;
   readonly draft: ReadonlySignal<DraftResponse | null>;
   readonly drafting: ReadonlySignal<boolean>;
@@ -98,6 +99,7 @@ export function createAnswerSession(broadcastId: string, store: BoardStore): Ans
       else void fetchDraft(next.question);
     },
     setText: (value) => (text.value = value),
+    broadcastId,
     postToYouTube,
     setPostToYouTube: (next) => (postToYouTube.value = next),
     redraft() {

@@ -293,4 +293,9 @@ export const en: Record<keyof typeof ko, string> = {
   "youtube.posted": "Posted on YouTube",
   "youtube.postFailed": "YouTube post failed: {message}",
   "youtube.superChat": "Super Chat {amount}",
+  "youtube.delete": "Delete on YouTube",
+  "youtube.deleted": "Deleted from the YouTube chat",
+  "youtube.timeout": "Time out author 5 min",
+  "youtube.timedOut": "The author is timed out for 5 minutes",
+  "youtube.modFailed": "YouTube moderation failed: {message}",
 };

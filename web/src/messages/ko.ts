@@ -291,4 +291,9 @@ export const ko = {
   "youtube.posted": "YouTube에 게시됨",
   "youtube.postFailed": "YouTube 게시 실패: {message}",
   "youtube.superChat": "슈퍼챗 {amount}",
+  "youtube.delete": "YouTube에서 삭제",
+  "youtube.deleted": "YouTube 채팅에서 삭제했습니다",
+  "youtube.timeout": "작성자 5분 제한",
+  "youtube.timedOut": "작성자를 5분 동안 제한했습니다",
+  "youtube.modFailed": "YouTube 관리 실패: {message}",
 } as const;
