@@ -20,6 +20,7 @@ export default defineConfig({
       },
       "test/workers/vitest.config.ts",
       "test/workers-remote/vitest.config.ts",
+      "test/workers-youtube/vitest.config.ts",
       {
         test: {
           name: "e2e",

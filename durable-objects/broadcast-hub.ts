@@ -10,6 +10,7 @@ import { parseJsonText } from "../core/protocol/json.ts";
 import { LIMITS } from "../core/protocol/limits.ts";
 import { intentClassifier } from "../server/backends.ts";
 import { updateBroadcastActivity } from "../server/db/queries.ts";
+import { hideSources, sourceOf } from "./hub-sources.ts";
 import { BoardFanout, send, type SocketAttachment } from "./board-fanout.ts";
 import { broadcastClaims, currentClaims, handleBoardMessage } from "./hub-board.ts";
 import { boardMessageAllowed, closeTagged, socketAccess } from "./hub-access.ts";
@@ -143,6 +144,27 @@ export class BroadcastHub extends DurableObject<Env> {
     if (clusterId !== undefined && this.clusters.setStatus(clusterId, "answered")) this.fanout.touch();
     if (event.type === "qa") recordPublished(this.ctx.storage.sql, currentClaims(this.ctx), event.id, event.at, clusterId);
     return relayToViewers(this.ctx, this.env, broadcastId, event);
+  }
+
+  /** RPC from the YouTube capture: chats the source deleted leave every board (and replays). */
+  async hideChats(broadcastId: string, sourceIds: string[]): Promise<number[]> {
+    this.rememberBroadcastId(broadcastId);
+    const commentNos = hideSources(this.ctx.storage.sql, sourceIds.slice(0, 2000));
+    // Chats still coalescing go out first, so the hide frame never precedes its chat.
+    if (commentNos.length) this.fanout.flush();
+    if (commentNos.length) this.fanout.broadcast(JSON.stringify({ type: "chats-hidden", commentNos } satisfies BoardServerMessage));
+    return commentNos;
+  }
+
+  /** RPC for YouTube moderation: the chat's message id and author channel at the source, or null. */
+  async chatSource(commentNo: number): Promise<{ sourceId: string; authorId: string | null } | null> {
+    return sourceOf(this.ctx.storage.sql, commentNo);
+  }
+
+  /** RPC from the answers API: whether an answer reached the source's own chat, for every board. */
+  async reportPosted(broadcastId: string, frame: { id: string; posted: boolean; text: string; message?: string }): Promise<void> {
+    this.rememberBroadcastId(broadcastId);
+    this.fanout.broadcast(JSON.stringify({ type: "answer-posted", ...frame } satisfies BoardServerMessage));
   }
 
   /** RPC from the Worker when a credential is revoked: closes the sockets opened with it (tagged on upgrade). */

@@ -11,6 +11,12 @@ import { continueSetupCrawl, naverApiBase } from "./capture-crawl.ts";
 import { HubForwarder } from "./capture-forwarder.ts";
 import { wipeObject } from "./lifecycle.ts";
 import { ACTIVE_STATES, CaptureStore, emptyRecord, statusOf, type CaptureRecord } from "./capture-state.ts";
+import { drizzle } from "drizzle-orm/d1";
+import { markEnded } from "../server/db/queries-lifecycle.ts";
+import { youtubeConfig } from "../server/youtube/settings.ts";
+import { beginYouTube, pollYouTube, quotaStatus } from "./capture-youtube.ts";
+import { loadYouTube } from "./youtube-record.ts";
+import { YouTubeWriter, type WriteOutcome } from "./youtube-writes.ts";
 
 /** The rehearsal generates chats about once a second. */
 const REPLAY_TICK_MS = 1000;
@@ -55,9 +61,11 @@ export class ChatCapture extends DurableObject<Env> {
     const source = parsed.data;
     if (source.kind === "browser" && !viewerPageBroadcastId(source.url)) return { ok: false, code: "invalid_request", message: "url: a viewer page (/lives/{id}) is needed" };
     if (source.kind === "browser" && !this.env.BROWSER) return { ok: false, code: "browser_unavailable", message: "Browser Rendering is not bound here; run the local capture agent (npm run capture)" };
+    if (source.kind === "youtube" && !youtubeConfig(this.env).apiKey) return { ok: false, code: "youtube_unavailable", message: "YOUTUBE_API_KEY is not set" };
     this.generation++;
     await this.halt();
     const now = Date.now();
+    if (source.kind === "youtube") beginYouTube(this.ctx.storage.kv, source.videoId, now);
     const record = this.store.update(this.store.load() ?? emptyRecord(broadcastId), { broadcastId, source, state: "starting", chats: 0, lastChatAt: null, message: undefined, restarts: 0, startedAt: now });
     this.ctx.storage.kv.put(CRAWL_KEY, true);
     await this.report(record);
@@ -95,7 +103,9 @@ export class ChatCapture extends DurableObject<Env> {
   /** What the capture is doing now. */
   status(): CaptureStatus {
     const record = this.store.load() ?? emptyRecord("");
-    return statusOf(record, runnerOf(record), Date.now());
+    const status = statusOf(record, runnerOf(record), Date.now());
+    if (record.source?.kind === "youtube") status.quota = quotaStatus(this.ctx.storage.kv, youtubeConfig(this.env), status.at);
+    return status;
   }
 
   /** Continues the broadcast's setup Q&A crawl from this object's alarm until it is done. */
@@ -111,13 +121,60 @@ export class ChatCapture extends DurableObject<Env> {
     const source = record && ACTIVE_STATES.includes(record.state) ? record.source : null;
     if (record && source?.kind === "replay") this.tickReplay(record, source);
     if (record && source?.kind === "browser") await this.superviseBrowser(record, source);
+    if (record && source?.kind === "youtube") await this.pollYouTube(record);
     const now = Date.now();
     const current = this.store.load();
     if (current && source && now - this.lastReportAt >= REPORT_MS) await this.report(current);
     if (current) this.stepCrawl(current.broadcastId);
     const active = current !== null && ACTIVE_STATES.includes(current.state);
-    const delays = [active ? (current.source?.kind === "replay" ? REPLAY_TICK_MS : KEEPALIVE_MS) : null, this.ctx.storage.kv.get(CRAWL_KEY) ? KEEPALIVE_MS : null].filter((d) => d !== null);
+    const delays = [active ? this.activeDelay(current) : null, this.ctx.storage.kv.get(CRAWL_KEY) ? KEEPALIVE_MS : null].filter((d) => d !== null);
     if (delays.length > 0) await this.ctx.storage.setAlarm(Date.now() + Math.min(...delays));
+  }
+
+  private activeDelay(record: CaptureRecord): number {
+    if (record.source?.kind === "replay") return REPLAY_TICK_MS;
+    if (record.source?.kind !== "youtube") return KEEPALIVE_MS;
+    // As YouTube asks (its pollingIntervalMillis, slowed near the quota), with status reports between.
+    return Math.min(KEEPALIVE_MS, Math.max(0, (loadYouTube(this.ctx.storage.kv)?.pollAt ?? 0) - Date.now()));
+  }
+
+  /** One YouTube page: its chats to the hub in one batch, deletions hidden, then the next token. */
+  private async pollYouTube(record: CaptureRecord): Promise<void> {
+    const hub = this.env.BROADCAST_HUB.getByName(record.broadcastId);
+    const generation = this.generation;
+    const step = await pollYouTube({
+      kv: this.ctx.storage.kv,
+      config: youtubeConfig(this.env),
+      ingest: async (chats) => {
+        const outcome = await hub.ingest(record.broadcastId, { type: "chats", source: "youtube", chats });
+        if (outcome.type === "error") throw new Error(`hub refused: ${outcome.code}`);
+        return outcome.accepted;
+      },
+      hide: async (ids) => void (await hub.hideChats(record.broadcastId, ids)),
+      log,
+    }, Date.now());
+    const current = this.store.load();
+    if (generation !== this.generation || !current || !ACTIVE_STATES.includes(current.state)) return;
+    const patch: Partial<CaptureRecord> = { state: step.state, message: step.message, chats: current.chats + step.accepted };
+    if (step.lastChatAt !== null) patch.lastChatAt = step.lastChatAt;
+    const next = this.store.update(current, patch);
+    if (step.ended && step.state === "stopped") await markEnded(drizzle(this.env.DB), record.broadcastId, Date.now()).catch((err: unknown) => log(`mark ended failed: ${errorText(err)}`));
+    if (next.state !== current.state || next.message !== current.message) await this.report(next);
+  }
+
+  /** RPC for the answers API: posts `text` (cut to 200 characters) into the YouTube live chat. */
+  async postToYouTube(text: string): Promise<WriteOutcome> {
+    return new YouTubeWriter(this.ctx.storage.kv, youtubeConfig(this.env)).post(text);
+  }
+
+  /** RPC for moderation: deletes a chat from the YouTube live chat by its message id. */
+  async deleteYouTubeMessage(messageId: string): Promise<WriteOutcome> {
+    return new YouTubeWriter(this.ctx.storage.kv, youtubeConfig(this.env)).deleteMessage(messageId);
+  }
+
+  /** RPC for moderation: a temporary timeout of a YouTube chat author (their channel id). */
+  async timeoutYouTubeAuthor(channelId: string, seconds: number): Promise<WriteOutcome> {
+    return new YouTubeWriter(this.ctx.storage.kv, youtubeConfig(this.env)).timeout(channelId, seconds);
   }
 
   private tickReplay(record: CaptureRecord, source: ReplaySource): void {
@@ -194,7 +251,7 @@ export class ChatCapture extends DurableObject<Env> {
     if (!record?.source) return;
     const patch: Partial<CaptureRecord> = { chats: record.chats + batch.count, lastChatAt: batch.lastChatAt ?? Date.now() };
     if (record.source.kind === "replay") patch.replayCursor = Math.max(record.replayCursor, batch.lastCommentNo);
-    else {
+    else if (record.source.kind === "browser") {
       const naverId = viewerPageBroadcastId(record.source.url)!;
       const before = record.browserCursor?.naverId === naverId ? record.browserCursor.commentNo : -1;
       patch.browserCursor = { naverId, commentNo: Math.max(before, batch.lastCommentNo) };
@@ -225,7 +282,9 @@ export class ChatCapture extends DurableObject<Env> {
     this.lastReportAt = Date.now();
     if (!record.broadcastId) return;
     try {
-      await this.env.BROADCAST_HUB.getByName(record.broadcastId).reportCapture(record.broadcastId, statusOf(record, runnerOf(record), Date.now()));
+      const status = statusOf(record, runnerOf(record), Date.now());
+      if (record.source?.kind === "youtube") status.quota = quotaStatus(this.ctx.storage.kv, youtubeConfig(this.env), status.at);
+      await this.env.BROADCAST_HUB.getByName(record.broadcastId).reportCapture(record.broadcastId, status);
     } catch (err) {
       log(`status report failed: ${errorText(err)}`);
     }
@@ -234,6 +293,7 @@ export class ChatCapture extends DurableObject<Env> {
 
 /** Where the capture runs, as boards and `/api/health` name it. */
 function runnerOf(record: CaptureRecord): string {
+  if (record.source?.kind === "youtube") return "youtube-api";
   return record.source?.kind === "replay" ? "replay" : "browser-rendering";
 }
 

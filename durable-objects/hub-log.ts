@@ -3,6 +3,7 @@ import type { IngestChat } from "../core/protocol/ingest.ts";
 import type { IntentResult } from "../core/intent/types.ts";
 import { bucketByMinute } from "../core/hub/stats.ts";
 import { addChatters, ensureReportSchema } from "./hub-report.ts";
+import { decorate, ensureSourcesSchema, hasSources, rememberSources, withoutKnownSources } from "./hub-sources.ts";
 
 /** The hub's SQLite schema, one step per version: never edit a step, add one. */
 const SCHEMA_STEPS: readonly (readonly string[])[] = [
@@ -57,6 +58,8 @@ export class HubLog {
   lastSeq = 0;
   /** Highest commentNo logged: batches entirely above it skip the per-row duplicate check. */
   private maxCommentNo = -1;
+  /** Whether any chat came with a source id (then reads add badges and drop hidden chats). */
+  private sourced = false;
   counters: HubCounters = { general: 0, request: 0, question: 0, malformed: 0, duplicates: 0, late: 0 };
 
   constructor(storage: DurableObjectStorage) {
@@ -64,6 +67,8 @@ export class HubLog {
     this.sql = storage.sql;
     this.migrate();
     ensureReportSchema(this.sql);
+    ensureSourcesSchema(this.sql);
+    this.sourced = hasSources(this.sql);
     const last = this.sql.exec<{ s: number | null; c: number | null }>("SELECT max(seq) AS s, max(comment_no) AS c FROM chats").one();
     // After retention purged the chats, numbering continues where it was (boards resume by seq).
     this.lastSeq = Math.max(last.s ?? 0, Number(this.getMeta("seq_floor") ?? 0));
@@ -93,14 +98,17 @@ export class HubLog {
   }
 
   /**
-   * Appends the chats not already logged (by commentNo) in one transaction, with their
-   * intents, or as `pending` when `intents` is null (a remote classifier answers later).
+   * Appends the chats not already logged (by commentNo, or by source id for sources with
+   * string ids) in one transaction, with their intents, or as `pending` when `intents` is null
+   * (a remote classifier answers later). Chats with a source id are numbered here, after the
+   * highest commentNo logged, so they never collide with another source's numbers.
    */
-  append(chats: readonly IngestChat[], intents: readonly IntentResult[] | null, source: string, now: number): AppendResult {
+  append(input: readonly IngestChat[], inputIntents: readonly IntentResult[] | null, source: string, now: number): AppendResult {
     const logged: BoardChat[] = [];
     let late = 0;
     let upTo = -1;
     this.storage.transactionSync(() => {
+      const { chats, intents } = this.numberSourced(input, inputIntents);
       const rows = chats.map((chat, i) => {
         const { intent, confidence } = intents?.[i] ?? { intent: "pending" as const, confidence: 0 };
         const at = chat.at ?? now;
@@ -110,13 +118,40 @@ export class HubLog {
       });
       // Seqs are committed to memory only once the transaction has written them.
       const seq = this.allNew(rows) ? this.insertAll(rows, source, logged) : this.insertEach(rows, source, logged);
-      this.addCounters({ ...countIntents(logged), duplicates: chats.length - logged.length, late });
+      if (chats.some((c) => c.sourceId)) this.rememberSourced(chats, logged);
+      this.addCounters({ ...countIntents(logged), duplicates: input.length - logged.length, late });
       this.addMinutes(logged);
       addChatters(this.sql, logged);
       this.lastSeq = seq;
       if (upTo > this.maxCommentNo) this.maxCommentNo = upTo;
     });
-    return { chats: logged, duplicates: chats.length - logged.length, upTo };
+    return { chats: logged, duplicates: input.length - logged.length, upTo };
+  }
+
+  /** Drops chats whose source id is known and numbers the rest (intents stay aligned). */
+  private numberSourced(input: readonly IngestChat[], intents: readonly IntentResult[] | null) {
+    if (!input.some((c) => c.sourceId)) return { chats: input, intents };
+    const fresh = new Set(withoutKnownSources(this.sql, input));
+    let next = Math.max(this.maxCommentNo, 0);
+    const chats: IngestChat[] = [];
+    const kept: IntentResult[] = [];
+    input.forEach((chat, i) => {
+      if (!fresh.has(chat)) return;
+      chats.push(chat.sourceId ? { ...chat, commentNo: ++next } : chat);
+      if (intents) kept.push(intents[i]!);
+    });
+    return { chats, intents: intents ? kept : null };
+  }
+
+  private rememberSourced(chats: readonly IngestChat[], logged: BoardChat[]): void {
+    const loggedNos = new Set(logged.map((c) => c.commentNo));
+    rememberSources(this.sql, chats.filter((c) => loggedNos.has(c.commentNo)));
+    this.sourced = true;
+    const badges = new Map(chats.flatMap((c) => (c.badge ? [[c.commentNo, c.badge] as const] : [])));
+    for (const chat of logged) {
+      const badge = badges.get(chat.commentNo);
+      if (badge) chat.badge = badge;
+    }
   }
 
   /** True when every commentNo is above all logged ones and increasing: none can be a duplicate. */
@@ -225,13 +260,14 @@ export class HubLog {
 
   /** Chats with `from <= seq <= to`, in order. */
   range(from: number, to: number): BoardChat[] {
-    return this.sql
+    const chats = this.sql
       .exec<ChatRow>(
         "SELECT seq, comment_no, nickname, message, intent, confidence, at FROM chats WHERE seq BETWEEN ? AND ? ORDER BY seq",
         from, to,
       )
       .toArray()
       .map(rowToChat);
+    return this.sourced ? decorate(this.sql, chats) : chats;
   }
 
   minutes(fromMinute: number): MinuteCounts[] {

@@ -1,18 +1,20 @@
 import { ROOT } from "./lib/corpus.ts";
 import { startDevServer } from "./lib/dev-server.ts";
 import { run } from "./lib/process.ts";
+import { youtubeSettingsFrom } from "./lib/youtube-env.ts";
 
 /**
  * `npm start`: build the dashboard, migrate local D1, run the Worker on 127.0.0.1
  * (PORT overrides 8787), create the `demo` broadcast and start its rehearsal: the
  * ChatCapture object replays the labelled corpus inside the Worker at ~300 chats a minute
- * (DEMO_RATE). Ctrl-C stops everything.
+ * (DEMO_RATE). YouTube settings set in the environment reach the Worker. Ctrl-C stops everything.
  */
 const port = Number(process.env.PORT ?? 8787);
 process.chdir(ROOT);
 run("vite", ["build", "--config", "web/vite.config.ts", "--logLevel", "warn"]);
 run("node", ["extension/build.ts"]); // the viewer extension, loadable unpacked from extension/dist
-const server = await startDevServer({ port });
+// YOUTUBE_API_KEY, YOUTUBE_API_BASE, YOUTUBE_OAUTH_* … from this environment, when set (README: YouTube Live).
+const server = await startDevServer({ port, secrets: youtubeSettingsFrom(process.env) });
 const shutdown = () => {
   server.stop();
   process.exit(0);

@@ -30,3 +30,9 @@ export interface RelayOutcome {
   failedShards: number;
   viewers: number;
 }
+
+/** What a write into the YouTube chat answered: done (with the posted message), or why not. */
+export type WriteOutcome = { ok: true; id?: string; text?: string } | { ok: false; code: string; message: string; status: number };
+
+/** Longest temporary timeout a moderator may give from LiveQ (YouTube allows up to a day). */
+export const MAX_TIMEOUT_SECONDS = 86_400;

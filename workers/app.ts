@@ -16,6 +16,7 @@ import { knowledgeRoutes } from "./routes/knowledge.ts";
 import { reportRoutes } from "./routes/report.ts";
 import { lifecycleRoutes } from "./routes/lifecycle.ts";
 import { viewerRoutes } from "./routes/viewer.ts";
+import { youtubeRoutes } from "./routes/youtube.ts";
 
 /** The API. Static dashboard assets are served by the assets binding for every other path. */
 export const app = new Hono<AppEnv>()
@@ -34,6 +35,7 @@ export const app = new Hono<AppEnv>()
   .route("/api/broadcasts", ingestTokenRoutes)
   .route("/api/broadcasts", reportRoutes)
   .route("/api/broadcasts", lifecycleRoutes)
+  .route("/api/broadcasts", youtubeRoutes)
   .route("/api/viewer", viewerRoutes);
 
 app.notFound((c) => c.json(errorBody("not_found", "no such route"), 404));

@@ -1,6 +1,6 @@
 import * as z from "zod";
 
-export const BroadcastSource = z.enum(["ingest", "naver", "replay"]);
+export const BroadcastSource = z.enum(["ingest", "naver", "replay", "youtube"]);
 export type BroadcastSource = z.infer<typeof BroadcastSource>;
 
 /** Body of `POST /api/broadcasts`. */
@@ -9,10 +9,16 @@ export const CreateBroadcast = z
     title: z.string().trim().min(1).max(200),
     source: BroadcastSource,
     naverUrl: z.url().max(500).optional(),
+    /** A YouTube live's video id or URL (watch, live, youtu.be). */
+    youtubeVideoId: z.string().trim().min(1).max(500).optional(),
   })
   .refine((b) => b.source !== "naver" || b.naverUrl !== undefined, {
     message: "naverUrl is required when source is naver",
     path: ["naverUrl"],
+  })
+  .refine((b) => b.source !== "youtube" || b.youtubeVideoId !== undefined, {
+    message: "youtubeVideoId is required when source is youtube",
+    path: ["youtubeVideoId"],
   });
 export type CreateBroadcast = z.infer<typeof CreateBroadcast>;
 
@@ -33,6 +39,8 @@ export const BroadcastSummary = z.object({
   source: BroadcastSource,
   naverUrl: z.string().nullable(),
   naverId: z.string().nullable(),
+  /** The YouTube live's video id (source youtube). */
+  youtubeVideoId: z.string().nullable().default(null),
   status: BroadcastStatus,
   createdAt: z.number().int(),
   updatedAt: z.number().int(),

@@ -12,6 +12,8 @@ export const BoardChat = z.object({
   intent: BoardIntent,
   confidence: z.number().min(0).max(1),
   at: z.number().int(),
+  /** A source's mark for the chat (a YouTube Super Chat's amount). */
+  badge: z.string().optional(),
 });
 export type BoardChat = z.infer<typeof BoardChat>;
 
@@ -54,6 +56,8 @@ export const CaptureStatus = z.object({
   /** Where the capture runs: "browser-rendering" or "local-agent". */
   runner: z.string().max(40),
   message: z.string().max(300).optional(),
+  /** API quota units spent today, for sources that have one (YouTube), and the daily limit. */
+  quota: z.object({ units: z.number().int().nonnegative(), limit: z.number().int().positive(), warning: z.boolean() }).optional(),
   at: z.number().int(),
 });
 export type CaptureStatus = z.infer<typeof CaptureStatus>;
@@ -86,6 +90,10 @@ export const BoardServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("clusters"), items: z.array(ClusterView) }),
   /** Every current claim, sent whenever one changes. */
   z.object({ type: z.literal("claims"), items: z.array(Claim) }),
+  /** Chats the source deleted (a YouTube moderator or author): boards take them off. */
+  z.object({ type: z.literal("chats-hidden"), commentNos: z.array(z.number().int()) }),
+  /** An answer was posted into the source's own chat (YouTube), or posting it failed. */
+  z.object({ type: z.literal("answer-posted"), id: z.string(), posted: z.boolean(), text: z.string(), message: z.string().optional() }),
   /** The capture's state, whenever it changes (and when a board goes live). */
   z.object({ type: z.literal("capture"), status: CaptureStatus }),
 ]);

@@ -12,6 +12,15 @@ export const IngestChat = z.object({
   commentType: z.string().max(40).default("CHATTING"),
   /** Epoch milliseconds when the chat was written; the hub's clock when absent. */
   at: z.number().int().nonnegative().optional(),
+  /**
+   * The source's own string id (YouTube's message id), for sources that have no numbers: the
+   * hub dedupes by it and numbers such chats itself (the `commentNo` sent is then ignored).
+   */
+  sourceId: z.string().min(1).max(200).optional(),
+  /** The author's id at the source (a YouTube channel id): what a timeout names. */
+  authorId: z.string().min(1).max(200).optional(),
+  /** A short mark boards show beside the chat (a Super Chat's amount, "₩5,000"). */
+  badge: z.string().min(1).max(40).optional(),
 });
 export type IngestChat = z.infer<typeof IngestChat>;
 

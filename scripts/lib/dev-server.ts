@@ -4,6 +4,7 @@ import { cacheHome, ensureBrowserRenderingShim } from "./browser-rendering-shim.
 import { ROOT } from "./corpus.ts";
 import { ensureAdminToken } from "./dev-vars.ts";
 import { run, start, stop, waitForOk } from "./process.ts";
+import { writeEnvFile } from "./youtube-env.ts";
 
 export interface DevServer {
   url: string;
@@ -29,6 +30,8 @@ export async function startDevServer(options: {
   token?: string;
   /** Extra Worker vars (`--var NAME:value`), e.g. NAVER_API_BASE pointing at the fixture site. */
   vars?: Record<string, string>;
+  /** Settings that may be secret (YouTube OAuth): passed in a private env file, never as arguments. */
+  secrets?: Record<string, string>;
 }): Promise<DevServer> {
   const { port, quiet = false } = options;
   const { token, created } = options.token ? { token: options.token, created: false } : ensureAdminToken(path.join(ROOT, ".dev.vars"));
@@ -46,8 +49,21 @@ export async function startDevServer(options: {
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", ...common];
   if (options.config || options.token) args.push("--var", `ADMIN_TOKEN:${token}`);
   for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);
+  // With --env-file wrangler skips .dev.vars, so the file carries .dev.vars' lines too.
+  const envFile = options.secrets && Object.keys(options.secrets).length ? writeEnvFile(path.join(ROOT, ".dev.vars"), options.secrets) : null;
+  if (envFile) args.push("--env-file", envFile.file);
   const child = start("wrangler", args, env, quiet);
+  child.once("exit", () => envFile?.remove());
   const url = `http://127.0.0.1:${port}`;
   await waitForOk(`${url}/api/health`, 90_000);
-  return { url, token, tokenCreated: created, child, stop: () => stop(child) };
+  return {
+    url,
+    token,
+    tokenCreated: created,
+    child,
+    stop: () => {
+      stop(child);
+      envFile?.remove();
+    },
+  };
 }

@@ -7,6 +7,8 @@ export const REPLAY_RATE = { min: 1, max: 60_000, default: 300 } as const;
 export const CaptureRequest = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("browser"), url: z.url({ protocol: /^https?$/ }).max(500).optional() }),
   z.object({ kind: z.literal("replay"), ratePerMin: z.number().int().min(REPLAY_RATE.min).max(REPLAY_RATE.max).optional() }),
+  /** A YouTube live by its video id or URL (the broadcast's own when absent), read with the Data API. */
+  z.object({ kind: z.literal("youtube"), video: z.string().trim().min(1).max(500).optional() }),
 ]);
 export type CaptureRequest = z.infer<typeof CaptureRequest>;
 
@@ -14,5 +16,6 @@ export type CaptureRequest = z.infer<typeof CaptureRequest>;
 export const CaptureStart = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("browser"), url: z.url({ protocol: /^https?$/ }).max(500) }),
   z.object({ kind: z.literal("replay"), ratePerMin: z.number().int().min(REPLAY_RATE.min).max(REPLAY_RATE.max) }),
+  z.object({ kind: z.literal("youtube"), videoId: z.string().regex(/^[A-Za-z0-9_-]{11}$/) }),
 ]);
 export type CaptureStart = z.infer<typeof CaptureStart>;

@@ -14,6 +14,7 @@ function toSummary(row: BroadcastRow): BroadcastSummary {
     source: row.source,
     naverUrl: row.naverUrl,
     naverId: row.naverId,
+    youtubeVideoId: row.youtubeVideoId ?? null,
     status: row.status,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -49,7 +50,7 @@ export async function getBroadcast(db: Db, id: string): Promise<BroadcastSummary
 /** Inserts the broadcast and its ingest token hash in one batch; false if the id is taken. */
 export async function insertBroadcast(
   db: Db,
-  b: CreateBroadcast & { id: string; naverId: string | null },
+  b: Omit<CreateBroadcast, "youtubeVideoId"> & { id: string; naverId: string | null; youtubeVideoId?: string | null },
   tokenHash: string,
   now: number,
   tokenId: string = ingestTokenId(),
@@ -63,6 +64,7 @@ export async function insertBroadcast(
       source: b.source,
       naverUrl: b.naverUrl ?? null,
       naverId: b.naverId,
+      youtubeVideoId: b.youtubeVideoId ?? null,
       createdAt: now,
       updatedAt: now,
     }),

@@ -9,9 +9,11 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 export const broadcasts = sqliteTable("broadcasts", {
   id: text("id").primaryKey(),
   title: text("title").notNull(),
-  source: text("source", { enum: ["ingest", "naver", "replay"] }).notNull(),
+  source: text("source", { enum: ["ingest", "naver", "replay", "youtube"] }).notNull(),
   naverUrl: text("naver_url"),
   naverId: text("naver_id"),
+  /** The YouTube live's 11-character video id (source youtube). */
+  youtubeVideoId: text("youtube_video_id"),
   status: text("status", { enum: ["ready", "live", "ended"] }).notNull().default("ready"),
   description: text("description").notNull().default(""),
   /** Free-text notes the manager writes for answering (JSON array of strings). */

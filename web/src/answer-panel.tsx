@@ -5,6 +5,8 @@ import type { BoardStore } from "./board-store.ts";
 import { otherClaimants } from "./clusters-state.ts";
 import { t } from "./i18n.ts";
 import { managerName } from "./manager-name.ts";
+import { YouTubeModeration, YouTubePostOption } from "./youtube.tsx";
+import { isYouTube } from "./youtube-api.ts";
 
 /**
  * The answer editor: the question, the draft's sources and confidence, the editable answer,
@@ -48,6 +50,7 @@ export function AnswerPanel({ session, store }: { session: AnswerSession; store:
           {target.question}
         </p>
       </div>
+      {target.kind === "chat" && isYouTube(store) && <YouTubeModeration broadcastId={session.broadcastId} commentNo={target.commentNo} />}
       <DraftInfo session={session} />
       <label class="field">
         <span>{t("answer.text")}</span>
@@ -64,6 +67,7 @@ export function AnswerPanel({ session, store }: { session: AnswerSession; store:
           }}
         />
       </label>
+      {isYouTube(store) && <YouTubePostOption text={session.text.value} checked={session.postToYouTube.value} onChange={(v) => session.setPostToYouTube(v)} />}
       {!session.drafting.value && session.draft.value && <AnswerSuggestions session={session} draft={session.draft.value} />}
       {notice?.kind === "error" && (
         <p class="notice error" role="alert">

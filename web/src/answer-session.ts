@@ -4,6 +4,7 @@ import { answersApi } from "./api-board.ts";
 import type { BoardStore } from "./board-store.ts";
 import { t } from "./i18n.ts";
 import { managerName } from "./manager-name.ts";
+import { isYouTube, youtubeApi } from "./youtube-api.ts";
 
 /** What the manager is answering: a question cluster, or one chat picked from the board. */
 export type AnswerTarget =
@@ -12,6 +13,7 @@ export type AnswerTarget =
 
 /** The answer editor's state and actions for one board. */
 export interface AnswerSession {
+  readonly broadcastId: string;
   readonly target: ReadonlySignal<AnswerTarget | null>;
   readonly draft: ReadonlySignal<DraftResponse | null>;
   readonly drafting: ReadonlySignal<boolean>;
@@ -21,6 +23,9 @@ export interface AnswerSession {
   readonly sending: ReadonlySignal<boolean>;
   /** The outcome of the last send, shown after the editor closes. */
   readonly notice: ReadonlySignal<{ kind: "ok" | "warn" | "error"; text: string } | null>;
+  /** Also post the answer into the YouTube live chat (YouTube broadcasts only). */
+  readonly postToYouTube: ReadonlySignal<boolean>;
+  setPostToYouTube(next: boolean): void;
   open(target: AnswerTarget, ready?: DraftResponse | null, productKey?: string): void;
   setText(text: string): void;
   redraft(): void;
@@ -44,6 +49,7 @@ export function createAnswerSession(broadcastId: string, store: BoardStore): Ans
   const text = signal("");
   const sending = signal(false);
   const notice = signal<AnswerSession["notice"]["value"]>(null);
+  const postToYouTube = signal(true);
   let request = 0;
   let product: string | undefined;
 
@@ -93,6 +99,9 @@ export function createAnswerSession(broadcastId: string, store: BoardStore): Ans
       else void fetchDraft(next.question);
     },
     setText: (value) => (text.value = value),
+    broadcastId,
+    postToYouTube,
+    setPostToYouTube: (next) => (postToYouTube.value = next),
     redraft() {
       if (target.value) void fetchDraft(target.value.question);
     },
@@ -109,6 +118,12 @@ export function createAnswerSession(broadcastId: string, store: BoardStore): Ans
         // The hub marked the cluster answered for every board; show it here without waiting.
         if (current.kind === "cluster") store.noteClusterStatus(current.clusterId, "answered");
         notice.value = outcome.relay ? { kind: "ok", text: t("answer.sent") } : { kind: "warn", text: t("answer.relayFailed") };
+        if (postToYouTube.value && isYouTube(store)) {
+          // The board hears the outcome from the hub too (answer-posted); a failure also shows here.
+          await youtubeApi.post(broadcastId, a.id).catch((err: unknown) => {
+            notice.value = { kind: "warn", text: t("youtube.postFailed", { message: message(err) }) };
+          });
+        }
         close();
       } catch (err) {
         notice.value = { kind: "error", text: t("answer.sendFailed", { message: message(err) }) };

@@ -40,7 +40,7 @@ export const answersApi = {
 };
 
 /** Chat capture of the broadcast: the live page in a browser, or the replay simulator (rehearsal). */
-export type CaptureStart = { kind: "browser"; url?: string } | { kind: "replay"; ratePerMin?: number };
+export type CaptureStart = { kind: "browser"; url?: string } | { kind: "replay"; ratePerMin?: number } | { kind: "youtube"; video?: string };
 
 export const captureApi = {
   start: (id: string, body: CaptureStart) => request(CaptureAnswer, `${base(id)}/capture`, jsonBody("POST", body)),

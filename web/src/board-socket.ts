@@ -6,7 +6,7 @@ import { parseJsonText } from "../../core/protocol/json.ts";
 export type ConnectionState = "connecting" | "open" | "reconnecting" | "closed";
 
 /** Frames about answering (clusters, claims, published answers) and the capture: applied at once, not per animation frame. */
-export type BoardEvent = Extract<BoardServerMessage, { type: "clusters" | "claims" | "answer-published" | "answer-unpublished" | "capture" }>;
+export type BoardEvent = Extract<BoardServerMessage, { type: "clusters" | "claims" | "answer-published" | "answer-unpublished" | "capture" | "answer-posted" }>;
 
 /** What the socket needs from the board: where to resume, and where frames go. */
 export interface BoardSocketHandlers {
@@ -123,6 +123,7 @@ export class BoardSocket {
       case "chats":
       case "intents":
       case "stats":
+      case "chats-hidden":
         return this.handlers.onFrame(message);
       case "resync":
         // The hub pages a far-behind board: keep what is shown and ask from where it can replay.
@@ -134,6 +135,7 @@ export class BoardSocket {
       case "answer-published":
       case "answer-unpublished":
       case "capture":
+      case "answer-posted":
         return this.handlers.onEvent(message);
       case "error":
         return this.handlers.onServerError(message.code, message.message);

@@ -24,7 +24,7 @@ export interface BoardState {
 }
 
 /** Frames that change the board; the socket layer handles the rest. */
-export type BoardFrame = Extract<BoardServerMessage, { type: "chats" | "intents" | "stats" | "resync" }>;
+export type BoardFrame = Extract<BoardServerMessage, { type: "chats" | "intents" | "stats" | "resync" | "chats-hidden" }>;
 type IntentUpdate = Extract<BoardServerMessage, { type: "intents" }>["updates"][number];
 type StatsFrame = Extract<BoardServerMessage, { type: "stats" }>;
 
@@ -199,9 +199,27 @@ export function applyFrames(state: BoardState, frames: readonly BoardFrame[], li
       case "resync":
         next = applyResync(next, frame.fromSeq);
         break;
+      case "chats-hidden":
+        next = applyHidden(next, frame.commentNos);
+        break;
     }
   }
   return next;
+}
+
+/** Takes chats the source deleted (a YouTube moderator or author) off every column. */
+export function applyHidden(state: BoardState, commentNos: readonly number[]): BoardState {
+  const hidden = new Set(commentNos);
+  let changed = false;
+  const columns = { ...state.columns };
+  for (const column of COLUMNS) {
+    const kept = state.columns[column].filter((c) => !hidden.has(c.commentNo));
+    if (kept.length !== state.columns[column].length) {
+      columns[column] = kept;
+      changed = true;
+    }
+  }
+  return changed ? { ...state, columns } : state;
 }
 
 /**

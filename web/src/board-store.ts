@@ -7,6 +7,13 @@ import { BoardSocket, boardSocketUrl, type BoardEvent, type ConnectionState } fr
 import { applyFrames, emptyBoard, type BoardFrame, type BoardState } from "./board-state.ts";
 import { applyClusters, withStatus, type ClusterMap } from "./clusters-state.ts";
 
+/** Whether an answer reached the source's own chat (YouTube), as the hub said. */
+export interface PostedState {
+  posted: boolean;
+  text: string;
+  message?: string;
+}
+
 /** Longest a frame may wait when the tab is hidden and animation frames stop. */
 const HIDDEN_FLUSH_MS = 250;
 
@@ -26,6 +33,8 @@ export interface BoardStore {
   readonly claimed: ReadonlySignal<string | null>;
   readonly published: ReadonlySignal<PublishedList>;
   readonly capture: ReadonlySignal<CaptureStatus | null>;
+  /** Answers posted (or not) into the YouTube chat, by answer id. */
+  readonly posted: ReadonlySignal<ReadonlyMap<string, PostedState>>;
   /** Marks a cluster for every manager (shown here at once, confirmed by the hub's echo). */
   setClusterStatus(id: string, status: ClusterStatus): void;
   /** Shows a status the hub already set (an answer published for the cluster). */
@@ -54,6 +63,7 @@ export function createBoardStore(broadcastId: string): BoardStore {
   const claimed = signal<string | null>(null);
   const published = signal<PublishedList>([]);
   const capture = signal<CaptureStatus | null>(null);
+  const posted = signal<ReadonlyMap<string, PostedState>>(new Map());
   /** Ids taken down since the board opened: a late API list must not bring them back. */
   const unpublishedIds = new Set<string>();
   let claimManager = "";
@@ -105,6 +115,11 @@ export function createBoardStore(broadcastId: string): BoardStore {
       case "capture":
         capture.value = event.status;
         return;
+      case "answer-posted": {
+        const { id, type: _type, ...outcome } = event;
+        posted.value = new Map(posted.value).set(id, outcome);
+        return;
+      }
     }
   }
 
@@ -157,6 +172,7 @@ export function createBoardStore(broadcastId: string): BoardStore {
     claimed,
     published,
     capture,
+    posted,
     setClusterStatus(id, status) {
       clusters.value = withStatus(clusters.value, id, status);
       socket.send({ type: "cluster-status", id, status });

@@ -50,6 +50,11 @@ export class ChatRow extends Component<Props> {
           <time class="chat-time" dateTime={new Date(chat.at).toISOString()}>
             {labels.time(chat.at)}
           </time>
+          {chat.badge && (
+            <span class="tag tag-superchat" data-testid="chat-badge">
+              {chat.badge}
+            </span>
+          )}
           {pending && <span class="tag tag-pending">{labels.pending}</span>}
           {uncertain && (
             <span class="tag tag-uncertain" title={`${Math.round(chat.confidence * 100)}%`}>

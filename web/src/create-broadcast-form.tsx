@@ -9,6 +9,7 @@ export function CreateBroadcastForm({ onCreated }: { onCreated: () => void }) {
   const title = useSignal("");
   const source = useSignal<BroadcastSource>("replay");
   const naverUrl = useSignal("");
+  const youtubeVideo = useSignal("");
   const busy = useSignal(false);
   const problem = useSignal<string | null>(null);
   const created = useSignal<{ id: string; ingestToken: string } | null>(null);
@@ -20,6 +21,7 @@ export function CreateBroadcastForm({ onCreated }: { onCreated: () => void }) {
       title: title.value,
       source: source.value,
       naverUrl: source.value === "naver" ? naverUrl.value.trim() : undefined,
+      youtubeVideoId: source.value === "youtube" ? youtubeVideo.value.trim() : undefined,
     });
     if (!body.success) {
       problem.value = body.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
@@ -31,6 +33,7 @@ export function CreateBroadcastForm({ onCreated }: { onCreated: () => void }) {
       created.value = await api.createBroadcast(body.data);
       title.value = "";
       naverUrl.value = "";
+      youtubeVideo.value = "";
       onCreated();
     } catch (err) {
       problem.value = t("error.generic", { message: err instanceof Error ? err.message : String(err) });
@@ -78,6 +81,20 @@ export function CreateBroadcastForm({ onCreated }: { onCreated: () => void }) {
               placeholder="https://view.shoppinglive.naver.com/lives/…"
               value={naverUrl.value}
               onInput={(e) => (naverUrl.value = e.currentTarget.value)}
+            />
+          </label>
+        )}
+        {source.value === "youtube" && (
+          <label class="field grow">
+            <span>{t("youtube.videoLabel")}</span>
+            <input
+              name="youtubeVideoId"
+              required
+              maxLength={500}
+              placeholder="https://www.youtube.com/watch?v=…"
+              title={t("youtube.videoHint")}
+              value={youtubeVideo.value}
+              onInput={(e) => (youtubeVideo.value = e.currentTarget.value)}
             />
           </label>
         )}

@@ -3,6 +3,8 @@ import type { QaPair } from "../../core/protocol/index.ts";
 import { answersApi } from "./api-board.ts";
 import type { BoardStore } from "./board-store.ts";
 import { formatTime, t } from "./i18n.ts";
+import { PostedTag } from "./youtube.tsx";
+import { isYouTube, youtubeApi } from "./youtube-api.ts";
 
 /** Answers on viewers' screens now, newest first, each editable (resent under the same id) or removable. */
 export function PublishedList({ broadcastId, store }: { broadcastId: string; store: BoardStore }) {
@@ -69,6 +71,12 @@ function PublishedItem({ pair, broadcastId, store }: { pair: QaPair; broadcastId
         <time class="muted small" dateTime={new Date(pair.at).toISOString()}>
           {formatTime(pair.at)}
         </time>
+        <PostedTag state={store.posted.value.get(pair.id)} />
+        {isYouTube(store) && !store.posted.value.get(pair.id)?.posted && (
+          <button type="button" class="button small" data-testid="youtube-post-button" disabled={busy.value} onClick={() => void act(async () => void (await youtubeApi.post(broadcastId, pair.id)))}>
+            {t("youtube.post")}
+          </button>
+        )}
         {editing.value ? (
           <>
             <button type="button" class="button small primary" disabled={busy.value || !text.value.trim()} onClick={() => void save()}>

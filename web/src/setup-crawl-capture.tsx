@@ -55,19 +55,22 @@ export function CaptureStep({ store }: { store: SetupStore }) {
   const b = store.broadcast.value;
   const naver = b?.source === "naver" && store.source.value.status !== "skipped";
   const step = store.captureStep.value;
+  const youtube = b?.source === "youtube";
   const start = () =>
-    void store.startCapture(naver ? { kind: "browser", ...(b?.naverUrl ? { url: b.naverUrl } : {}) } : { kind: "replay", ratePerMin: rate.value });
+    void store.startCapture(
+      youtube ? { kind: "youtube" } : naver ? { kind: "browser", ...(b?.naverUrl ? { url: b.naverUrl } : {}) } : { kind: "replay", ratePerMin: rate.value },
+    );
   return (
     <StepCard id="capture" title={t("setup.step.capture")} status={step.status} error={step.error} onRetry={start}>
       <div class="create-form">
-        {!naver && (
+        {!naver && !youtube && (
           <label class="field">
             <span>{t("setup.captureRate")}</span>
             <input type="number" min={1} max={30000} value={rate.value} onInput={(e) => (rate.value = Math.round(Number(e.currentTarget.value)) || 300)} />
           </label>
         )}
         <button type="button" class="button primary" data-testid="capture-start" disabled={step.status === "working"} onClick={start}>
-          {naver ? t("setup.captureBrowser") : t("setup.captureReplay")}
+          {youtube ? t("youtube.captureStart") : naver ? t("setup.captureBrowser") : t("setup.captureReplay")}
         </button>
         <button type="button" class="button" data-testid="capture-stop" onClick={() => void store.stopCapture()}>
           {t("setup.captureStop")}

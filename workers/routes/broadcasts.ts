@@ -3,6 +3,7 @@ import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
 import { BroadcastId, CreateBroadcast, type BroadcastList, type CreatedBroadcast } from "../../core/protocol/api.ts";
 import { naverBroadcastId } from "../../core/naver/url.ts";
+import { youtubeVideoId as youtubeVideoIdOf } from "../../core/youtube/video-id.ts";
 import { HUB_BROADCAST_HEADER, HUB_ROLE_HEADER, type SocketRole } from "../../server/object-contracts.ts";
 import { actorOf, requireIngest, requirePermission } from "../auth.ts";
 import { recordAudit } from "../audit.ts";
@@ -61,11 +62,13 @@ export const broadcastRoutes = new Hono<AppEnv>()
     if (body.source === "naver" && !naverId) {
       throw new AppError("invalid_request", 400, "naverUrl: not a Naver Shopping Live viewer URL");
     }
+    const youtubeVideoId = body.youtubeVideoId ? youtubeVideoIdOf(body.youtubeVideoId) : null;
+    if (body.youtubeVideoId && !youtubeVideoId) throw new AppError("invalid_request", 400, "youtubeVideoId: not a YouTube video id or URL");
     const id = body.id ?? `b-${crypto.randomUUID().slice(0, 8)}`;
     const ingestToken = randomToken();
     const tokenId = ingestTokenId();
     const db = drizzle(c.env.DB);
-    const created = await insertBroadcast(db, { ...body, id, naverId }, await sha256Hex(ingestToken), Date.now(), tokenId);
+    const created = await insertBroadcast(db, { ...body, id, naverId, youtubeVideoId }, await sha256Hex(ingestToken), Date.now(), tokenId);
     if (!created) throw new AppError("conflict", 409, "a broadcast with this id exists");
     forgetViewerLookups(id, naverId);
     await recordAudit(db, actorOf(c), "broadcast.create", body.title, id);

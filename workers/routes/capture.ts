@@ -5,6 +5,7 @@ import { BroadcastId } from "../../core/protocol/api.ts";
 import { requirePermission } from "../auth.ts";
 import { CaptureRequest, REPLAY_RATE, type CaptureStart } from "../../server/capture/capture-request.ts";
 import { getBroadcast } from "../../server/db/queries.ts";
+import { youtubeVideoId } from "../../core/youtube/video-id.ts";
 import { markEnded, reopen } from "../../server/db/queries-lifecycle.ts";
 import type { AppContext, AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
@@ -17,6 +18,11 @@ async function resolveSource(c: AppContext, id: string, request: CaptureRequest)
   const broadcast = await getBroadcast(drizzle(c.env.DB), id);
   if (!broadcast) throw new AppError("not_found", 404, "no such broadcast");
   if (request.kind === "replay") return { kind: "replay", ratePerMin: request.ratePerMin ?? REPLAY_RATE.default };
+  if (request.kind === "youtube") {
+    const videoId = request.video ? youtubeVideoId(request.video) : broadcast.youtubeVideoId;
+    if (!videoId) throw new AppError("invalid_request", 400, "video: this broadcast has no YouTube video; give its id or URL");
+    return { kind: "youtube", videoId };
+  }
   const url = request.url ?? broadcast.naverUrl;
   if (!url) throw new AppError("invalid_request", 400, "url: this broadcast has no Naver URL; give the viewer page");
   return { kind: "browser", url };
@@ -36,7 +42,7 @@ export const captureRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid("param");
     const source = await resolveSource(c, id, c.req.valid("json"));
     const outcome = await captureOf(c, id).start(id, source);
-    if (!outcome.ok) throw new AppError(outcome.code, outcome.code === "browser_unavailable" ? 503 : 400, outcome.message);
+    if (!outcome.ok) throw new AppError(outcome.code, outcome.code === "browser_unavailable" || outcome.code === "youtube_unavailable" ? 503 : 400, outcome.message);
     await reopen(drizzle(c.env.DB), id, Date.now());
     return c.json({ status: outcome.status }, 202);
   })

@@ -1,0 +1,24 @@
+import * as z from "zod";
+import { jsonBody, request } from "./api.ts";
+import type { BoardStore } from "./board-store.ts";
+
+function base(id: string): string {
+  return `/api/broadcasts/${encodeURIComponent(id)}`;
+}
+
+const Ok = z.object({}).loose();
+
+const Posted = z.object({ posted: z.boolean(), messageId: z.string().nullable(), text: z.string(), cut: z.string() });
+
+/** Writing into the YouTube live chat (OAuth configured on the server). */
+export const youtubeApi = {
+  post: (id: string, answerId: string) => request(Posted, `${base(id)}/answers/${encodeURIComponent(answerId)}/youtube`, { method: "POST" }),
+  deleteChat: (id: string, commentNo: number) => request(Ok, `${base(id)}/youtube/chats/${commentNo}/delete`, { method: "POST" }),
+  timeout: (id: string, commentNo: number, seconds: number) =>
+    request(Ok, `${base(id)}/youtube/chats/${commentNo}/timeout`, jsonBody("POST", { seconds })),
+};
+
+/** Whether this board's broadcast is captured from YouTube (its capture runs on the Data API). */
+export function isYouTube(store: BoardStore): boolean {
+  return store.capture.value?.runner === "youtube-api";
+}
