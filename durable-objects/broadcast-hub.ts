@@ -17,7 +17,7 @@ import { HubClusters } from "./hub-clusters.ts";
 import { HubLog, type IntentUpdate } from "./hub-log.ts";
 import { readReportData, recordCaptureState, recordPublished } from "./hub-report.ts";
 import type { HubReportData } from "../core/report/types.ts";
-import { draftForBroadcast } from "../workers/answers/service.ts";
+import { PredraftHandOver } from "./hub-predrafts.ts";
 import { relayToViewers, type RelayOutcome } from "./hub-viewers.ts";
 import { wipeObject } from "./lifecycle.ts";
 import type { ViewerEvent } from "../core/protocol/viewer.ts";
@@ -45,6 +45,7 @@ export class BroadcastHub extends DurableObject<Env> {
   private log!: HubLog;
   private fanout!: BoardFanout;
   private clusters!: HubClusters;
+  private predrafts!: PredraftHandOver;
   private readonly classifier: IntentClassifier;
   private remoteInflight = 0;
   private alarmArmed = false;
@@ -60,6 +61,8 @@ export class BroadcastHub extends DurableObject<Env> {
     this.log = new HubLog(this.ctx.storage);
     this.clusters = new HubClusters(this.ctx.storage.sql);
     this.fanout = new BoardFanout(this.ctx, this.log, (now, full) => this.summary(now, full));
+    this.predrafts?.stop();
+    this.predrafts = new PredraftHandOver(this.ctx, this.env, () => this.fanout.touch());
   }
 
   /**
@@ -258,8 +261,8 @@ export class BroadcastHub extends DurableObject<Env> {
       if (capture) frames.push({ type: "capture", status: CaptureStatus.parse(JSON.parse(capture)) });
       return frames;
     }
-    const drafter = (question: string) => draftForBroadcast(this.env, this.broadcastId, question);
-    const changed = this.clusters.takeChanged(drafter, (p) => this.ctx.waitUntil(p.finally(() => this.fanout.touch())));
+    const changed = this.clusters.takeChanged();
+    this.predrafts.run(this.clusters, this.broadcastId, now);
     return changed.length ? [...frames, { type: "clusters", items: changed }] : frames;
   }
 

@@ -11,12 +11,13 @@ interface __BaseEnv_Env {
 	BROADCAST_HUB: DurableObjectNamespace<import("./index").BroadcastHub>;
 	VIEWER_FANOUT: DurableObjectNamespace<import("./index").ViewerFanout>;
 	CHAT_CAPTURE: DurableObjectNamespace<import("./index").ChatCapture>;
+	CLUSTER_DRAFTER: DurableObjectNamespace<import("./index").ClusterDrafter>;
 	BROWSER?: BrowserRun;
 }
 declare namespace Cloudflare {
 	interface GlobalProps {
 		mainModule: typeof import("./index");
-		durableNamespaces: "BroadcastHub" | "ChatCapture" | "ViewerFanout";
+		durableNamespaces: "BroadcastHub" | "ChatCapture" | "ViewerFanout" | "ClusterDrafter";
 	}
 	interface TestEnv {
 		DB: D1Database;
@@ -28,6 +29,7 @@ declare namespace Cloudflare {
 		BROADCAST_HUB: DurableObjectNamespace<import("./index").BroadcastHub>;
 		VIEWER_FANOUT: DurableObjectNamespace<import("./index").ViewerFanout>;
 		CHAT_CAPTURE: DurableObjectNamespace<import("./index").ChatCapture>;
+		CLUSTER_DRAFTER: DurableObjectNamespace<import("./index").ClusterDrafter>;
 	}
 	interface Env extends __BaseEnv_Env {}
 }

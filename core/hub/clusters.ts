@@ -103,6 +103,11 @@ export class ClusterIndex {
     return undefined;
   }
 
+  /** Every cluster, least recently asked first. */
+  all(): IterableIterator<QuestionCluster> {
+    return this.byKey.values();
+  }
+
   /** The most asked clusters (ties: most recent first). */
   top(n: number): QuestionCluster[] {
     return [...this.byKey.values()].sort((a, b) => b.count - a.count || b.lastAt - a.lastAt).slice(0, n);
