@@ -17,7 +17,7 @@ import { HubClusters } from "./hub-clusters.ts";
 import { HubLog, type IntentUpdate } from "./hub-log.ts";
 import { readReportData, recordCaptureState, recordPublished } from "./hub-report.ts";
 import type { HubReportData } from "../core/report/types.ts";
-import { PredraftHandOver } from "./hub-predrafts.ts";
+import { notePublishedAnswer, PredraftHandOver } from "./hub-predrafts.ts";
 import { relayToViewers, type RelayOutcome } from "./hub-viewers.ts";
 import { wipeObject } from "./lifecycle.ts";
 import type { ViewerEvent } from "../core/protocol/viewer.ts";
@@ -145,7 +145,9 @@ export class BroadcastHub extends DurableObject<Env> {
    */
   async relayToViewers(broadcastId: string, event: ViewerEvent, clusterId?: string): Promise<RelayOutcome> {
     this.rememberBroadcastId(broadcastId);
-    if (clusterId !== undefined && this.clusters.setStatus(clusterId, "answered")) this.fanout.touch();
+    if (clusterId !== undefined) this.clusters.setStatus(clusterId, "answered");
+    notePublishedAnswer(this.clusters, broadcastId, event, clusterId);
+    this.fanout.touch();
     if (event.type === "qa") recordPublished(this.ctx.storage.sql, currentClaims(this.ctx), event.id, event.at, clusterId);
     return relayToViewers(this.ctx, this.env, broadcastId, event);
   }

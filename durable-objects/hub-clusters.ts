@@ -95,6 +95,38 @@ export class HubClusters {
     this.queue.settle();
   }
 
+  /**
+   * A manager published (or edited) an answer: the cluster it answered, and an open cluster
+   * asking the same question, show it as their draft, so the repeat is answered in one click
+   * (later clusters get it from the ClusterDrafter, core/answers/reuse.ts).
+   */
+  notePublished(broadcastId: string, answer: { id: string; question: string; answer: string }, clusterId?: string): void {
+    const draft: DraftResponse = {
+      answer: answer.answer,
+      abstained: false,
+      sources: [{ id: `${broadcastId}:answer:${answer.id}`, kind: "answer", productKey: "", text: `Q: ${answer.question}\nA: ${answer.answer}` }],
+      confidence: 1,
+      suggestions: [],
+    };
+    const targets = [clusterId === undefined ? undefined : this.index.get(clusterId), this.index.find(answer.question)];
+    for (const cluster of new Set(targets)) {
+      if (!cluster) continue;
+      this.drafts.set(cluster.id, draft);
+      this.queue.drop(cluster.id);
+      this.changed.add(cluster);
+    }
+  }
+
+  /** An answer was unpublished: drafts citing it go (the clusters are drafted again when asked again). */
+  noteUnpublished(answerId: string): void {
+    for (const [id, draft] of this.drafts) {
+      if (!draft.sources.some((s) => s.kind === "answer" && s.id.endsWith(`:answer:${answerId}`))) continue;
+      this.drafts.delete(id);
+      const cluster = this.index.get(id);
+      if (cluster) this.changed.add(cluster);
+    }
+  }
+
   /** The most asked clusters, for a board that just went live. */
   top(): ClusterView[] {
     return this.index.top(TOP_CLUSTERS).map((c) => this.view(c));

@@ -1,4 +1,5 @@
 import type { PredraftJob } from "../core/hub/predrafts.ts";
+import type { ViewerEvent } from "../core/protocol/viewer.ts";
 import type { PredraftResult } from "../workers/answers/cluster-drafts.ts";
 import type { HubClusters } from "./hub-clusters.ts";
 
@@ -53,4 +54,10 @@ export class PredraftHandOver {
 
 function requestDrafts(env: Env, broadcastId: string, jobs: PredraftJob[]): Promise<PredraftResult[]> {
   return env.CLUSTER_DRAFTER.getByName(broadcastId).draftClusters(broadcastId, jobs);
+}
+
+/** A publish, edit or unpublish relayed through the hub, as its clusters see it; true when they changed. */
+export function notePublishedAnswer(clusters: HubClusters, broadcastId: string, event: ViewerEvent, clusterId?: string): void {
+  if (event.type === "qa") clusters.notePublished(broadcastId, event, clusterId);
+  else clusters.noteUnpublished(event.id);
 }

@@ -103,6 +103,13 @@ export class ClusterIndex {
     return undefined;
   }
 
+  /** The existing cluster a question would join, without adding it (undefined: it would start one). */
+  find(message: string): QuestionCluster | undefined {
+    const meaning = questionMeaning(message);
+    if (meaning.aspects.length === 0 && meaning.words.length === 0) return this.byKey.get(message.trim().toLowerCase());
+    return this.byKey.get(meaningKey(meaning)) ?? this.similar(meaning);
+  }
+
   /** Every cluster, least recently asked first. */
   all(): IterableIterator<QuestionCluster> {
     return this.byKey.values();

@@ -1,6 +1,7 @@
 import { drizzle } from "drizzle-orm/d1";
 import type { DraftResponse } from "../../core/answers/api.ts";
 import { answerQuestion } from "../../core/answers/pipeline.ts";
+import { reusePublished } from "../../core/answers/reuse.ts";
 import type { PredraftJob } from "../../core/hub/predrafts.ts";
 import { loadKnowledge } from "./knowledge-db.ts";
 import { reindex } from "./retrieval.ts";
@@ -15,7 +16,8 @@ export interface PredraftResult {
 /**
  * Drafts a batch of cluster questions for one broadcast: its knowledge is loaded and
  * re-indexed once for the whole batch, then each question takes the one answering path
- * (core/answers/pipeline.ts). A question that fails is left out (logged), the rest return.
+ * (core/answers/pipeline.ts), a repeat of a published answer drafted from it (reuse.ts).
+ * A question that fails is left out (logged), the rest return.
  */
 export async function draftClusterQuestions(
   env: Env,
@@ -32,7 +34,8 @@ export async function draftClusterQuestions(
   const results: PredraftResult[] = [];
   for (const job of jobs) {
     try {
-      const { answer, abstained, sources, confidence, reason, suggestions } = await answerQuestion(job.question, knowledge, retrieve, backends.drafter);
+      const drafted = await answerQuestion(job.question, knowledge, retrieve, backends.drafter);
+      const { answer, abstained, sources, confidence, reason, suggestions } = reusePublished(job.question, knowledge, drafted);
       const draft: DraftResponse = { answer, abstained, sources, confidence, suggestions, ...(reason === undefined ? {} : { reason }) };
       results.push({ clusterId: job.clusterId, draft });
     } catch (err) {
