@@ -5,7 +5,9 @@
  * (`{"set","broadcast","groups":[{"id","meaning","questions":[…]}]}`); its questions are
  * streamed in a seeded chat order (three orders) into a fresh index, and the script prints the
  * pairwise precision, recall and F1 of "same question" and how much of each group its largest
- * cluster holds (targets: F1 ≥ 0.9; ≥ 80% of each group in one cluster).
+ * cluster holds (targets: F1 ≥ 0.9; ≥ 80% of each group in one cluster). Beside it, in the same
+ * run, the baseline of grouping by the sorted content stems alone (`questionKey`, what the
+ * clusters matched exactly before they read meanings).
  *
  *   npm run eval:clusters [-- --file data/clusters/dev.jsonl --file other.jsonl] [--verbose]
  *
@@ -17,6 +19,7 @@ import { parseArgs } from "node:util";
 import { ParaphraseSet, scoreClustering, streamOrder, type Assignment } from "../core/hub/cluster-eval.ts";
 import { ClusterIndex } from "../core/hub/clusters.ts";
 import { questionMeaning } from "../core/hub/question-meaning.ts";
+import { questionKey } from "../core/answers/question-key.ts";
 
 const { values: opt } = parseArgs({
   options: {
@@ -65,15 +68,22 @@ for (const file of opt.file) {
     }
   }
   const ms = (performance.now() - started) / questions;
-  const s = scoreClustering(all);
-  const atLeast80 = s.largestShares.filter((x) => x >= 0.8).length / s.largestShares.length;
-  const meanShare = s.largestShares.reduce((a, b) => a + b, 0) / s.largestShares.length;
+  const baseline = sets.flatMap((set) => set.groups.flatMap((g) => g.questions.map((q) => ({ group: g.id, cluster: `${set.set}:${questionKey(q) || q}` }))));
   console.log(
     `${file}: ${sets.length} sets, ${sets.reduce((n, x) => n + x.groups.length, 0)} groups, ${questions / seeds.length} questions × ${seeds.length} orders`,
   );
-  console.log(`  pairwise precision ${pct(s.precision)}  recall ${pct(s.recall)}  F1 ${s.f1.toFixed(3)}  (target ≥ 0.900)`);
-  console.log(`  largest cluster holds on average ${pct(meanShare)} of its group; groups with ≥ 80% in one cluster: ${pct(atLeast80)}`);
-  console.log(`  ${(ms * 1000).toFixed(1)} µs per question`);
+  report("clusters", scoreClustering(all));
+  report("baseline", scoreClustering(baseline));
+  console.log(`  clusters: ${(ms * 1000).toFixed(1)} µs per question (fresh index per set, lexicon loaded)`);
+}
+
+function report(name: string, s: ReturnType<typeof scoreClustering>): void {
+  const atLeast80 = s.largestShares.filter((x) => x >= 0.8).length / s.largestShares.length;
+  const meanShare = s.largestShares.reduce((a, b) => a + b, 0) / s.largestShares.length;
+  console.log(
+    `  ${name.padEnd(8)}  precision ${pct(s.precision)}  recall ${pct(s.recall)}  F1 ${s.f1.toFixed(3)} (target ≥ 0.900)  ` +
+      `largest cluster: ${pct(meanShare)} of its group on average, ${pct(atLeast80)} of groups ≥ 80% (target)`,
+  );
 }
 
 function printSplits(set: ParaphraseSet, assignments: readonly (Assignment & { question: string })[]): void {
