@@ -34,7 +34,14 @@ function readSets(file: string): ParaphraseSet[] {
   let skipped = 0;
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (!line.trim()) continue;
-    const parsed = ParaphraseSet.safeParse(JSON.parse(line));
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      skipped++;
+      continue;
+    }
+    const parsed = ParaphraseSet.safeParse(json);
     if (parsed.success) sets.push(parsed.data);
     else skipped++;
   }
@@ -59,8 +66,8 @@ for (const file of opt.file) {
       let seq = 0;
       for (const { group, question } of streamOrder(set, seed)) {
         const cluster = index.add({ seq: ++seq, message: question, at: seq });
-        // Sets are scored apart: prefix ids so clusters of two sets never meet.
-        assignments.push({ group: `${seed}:${group}`, cluster: `${seed}:${set.set}:${cluster.id}`, question });
+        // Sets are scored apart: prefix ids so groups and clusters of two sets never meet.
+        assignments.push({ group: `${seed}:${set.set}:${group}`, cluster: `${seed}:${set.set}:${cluster.id}`, question });
         questions++;
       }
       all.push(...assignments);
@@ -68,7 +75,7 @@ for (const file of opt.file) {
     }
   }
   const ms = (performance.now() - started) / questions;
-  const baseline = sets.flatMap((set) => set.groups.flatMap((g) => g.questions.map((q) => ({ group: g.id, cluster: `${set.set}:${questionKey(q) || q}` }))));
+  const baseline = sets.flatMap((set) => set.groups.flatMap((g) => g.questions.map((q) => ({ group: `${set.set}:${g.id}`, cluster: `${set.set}:${questionKey(q) || q}` }))));
   console.log(
     `${file}: ${sets.length} sets, ${sets.reduce((n, x) => n + x.groups.length, 0)} groups, ${questions / seeds.length} questions × ${seeds.length} orders`,
   );
@@ -96,7 +103,7 @@ function printSplits(set: ParaphraseSet, assignments: readonly (Assignment & { q
     }
     const mixed = assignments.filter((a) => byCluster.has(a.cluster) && !a.group.endsWith(":" + g.id));
     if (byCluster.size === 1 && mixed.length === 0) continue;
-    console.log(`  [${g.id}] ${g.meaning ?? ""}`);
+    console.log(`  [${g.id}] ${typeof g.meaning === "string" ? g.meaning : ""}`);
     for (const [c, qs] of byCluster) {
       const others = mixed.filter((a) => a.cluster === c).map((a) => a.question);
       console.log(`     ${c.split(":").at(-1)}: ${qs.join(" | ")}${others.length ? `   ⟵ also: ${others.join(" | ")}` : ""}`);

@@ -5,10 +5,12 @@ import * as z from "zod";
  * line per broadcast, its questions grouped by meaning. Unknown fields are ignored; the
  * broadcast may be a title or an object.
  */
+const Name = z.union([z.string(), z.number()]).transform(String);
+
 export const ParaphraseSet = z.object({
-  set: z.string(),
+  set: Name,
   broadcast: z.unknown().optional(),
-  groups: z.array(z.object({ id: z.string(), meaning: z.string().optional(), questions: z.array(z.string().min(1)).min(1) })).min(1),
+  groups: z.array(z.object({ id: Name, meaning: z.unknown().optional(), questions: z.array(z.string().min(1)).min(1) })).min(1),
 });
 export type ParaphraseSet = z.infer<typeof ParaphraseSet>;
 
