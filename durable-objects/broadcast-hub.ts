@@ -18,8 +18,8 @@ import { HubClusters } from "./hub-clusters.ts";
 import { HubLog, type IntentUpdate } from "./hub-log.ts";
 import { readReportData, recordCaptureState, recordPublished } from "./hub-report.ts";
 import type { HubReportData } from "../core/report/types.ts";
-import { draftForBroadcast } from "../server/answers/service.ts";
 import { HUB_BROADCAST_HEADER, HUB_ROLE_HEADER, type RelayOutcome, type SocketRole } from "../server/object-contracts.ts";
+import { notePublishedAnswer, PredraftHandOver } from "./hub-predrafts.ts";
 import { relayToViewers } from "./hub-viewers.ts";
 import { wipeObject } from "./lifecycle.ts";
 import type { ViewerEvent } from "../core/protocol/viewer.ts";
@@ -44,6 +44,7 @@ export class BroadcastHub extends DurableObject<Env> {
   private log!: HubLog;
   private fanout!: BoardFanout;
   private clusters!: HubClusters;
+  private predrafts!: PredraftHandOver;
   private readonly classifier: IntentClassifier;
   private remoteInflight = 0;
   private alarmArmed = false;
@@ -59,6 +60,8 @@ export class BroadcastHub extends DurableObject<Env> {
     this.log = new HubLog(this.ctx.storage);
     this.clusters = new HubClusters(this.ctx.storage.sql);
     this.fanout = new BoardFanout(this.ctx, this.log, (now, full) => this.summary(now, full));
+    this.predrafts?.stop();
+    this.predrafts = new PredraftHandOver(this.ctx, this.env, () => this.fanout.touch());
   }
 
   /**
@@ -141,7 +144,9 @@ export class BroadcastHub extends DurableObject<Env> {
    */
   async relayToViewers(broadcastId: string, event: ViewerEvent, clusterId?: string): Promise<RelayOutcome> {
     this.rememberBroadcastId(broadcastId);
-    if (clusterId !== undefined && this.clusters.setStatus(clusterId, "answered")) this.fanout.touch();
+    if (clusterId !== undefined) this.clusters.setStatus(clusterId, "answered");
+    notePublishedAnswer(this.clusters, broadcastId, event, clusterId);
+    this.fanout.touch();
     if (event.type === "qa") recordPublished(this.ctx.storage.sql, currentClaims(this.ctx), event.id, event.at, clusterId);
     return relayToViewers(this.ctx, this.env, broadcastId, event);
   }
@@ -278,8 +283,8 @@ export class BroadcastHub extends DurableObject<Env> {
       if (capture) frames.push({ type: "capture", status: CaptureStatus.parse(JSON.parse(capture)) });
       return frames;
     }
-    const drafter = (question: string) => draftForBroadcast(this.env, this.broadcastId, question);
-    const changed = this.clusters.takeChanged(drafter, (p) => this.ctx.waitUntil(p.finally(() => this.fanout.touch())));
+    const changed = this.clusters.takeChanged();
+    this.predrafts.run(this.clusters, this.broadcastId, now);
     return changed.length ? [...frames, { type: "clusters", items: changed }] : frames;
   }
 

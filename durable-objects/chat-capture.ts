@@ -182,7 +182,7 @@ export class ChatCapture extends DurableObject<Env> {
     if (!this.replay) {
       // Continues after the last acknowledged chat; a new seed so a resumed run says new things.
       const next = record.replayCursor + 1;
-      this.replay = createReplay({ corpus: rehearsalCorpus(), ratePerMin: source.ratePerMin, seed: next, startCommentNo: next });
+      this.replay = createReplay({ corpus: rehearsalCorpus(source.corpus), ratePerMin: source.ratePerMin, seed: next, startCommentNo: next });
       this.replay.tick(now);
     }
     const chats: IngestChat[] = this.replay.tick(now).map(({ label: _label, ...chat }) => chat);

@@ -1,14 +1,12 @@
 import { ClusterIndex, type QuestionCluster } from "../core/hub/clusters.ts";
 import type { DraftResponse } from "../core/answers/api.ts";
+import { PredraftQueue, type PredraftJob } from "../core/hub/predrafts.ts";
 import type { BoardChat, ClusterStatus, ClusterView } from "../core/protocol/board.ts";
 
 /** Clusters sent to a board when it goes live. */
 const TOP_CLUSTERS = 50;
 /** A cluster asked this often gets an answer drafted before anyone clicks. */
 const PREDRAFT_AT = 3;
-const MAX_PREDRAFTS_INFLIGHT = 2;
-
-type Drafter = (question: string) => Promise<DraftResponse | null>;
 
 type ClusterRow = {
   id: string;
@@ -25,14 +23,16 @@ type ClusterRow = {
 /**
  * The hub's question clusters: fed with every classified question, persisted (changed
  * rows only, once per stats tick) in the hub's SQLite, shown to boards, and pre-drafted
- * for the most asked ones so a manager usually finds the answer already written.
+ * for the most asked ones so a manager usually finds the answer already written. Drafting
+ * happens elsewhere (the ClusterDrafter object): this only queues the clusters that want a
+ * draft and keeps the drafts that come back.
  */
 export class HubClusters {
   private readonly sql: SqlStorage;
   private readonly index: ClusterIndex;
   private readonly drafts = new Map<string, DraftResponse>();
   private readonly changed = new Set<QuestionCluster>();
-  private readonly drafting = new Set<string>();
+  private readonly queue = new PredraftQueue();
 
   constructor(sql: SqlStorage) {
     this.sql = sql;
@@ -54,34 +54,82 @@ export class HubClusters {
     return true;
   }
 
-  /** The clusters changed since the last call, persisted first; starts pre-drafts for busy ones. */
-  takeChanged(drafter: Drafter, waitUntil: (p: Promise<unknown>) => void): ClusterView[] {
+  /** The clusters changed since the last call, persisted first; busy open ones without a draft queue for one. */
+  takeChanged(): ClusterView[] {
     const changed = [...this.changed];
     this.changed.clear();
     for (const c of changed) {
       this.persist(c);
-      if (c.count >= PREDRAFT_AT && c.status === "open" && !this.drafts.has(c.id)) this.predraft(c, drafter, waitUntil);
+      if (c.count >= PREDRAFT_AT && c.status === "open" && !this.drafts.has(c.id)) this.queue.want(c.id, c.latest, c.count);
+      else this.queue.drop(c.id);
     }
     return changed.map((c) => this.view(c));
+  }
+
+  /** The next batch of clusters to draft for, if one may be handed over now (core/hub/predrafts.ts). */
+  takeDraftJobs(now: number): PredraftJob[] | null {
+    return this.queue.take(now);
+  }
+
+  /** When the next batch may go, or null when nothing waits or a batch is out. */
+  nextDraftAt(): number | null {
+    return this.queue.nextAt();
+  }
+
+  /** Drafts that came back: kept, persisted and sent with the next summary. Ends the batch. */
+  applyDrafts(results: readonly { clusterId: string; draft: DraftResponse }[]): void {
+    const byId = new Map(results.map((r) => [r.clusterId, r.draft]));
+    if (byId.size) {
+      for (const cluster of this.index.all()) {
+        const draft = byId.get(cluster.id);
+        if (!draft) continue;
+        this.drafts.set(cluster.id, draft);
+        this.changed.add(cluster);
+      }
+    }
+    this.queue.settle();
+  }
+
+  /** The batch failed: the next may go; its clusters queue again when they are asked again. */
+  settleDrafts(): void {
+    this.queue.settle();
+  }
+
+  /**
+   * A manager published (or edited) an answer: the cluster it answered, and an open cluster
+   * asking the same question, show it as their draft, so the repeat is answered in one click
+   * (later clusters get it from the ClusterDrafter, core/answers/reuse.ts).
+   */
+  notePublished(broadcastId: string, answer: { id: string; question: string; answer: string }, clusterId?: string): void {
+    const draft: DraftResponse = {
+      answer: answer.answer,
+      abstained: false,
+      sources: [{ id: `${broadcastId}:answer:${answer.id}`, kind: "answer", productKey: "", text: `Q: ${answer.question}\nA: ${answer.answer}` }],
+      confidence: 1,
+      suggestions: [],
+    };
+    const targets = [clusterId === undefined ? undefined : this.index.get(clusterId), this.index.find(answer.question)];
+    for (const cluster of new Set(targets)) {
+      if (!cluster) continue;
+      this.drafts.set(cluster.id, draft);
+      this.queue.drop(cluster.id);
+      this.changed.add(cluster);
+    }
+  }
+
+  /** An answer was unpublished: drafts citing it go (the clusters are drafted again when asked again). */
+  noteUnpublished(answerId: string): void {
+    for (const [id, draft] of this.drafts) {
+      if (!draft.sources.some((s) => s.kind === "answer" && s.id.endsWith(`:answer:${answerId}`))) continue;
+      this.drafts.delete(id);
+      const cluster = this.index.get(id);
+      if (cluster) this.changed.add(cluster);
+    }
   }
 
   /** The most asked clusters, for a board that just went live. */
   top(): ClusterView[] {
     return this.index.top(TOP_CLUSTERS).map((c) => this.view(c));
-  }
-
-  private predraft(cluster: QuestionCluster, drafter: Drafter, waitUntil: (p: Promise<unknown>) => void): void {
-    if (this.drafting.has(cluster.id) || this.drafting.size >= MAX_PREDRAFTS_INFLIGHT) return;
-    this.drafting.add(cluster.id);
-    const work = drafter(cluster.latest)
-      .then((draft) => {
-        if (!draft) return;
-        this.drafts.set(cluster.id, draft);
-        this.changed.add(cluster);
-      })
-      .catch((err: unknown) => console.error(JSON.stringify({ event: "predraft-failed", cluster: cluster.id, error: String(err) })))
-      .finally(() => this.drafting.delete(cluster.id));
-    waitUntil(work);
   }
 
   private persist(c: QuestionCluster): void {

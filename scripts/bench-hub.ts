@@ -11,7 +11,9 @@ import { runStep, type Endpoints, type StepResult } from "./lib/hub-load.ts";
  * classify with the trained model, persist, fan out to boards) and, in the same run, to
  * a bare hub that only parses, numbers and forwards: the local ceiling. A step is
  * sustained when every board has ≥98% of what was offered 1 s after the step and p99
- * latency stays under a second. `--server`/`--token` measure an already running LiveQ
+ * latency stays under a second. Each target first gets a `--warmup` step (seconds, at the
+ * first rate, not counted): a cold isolate's first second would otherwise fail the first step
+ * on a loaded machine. `--server`/`--token` measure an already running LiveQ
  * (e.g. `npm start`) at one fixed `--rate` instead.
  */
 const { values } = parseArgs({
@@ -23,6 +25,7 @@ const { values } = parseArgs({
     server: { type: "string" },
     token: { type: "string" },
     rate: { type: "string" },
+    warmup: { type: "string", default: "3" },
   },
 });
 const seconds = Number(values.seconds);
@@ -59,7 +62,11 @@ const sustained = (r: StepResult) => r.deliveredOnTime >= 0.98 && r.p99 < 1000;
 /** Ramps the rate until a step is not sustained; returns every step run. */
 async function ramp(target: string, endpointsFor: () => Promise<Endpoints>): Promise<StepResult[]> {
   const results: StepResult[] = [];
-  for (const rate of values.rates.split(",").map(Number)) {
+  const rates = values.rates.split(",").map(Number);
+  if (Number(values.warmup) > 0) {
+    console.log(row("warmup", await runStep(await endpointsFor(), { ratePerSec: rates[0]!, seconds: Number(values.warmup), boards, batch, messages })));
+  }
+  for (const rate of rates) {
     const r = await runStep(await endpointsFor(), { ratePerSec: rate, seconds, boards, batch, messages });
     console.log(row(target, r));
     results.push(r);

@@ -13,6 +13,7 @@ import { draftRoutes } from "./routes/drafts.ts";
 import { health } from "./routes/health.ts";
 import { setupRoutes } from "./routes/setup.ts";
 import { knowledgeRoutes } from "./routes/knowledge.ts";
+import { catalogueRoutes } from "./routes/catalogue.ts";
 import { reportRoutes } from "./routes/report.ts";
 import { lifecycleRoutes } from "./routes/lifecycle.ts";
 import { viewerRoutes } from "./routes/viewer.ts";
@@ -32,6 +33,7 @@ export const app = new Hono<AppEnv>()
   .route("/api/broadcasts", answerRoutes)
   .route("/api/broadcasts", draftRoutes)
   .route("/api/broadcasts", knowledgeRoutes)
+  .route("/api/broadcasts", catalogueRoutes)
   .route("/api/broadcasts", ingestTokenRoutes)
   .route("/api/broadcasts", reportRoutes)
   .route("/api/broadcasts", lifecycleRoutes)

@@ -4,6 +4,7 @@ import { purgeExpiredChats } from "./lifecycle.ts";
 export { BroadcastHub } from "../durable-objects/broadcast-hub.ts";
 export { ViewerFanout } from "../durable-objects/viewer-fanout.ts";
 export { ChatCapture } from "../durable-objects/chat-capture.ts";
+export { ClusterDrafter } from "../durable-objects/cluster-drafter.ts";
 
 export default {
   fetch: app.fetch,

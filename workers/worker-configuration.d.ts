@@ -12,12 +12,13 @@ interface __BaseEnv_Env {
 	BROADCAST_HUB: DurableObjectNamespace<import("./index").BroadcastHub>;
 	VIEWER_FANOUT: DurableObjectNamespace<import("./index").ViewerFanout>;
 	CHAT_CAPTURE: DurableObjectNamespace<import("./index").ChatCapture>;
+	CLUSTER_DRAFTER: DurableObjectNamespace<import("./index").ClusterDrafter>;
 	BROWSER?: BrowserRun;
 }
 declare namespace Cloudflare {
 	interface GlobalProps {
 		mainModule: typeof import("./index");
-		durableNamespaces: "BroadcastHub" | "ChatCapture" | "ViewerFanout";
+		durableNamespaces: "BroadcastHub" | "ChatCapture" | "ViewerFanout" | "ClusterDrafter";
 	}
 	interface TestEnv {
 		DB: D1Database;
@@ -30,6 +31,7 @@ declare namespace Cloudflare {
 		BROADCAST_HUB: DurableObjectNamespace<import("./index").BroadcastHub>;
 		VIEWER_FANOUT: DurableObjectNamespace<import("./index").ViewerFanout>;
 		CHAT_CAPTURE: DurableObjectNamespace<import("./index").ChatCapture>;
+		CLUSTER_DRAFTER: DurableObjectNamespace<import("./index").ClusterDrafter>;
 	}
 	interface Env extends __BaseEnv_Env {}
 }

@@ -78,3 +78,20 @@ describe("ClusterIndex", () => {
     expect(again).toMatchObject({ count: 1, firstAt: 13, lastAt: 13, latest: "가격 얼마예요?" });
   });
 });
+
+describe("ClusterIndex on rewordings (issue 17)", () => {
+  it("puts rewordings of 'when does it ship' in one cluster, and the fee and the size apart", () => {
+    const index = new ClusterIndex();
+    const ship = ["배송 언제 와요?", "배송 언제와요", "배송은 언제 와요?", "택배 언제 와요", "택배 언제 오나요??", "배송 언제 되나요"].map((m) => index.add(q(m)).id);
+    expect(new Set(ship).size).toBe(1);
+    const fee = index.add(q("배송비 얼마예요?")).id;
+    const size = index.add(q("사이즈 정사이즈인가요?")).id;
+    expect(new Set([ship[0], fee, size]).size).toBe(3);
+  });
+
+  it("re-keys clusters stored with the older stem keys from their latest wording", () => {
+    const restored = new ClusterIndex({}, [{ id: "c4", key: "배송 와", count: 5, latest: "배송 언제 와요", latestSeq: 9, firstAt: 1, lastAt: 2, status: "open" }]);
+    expect(restored.add(q("택배 언제 오나요")).id).toBe("c4");
+    expect(restored.add(q("색상 뭐 있어요")).id).toBe("c5");
+  });
+});

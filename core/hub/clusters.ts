@@ -1,10 +1,11 @@
-import { contentStems, diceOverlap, keyOfStems, stemGrams } from "../answers/question-key.ts";
+import { stemGrams } from "../answers/question-key.ts";
+import { meaningKey, meaningSimilarity, questionMeaning, type QuestionMeaning } from "./question-meaning.ts";
 import type { ClusterStatus } from "../protocol/board.ts";
 
 /** A group of near-duplicate questions ("asked 37×"), so the manager answers once. */
 export interface QuestionCluster {
   id: string;
-  /** Sorted content stems; the exact-match key. */
+  /** The meaning's key (question-meaning.ts: aspects, then other content words); the exact-match key. */
   key: string;
   count: number;
   /** The latest wording, shown on the board and drafted for. */
@@ -18,31 +19,38 @@ export interface QuestionCluster {
 export interface ClusterOptions {
   /** Clusters kept; the least recently asked go first. */
   maxClusters?: number;
-  /** Similarity (0..1) at which a question joins a cluster with another key. */
+  /** Similarity (0..1, `meaningSimilarity`) at which a question joins a cluster with another key. */
   joinAt?: number;
-  /** Most recent clusters remembered per content stem: the only ones a new question is compared with. */
+  /** Most recent clusters remembered per aspect or word: the only ones a new question is compared with. */
   perStem?: number;
 }
 
 const TEXT_CACHE_SIZE = 4096;
 
+interface Signature {
+  meaning: QuestionMeaning;
+  /** Bigrams of the content words, computed once: comparisons must stay cheap at any rate. */
+  grams: Set<string>;
+}
+
 /**
- * Groups questions as they stream in. An exact key match is O(1); otherwise only clusters
- * sharing a content stem are compared, so the cost per question stays small at any rate.
+ * Groups questions as they stream in, by what they ask (question-meaning.ts), so rewordings
+ * that differ in spacing, endings, particles or a synonym meet and different questions about
+ * one product stay apart. An exact key match is O(1); otherwise only clusters sharing an
+ * aspect or word are compared, so the cost per question stays small at any rate.
  * Map insertion order is the recency order (a touched cluster is re-inserted).
  */
 export class ClusterIndex {
   private readonly byKey = new Map<string, QuestionCluster>();
   private readonly textCache = new Map<string, string>();
-  /** Bigrams of each cluster's key stems, computed once: comparisons must stay cheap at any rate. */
-  private readonly grams = new Map<string, Set<string>>();
+  private readonly signatures = new Map<string, Signature>();
   private readonly byStem = new Map<string, Set<string>>();
   private readonly options: Required<ClusterOptions>;
   private nextId = 1;
 
   constructor(options: ClusterOptions = {}, restored: readonly QuestionCluster[] = []) {
-    this.options = { maxClusters: 2000, joinAt: 0.7, perStem: 12, ...options };
-    for (const c of [...restored].sort((a, b) => a.lastAt - b.lastAt)) this.insert(c);
+    this.options = { maxClusters: 2000, joinAt: 0.66, perStem: 12, ...options };
+    for (const c of [...restored].sort((a, b) => a.lastAt - b.lastAt)) this.insert(upgraded(c));
     this.nextId = 1 + Math.max(0, ...restored.map((c) => Number(c.id.slice(1)) || 0));
   }
 
@@ -72,9 +80,10 @@ export class ClusterIndex {
 
   /** The cluster a question belongs to by its words, or a new one (count 0, not yet inserted). */
   private match(message: string): QuestionCluster {
-    const stems = contentStems(message);
-    const key = keyOfStems(stems) || message.trim().toLowerCase();
-    const found = this.byKey.get(key) ?? this.similar(stems);
+    const meaning = questionMeaning(message);
+    const empty = meaning.aspects.length === 0 && meaning.words.length === 0;
+    const key = empty ? message.trim().toLowerCase() : meaningKey(meaning);
+    const found = this.byKey.get(key) ?? (empty ? undefined : this.similar(meaning));
     if (found) return found;
     return { id: `c${this.nextId++}`, key, count: 0, latest: message, latestSeq: 0, firstAt: 0, lastAt: 0, status: "open" };
   }
@@ -94,20 +103,34 @@ export class ClusterIndex {
     return undefined;
   }
 
+  /** The existing cluster a question would join, without adding it (undefined: it would start one). */
+  find(message: string): QuestionCluster | undefined {
+    const meaning = questionMeaning(message);
+    if (meaning.aspects.length === 0 && meaning.words.length === 0) return this.byKey.get(message.trim().toLowerCase());
+    return this.byKey.get(meaningKey(meaning)) ?? this.similar(meaning);
+  }
+
+  /** Every cluster, least recently asked first. */
+  all(): IterableIterator<QuestionCluster> {
+    return this.byKey.values();
+  }
+
   /** The most asked clusters (ties: most recent first). */
   top(n: number): QuestionCluster[] {
     return [...this.byKey.values()].sort((a, b) => b.count - a.count || b.lastAt - a.lastAt).slice(0, n);
   }
 
-  private similar(stems: readonly string[]): QuestionCluster | undefined {
+  private similar(meaning: QuestionMeaning): QuestionCluster | undefined {
     const candidates = new Set<string>();
-    for (const stem of stems) for (const key of this.byStem.get(stem) ?? []) candidates.add(key);
+    for (const token of tokensOf(meaning)) for (const key of this.byStem.get(token) ?? []) candidates.add(key);
     if (candidates.size === 0) return undefined;
-    const grams = stemGrams(stems);
+    const grams = stemGrams(meaning.words);
     let best: string | undefined;
     let bestScore = this.options.joinAt;
     for (const key of candidates) {
-      const score = diceOverlap(grams, this.grams.get(key)!);
+      const other = this.signatures.get(key);
+      if (!other) continue;
+      const score = meaningSimilarity(meaning, other.meaning, grams, other.grams);
       if (score >= bestScore) [best, bestScore] = [key, score];
     }
     return best === undefined ? undefined : this.byKey.get(best);
@@ -115,7 +138,8 @@ export class ClusterIndex {
 
   private insert(c: QuestionCluster): void {
     this.byKey.set(c.key, c);
-    this.grams.set(c.key, stemGrams(c.key.split(" ")));
+    const meaning = meaningOfKey(c.key);
+    this.signatures.set(c.key, { meaning, grams: stemGrams(meaning.words) });
     this.rememberStems(c.key);
   }
 
@@ -125,9 +149,10 @@ export class ClusterIndex {
     this.rememberStems(c.key);
   }
 
-  /** Moves the key to the recent end of each of its stems' sets, forgetting the oldest beyond `perStem`. */
+  /** Moves the key to the recent end of each of its tokens' sets, forgetting the oldest beyond `perStem`. */
   private rememberStems(key: string): void {
-    for (const stem of key.split(" ")) {
+    const signature = this.signatures.get(key);
+    for (const stem of signature ? tokensOf(signature.meaning) : []) {
       if (!stem) continue;
       let keys = this.byStem.get(stem);
       if (!keys) this.byStem.set(stem, (keys = new Set()));
@@ -141,12 +166,33 @@ export class ClusterIndex {
     while (this.byKey.size > this.options.maxClusters) {
       const oldest = this.byKey.values().next().value!;
       this.byKey.delete(oldest.key);
-      this.grams.delete(oldest.key);
-      for (const stem of oldest.key.split(" ")) {
+      const signature = this.signatures.get(oldest.key);
+      this.signatures.delete(oldest.key);
+      for (const stem of signature ? tokensOf(signature.meaning) : []) {
         const keys = this.byStem.get(stem);
         keys?.delete(oldest.key);
         if (keys?.size === 0) this.byStem.delete(stem);
       }
     }
   }
+}
+
+/** What candidate clusters are found by: aspects and words (marked apart, a word may spell an aspect). */
+function tokensOf(m: QuestionMeaning): string[] {
+  return [...m.aspects.map((a) => `@${a}`), ...m.words];
+}
+
+/** The meaning a key was made from (`meaningKey`); a key without "|" is a content-free text. */
+function meaningOfKey(key: string): QuestionMeaning {
+  const bar = key.indexOf("|");
+  if (bar < 0) return { aspects: [], words: [] };
+  const split = (s: string) => (s ? s.split(" ") : []);
+  return { aspects: split(key.slice(0, bar)), words: split(key.slice(bar + 1)) };
+}
+
+/** Clusters stored before keys carried meanings (sorted stems) are keyed again from their latest wording. */
+function upgraded(c: QuestionCluster): QuestionCluster {
+  if (c.key.includes("|")) return c;
+  const meaning = questionMeaning(c.latest);
+  return meaning.aspects.length || meaning.words.length ? { ...c, key: meaningKey(meaning) } : c;
 }

@@ -1,7 +1,7 @@
 import liveq from "../../workers/index.ts";
 import { benchClassify } from "./classify-route.ts";
 
-export { BroadcastHub, ChatCapture, ViewerFanout } from "../../workers/index.ts";
+export { BroadcastHub, ChatCapture, ClusterDrafter, ViewerFanout } from "../../workers/index.ts";
 export { BareHub } from "./bare-hub.ts";
 
 interface BenchEnv extends Env {

@@ -1,6 +1,7 @@
 import { drizzle } from "drizzle-orm/d1";
 import { extractiveDrafter } from "../../core/answers/extractive-drafter.ts";
 import { answerQuestion } from "../../core/answers/pipeline.ts";
+import { reusePublished } from "../../core/answers/reuse.ts";
 import type { AnswerDrafter, AnsweredDraft } from "../../core/answers/types.ts";
 import { createVectorizeRetrieval } from "../adapters/answers-vectorize.ts";
 import { createOpenAIDrafter } from "../adapters/answers-openai.ts";
@@ -48,7 +49,8 @@ export function drafterFor(choice: DraftingChoice): AnswerDrafter {
 
 /**
  * Drafts an answer from the broadcast's knowledge: loads it (published answers included),
- * re-indexes what changed, retrieves and drafts. Null when the broadcast does not exist.
+ * re-indexes what changed, retrieves and drafts; a repeat of a published answer's question
+ * gets that answer first (core/answers/reuse.ts). Null when the broadcast does not exist.
  */
 export async function draftForBroadcast(
   env: Env,
@@ -61,7 +63,8 @@ export async function draftForBroadcast(
   const knowledge = await loadKnowledge(db, broadcastId);
   if (!knowledge) return null;
   await reindex(db, knowledge, backends.retrieval);
-  return answerQuestion(question, knowledge, backends.retrieval.retrieve(broadcastId), backends.drafter, productKey);
+  const drafted = await answerQuestion(question, knowledge, backends.retrieval.retrieve(broadcastId), backends.drafter, productKey);
+  return reusePublished(question, knowledge, drafted);
 }
 
 /** Re-indexes after an edit, so the next draft (and Vectorize) sees it at once. */

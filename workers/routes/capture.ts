@@ -17,7 +17,10 @@ const IdParam = z.object({ id: BroadcastId });
 async function resolveSource(c: AppContext, id: string, request: CaptureRequest): Promise<CaptureStart> {
   const broadcast = await getBroadcast(drizzle(c.env.DB), id);
   if (!broadcast) throw new AppError("not_found", 404, "no such broadcast");
-  if (request.kind === "replay") return { kind: "replay", ratePerMin: request.ratePerMin ?? REPLAY_RATE.default };
+  if (request.kind === "replay") {
+    const { ratePerMin = REPLAY_RATE.default, corpus } = request;
+    return corpus === undefined ? { kind: "replay", ratePerMin } : { kind: "replay", ratePerMin, corpus };
+  }
   if (request.kind === "youtube") {
     const videoId = request.video ? youtubeVideoId(request.video) : broadcast.youtubeVideoId;
     if (!videoId) throw new AppError("invalid_request", 400, "video: this broadcast has no YouTube video; give its id or URL");

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { meaningKey, meaningSimilarity, questionMeaning } from "./question-meaning.ts";
+
+const same = (a: string, b: string) => meaningSimilarity(questionMeaning(a), questionMeaning(b));
+
+describe("questionMeaning", () => {
+  it("reads the same aspect through spacing, endings, particles and synonyms", () => {
+    const keys = ["배송 언제 와요?", "배송 언제와요", "배송은 언제 와요?", "택배 언제 와요", "택배 언제 오나요??"].map((q) => meaningKey(questionMeaning(q)));
+    expect(new Set(keys).size).toBe(1);
+    expect(questionMeaning("배송 언제 와요?").aspects).toEqual(["ship"]);
+  });
+
+  it("tells a more specific question from its parent: the fee is not the arrival", () => {
+    expect(questionMeaning("배송비 얼마예요?").aspects).toEqual(["ship-fee"]);
+    expect(same("배송비 얼마예요?", "배송 언제 와요?")).toBeLessThan(0.66);
+  });
+
+  it("asks the price with 얼마 only when nothing else is asked", () => {
+    expect(questionMeaning("얼마예요??").aspects).toEqual(["price"]);
+    expect(questionMeaning("가격 얼마예요?").aspects).toEqual(["price"]);
+    expect(questionMeaning("택배비 얼마에요").aspects).toEqual(["ship-fee"]);
+  });
+
+  it("uses the paraphrase lexicon for viewer wording: 전기세 is power use", () => {
+    expect(questionMeaning("전기세 많이 나와요?").aspects).toContain("power");
+    expect(same("전기세 많이 나와요?", "소비전력 얼마예요?")).toBeGreaterThanOrEqual(0.66);
+  });
+
+  it("keeps different questions about one product apart", () => {
+    expect(same("패딩 색상 뭐 있어요?", "패딩 사이즈 어떻게 돼요?")).toBeLessThan(0.66);
+    expect(same("패딩 세탁 어떻게 해요?", "패딩 충전재 뭐예요?")).toBeLessThan(0.66);
+  });
+
+  it("keeps the same aspect of two named products apart, and joins a product-less rewording", () => {
+    expect(same("패딩 가격 얼마예요", "부츠 가격 얼마예요")).toBeLessThan(0.66);
+    expect(same("패딩 가격 얼마예요", "가격 얼마예요?")).toBeGreaterThanOrEqual(0.66);
+  });
+
+  it("does not read an aspect into a word it only starts (전기포트 is a kettle)", () => {
+    expect(questionMeaning("전기포트 내부 재질 뭐예요").aspects).not.toContain("power");
+  });
+
+  it("falls back to the words of questions no aspect explains", () => {
+    expect(questionMeaning("남자도 입어도 돼요?")).toMatchObject({ aspects: [], words: expect.arrayContaining(["남자"]) });
+    expect(same("남자도 입어도 돼요?", "남자도 입어도 되나요")).toBe(1);
+    expect(questionMeaning("ㅋㅋㅋ?")).toEqual({ aspects: [], words: [] });
+  });
+});
