@@ -1,0 +1,24 @@
+/**
+ * When the hub's one alarm should fire next, from the work that remains. The alarm never
+ * gives up while anything is left: chats still pending classification, viewer deliveries
+ * not yet confirmed, activity not yet mirrored to D1.
+ */
+export interface HubWork {
+  /** Chats logged as `pending` (a remote classification was lost or is still running). */
+  pendingChats: number;
+  /** The earliest retry due in the viewer outbox, or null when it is empty. */
+  outboxDueAt: number | null;
+  /** Chats or activity changed since the last D1 mirror. */
+  activityDirty: boolean;
+}
+
+/** Pending chats and activity are looked at every this often. */
+export const HUB_ALARM_MS = 5000;
+
+/** The time the alarm should be set to, or null when there is nothing left to do. */
+export function nextAlarmAt(work: HubWork, now: number): number | null {
+  const candidates: number[] = [];
+  if (work.pendingChats > 0 || work.activityDirty) candidates.push(now + HUB_ALARM_MS);
+  if (work.outboxDueAt !== null) candidates.push(Math.max(work.outboxDueAt, now));
+  return candidates.length ? Math.min(...candidates) : null;
+}
