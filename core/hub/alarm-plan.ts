@@ -12,13 +12,16 @@ export interface HubWork {
   activityDirty: boolean;
 }
 
-/** Pending chats and activity are looked at every this often. */
+/** Activity is mirrored to D1 this long after chats arrive. */
 export const HUB_ALARM_MS = 5000;
+/** Chats still pending are picked up again this soon (one page of them per run). */
+export const PENDING_RETRY_MS = 1000;
 
 /** The time the alarm should be set to, or null when there is nothing left to do. */
 export function nextAlarmAt(work: HubWork, now: number): number | null {
   const candidates: number[] = [];
-  if (work.pendingChats > 0 || work.activityDirty) candidates.push(now + HUB_ALARM_MS);
+  if (work.pendingChats > 0) candidates.push(now + PENDING_RETRY_MS);
+  if (work.activityDirty) candidates.push(now + HUB_ALARM_MS);
   if (work.outboxDueAt !== null) candidates.push(Math.max(work.outboxDueAt, now));
   return candidates.length ? Math.min(...candidates) : null;
 }
