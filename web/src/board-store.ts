@@ -1,12 +1,14 @@
 import { signal, type ReadonlySignal } from "@preact/signals";
-import type { CaptureStatus, Claim, ClusterStatus } from "../../core/protocol/index.ts";
+import type { AnswerDelivery, CaptureStatus, Claim, ClusterStatus, Intent } from "../../core/protocol/index.ts";
 import { ApiFailure, api } from "./api.ts";
 import { answersApi } from "./api-board.ts";
 import { applyPublished, applyUnpublished, fromApi, mergeLoaded, type PublishedList } from "./answers-state.ts";
 import { BoardSocket, boardSocketUrl, type BoardEvent, type ConnectionState } from "./board-socket.ts";
-import { applyFrames, emptyBoard, type BoardFrame, type BoardState } from "./board-state.ts";
+import { applyFrames, dropOlder, emptyBoard, olderCursor, type BoardFrame, type BoardState } from "./board-state.ts";
 import { applyClusters, withStatus, type ClusterMap } from "./clusters-state.ts";
 
+/** Chats asked for per older page when scrolling back. */
+const OLDER_PAGE = 100;
 /** Longest a frame may wait when the tab is hidden and animation frames stop. */
 const HIDDEN_FLUSH_MS = 250;
 
@@ -26,6 +28,12 @@ export interface BoardStore {
   readonly claimed: ReadonlySignal<string | null>;
   readonly published: ReadonlySignal<PublishedList>;
   readonly capture: ReadonlySignal<CaptureStatus | null>;
+  /** How far each answer reached viewers, by answer id (the hub's outbox; absent: no news since the board opened). */
+  readonly deliveries: ReadonlySignal<ReadonlyMap<string, AnswerDelivery>>;
+  /** Asks the hub for the next older page of a column (the manager scrolled to its end); one request at a time. */
+  loadOlder(column: Intent): void;
+  /** A column is back at its live top: the older pages it loaded are let go. */
+  dropOlder(column: Intent): void;
   /** Marks a cluster for every manager (shown here at once, confirmed by the hub's echo). */
   setClusterStatus(id: string, status: ClusterStatus): void;
   /** Shows a status the hub already set (an answer published for the cluster). */
@@ -54,6 +62,9 @@ export function createBoardStore(broadcastId: string): BoardStore {
   const claimed = signal<string | null>(null);
   const published = signal<PublishedList>([]);
   const capture = signal<CaptureStatus | null>(null);
+  const deliveries = signal<ReadonlyMap<string, AnswerDelivery>>(new Map());
+  /** Columns with an `older` request in flight: cleared by its answer, or by a reconnect. */
+  const olderInFlight = new Set<Intent>();
   /** Ids taken down since the board opened: a late API list must not bring them back. */
   const unpublishedIds = new Set<string>();
   let claimManager = "";
@@ -82,6 +93,10 @@ export function createBoardStore(broadcastId: string): BoardStore {
       if (last) receivedSeq = Math.max(receivedSeq, last.seq);
     } else if (frame.type === "resync") {
       receivedSeq = Math.max(receivedSeq, frame.fromSeq - 1);
+    } else if (frame.type === "window") {
+      receivedSeq = Math.max(receivedSeq, frame.lastSeq);
+    } else if (frame.type === "older-chats") {
+      olderInFlight.delete(frame.column);
     }
     if (frameRequest === 0) frameRequest = requestAnimationFrame(flush);
     fallbackTimer ??= setTimeout(flush, HIDDEN_FLUSH_MS);
@@ -105,6 +120,12 @@ export function createBoardStore(broadcastId: string): BoardStore {
       case "capture":
         capture.value = event.status;
         return;
+      case "answer-delivery": {
+        const next = new Map(deliveries.value);
+        for (const item of event.items) next.set(item.id, item);
+        deliveries.value = next;
+        return;
+      }
     }
   }
 
@@ -128,6 +149,7 @@ export function createBoardStore(broadcastId: string): BoardStore {
     },
     onState: (next) => {
       connection.value = next;
+      if (next !== "open") olderInFlight.clear();
       if (next === "open") serverError.value = null;
     },
     onRefused: async () => {
@@ -157,6 +179,17 @@ export function createBoardStore(broadcastId: string): BoardStore {
     claimed,
     published,
     capture,
+    deliveries,
+    loadOlder(column) {
+      flush();
+      const before = olderCursor(state.value, column);
+      if (before === null || olderInFlight.has(column)) return;
+      if (socket.send({ type: "older", column, beforeSeq: before, limit: OLDER_PAGE })) olderInFlight.add(column);
+    },
+    dropOlder(column) {
+      flush();
+      state.value = dropOlder(state.value, column);
+    },
     setClusterStatus(id, status) {
       clusters.value = withStatus(clusters.value, id, status);
       socket.send({ type: "cluster-status", id, status });
