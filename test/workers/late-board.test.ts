@@ -58,7 +58,7 @@ describe("a board that joins late", () => {
       expect(seqsOf(window.items, column)).toEqual(logged.slice(0, WINDOW_PER_COLUMN).reverse());
     }
     expect(board.messages.some((m) => m.type === "clusters")).toBe(true);
-    const stats = board.messages.find((m) => m.type === "stats") as { totals: Record<string, number> };
+    const stats = board.messages.find((m) => m.type === "stats") as unknown as { totals: { general: number; request: number; question: number } };
     expect(stats.totals.general + stats.totals.request + stats.totals.question).toBe(TOTAL);
 
     // Live from there: new chats arrive as usual, right after the window.
