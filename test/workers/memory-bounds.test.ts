@@ -1,0 +1,39 @@
+import { runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import type { DraftResponse } from "../../core/answers/api.ts";
+import { HubClusters } from "../../durable-objects/hub-clusters.ts";
+import { createBroadcast } from "./helpers.ts";
+
+/** A question no other one resembles: three Hangul syllables picked from `n`. */
+function distinctQuestion(n: number): string {
+  const syllable = (k: number) => String.fromCharCode(0xac00 + ((n * 7919 + k * 104_729) % 11_172));
+  return `${syllable(1)}${syllable(2)}${syllable(3)} 있어요?`;
+}
+
+describe("bounded memory in the hub", () => {
+  it("drops the drafts of clusters the index evicted, keeping their rows for the report", async () => {
+    const { id } = await createBroadcast();
+    const result = await runInDurableObject(env.BROADCAST_HUB.getByName(id), async (_hub, state) => {
+      const clusters = new HubClusters(state.storage.sql, { maxClusters: 5 });
+      const drafted: Promise<unknown>[] = [];
+      const drafter = async (question: string): Promise<DraftResponse | null> => ({ answer: `답: ${question}`, abstained: false, sources: [], confidence: 0.9, suggestions: [] });
+      let seq = 0;
+      let peak = 0;
+      for (let n = 0; n < 40; n++) {
+        const message = distinctQuestion(n);
+        clusters.add([1, 2, 3].map(() => ({ seq: ++seq, message, at: 1_760_000_000_000 + seq, intent: "question" as const })));
+        clusters.takeChanged(drafter, (p) => drafted.push(p));
+        await Promise.all(drafted.splice(0));
+        peak = Math.max(peak, clusters.draftCount);
+      }
+      clusters.takeChanged(drafter, (p) => drafted.push(p));
+      const rows = state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM clusters WHERE draft IS NOT NULL").one().n;
+      return { peak, drafts: clusters.draftCount, rows };
+    });
+    expect(result.peak).toBeLessThanOrEqual(6);
+    expect(result.drafts).toBeLessThanOrEqual(5);
+    // Storage keeps every drafted cluster (the broadcast's report); only memory is bounded.
+    expect(result.rows).toBeGreaterThan(30);
+  });
+});
