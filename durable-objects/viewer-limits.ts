@@ -36,7 +36,7 @@ export function viewerConfig(env: ViewerVars): ViewerConfig {
 
 const WINDOW_MS = 60_000;
 /** Addresses remembered at most; past this the oldest windows are forgotten first. */
-const MAX_TRACKED = 50_000;
+export const MAX_TRACKED = 50_000;
 
 /**
  * Fixed one-minute windows of messages per IP address. Memory only: after hibernation an
@@ -48,6 +48,11 @@ export class ViewerRateLimiter {
 
   constructor(limitPerMinute: number) {
     this.limit = limitPerMinute;
+  }
+
+  /** Addresses remembered now (at most MAX_TRACKED). */
+  get tracked(): number {
+    return this.windows.size;
   }
 
   /** Counts one message from `ip`; false once the address is over its limit for this minute. */

@@ -3,6 +3,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { DraftResponse } from "../../core/answers/api.ts";
 import { HubClusters } from "../../durable-objects/hub-clusters.ts";
+import { MAX_TRACKED, ViewerRateLimiter } from "../../durable-objects/viewer-limits.ts";
+import { isKnownBroadcast, knownBroadcastCount, MAX_KNOWN, rememberBroadcast } from "../../workers/lifecycle.ts";
 import { createBroadcast } from "./helpers.ts";
 
 /** A question no other one resembles: three Hangul syllables picked from `n`. */
@@ -35,5 +37,22 @@ describe("bounded memory in the hub", () => {
     expect(result.drafts).toBeLessThanOrEqual(5);
     // Storage keeps every drafted cluster (the broadcast's report); only memory is bounded.
     expect(result.rows).toBeGreaterThan(30);
+  });
+});
+
+describe("bounded caches in the Worker and viewer shards", () => {
+  it("remembers at most MAX_TRACKED addresses per shard for rate limits, forgetting the oldest", () => {
+    const limiter = new ViewerRateLimiter(30);
+    const now = 1_760_000_000_000;
+    for (let i = 0; i < MAX_TRACKED + 500; i++) limiter.allow(`198.51.${i >> 8}.${i & 255}`, now);
+    expect(limiter.tracked).toBe(MAX_TRACKED);
+  });
+
+  it("remembers at most MAX_KNOWN broadcast ids per isolate, forgetting the oldest", () => {
+    const now = Date.now();
+    for (let i = 0; i < MAX_KNOWN + 100; i++) rememberBroadcast(`b-bound-${i}`, now);
+    expect(knownBroadcastCount()).toBe(MAX_KNOWN);
+    expect(isKnownBroadcast("b-bound-0", now)).toBe(false);
+    expect(isKnownBroadcast(`b-bound-${MAX_KNOWN + 99}`, now)).toBe(true);
   });
 });
