@@ -28,11 +28,18 @@ export class HubOutbox {
     // Its own table, created here rather than in the log's schema steps: it is independent of the log.
     sql.exec(`CREATE TABLE IF NOT EXISTS viewer_outbox (answer_id TEXT PRIMARY KEY, event TEXT NOT NULL,
       version INTEGER NOT NULL, shards INTEGER NOT NULL, pending TEXT NOT NULL, attempts INTEGER NOT NULL, next_at INTEGER NOT NULL)`);
+    // Versions only grow, even once the table is empty: a round of a finished intention that
+    // reports back late must never match (and clear) a newer intention for the same answer.
+    sql.exec("CREATE TABLE IF NOT EXISTS viewer_outbox_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)");
   }
 
   /** Records the newest intention for an answer (superseding an older one): pending on every shard, due now. */
   enqueue(event: ViewerEvent, shards: number, now: number): OutboxEntry {
-    const version = (this.sql.exec<{ v: number | null }>("SELECT max(version) AS v FROM viewer_outbox").one().v ?? 0) + 1;
+    const version = this.sql
+      .exec<{ version: number }>(
+        "INSERT INTO viewer_outbox_version (id, version) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET version = version + 1 RETURNING version",
+      )
+      .one().version;
     const entry: OutboxEntry = { answerId: event.id, event, version, shards, pending: allShards(shards), attempts: 0, nextAt: now };
     this.sql.exec(
       "INSERT OR REPLACE INTO viewer_outbox (answer_id, event, version, shards, pending, attempts, next_at) VALUES (?, ?, ?, ?, ?, 0, ?)",

@@ -1,6 +1,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
+import { HubOutbox } from "../../durable-objects/hub-outbox.ts";
 import { api, createBroadcast, openSocket } from "./helpers.ts";
 import { clearShardFaults, injectShardFaults } from "./shard-faults.ts";
 import { clientOnShard, publish, TEST_SHARDS, viewer } from "./viewer-helpers.ts";
@@ -133,3 +134,22 @@ describe("durable publishing", () => {
 async function abortObject(stub: DurableObjectStub): Promise<void> {
   await runInDurableObject(stub, (_instance, state) => state.abort("reset by the test")).catch(() => undefined);
 }
+
+describe("the hub's viewer outbox", () => {
+  it("never reuses a version, so a late confirmation of a finished intention cannot clear a new one", async () => {
+    const { id } = await createBroadcast();
+    const versions = await runInDurableObject(env.BROADCAST_HUB.getByName(id), (_hub, state) => {
+      const outbox = new HubOutbox(state.storage.sql);
+      const qa = { type: "qa" as const, id: "a-1", question: "q", answer: "a", at: 1 };
+      const first = outbox.enqueue(qa, 2, 0);
+      outbox.record(first, { confirmed: [0, 1], failed: [] }, 0);
+      const second = outbox.enqueue({ ...qa, at: 2 }, 2, 0);
+      // A round of the first intention that was still running reports back late.
+      const stale = outbox.record(first, { confirmed: [0, 1], failed: [] }, 0);
+      return { first: first.version, second: second.version, stale, pending: outbox.statuses() };
+    });
+    expect(versions.second).toBeGreaterThan(versions.first);
+    expect(versions.stale).toBeNull();
+    expect(versions.pending).toEqual([{ id: "a-1", kind: "qa", shards: 2, pending: 2 }]);
+  });
+});

@@ -9,6 +9,11 @@ import { applyClusters, withStatus, type ClusterMap } from "./clusters-state.ts"
 
 /** Chats asked for per older page when scrolling back. */
 const OLDER_PAGE = 100;
+/**
+ * Empty older pages followed at once, without a scroll: a column rare in that stretch of the
+ * log still fills (each page reads a bounded span), yet a column with nothing left stops.
+ */
+const MAX_EMPTY_FOLLOWS = 20;
 /** Longest a frame may wait when the tab is hidden and animation frames stop. */
 const HIDDEN_FLUSH_MS = 250;
 
@@ -65,6 +70,7 @@ export function createBoardStore(broadcastId: string): BoardStore {
   const deliveries = signal<ReadonlyMap<string, AnswerDelivery>>(new Map());
   /** Columns with an `older` request in flight: cleared by its answer, or by a reconnect. */
   const olderInFlight = new Set<Intent>();
+  const emptyFollows: Record<Intent, number> = { question: 0, request: 0, general: 0 };
   /** Ids taken down since the board opened: a late API list must not bring them back. */
   const unpublishedIds = new Set<string>();
   let claimManager = "";
@@ -97,6 +103,10 @@ export function createBoardStore(broadcastId: string): BoardStore {
       receivedSeq = Math.max(receivedSeq, frame.lastSeq);
     } else if (frame.type === "older-chats") {
       olderInFlight.delete(frame.column);
+      emptyFollows[frame.column] = frame.items.length ? 0 : emptyFollows[frame.column] + 1;
+      if (!frame.items.length && frame.next > 0 && emptyFollows[frame.column] <= MAX_EMPTY_FOLLOWS) {
+        queueMicrotask(() => loadOlder(frame.column));
+      }
     }
     if (frameRequest === 0) frameRequest = requestAnimationFrame(flush);
     fallbackTimer ??= setTimeout(flush, HIDDEN_FLUSH_MS);
@@ -136,6 +146,13 @@ export function createBoardStore(broadcastId: string): BoardStore {
     } catch {
       // The frames still keep the list current; a reload fetches it again.
     }
+  }
+
+  function loadOlder(column: Intent): void {
+    flush();
+    const before = olderCursor(state.value, column);
+    if (before === null || olderInFlight.has(column)) return;
+    if (socket.send({ type: "older", column, beforeSeq: before, limit: OLDER_PAGE })) olderInFlight.add(column);
   }
 
   const socket = new BoardSocket(() => boardSocketUrl(broadcastId), {
@@ -180,12 +197,7 @@ export function createBoardStore(broadcastId: string): BoardStore {
     published,
     capture,
     deliveries,
-    loadOlder(column) {
-      flush();
-      const before = olderCursor(state.value, column);
-      if (before === null || olderInFlight.has(column)) return;
-      if (socket.send({ type: "older", column, beforeSeq: before, limit: OLDER_PAGE })) olderInFlight.add(column);
-    },
+    loadOlder,
     dropOlder(column) {
       flush();
       state.value = dropOlder(state.value, column);
