@@ -1,4 +1,6 @@
 import { planReplay } from "../core/hub/replay.ts";
+import { wantsWindow } from "../core/hub/window.ts";
+import { recentWindow } from "./hub-history.ts";
 import type { BoardChat, BoardServerMessage, Claim } from "../core/protocol/board.ts";
 import { LIMITS } from "../core/protocol/limits.ts";
 import type { HubLog, IntentUpdate } from "./hub-log.ts";
@@ -107,10 +109,17 @@ export class BoardFanout {
     }
   }
 
-  /** Replays the log after `lastSeq` (one page at most); then the board goes live, or is told to resync. */
-  replayTo(ws: WebSocket, lastSeq: number): void {
+  /**
+   * Replays the log after `lastSeq` (one page at most); then the board goes live, or is told to
+   * resync. A board asking for `recent` that is further behind gets the recent window instead.
+   */
+  replayTo(ws: WebSocket, lastSeq: number, recent = false): void {
     // Send what is pending first so the replay can run right up to the log's end.
     this.flush();
+    if (wantsWindow(recent, lastSeq, this.flushedSeq, LIMITS.maxReplayChats)) {
+      send(ws, { type: "window", items: recentWindow(this.ctx.storage.sql, this.flushedSeq), lastSeq: this.flushedSeq });
+      return this.goLive(ws);
+    }
     const plan = planReplay(lastSeq, this.flushedSeq, LIMITS.maxReplayChats);
     if (plan.range) {
       const chats = this.log.range(plan.range.from, plan.range.to);
@@ -123,7 +132,11 @@ export class BoardFanout {
       ws.serializeAttachment({ ...attachment, live: false } satisfies SocketAttachment);
       return send(ws, { type: "resync", fromSeq: plan.resyncFrom });
     }
-    ws.serializeAttachment({ ...attachment, live: true } satisfies SocketAttachment);
+    this.goLive(ws);
+  }
+
+  private goLive(ws: WebSocket): void {
+    ws.serializeAttachment({ ...(ws.deserializeAttachment() as SocketAttachment), live: true } satisfies SocketAttachment);
     for (const frame of this.summary(Date.now(), true)) send(ws, frame);
   }
 

@@ -20,14 +20,15 @@ import { readReportData, recordCaptureState, recordPublished } from "./hub-repor
 import type { HubReportData } from "../core/report/types.ts";
 import { HUB_BROADCAST_HEADER, HUB_ROLE_HEADER, type RelayOutcome, type SocketRole } from "../server/object-contracts.ts";
 import { notePublishedAnswer, PredraftHandOver } from "./hub-predrafts.ts";
-import { relayToViewers } from "./hub-viewers.ts";
+import { ViewerRelay } from "./hub-viewers.ts";
+import { HubOutbox } from "./hub-outbox.ts";
+import { HUB_ALARM_MS, nextAlarmAt } from "../core/hub/alarm-plan.ts";
 import { wipeObject } from "./lifecycle.ts";
 import type { ViewerEvent } from "../core/protocol/viewer.ts";
 
 
 /** Headers the Worker sets (after authenticating) when it hands a socket to the hub. */
 
-const ALARM_MS = 5000;
 const STATS_MINUTES = 30;
 /** Remote classification calls in flight before new batches use the embedded model at once. */
 const MAX_REMOTE_INFLIGHT = 8;
@@ -45,9 +46,12 @@ export class BroadcastHub extends DurableObject<Env> {
   private fanout!: BoardFanout;
   private clusters!: HubClusters;
   private predrafts!: PredraftHandOver;
+  private outbox!: HubOutbox;
+  private relay!: ViewerRelay;
   private readonly classifier: IntentClassifier;
   private remoteInflight = 0;
-  private alarmArmed = false;
+  /** When the alarm is set for, as far as this instance knows (null: not set by it). */
+  private alarmAt: number | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -62,6 +66,11 @@ export class BroadcastHub extends DurableObject<Env> {
     this.fanout = new BoardFanout(this.ctx, this.log, (now, full) => this.summary(now, full));
     this.predrafts?.stop();
     this.predrafts = new PredraftHandOver(this.ctx, this.env, () => this.fanout.touch());
+    this.outbox = new HubOutbox(this.ctx.storage.sql);
+    this.relay = new ViewerRelay(this.ctx, this.env, this.outbox, {
+      onStatus: (items) => this.fanout.broadcast(JSON.stringify({ type: "answer-delivery", items } satisfies BoardServerMessage)),
+      armAlarm: (at) => this.armAlarm(at),
+    });
   }
 
   /**
@@ -71,7 +80,7 @@ export class BroadcastHub extends DurableObject<Env> {
   async purge(): Promise<void> {
     this.fanout.stop();
     await wipeObject(this.ctx, "broadcast deleted");
-    this.alarmArmed = false;
+    this.alarmAt = null;
     this.init();
   }
 
@@ -138,8 +147,8 @@ export class BroadcastHub extends DurableObject<Env> {
   }
 
   /**
-   * RPC from the answers API: a publish/edit/unpublish to every viewer shard and board
-   * (hub-viewers.ts). The answered cluster is marked here, in the same turn that tells the
+   * RPC from the answers API: a publish/edit/unpublish, kept in the outbox until every viewer
+   * shard confirms it, and told to every board (hub-viewers.ts). The answered cluster is marked here, in the same turn that tells the
    * boards, so no board shows an answered question as open, whatever the publisher's socket does.
    */
   async relayToViewers(broadcastId: string, event: ViewerEvent, clusterId?: string): Promise<RelayOutcome> {
@@ -148,7 +157,9 @@ export class BroadcastHub extends DurableObject<Env> {
     notePublishedAnswer(this.clusters, broadcastId, event, clusterId);
     this.fanout.touch();
     if (event.type === "qa") recordPublished(this.ctx.storage.sql, currentClaims(this.ctx), event.id, event.at, clusterId);
-    return relayToViewers(this.ctx, this.env, broadcastId, event);
+    const outcome = await this.relay.publish(broadcastId, event);
+    this.armAlarmForWork(false);
+    return outcome;
   }
 
   /** RPC from the YouTube capture: chats the source deleted leave every board (and replays). */
@@ -199,16 +210,23 @@ export class BroadcastHub extends DurableObject<Env> {
   override async webSocketError(): Promise<void> {}
 
   /**
-   * Periodic work, idempotent: mirror what D1 lists (chat count, live status) and classify
-   * chats left pending by a restart. Per-minute counts are kept for the whole broadcast (one
-   * row a minute, far smaller than the log kept beside them): its report charts every minute.
+   * Periodic work, idempotent: mirror what D1 lists (chat count, live status), classify chats
+   * left pending by a restart, retry viewer deliveries that are due. It re-arms itself while any
+   * of that work remains (core/hub/alarm-plan.ts), so nothing waits for the next chat to move.
+   * Per-minute counts are kept for the whole broadcast (one row a minute): its report charts every minute.
    */
   override async alarm(): Promise<void> {
-    this.alarmArmed = false;
+    this.alarmAt = null;
     const now = Date.now();
-    if (this.remoteInflight === 0) this.resolvePending(this.log.pendingChats(LIMITS.maxBatchChats));
+    const pending = this.remoteInflight === 0 ? this.log.pendingChats(LIMITS.maxBatchChats) : [];
+    this.resolvePending(pending);
     const id = this.log.getMeta("broadcast_id");
-    if (id) await updateBroadcastActivity(drizzle(this.env.DB), id, this.log.lastSeq, now);
+    try {
+      if (id) await this.relay.retryDue(id, now);
+      if (id) await updateBroadcastActivity(drizzle(this.env.DB), id, this.log.lastSeq, now);
+    } finally {
+      this.armAlarmForWork(pending.length > 0 || this.remoteInflight > 0);
+    }
   }
 
   private get broadcastId(): string {
@@ -234,7 +252,7 @@ export class BroadcastHub extends DurableObject<Env> {
       this.fanout.addChats(result.chats);
       if (intents) this.clusters.add(result.chats);
       if (!intents) this.resolvePending(result.chats);
-      this.armAlarm();
+      this.armAlarm(Date.now() + HUB_ALARM_MS);
     }
     const ack: IngestAck = { type: "ack", upTo: result.upTo, seq: this.log.lastSeq, accepted: result.chats.length, duplicates: result.duplicates, malformed };
     if (batch.data.batchId !== undefined) ack.batchId = batch.data.batchId;
@@ -268,10 +286,16 @@ export class BroadcastHub extends DurableObject<Env> {
     this.ctx.waitUntil(work);
   }
 
-  private armAlarm(): void {
-    if (this.alarmArmed) return;
-    this.alarmArmed = true;
-    void this.ctx.storage.setAlarm(Date.now() + ALARM_MS);
+  /** Sets the alarm for `at` unless this instance already set it for that time or sooner. */
+  private armAlarm(at: number): void {
+    if (this.alarmAt !== null && this.alarmAt <= at) return;
+    this.alarmAt = at;
+    void this.ctx.storage.setAlarm(at);
+  }
+
+  private armAlarmForWork(pendingChats: boolean): void {
+    const at = nextAlarmAt({ pendingChats: pendingChats ? 1 : 0, outboxDueAt: this.outbox.nextDueAt(), activityDirty: false }, Date.now());
+    if (at !== null) this.armAlarm(at);
   }
 
   /** Stats, then the clusters that changed (all top clusters and claims for a board just live). */
@@ -281,6 +305,8 @@ export class BroadcastHub extends DurableObject<Env> {
       const capture = this.log.getMeta("capture_status");
       frames.push({ type: "clusters", items: this.clusters.top() }, { type: "claims", items: currentClaims(this.ctx) });
       if (capture) frames.push({ type: "capture", status: CaptureStatus.parse(JSON.parse(capture)) });
+      const deliveries = this.outbox.statuses();
+      if (deliveries.length) frames.push({ type: "answer-delivery", items: deliveries });
       return frames;
     }
     const changed = this.clusters.takeChanged();

@@ -9,6 +9,7 @@ import { closeSession, openBrowserCapture, type BrowserCapture } from "./capture
 import { rehearsalCorpus } from "./capture-corpus.ts";
 import { continueSetupCrawl, naverApiBase } from "./capture-crawl.ts";
 import { HubForwarder } from "./capture-forwarder.ts";
+import { SqlSpill } from "./capture-spill.ts";
 import { wipeObject } from "./lifecycle.ts";
 import { ACTIVE_STATES, CaptureStore, emptyRecord, statusOf, type CaptureRecord } from "./capture-state.ts";
 import { drizzle } from "drizzle-orm/d1";
@@ -242,6 +243,7 @@ export class ChatCapture extends DurableObject<Env> {
       send: (chats) => this.env.BROADCAST_HUB.getByName(broadcastId).ingest(broadcastId, { type: "chats", source, chats }),
       onAcked: (batch) => this.onAcked(batch),
       log,
+      spill: new SqlSpill(this.ctx.storage.sql),
     });
     return this.forwarder;
   }

@@ -2,6 +2,8 @@ import type { BoardClientMessage, BoardServerMessage, Claim } from "../core/prot
 import { send, type BoardFanout, type SocketAttachment } from "./board-fanout.ts";
 import type { HubClusters } from "./hub-clusters.ts";
 import { recordClusterStatus } from "./hub-report.ts";
+import { olderPage } from "./hub-history.ts";
+import { OLDER_PAGE } from "../core/hub/window.ts";
 
 /** What a board message may touch in the hub. */
 export interface BoardContext {
@@ -16,7 +18,9 @@ export function handleBoardMessage(hub: BoardContext, ws: WebSocket, message: Bo
     case "ping":
       return send(ws, { type: "pong" });
     case "hello":
-      return hub.fanout.replayTo(ws, message.lastSeq);
+      return hub.fanout.replayTo(ws, message.lastSeq, message.recent ?? false);
+    case "older":
+      return send(ws, olderPage(hub.ctx.storage.sql, message.column, message.beforeSeq, message.limit ?? OLDER_PAGE));
     case "cluster-status":
       if (!hub.clusters.setStatus(message.id, message.status)) {
         return send(ws, { type: "error", code: "unknown_cluster", message: "no such cluster" });

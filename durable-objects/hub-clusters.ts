@@ -34,11 +34,16 @@ export class HubClusters {
   private readonly changed = new Set<QuestionCluster>();
   private readonly queue = new PredraftQueue();
 
-  constructor(sql: SqlStorage) {
+  constructor(sql: SqlStorage, options: { maxClusters?: number } = {}) {
     this.sql = sql;
-    const rows = sql.exec<ClusterRow>("SELECT * FROM clusters ORDER BY last_at DESC LIMIT 2000").toArray();
+    const rows = sql.exec<ClusterRow>("SELECT * FROM clusters ORDER BY last_at DESC LIMIT ?", options.maxClusters ?? 2000).toArray();
     for (const row of rows) if (row.draft) this.drafts.set(row.id, JSON.parse(row.draft) as DraftResponse);
-    this.index = new ClusterIndex({}, rows.map(fromRow));
+    this.index = new ClusterIndex(options, rows.map(fromRow));
+  }
+
+  /** Drafts held in memory: never more than the clusters the index keeps (plus one). */
+  get draftCount(): number {
+    return this.drafts.size;
   }
 
   /** Adds the questions among classified chats. */
@@ -63,6 +68,8 @@ export class HubClusters {
       if (c.count >= PREDRAFT_AT && c.status === "open" && !this.drafts.has(c.id)) this.queue.want(c.id, c.latest, c.count);
       else this.queue.drop(c.id);
     }
+    // Evicted clusters take their drafts with them (their rows, with the draft, stay for the report).
+    if (this.drafts.size > this.index.size) this.pruneDrafts();
     return changed.map((c) => this.view(c));
   }
 
@@ -125,6 +132,11 @@ export class HubClusters {
       const cluster = this.index.get(id);
       if (cluster) this.changed.add(cluster);
     }
+  }
+
+  private pruneDrafts(): void {
+    const live = new Set(this.index.top(this.index.size).map((c) => c.id));
+    for (const id of this.drafts.keys()) if (!live.has(id)) this.drafts.delete(id);
   }
 
   /** The most asked clusters, for a board that just went live. */

@@ -21,7 +21,14 @@ import { ViewerRateLimiter, viewerConfig } from "../server/viewer-limits.ts";
 
 /** Well under the 32,768 hibernated sockets one object may hold. */
 const MAX_SOCKETS_PER_SHARD = 30_000;
-const SCHEMA_VERSION = "1";
+/** Schema steps, applied once each in order: never edit one, add one. */
+const SCHEMA_STEPS: readonly string[] = [
+  "CREATE TABLE IF NOT EXISTS pairs (id TEXT PRIMARY KEY, question TEXT NOT NULL, answer TEXT NOT NULL, at INTEGER NOT NULL)",
+  // Answers taken down: a publish or edit of one arriving late (a retry overtaken by the unpublish) is ignored.
+  "CREATE TABLE IF NOT EXISTS retracted (id TEXT PRIMARY KEY, at INTEGER NOT NULL)",
+];
+/** Retracted ids remembered; far more than the retries that could still be on their way. */
+const MAX_RETRACTED = 2000;
 
 /**
  * Viewer sockets decline permessage-deflate, which browsers offer and the runtime would
@@ -94,10 +101,12 @@ export class ViewerFanout extends DurableObject<Env> {
     if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "invalid viewer event" };
     const event = parsed.data;
     if (event.type === "qa") {
+      // A retracted answer never comes back, whatever order the hub's retries arrive in.
+      if (this.isRetracted(event.id)) return { viewers: 0 };
       this.upsert(event);
       this.trim();
     } else {
-      this.ctx.storage.sql.exec("DELETE FROM pairs WHERE id = ?", event.id);
+      this.retract(event.id);
     }
     const frame = JSON.stringify(event satisfies ViewerServerMessage);
     let viewers = 0;
@@ -170,7 +179,7 @@ export class ViewerFanout extends DurableObject<Env> {
     if (this.meta("seeded") !== null) return;
     const answers = await listAnswers(drizzle(this.env.DB), broadcastId, { status: "published", limit: VIEWER_LIMITS.maxRecentPairs });
     this.ctx.storage.transactionSync(() => {
-      for (const pair of answers.map(toQaPair)) this.upsert(pair);
+      for (const pair of answers.map(toQaPair)) if (!this.isRetracted(pair.id)) this.upsert(pair);
       this.trim();
       this.setMeta("seeded", String(Date.now()));
     });
@@ -200,12 +209,27 @@ export class ViewerFanout extends DurableObject<Env> {
     );
   }
 
+  private isRetracted(id: string): boolean {
+    return this.ctx.storage.sql.exec("SELECT 1 FROM retracted WHERE id = ?", id).toArray().length > 0;
+  }
+
+  private retract(id: string): void {
+    const sql = this.ctx.storage.sql;
+    this.ctx.storage.transactionSync(() => {
+      sql.exec("DELETE FROM pairs WHERE id = ?", id);
+      sql.exec("INSERT OR REPLACE INTO retracted (id, at) VALUES (?, ?)", id, Date.now());
+      sql.exec("DELETE FROM retracted WHERE id NOT IN (SELECT id FROM retracted ORDER BY at DESC LIMIT ?)", MAX_RETRACTED);
+    });
+  }
+
   private migrate(): void {
     const sql = this.ctx.storage.sql;
     sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-    if (this.meta("schema") === SCHEMA_VERSION) return;
-    sql.exec("CREATE TABLE IF NOT EXISTS pairs (id TEXT PRIMARY KEY, question TEXT NOT NULL, answer TEXT NOT NULL, at INTEGER NOT NULL)");
-    this.setMeta("schema", SCHEMA_VERSION);
+    const version = Number(this.meta("schema") ?? 0);
+    SCHEMA_STEPS.slice(version).forEach((step, i) => {
+      sql.exec(step);
+      this.setMeta("schema", String(version + i + 1));
+    });
   }
 
   private meta(key: string): string | null {

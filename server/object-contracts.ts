@@ -29,6 +29,8 @@ export interface RelayOutcome {
   shards: number;
   failedShards: number;
   viewers: number;
+  /** The failed shards are in the hub's outbox and retried until they confirm. */
+  retrying: boolean;
 }
 
 /** What a write into the YouTube chat answered: done (with the posted message), or why not. */

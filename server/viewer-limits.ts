@@ -6,14 +6,17 @@ export interface ViewerConfig {
   maxSocketsPerIp: number;
   /** Messages one IP address may send to one shard per minute before its socket is closed. */
   maxMessagesPerMinute: number;
+  /** How long the hub waits for one shard to confirm a publish before it counts as failed and is retried. */
+  deliverTimeoutMs: number;
 }
 
-export const VIEWER_DEFAULTS: ViewerConfig = { shards: 8, maxSocketsPerIp: 64, maxMessagesPerMinute: 30 };
+export const VIEWER_DEFAULTS: ViewerConfig = { shards: 8, maxSocketsPerIp: 64, maxMessagesPerMinute: 30, deliverTimeoutMs: 5000 };
 
 interface ViewerVars {
   VIEWER_SHARDS?: string;
   VIEWER_MAX_SOCKETS_PER_IP?: string;
   VIEWER_MAX_MESSAGES_PER_MIN?: string;
+  VIEWER_DELIVER_TIMEOUT_MS?: string;
 }
 
 function positiveInt(value: string | undefined, fallback: number, max: number): number {
@@ -27,12 +30,13 @@ export function viewerConfig(env: ViewerVars): ViewerConfig {
     shards: positiveInt(env.VIEWER_SHARDS, VIEWER_DEFAULTS.shards, 256),
     maxSocketsPerIp: positiveInt(env.VIEWER_MAX_SOCKETS_PER_IP, VIEWER_DEFAULTS.maxSocketsPerIp, 1_000_000),
     maxMessagesPerMinute: positiveInt(env.VIEWER_MAX_MESSAGES_PER_MIN, VIEWER_DEFAULTS.maxMessagesPerMinute, 1_000_000),
+    deliverTimeoutMs: positiveInt(env.VIEWER_DELIVER_TIMEOUT_MS, VIEWER_DEFAULTS.deliverTimeoutMs, 60_000),
   };
 }
 
 const WINDOW_MS = 60_000;
 /** Addresses remembered at most; past this the oldest windows are forgotten first. */
-const MAX_TRACKED = 50_000;
+export const MAX_TRACKED = 50_000;
 
 /**
  * Fixed one-minute windows of messages per IP address. Memory only: after hibernation an
@@ -44,6 +48,11 @@ export class ViewerRateLimiter {
 
   constructor(limitPerMinute: number) {
     this.limit = limitPerMinute;
+  }
+
+  /** Addresses remembered now (at most MAX_TRACKED). */
+  get tracked(): number {
+    return this.windows.size;
   }
 
   /** Counts one message from `ip`; false once the address is over its limit for this minute. */

@@ -30,9 +30,17 @@ export function isKnownBroadcast(id: string, now = Date.now()): boolean {
   return (known.get(id) ?? 0) > now;
 }
 
+/** Broadcast ids remembered at most per isolate (oldest forgotten first). */
+export const MAX_KNOWN = 10_000;
+
 export function rememberBroadcast(id: string, now = Date.now()): void {
-  if (known.size >= 10_000) known.delete(known.keys().next().value!);
+  if (known.size >= MAX_KNOWN && !known.has(id)) known.delete(known.keys().next().value!);
   known.set(id, now + KNOWN_TTL_MS);
+}
+
+/** How many broadcast ids this isolate remembers (bounded by MAX_KNOWN). */
+export function knownBroadcastCount(): number {
+  return known.size;
 }
 
 /**

@@ -87,6 +87,7 @@ describe("board messages", () => {
     { type: "ping" },
     { type: "cluster-status", id: "c1", status: "dismissed" },
     { type: "claim", clusterId: "c1" },
+    { type: "older", column: "question", beforeSeq: 10 },
   ];
 
   it("has a sample for every message type", () => {
@@ -95,10 +96,10 @@ describe("board messages", () => {
   });
 
   const expected: Record<Role, string[]> = {
-    owner: ["hello", "ping", "cluster-status", "claim"],
-    manager: ["hello", "ping", "cluster-status", "claim"],
-    moderator: ["hello", "ping", "cluster-status"],
-    analyst: ["hello", "ping"],
+    owner: ["hello", "ping", "cluster-status", "claim", "older"],
+    manager: ["hello", "ping", "cluster-status", "claim", "older"],
+    moderator: ["hello", "ping", "cluster-status", "older"],
+    analyst: ["hello", "ping", "older"],
   };
   for (const role of ROLES) {
     it(`${role} may send ${expected[role].join(", ")}`, () => {

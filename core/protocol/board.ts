@@ -62,6 +62,15 @@ export const CaptureStatus = z.object({
 });
 export type CaptureStatus = z.infer<typeof CaptureStatus>;
 
+/** One answer's delivery to viewer shards: `pending` shards are still being retried (0: all reached). */
+export const AnswerDelivery = z.object({
+  id: z.string(),
+  kind: z.enum(["qa", "unpublish"]),
+  shards: z.number().int().nonnegative(),
+  pending: z.number().int().nonnegative(),
+});
+export type AnswerDelivery = z.infer<typeof AnswerDelivery>;
+
 /** Hub → board messages. */
 export const BoardServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("welcome"), broadcastId: z.string(), lastSeq: z.number().int() }),
@@ -80,6 +89,11 @@ export const BoardServerMessage = z.discriminatedUnion("type", [
     late: z.number().int().default(0),
   }),
   z.object({ type: z.literal("resync"), fromSeq: z.number().int() }),
+  /**
+   * A late board's start (answering `hello` with `recent`): the newest chats of each column in
+   * seq order, replacing what the board showed; live frames continue after `lastSeq`.
+   */
+  z.object({ type: z.literal("window"), items: z.array(BoardChat), lastSeq: z.number().int().nonnegative() }),
   z.object({ type: z.literal("error"), code: z.string(), message: z.string() }),
   z.object({ type: z.literal("pong") }),
   /** A manager published or edited (same id) an answer: it is on viewers' screens now. */
@@ -96,12 +110,20 @@ export const BoardServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("answer-posted"), id: z.string(), posted: z.boolean(), text: z.string(), message: z.string().optional() }),
   /** The capture's state, whenever it changes (and when a board goes live). */
   z.object({ type: z.literal("capture"), status: CaptureStatus }),
+  /** How far answers reached viewers: sent as it changes, and all still on their way when a board goes live. */
+  z.object({ type: z.literal("answer-delivery"), items: z.array(AnswerDelivery) }),
+  /** A page of one column's older chats, newest first, answering `older`; `next` is where the next page starts (0: none left). */
+  z.object({ type: z.literal("older-chats"), column: Intent, items: z.array(BoardChat), next: z.number().int().nonnegative() }),
 ]);
 export type BoardServerMessage = z.infer<typeof BoardServerMessage>;
 
 /** Board → hub messages. */
 export const BoardClientMessage = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("hello"), lastSeq: z.number().int().nonnegative() }),
+  /**
+   * On every (re)connect: the hub replays from `lastSeq + 1`. With `recent`, a board further
+   * behind than one replay gets a `window` of the newest chats instead (and pages back with `older`).
+   */
+  z.object({ type: z.literal("hello"), lastSeq: z.number().int().nonnegative(), recent: z.boolean().optional() }),
   z.object({ type: z.literal("ping") }),
   /** Marks a cluster answered or dismissed (or open again) for every manager. */
   z.object({ type: z.literal("cluster-status"), id: z.string().max(32), status: ClusterStatus }),
@@ -110,5 +132,7 @@ export const BoardClientMessage = z.discriminatedUnion("type", [
    * member; a typed `manager` name is ignored (kept optional for older dashboards).
    */
   z.object({ type: z.literal("claim"), clusterId: z.string().max(32).nullable(), manager: z.string().trim().min(1).max(40).optional() }),
+  /** Scrolling back: one column's chats older than `beforeSeq`, newest first (a page, never the whole log). */
+  z.object({ type: z.literal("older"), column: Intent, beforeSeq: z.number().int().positive(), limit: z.number().int().min(1).max(500).optional() }),
 ]);
 export type BoardClientMessage = z.infer<typeof BoardClientMessage>;

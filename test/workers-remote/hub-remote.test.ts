@@ -1,4 +1,4 @@
-import { runInDurableObject } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { embeddedClassifier } from "../../core/intent/embedded.ts";
@@ -80,4 +80,33 @@ describe("BroadcastHub with a remote (SageMaker) classifier", () => {
     }, 3000);
     expect(await loggedIntents(id)).not.toContain("pending");
   });
+
+  it("classifies every chat left pending when SageMaker was down, ingest stopped and the endpoint came back", async () => {
+    // Down: every call outlives the time box, so each batch is in flight when the hub is reset.
+    await script({ otherwise: { kind: "ok", delayMs: 5000 } });
+    const { id } = await createBroadcast();
+    for (let start = 1; start <= 2500; start += 500) {
+      const chats = Array.from({ length: 500 }, (_, i) => chat(start + i, `질문 ${start + i} 언제 와요?`));
+      await api(`/api/broadcasts/${id}/chats`, { method: "POST", body: JSON.stringify({ type: "chats", chats }) });
+    }
+    // The machine goes away with the calls in flight: their answers are lost, the chats stay pending.
+    await runInDurableObject(env.BROADCAST_HUB.getByName(id), (_hub, state) => state.abort("reset by the test")).catch(() => undefined);
+    const pendingAfterReset = (await loggedIntents(id)).filter((i) => i === "pending").length;
+    expect(pendingAfterReset).toBeGreaterThan(1000);
+    await script({});
+
+    // No more chats arrive: only the hub's alarm can finish the work, one page per run.
+    const deadline = Date.now() + 25_000;
+    while ((await loggedIntents(id)).includes("pending")) {
+      if (Date.now() > deadline) throw new Error("chats stayed pending");
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(await loggedIntents(id)).toHaveLength(2500);
+    // With everything classified and delivered, the alarm stops re-arming itself.
+    await new Promise((r) => setTimeout(r, 300));
+    // (A fresh stub: the one that saw the reset stays broken.)
+    const hub = env.BROADCAST_HUB.getByName(id);
+    await runDurableObjectAlarm(hub);
+    expect(await runInDurableObject(hub, (_hub, state) => state.storage.getAlarm())).toBeNull();
+  }, 40_000);
 });

@@ -15,7 +15,7 @@ describe("publishing answers", () => {
     expect(status).toBe(201);
     const answer = PublishedAnswer.parse(body.answer);
     expect(answer).toMatchObject({ broadcastId: id, ...QA, status: "published" });
-    expect(body.relay).toEqual({ shards: TEST_SHARDS, failedShards: 0, viewers: TEST_SHARDS });
+    expect(body.relay).toEqual({ shards: TEST_SHARDS, failedShards: 0, viewers: TEST_SHARDS, retrying: false });
 
     const row = await env.DB.prepare("SELECT question, answer, status, source_comment_no FROM published_answers WHERE id = ?").bind(answer.id).first();
     expect(row).toEqual({ question: QA.question, answer: QA.answer, status: "published", source_comment_no: QA.sourceCommentNo });

@@ -3,7 +3,7 @@ import type { BoardChat, Intent } from "../../core/protocol/index.ts";
 import { ChatRow, ROW_HEIGHT, type ChatRowLabels } from "./chat-row.tsx";
 import { columnKeyAction } from "./column-keys.ts";
 import { formatNumber, t } from "./i18n.ts";
-import { newerThan, scrollToRow, visibleWindow } from "./virtual-window.ts";
+import { nearEnd, newerThan, scrollToRow, visibleWindow, withOlder } from "./virtual-window.ts";
 
 interface Props {
   intent: Intent;
@@ -18,6 +18,10 @@ interface Props {
   onActivate?: (chat: BoardChat) => void;
   onColumnKey: (intent: Intent, direction: -1 | 1) => void;
   onResume: () => void;
+  /** The manager scrolled near the end of the column: load older chats (not while filtering). */
+  onOlder?: (intent: Intent) => void;
+  /** The column is back at its live top: older chats it loaded may go. */
+  onLive?: (intent: Intent) => void;
 }
 
 /**
@@ -43,7 +47,10 @@ export function BoardColumn(props: Props) {
   const holding = paused || scrollTop > ROW_HEIGHT / 2;
   useLayoutEffect(() => {
     if (holding && frozen === null) setFrozen(chats);
-    if (!holding && frozen !== null) setFrozen(null);
+    if (!holding && frozen !== null) {
+      setFrozen(null);
+      props.onLive?.(intent);
+    }
   }, [holding, chats, frozen]);
 
   useEffect(() => {
@@ -54,7 +61,13 @@ export function BoardColumn(props: Props) {
     return () => observer.disconnect();
   }, []);
 
-  const shown = frozen ?? chats;
+  const shown = frozen ? withOlder(frozen, chats) : chats;
+
+  // Scrolled near the end, or a column too short to scroll at all: ask for older chats.
+  useEffect(() => {
+    if (props.filtering || !props.onOlder) return;
+    if (nearEnd(scrollTop, viewport, ROW_HEIGHT, shown.length)) props.onOlder(intent);
+  }, [scrollTop, viewport, shown.length, props.filtering]);
   const waiting = frozen && frozen[0] ? newerThan(chats, frozen[0].seq) : frozen ? chats.length : 0;
   const current = Math.min(focusIndex, Math.max(0, shown.length - 1));
   const win = visibleWindow({ scrollTop, viewportHeight: viewport, rowHeight: ROW_HEIGHT, count: shown.length, overscan: 12 });

@@ -6,7 +6,7 @@ import { parseJsonText } from "../../core/protocol/json.ts";
 export type ConnectionState = "connecting" | "open" | "reconnecting" | "closed";
 
 /** Frames about answering (clusters, claims, published answers) and the capture: applied at once, not per animation frame. */
-export type BoardEvent = Extract<BoardServerMessage, { type: "clusters" | "claims" | "answer-published" | "answer-unpublished" | "capture" | "answer-posted" }>;
+export type BoardEvent = Extract<BoardServerMessage, { type: "clusters" | "claims" | "answer-published" | "answer-unpublished" | "capture" | "answer-posted" | "answer-delivery" }>;
 
 /** What the socket needs from the board: where to resume, and where frames go. */
 export interface BoardSocketHandlers {
@@ -90,7 +90,8 @@ export class BoardSocket {
       opened = true;
       this.#everOpened = true;
       this.#lastHeard = Date.now();
-      this.#send({ type: "hello", lastSeq: this.handlers.lastSeq() });
+      // `recent`: far behind (or new on a long broadcast), start from the newest chats, not the whole log.
+      this.#send({ type: "hello", lastSeq: this.handlers.lastSeq(), recent: true });
       for (const message of this.handlers.afterHello()) this.#send(message);
       this.#pingTimer = setInterval(() => this.#heartbeat(), PING_EVERY_MS);
       this.handlers.onState("open");
@@ -124,6 +125,8 @@ export class BoardSocket {
       case "intents":
       case "stats":
       case "chats-hidden":
+      case "window":
+      case "older-chats":
         return this.handlers.onFrame(message);
       case "resync":
         // The hub pages a far-behind board: keep what is shown and ask from where it can replay.
@@ -136,6 +139,7 @@ export class BoardSocket {
       case "answer-unpublished":
       case "capture":
       case "answer-posted":
+      case "answer-delivery":
         return this.handlers.onEvent(message);
       case "error":
         return this.handlers.onServerError(message.code, message.message);

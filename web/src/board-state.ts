@@ -21,15 +21,24 @@ export interface BoardState {
   readonly serverLate: number;
   /** Chats the hub could no longer replay (a `resync` jumped past them). */
   readonly skipped: number;
+  /**
+   * Per column, items kept beyond `limit` because the manager scrolled back and loaded older
+   * pages (bounded by `MAX_OLDER`); 0 again once they return to the live top.
+   */
+  readonly extra: Readonly<Record<Intent, number>>;
+  /** Per column, where the next older page starts: null = below the oldest shown, 0 = nothing older. */
+  readonly olderFrom: Readonly<Record<Intent, number | null>>;
 }
 
 /** Frames that change the board; the socket layer handles the rest. */
-export type BoardFrame = Extract<BoardServerMessage, { type: "chats" | "intents" | "stats" | "resync" | "chats-hidden" }>;
+export type BoardFrame = Extract<BoardServerMessage, { type: "chats" | "intents" | "stats" | "resync" | "chats-hidden" | "window" | "older-chats" }>;
 type IntentUpdate = Extract<BoardServerMessage, { type: "intents" }>["updates"][number];
 type StatsFrame = Extract<BoardServerMessage, { type: "stats" }>;
 
 /** Items kept per column: enough to read back a few minutes, bounded for memory and render cost. */
 export const COLUMN_LIMIT = 300;
+/** Older chats a column keeps at most while the manager scrolls back (memory and render bound). */
+export const MAX_OLDER = 3000;
 /** Below this confidence a chat is marked uncertain. */
 export const UNCERTAIN_BELOW = 0.6;
 
@@ -46,6 +55,8 @@ export function emptyBoard(): BoardState {
     serverDuplicates: 0,
     serverLate: 0,
     skipped: 0,
+    extra: { question: 0, request: 0, general: 0 },
+    olderFrom: { question: null, request: null, general: null },
   };
 }
 
@@ -79,13 +90,66 @@ export function applyChats(state: BoardState, items: readonly BoardChat[], limit
   }
   if (lastSeq === state.lastSeq) return state;
   const columns = { ...state.columns };
+  const extra = { ...state.extra };
+  const olderFrom = { ...state.olderFrom };
   for (const column of COLUMNS) {
     const added = fresh[column];
     if (added.length === 0) continue;
-    const newestFirst = added.slice(-limit).reverse();
-    columns[column] = newestFirst.concat(state.columns[column].slice(0, limit - newestFirst.length));
+    // While the manager reads older pages the column grows (to its bound) rather than dropping what they read.
+    if (extra[column] > 0) extra[column] = Math.min(MAX_OLDER, extra[column] + added.length);
+    const keep = limit + extra[column];
+    const newestFirst = added.slice(-keep).reverse();
+    // Chats dropped off the end: the next older page starts below what is shown again, leaving no gap.
+    if (state.columns[column].length + newestFirst.length > keep) olderFrom[column] = null;
+    columns[column] = newestFirst.concat(state.columns[column].slice(0, keep - newestFirst.length));
   }
-  return { ...state, lastSeq, local, columns };
+  return { ...state, lastSeq, local, columns, extra, olderFrom };
+}
+
+/**
+ * A late board's start: the hub's recent window (the newest chats of each column, in seq order)
+ * replaces what the board showed; everything older is reached by scrolling back.
+ */
+export function applyWindow(state: BoardState, items: readonly BoardChat[], windowLastSeq: number, limit = COLUMN_LIMIT): BoardState {
+  const base: BoardState = { ...state, columns: { question: [], request: [], general: [] }, extra: emptyBoard().extra, olderFrom: emptyBoard().olderFrom, lastSeq: 0 };
+  const next = applyChats(base, items, limit);
+  return { ...next, lastSeq: Math.max(state.lastSeq, windowLastSeq, next.lastSeq) };
+}
+
+/** An older page of one column (newest first): appended below what it shows, each chat once, within MAX_OLDER. */
+export function applyOlder(state: BoardState, column: Intent, items: readonly BoardChat[], next: number, limit = COLUMN_LIMIT): BoardState {
+  const shown = state.columns[column];
+  const oldest = shown.at(-1)?.seq ?? Infinity;
+  const fresh = items.filter((c) => c.seq < oldest && columnOf(c.intent) === column);
+  const kept = fresh.slice(0, Math.max(0, limit + MAX_OLDER - shown.length));
+  const olderFrom = { ...state.olderFrom, [column]: kept.length < fresh.length ? (kept.at(-1)?.seq ?? oldest) : next };
+  if (kept.length === 0) return { ...state, olderFrom };
+  const extra = { ...state.extra, [column]: Math.max(state.extra[column], shown.length + kept.length - limit) };
+  return { ...state, columns: { ...state.columns, [column]: shown.concat(kept) }, extra, olderFrom };
+}
+
+/** A column (every one by default) is back at its live top: older pages are let go, it returns to its bound. */
+export function dropOlder(state: BoardState, only?: Intent, limit = COLUMN_LIMIT): BoardState {
+  const which = only ? [only] : COLUMNS;
+  if (which.every((c) => state.extra[c] === 0 && state.olderFrom[c] === null)) return state;
+  const columns = { ...state.columns };
+  const extra = { ...state.extra };
+  const olderFrom = { ...state.olderFrom };
+  for (const c of which) {
+    columns[c] = columns[c].slice(0, limit);
+    extra[c] = 0;
+    olderFrom[c] = null;
+  }
+  return { ...state, columns, extra, olderFrom };
+}
+
+/** Where the next older page of a column starts, or null when nothing older is left. */
+export function olderCursor(state: BoardState, column: Intent): number | null {
+  const from = state.olderFrom[column];
+  if (from === 0 || state.extra[column] >= MAX_OLDER) return null;
+  if (from !== null) return from;
+  const oldest = state.columns[column].at(-1)?.seq ?? state.lastSeq + 1;
+  return oldest > 1 ? oldest : null;
 }
 
 /** Index of `seq` in a newest-first column, or -1. */
@@ -139,7 +203,8 @@ export function applyIntents(state: BoardState, updates: readonly IntentUpdate[]
       const moved: BoardChat = { ...found.chat, intent: update.intent, confidence: update.confidence };
       const target = copies[columnOf(update.intent)];
       target.splice(insertionIndex(target, moved.seq), 0, moved);
-      if (target.length > limit) target.length = limit;
+      const keep = limit + state.extra[columnOf(update.intent)];
+      if (target.length > keep) target.length = keep;
     } else {
       local.pending = Math.max(0, local.pending - 1);
     }
@@ -201,6 +266,12 @@ export function applyFrames(state: BoardState, frames: readonly BoardFrame[], li
         break;
       case "chats-hidden":
         next = applyHidden(next, frame.commentNos);
+        break;
+      case "window":
+        next = applyWindow(next, frame.items, frame.lastSeq, limit);
+        break;
+      case "older-chats":
+        next = applyOlder(next, frame.column, frame.items, frame.next, limit);
         break;
     }
   }

@@ -1,10 +1,10 @@
 import { signal, type ReadonlySignal } from "@preact/signals";
-import type { CaptureStatus, Claim, ClusterStatus } from "../../core/protocol/index.ts";
+import type { AnswerDelivery, CaptureStatus, Claim, ClusterStatus, Intent } from "../../core/protocol/index.ts";
 import { ApiFailure, api } from "./api.ts";
 import { answersApi } from "./api-board.ts";
 import { applyPublished, applyUnpublished, fromApi, mergeLoaded, type PublishedList } from "./answers-state.ts";
 import { BoardSocket, boardSocketUrl, type BoardEvent, type ConnectionState } from "./board-socket.ts";
-import { applyFrames, emptyBoard, type BoardFrame, type BoardState } from "./board-state.ts";
+import { applyFrames, dropOlder, emptyBoard, olderCursor, type BoardFrame, type BoardState } from "./board-state.ts";
 import { applyClusters, withStatus, type ClusterMap } from "./clusters-state.ts";
 
 /** Whether an answer reached the source's own chat (YouTube), as the hub said. */
@@ -14,6 +14,13 @@ export interface PostedState {
   message?: string;
 }
 
+/** Chats asked for per older page when scrolling back. */
+const OLDER_PAGE = 100;
+/**
+ * Empty older pages followed at once, without a scroll: a column rare in that stretch of the
+ * log still fills (each page reads a bounded span), yet a column with nothing left stops.
+ */
+const MAX_EMPTY_FOLLOWS = 20;
 /** Longest a frame may wait when the tab is hidden and animation frames stop. */
 const HIDDEN_FLUSH_MS = 250;
 
@@ -35,6 +42,12 @@ export interface BoardStore {
   readonly capture: ReadonlySignal<CaptureStatus | null>;
   /** Answers posted (or not) into the YouTube chat, by answer id. */
   readonly posted: ReadonlySignal<ReadonlyMap<string, PostedState>>;
+  /** How far each answer reached viewers, by answer id (the hub's outbox; absent: no news since the board opened). */
+  readonly deliveries: ReadonlySignal<ReadonlyMap<string, AnswerDelivery>>;
+  /** Asks the hub for the next older page of a column (the manager scrolled to its end); one request at a time. */
+  loadOlder(column: Intent): void;
+  /** A column is back at its live top: the older pages it loaded are let go. */
+  dropOlder(column: Intent): void;
   /** Marks a cluster for every manager (shown here at once, confirmed by the hub's echo). */
   setClusterStatus(id: string, status: ClusterStatus): void;
   /** Shows a status the hub already set (an answer published for the cluster). */
@@ -64,6 +77,10 @@ export function createBoardStore(broadcastId: string): BoardStore {
   const published = signal<PublishedList>([]);
   const capture = signal<CaptureStatus | null>(null);
   const posted = signal<ReadonlyMap<string, PostedState>>(new Map());
+  const deliveries = signal<ReadonlyMap<string, AnswerDelivery>>(new Map());
+  /** Columns with an `older` request in flight: cleared by its answer, or by a reconnect. */
+  const olderInFlight = new Set<Intent>();
+  const emptyFollows: Record<Intent, number> = { question: 0, request: 0, general: 0 };
   /** Ids taken down since the board opened: a late API list must not bring them back. */
   const unpublishedIds = new Set<string>();
   let claimManager = "";
@@ -92,6 +109,14 @@ export function createBoardStore(broadcastId: string): BoardStore {
       if (last) receivedSeq = Math.max(receivedSeq, last.seq);
     } else if (frame.type === "resync") {
       receivedSeq = Math.max(receivedSeq, frame.fromSeq - 1);
+    } else if (frame.type === "window") {
+      receivedSeq = Math.max(receivedSeq, frame.lastSeq);
+    } else if (frame.type === "older-chats") {
+      olderInFlight.delete(frame.column);
+      emptyFollows[frame.column] = frame.items.length ? 0 : emptyFollows[frame.column] + 1;
+      if (!frame.items.length && frame.next > 0 && emptyFollows[frame.column] <= MAX_EMPTY_FOLLOWS) {
+        queueMicrotask(() => loadOlder(frame.column));
+      }
     }
     if (frameRequest === 0) frameRequest = requestAnimationFrame(flush);
     fallbackTimer ??= setTimeout(flush, HIDDEN_FLUSH_MS);
@@ -120,6 +145,12 @@ export function createBoardStore(broadcastId: string): BoardStore {
         posted.value = new Map(posted.value).set(id, outcome);
         return;
       }
+      case "answer-delivery": {
+        const next = new Map(deliveries.value);
+        for (const item of event.items) next.set(item.id, item);
+        deliveries.value = next;
+        return;
+      }
     }
   }
 
@@ -130,6 +161,13 @@ export function createBoardStore(broadcastId: string): BoardStore {
     } catch {
       // The frames still keep the list current; a reload fetches it again.
     }
+  }
+
+  function loadOlder(column: Intent): void {
+    flush();
+    const before = olderCursor(state.value, column);
+    if (before === null || olderInFlight.has(column)) return;
+    if (socket.send({ type: "older", column, beforeSeq: before, limit: OLDER_PAGE })) olderInFlight.add(column);
   }
 
   const socket = new BoardSocket(() => boardSocketUrl(broadcastId), {
@@ -143,6 +181,7 @@ export function createBoardStore(broadcastId: string): BoardStore {
     },
     onState: (next) => {
       connection.value = next;
+      if (next !== "open") olderInFlight.clear();
       if (next === "open") serverError.value = null;
     },
     onRefused: async () => {
@@ -173,6 +212,12 @@ export function createBoardStore(broadcastId: string): BoardStore {
     published,
     capture,
     posted,
+    deliveries,
+    loadOlder,
+    dropOlder(column) {
+      flush();
+      state.value = dropOlder(state.value, column);
+    },
     setClusterStatus(id, status) {
       clusters.value = withStatus(clusters.value, id, status);
       socket.send({ type: "cluster-status", id, status });

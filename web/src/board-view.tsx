@@ -102,6 +102,8 @@ export function BoardView({ broadcastId }: { broadcastId: string }) {
               {...(intent === "question" ? { onActivate: answerChat } : {})}
               onColumnKey={focusColumn}
               onResume={() => (paused.value = false)}
+              onOlder={store.loadOlder}
+              onLive={store.dropOlder}
             />
           ))}
         </div>

@@ -9,9 +9,15 @@ import { isYouTube, youtubeApi } from "./youtube-api.ts";
 /** Answers on viewers' screens now, newest first, each editable (resent under the same id) or removable. */
 export function PublishedList({ broadcastId, store }: { broadcastId: string; store: BoardStore }) {
   const list = store.published.value;
+  const retracting = [...store.deliveries.value.values()].filter((d) => d.kind === "unpublish" && d.pending > 0);
   return (
     <section class="panel published-panel" aria-labelledby="published-title">
       <h2 id="published-title">{t("published.title", { n: list.length })}</h2>
+      {retracting.length > 0 && (
+        <p class="muted small delivery retrying" data-testid="retracting" role="status">
+          {t("published.retracting", { n: retracting.length, shards: retracting.reduce((sum, d) => sum + d.pending, 0) })}
+        </p>
+      )}
       {list.length === 0 ? (
         <p class="muted small">{t("published.empty")}</p>
       ) : (
@@ -22,6 +28,20 @@ export function PublishedList({ broadcastId, store }: { broadcastId: string; sto
         </ul>
       )}
     </section>
+  );
+}
+
+/**
+ * How far this answer reached viewers. The hub's outbox reports every answer still on its way
+ * when the board opens and each change after: no report means every shard confirmed it.
+ */
+function DeliveryBadge({ id, store }: { id: string; store: BoardStore }) {
+  const delivery = store.deliveries.value.get(id);
+  const retrying = delivery && delivery.kind === "qa" && delivery.pending > 0;
+  return (
+    <span class={`delivery small ${retrying ? "retrying" : "delivered"}`} data-testid="answer-delivery" role="status">
+      {retrying ? t("published.retrying", { n: delivery.pending, shards: delivery.shards }) : t("published.delivered")}
+    </span>
   );
 }
 
@@ -71,6 +91,7 @@ function PublishedItem({ pair, broadcastId, store }: { pair: QaPair; broadcastId
         <time class="muted small" dateTime={new Date(pair.at).toISOString()}>
           {formatTime(pair.at)}
         </time>
+        <DeliveryBadge id={pair.id} store={store} />
         <PostedTag state={store.posted.value.get(pair.id)} />
         {isYouTube(store) && !store.posted.value.get(pair.id)?.posted && (
           <button type="button" class="button small" data-testid="youtube-post-button" disabled={busy.value} onClick={() => void act(async () => void (await youtubeApi.post(broadcastId, pair.id)))}>

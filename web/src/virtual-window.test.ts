@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MIN_RENDERED_ROWS, newerThan, scrollToRow, visibleWindow } from "./virtual-window.ts";
+import { MIN_RENDERED_ROWS, nearEnd, newerThan, scrollToRow, visibleWindow, withOlder } from "./virtual-window.ts";
 
 describe("virtual list window", () => {
   it("renders short columns whole", () => {
@@ -45,5 +45,21 @@ describe("virtual list window", () => {
     expect(newerThan(live, 9)).toBe(0);
     expect(newerThan(live, 0)).toBe(5);
     expect(newerThan([], 3)).toBe(0);
+  });
+});
+
+describe("scrolling back", () => {
+  it("asks for older chats near the end of a column, or when it is too short to scroll", () => {
+    expect(nearEnd(0, 600, 40, 300)).toBe(false);
+    expect(nearEnd(300 * 40 - 600 - 10 * 40, 600, 40, 300)).toBe(true);
+    expect(nearEnd(0, 600, 40, 5)).toBe(true);
+  });
+
+  it("shows the frozen rows, then older chats that arrived below them", () => {
+    const frozen = [{ seq: 9 }, { seq: 7 }];
+    const live = [{ seq: 12 }, { seq: 9 }, { seq: 7 }, { seq: 5 }, { seq: 3 }];
+    expect(withOlder(frozen, live).map((c) => c.seq)).toEqual([9, 7, 5, 3]);
+    expect(withOlder(frozen, [{ seq: 12 }, { seq: 9 }])).toBe(frozen);
+    expect(withOlder([], live)).toBe(live);
   });
 });

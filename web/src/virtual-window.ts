@@ -53,3 +53,22 @@ export function newerThan(live: readonly { seq: number }[], topSeq: number): num
   }
   return lo;
 }
+
+/** Rows from the end of a column at which the next older page is asked for, before the manager reaches it. */
+export const OLDER_AHEAD_ROWS = 15;
+
+/** Whether the scroll position is close enough to the column's end to load older chats. */
+export function nearEnd(scrollTop: number, viewportHeight: number, rowHeight: number, count: number): boolean {
+  return scrollTop + viewportHeight >= (count - OLDER_AHEAD_ROWS) * rowHeight;
+}
+
+/**
+ * What a column shows while it holds still (the manager reads): the frozen rows, then the live
+ * column's chats older than them (older pages that arrived while reading), newest first.
+ */
+export function withOlder<T extends { seq: number }>(frozen: readonly T[], live: readonly T[]): readonly T[] {
+  const last = frozen.at(-1);
+  if (!last) return live;
+  const from = live.findIndex((c) => c.seq < last.seq);
+  return from < 0 ? frozen : frozen.concat(live.slice(from));
+}

@@ -24,8 +24,9 @@ export interface AnswerOutcome {
 
 /**
  * D1 first (the source of truth and, with status `published`, drafting knowledge), then the
- * broadcast's hub relays to every viewer shard and board. A failed relay keeps the stored
- * change: the manager sees `relay: null` and can edit to resend.
+ * broadcast's hub records the change in its outbox and relays it to every viewer shard and
+ * board, retrying shards until they confirm (`relay.retrying`). When the hub itself cannot be
+ * reached the stored change stays: the manager sees `relay: null` and can edit or unpublish again.
  */
 async function relay(c: AppContext, answer: PublishedAnswer, event: ViewerEvent, clusterId?: string): Promise<AnswerOutcome> {
   try {
@@ -72,11 +73,19 @@ export const answerRoutes = new Hono<AppEnv>()
     await recordAudit(drizzle(c.env.DB), actorOf(c), "answer.edit", answerId, id);
     return c.json(await relay(c, edited, { type: "qa", ...toQaPair(edited) }));
   })
+  // Retriable: unpublishing an answer already down sends the retraction again (the hub's outbox
+  // makes it reach every shard) and answers 200, so a manager whose first try failed can repeat it.
   .delete("/:id/answers/:answerId", requirePermission("answer.publish"), validate("param", AnswerParam), async (c) => {
     const { id, answerId } = c.req.valid("param");
-    await requirePublished(c, id, answerId);
-    const unpublished = await updateAnswer(drizzle(c.env.DB), id, answerId, { status: "unpublished" }, Date.now());
-    if (!unpublished) throw new AppError("not_found", 404, "no such answer");
-    await recordAudit(drizzle(c.env.DB), actorOf(c), "answer.unpublish", answerId, id);
+    const db = drizzle(c.env.DB);
+    const existing = await getAnswer(db, id, answerId);
+    if (!existing) throw new AppError("not_found", 404, "no such answer");
+    let unpublished = existing;
+    if (existing.status === "published") {
+      const updated = await updateAnswer(db, id, answerId, { status: "unpublished" }, Date.now());
+      if (!updated) throw new AppError("not_found", 404, "no such answer");
+      unpublished = updated;
+      await recordAudit(db, actorOf(c), "answer.unpublish", answerId, id);
+    }
     return c.json(await relay(c, unpublished, { type: "unpublish", id: answerId }));
   });
