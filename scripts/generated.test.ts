@@ -19,7 +19,8 @@ const body = (file: string) => readFileSync(file, "utf8").split("\n").filter((li
 describe("generated files", () => {
   afterAll(() => rmSync(FRESH, { force: true }));
 
-  it("workers/worker-configuration.d.ts is what `npm run cf-typegen` writes", () => {
+  // wrangler takes seconds alone, and much longer on a loaded 2-core machine.
+  it("workers/worker-configuration.d.ts is what `npm run cf-typegen` writes", { timeout: 180_000 }, () => {
     const script = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts["cf-typegen"] as string;
     const args = script.split(/\s+/).slice(1).map((arg) => (arg === "workers/worker-configuration.d.ts" ? path.relative(ROOT, FRESH) : arg));
     const run = spawnSync("wrangler", args, { cwd: ROOT, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
