@@ -15,6 +15,9 @@ export const MAX_TIMEOUT_SECONDS = 86_400;
 
 const Inserted = z.object({ id: z.string() });
 
+/** A post (cut to 200 characters), a deletion by message id, or a temporary timeout by channel id. */
+export type YouTubeWrite = { kind: "post"; text: string } | { kind: "delete"; messageId: string } | { kind: "timeout"; channelId: string; seconds: number };
+
 /**
  * Writes into the broadcast's YouTube live chat with the channel's OAuth token: post an
  * answer (liveChatMessages.insert, cut to 200 characters), delete a chat
@@ -28,6 +31,12 @@ export class YouTubeWriter {
   constructor(kv: SyncKvStorage, config: YouTubeConfig) {
     this.kv = kv;
     this.config = config;
+  }
+
+  run(write: YouTubeWrite): Promise<WriteOutcome> {
+    if (write.kind === "post") return this.post(write.text);
+    if (write.kind === "delete") return this.deleteMessage(write.messageId);
+    return this.timeout(write.channelId, Math.min(Math.max(10, Math.round(write.seconds)), MAX_TIMEOUT_SECONDS));
   }
 
   async post(text: string): Promise<WriteOutcome> {
