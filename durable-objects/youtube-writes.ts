@@ -41,13 +41,15 @@ export class YouTubeWriter {
 
   async post(text: string): Promise<WriteOutcome> {
     const { text: cut } = chatPostText(text);
+    // Marked before the call: the capture may read the post back before the insert answers.
+    const record = loadYouTube(this.kv);
+    if (record) saveYouTube(this.kv, record, withPosted(`text:${cut}`));
     const outcome = await this.write("liveChat/messages", { part: "snippet" }, "POST", QUOTA_COST.messagesInsert, (liveChatId) => ({
       snippet: { liveChatId, type: "textMessageEvent", textMessageDetails: { messageText: cut } },
     }));
     if (!outcome.ok) return outcome;
     const inserted = Inserted.safeParse(outcome.body);
-    const record = loadYouTube(this.kv);
-    if (inserted.success && record) saveYouTube(this.kv, record, withPosted(record, inserted.data.id));
+    if (inserted.success && record) saveYouTube(this.kv, record, withPosted(inserted.data.id));
     return { ok: true, text: cut, ...(inserted.success ? { id: inserted.data.id } : {}) };
   }
 
