@@ -3,8 +3,8 @@ import { LiveChatPage, readPage, VideoList } from "../core/youtube/live-chat.ts"
 import { msUntilQuotaReset, planPoll, QUOTA_COST, QUOTA_WARN_SHARE, spend, unitsToday } from "../core/youtube/quota.ts";
 import type { CaptureStatus } from "../core/protocol/board.ts";
 import type { IngestChat } from "../core/protocol/ingest.ts";
-import { callDataApi } from "../workers/youtube/data-api.ts";
-import type { YouTubeConfig } from "../workers/youtube/settings.ts";
+import { callDataApi } from "../server/youtube/data-api.ts";
+import type { YouTubeConfig } from "../server/youtube/settings.ts";
 import { freshYouTubeRecord, loadYouTube, replaceYouTube, saveYouTube, type YouTubeRecord } from "./youtube-record.ts";
 
 /** While a video has no live chat yet (scheduled, starting), look again this often. */

@@ -1,9 +1,9 @@
 import * as z from "zod";
 import { chatPostText } from "../core/youtube/live-chat.ts";
 import { QUOTA_COST } from "../core/youtube/quota.ts";
-import { callDataApi, type ApiResult } from "../workers/youtube/data-api.ts";
-import { AccessTokens, OAuthError } from "../workers/youtube/oauth.ts";
-import type { YouTubeConfig } from "../workers/youtube/settings.ts";
+import { callDataApi, type ApiResult } from "../server/youtube/data-api.ts";
+import { AccessTokens, OAuthError } from "../server/youtube/oauth.ts";
+import type { YouTubeConfig } from "../server/youtube/settings.ts";
 import { spendQuota } from "./capture-youtube.ts";
 import { loadYouTube, saveYouTube, withPosted } from "./youtube-record.ts";
 

@@ -7,7 +7,7 @@ import { chatPostText } from "../../core/youtube/live-chat.ts";
 import { MAX_TIMEOUT_SECONDS, type WriteOutcome } from "../../durable-objects/youtube-writes.ts";
 import { actorOf, requirePermission } from "../auth.ts";
 import { recordAudit } from "../audit.ts";
-import { getAnswer } from "../db/queries-answers.ts";
+import { getAnswer } from "../../server/db/queries-answers.ts";
 import type { AppContext, AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { validate } from "../validate.ts";
