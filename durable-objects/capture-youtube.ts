@@ -5,7 +5,7 @@ import type { CaptureStatus } from "../core/protocol/board.ts";
 import type { IngestChat } from "../core/protocol/ingest.ts";
 import { callDataApi } from "../server/youtube/data-api.ts";
 import type { YouTubeConfig } from "../server/youtube/settings.ts";
-import { freshYouTubeRecord, loadYouTube, saveYouTube, type YouTubeRecord } from "./youtube-record.ts";
+import { freshYouTubeRecord, loadYouTube, replaceYouTube, saveYouTube, type YouTubeRecord } from "./youtube-record.ts";
 
 /** While a video has no live chat yet (scheduled, starting), look again this often. */
 const WAITING_MS = 30_000;
@@ -36,8 +36,8 @@ export interface PollContext {
 /** Starts (or resumes, for the same video) the YouTube record: a new video starts from scratch. */
 export function beginYouTube(kv: SyncKvStorage, videoId: string, now: number): YouTubeRecord {
   const existing = loadYouTube(kv);
-  const base = existing?.videoId === videoId ? existing : freshYouTubeRecord(videoId, now);
-  return saveYouTube(kv, base, { failures: 0, pollAt: now });
+  if (existing?.videoId === videoId) return saveYouTube(kv, existing, { failures: 0, pollAt: now });
+  return replaceYouTube(kv, freshYouTubeRecord(videoId, now));
 }
 
 /** The quota figures capture status shows. */
@@ -49,7 +49,7 @@ export function quotaStatus(kv: SyncKvStorage, config: YouTubeConfig, now: numbe
 /** Counts `units` against today's quota (writes share the ledger with polling). */
 export function spendQuota(kv: SyncKvStorage, units: number, now: number): void {
   const record = loadYouTube(kv);
-  if (record) saveYouTube(kv, record, { ledger: spend(record.ledger, units, now) });
+  if (record) saveYouTube(kv, record, (current) => ({ ledger: spend(current.ledger, units, now) }));
 }
 
 /**
@@ -70,7 +70,7 @@ export async function pollYouTube(ctx: PollContext, now: number): Promise<PollSt
     if ("step" in found) return found.step;
     record = found.record;
   }
-  record = saveYouTube(ctx.kv, record, { ledger: spend(record.ledger, QUOTA_COST.messagesList, now) });
+  record = saveYouTube(ctx.kv, record, (current) => ({ ledger: spend(current.ledger, QUOTA_COST.messagesList, now) }));
   const params: Record<string, string> = { liveChatId: record.liveChatId!, part: "snippet,authorDetails", maxResults: MAX_RESULTS };
   if (record.pageToken) params.pageToken = record.pageToken;
   const res = await callDataApi(ctx.config, "liveChat/messages", params, { apiKey });
@@ -81,7 +81,7 @@ export async function pollYouTube(ctx: PollContext, now: number): Promise<PollSt
 }
 
 async function findLiveChat(ctx: PollContext, record: YouTubeRecord, apiKey: string, now: number): Promise<{ record: YouTubeRecord } | { step: PollStep }> {
-  record = saveYouTube(ctx.kv, record, { ledger: spend(record.ledger, QUOTA_COST.videosList, now) });
+  record = saveYouTube(ctx.kv, record, (current) => ({ ledger: spend(current.ledger, QUOTA_COST.videosList, now) }));
   const res = await callDataApi(ctx.config, "videos", { part: "liveStreamingDetails", id: record.videoId }, { apiKey });
   if (!res.ok) return { step: await failed(ctx, record, res.failure, now) };
   const list = VideoList.safeParse(res.body);
@@ -99,9 +99,10 @@ async function findLiveChat(ctx: PollContext, record: YouTubeRecord, apiKey: str
 
 async function takePage(ctx: PollContext, record: YouTubeRecord, page: LiveChatPage, now: number): Promise<PollStep> {
   const content = readPage(page.items);
-  const own = new Set(record.posted);
+  // Read now, not at the poll's start: a post may have finished while the page was fetched.
+  const own = new Set(loadYouTube(ctx.kv)?.posted ?? record.posted);
   const chats: IngestChat[] = content.chats
-    .filter((c) => !own.has(c.sourceId))
+    .filter((c) => !own.has(c.sourceId) && !(c.byOwner && own.has(`text:${c.message}`)))
     .map((c) => {
       const chat: IngestChat = { commentNo: 0, sourceId: c.sourceId, nickname: c.nickname, message: c.message, commentType: c.commentType };
       if (c.at !== undefined) chat.at = c.at;
@@ -119,14 +120,14 @@ async function takePage(ctx: PollContext, record: YouTubeRecord, page: LiveChatP
     return failed(ctx, record, { kind: "retry", reason: "hub unavailable" }, now);
   }
   const plan = planPoll({ pollingIntervalMillis: page.pollingIntervalMillis, ledger: record.ledger, dailyQuota: ctx.config.dailyQuota, now });
-  saveYouTube(ctx.kv, record, {
-    pageToken: page.nextPageToken ?? record.pageToken,
+  saveYouTube(ctx.kv, record, (current) => ({
+    pageToken: page.nextPageToken ?? current.pageToken,
     failures: 0,
     // From the answer, not the request: the next call is never sooner than YouTube asked.
     pollAt: Date.now() + plan.delayMs,
-    ignored: record.ignored + content.ignored,
-    malformed: record.malformed + content.malformed,
-  });
+    ignored: current.ignored + content.ignored,
+    malformed: current.malformed + content.malformed,
+  }));
   const lastChatAt = chats.length ? (chats.at(-1)!.at ?? now) : null;
   if (page.offlineAt) return { state: "stopped", message: `the YouTube live chat ended (${page.offlineAt})`, accepted, lastChatAt, ended: true };
   const step: PollStep = { state: "capturing", accepted, lastChatAt, ended: false };

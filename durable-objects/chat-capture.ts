@@ -17,7 +17,7 @@ import { markEnded } from "../server/db/queries-lifecycle.ts";
 import { youtubeConfig } from "../server/youtube/settings.ts";
 import { beginYouTube, pollYouTube, quotaStatus } from "./capture-youtube.ts";
 import { loadYouTube } from "./youtube-record.ts";
-import { YouTubeWriter, type WriteOutcome } from "./youtube-writes.ts";
+import { YouTubeWriter, type WriteOutcome, type YouTubeWrite } from "./youtube-writes.ts";
 
 /** The rehearsal generates chats about once a second. */
 const REPLAY_TICK_MS = 1000;
@@ -163,19 +163,9 @@ export class ChatCapture extends DurableObject<Env> {
     if (next.state !== current.state || next.message !== current.message) await this.report(next);
   }
 
-  /** RPC for the answers API: posts `text` (cut to 200 characters) into the YouTube live chat. */
-  async postToYouTube(text: string): Promise<WriteOutcome> {
-    return new YouTubeWriter(this.ctx.storage.kv, youtubeConfig(this.env)).post(text);
-  }
-
-  /** RPC for moderation: deletes a chat from the YouTube live chat by its message id. */
-  async deleteYouTubeMessage(messageId: string): Promise<WriteOutcome> {
-    return new YouTubeWriter(this.ctx.storage.kv, youtubeConfig(this.env)).deleteMessage(messageId);
-  }
-
-  /** RPC for moderation: a temporary timeout of a YouTube chat author (their channel id). */
-  async timeoutYouTubeAuthor(channelId: string, seconds: number): Promise<WriteOutcome> {
-    return new YouTubeWriter(this.ctx.storage.kv, youtubeConfig(this.env)).timeout(channelId, seconds);
+  /** RPC for publishing and moderation: one write into the YouTube live chat (youtube-writes.ts). */
+  async writeYouTube(write: YouTubeWrite): Promise<WriteOutcome> {
+    return new YouTubeWriter(this.ctx.storage.kv, youtubeConfig(this.env)).run(write);
   }
 
   private tickReplay(record: CaptureRecord, source: ReplaySource): void {

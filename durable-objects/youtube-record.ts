@@ -34,14 +34,26 @@ export function loadYouTube(kv: SyncKvStorage): YouTubeRecord | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** Applies `patch` and writes it through. */
-export function saveYouTube(kv: SyncKvStorage, record: YouTubeRecord, patch: Partial<YouTubeRecord>): YouTubeRecord {
-  const next = { ...record, ...patch };
+/** Stores `record` in place of whatever was stored (a new video starts from scratch). */
+export function replaceYouTube(kv: SyncKvStorage, record: YouTubeRecord): YouTubeRecord {
+  kv.put(KEY, record);
+  return record;
+}
+
+/**
+ * Applies `patch` to the stored record (`record` when none is stored yet) and writes it through.
+ * Always onto the stored one: a post or a poll that awaited the network must not write back
+ * fields the other changed meanwhile. A function patch reads the current record (read, modify
+ * and write happen in one synchronous turn).
+ */
+export function saveYouTube(kv: SyncKvStorage, record: YouTubeRecord, patch: Partial<YouTubeRecord> | ((current: YouTubeRecord) => Partial<YouTubeRecord>)): YouTubeRecord {
+  const current = loadYouTube(kv) ?? record;
+  const next = { ...current, ...(typeof patch === "function" ? patch(current) : patch) };
   kv.put(KEY, next);
   return next;
 }
 
-/** Remembers a message LiveQ posted, keeping the latest few. */
-export function withPosted(record: YouTubeRecord, id: string): Partial<YouTubeRecord> {
-  return { posted: [...record.posted, id].slice(-MAX_POSTED) };
+/** Remembers a message LiveQ posted (its id, or `text:` and its text while the post is under way), keeping the latest few. */
+export function withPosted(key: string): (current: YouTubeRecord) => Partial<YouTubeRecord> {
+  return (current) => ({ posted: [...current.posted, key].slice(-MAX_POSTED) });
 }

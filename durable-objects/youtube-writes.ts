@@ -14,6 +14,9 @@ import { loadYouTube, saveYouTube, withPosted } from "./youtube-record.ts";
 
 const Inserted = z.object({ id: z.string() });
 
+/** A post (cut to 200 characters), a deletion by message id, or a temporary timeout by channel id. */
+export type YouTubeWrite = { kind: "post"; text: string } | { kind: "delete"; messageId: string } | { kind: "timeout"; channelId: string; seconds: number };
+
 /**
  * Writes into the broadcast's YouTube live chat with the channel's OAuth token: post an
  * answer (liveChatMessages.insert, cut to 200 characters), delete a chat
@@ -29,15 +32,23 @@ export class YouTubeWriter {
     this.config = config;
   }
 
+  run(write: YouTubeWrite): Promise<WriteOutcome> {
+    if (write.kind === "post") return this.post(write.text);
+    if (write.kind === "delete") return this.deleteMessage(write.messageId);
+    return this.timeout(write.channelId, Math.min(Math.max(10, Math.round(write.seconds)), MAX_TIMEOUT_SECONDS));
+  }
+
   async post(text: string): Promise<WriteOutcome> {
     const { text: cut } = chatPostText(text);
+    // Marked before the call: the capture may read the post back before the insert answers.
+    const record = loadYouTube(this.kv);
+    if (record) saveYouTube(this.kv, record, withPosted(`text:${cut}`));
     const outcome = await this.write("liveChat/messages", { part: "snippet" }, "POST", QUOTA_COST.messagesInsert, (liveChatId) => ({
       snippet: { liveChatId, type: "textMessageEvent", textMessageDetails: { messageText: cut } },
     }));
     if (!outcome.ok) return outcome;
     const inserted = Inserted.safeParse(outcome.body);
-    const record = loadYouTube(this.kv);
-    if (inserted.success && record) saveYouTube(this.kv, record, withPosted(record, inserted.data.id));
+    if (inserted.success && record) saveYouTube(this.kv, record, withPosted(inserted.data.id));
     return { ok: true, text: cut, ...(inserted.success ? { id: inserted.data.id } : {}) };
   }
 

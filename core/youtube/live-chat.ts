@@ -53,7 +53,7 @@ const LiveChatMessage = z.object({
       .optional(),
     messageDeletedDetails: z.object({ deletedMessageId: z.string().min(1).max(200) }).optional(),
   }),
-  authorDetails: z.object({ displayName: z.string().optional(), channelId: z.string().optional() }).optional(),
+  authorDetails: z.object({ displayName: z.string().optional(), channelId: z.string().optional(), isChatOwner: z.boolean().optional() }).optional(),
 });
 
 /** A chat from YouTube, before the capture numbers it. `sourceId` is YouTube's message id. */
@@ -64,6 +64,8 @@ export interface YouTubeChat {
   commentType: "CHATTING" | "SUPER_CHAT";
   /** The author's channel (what a timeout bans). */
   authorChannelId: string | null;
+  /** Written by the channel itself (what LiveQ posts appears so). */
+  byOwner: boolean;
   /** A Super Chat's amount as YouTube displays it ("₩5,000"). */
   amount?: string;
   at?: number;
@@ -116,6 +118,7 @@ function toChat(id: string, snippet: Snippet, author: z.infer<typeof LiveChatMes
     message: text,
     commentType: superChat ? "SUPER_CHAT" : "CHATTING",
     authorChannelId: author?.channelId ?? null,
+    byOwner: author?.isChatOwner === true,
   };
   if (amount) chat.amount = amount;
   if (Number.isFinite(at)) chat.at = at;

@@ -13,7 +13,7 @@ describe("readPage", () => {
   it("turns text messages into chats with YouTube's id, author and time, text unchanged", () => {
     const page = readPage([text("m1", "사이즈 몇이에요? <b>")]);
     expect(page.chats).toEqual([
-      { sourceId: "m1", nickname: "시청자", message: "사이즈 몇이에요? <b>", commentType: "CHATTING", authorChannelId: "UC-시청자", at: Date.parse("2026-12-03T01:02:03.456Z") },
+      { sourceId: "m1", nickname: "시청자", message: "사이즈 몇이에요? <b>", commentType: "CHATTING", authorChannelId: "UC-시청자", byOwner: false, at: Date.parse("2026-12-03T01:02:03.456Z") },
     ]);
   });
 

@@ -181,7 +181,12 @@ export async function startYouTubeServer(): Promise<YouTubeServer> {
       return json(200, { pending: faults.length });
     }
     if (url.pathname === "/__test/oauth") {
-      if (req.method === "POST") Object.assign(oauth, (input ?? {}) as Partial<OAuthState>);
+      if (req.method === "POST") {
+        const { dropAccessTokens, ...patch } = (input ?? {}) as Partial<OAuthState> & { dropAccessTokens?: boolean };
+        // As when Google revokes the issued access tokens early (password change, consent withdrawn).
+        if (dropAccessTokens) accessTokens.clear();
+        Object.assign(oauth, patch);
+      }
       return json(200, oauth);
     }
     const chat = chatPath ? chats.get(decodeURIComponent(chatPath[1]!)) : undefined;

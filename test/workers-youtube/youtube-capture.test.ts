@@ -241,4 +241,20 @@ describe("YouTube capture", () => {
     expect(board.chats().map((c) => c.message)).toEqual([...texts(2, "s"), ...texts(1, "again")].map((m) => m.text));
     board.close();
   });
+
+  it("switches to another video given in the start request, from that chat's beginning", async () => {
+    const first = await liveVideo({ pollingIntervalMillis: 100 });
+    const second = await liveVideo({ pollingIntervalMillis: 100 });
+    await addMessages(first.liveChatId, texts(2, "first"));
+    await addMessages(second.liveChatId, texts(2, "second"));
+    const { id, board } = await capturedBroadcast(first.videoId);
+    await board.until(() => board.chats().length >= 2, WAIT_MS);
+    const res = await api(`/api/broadcasts/${id}/capture`, { method: "POST", body: JSON.stringify({ kind: "youtube", video: `https://www.youtube.com/watch?v=${second.videoId}` }) });
+    expect(res.status).toBe(202);
+    await board.until(() => board.chats().length >= 4, WAIT_MS);
+    expect(board.chats().map((c) => c.message)).toEqual([...texts(2, "first"), ...texts(2, "second")].map((m) => m.text));
+    expect((await api(`/api/broadcasts/${id}/capture`, { method: "POST", body: JSON.stringify({ kind: "youtube", video: "https://example.com/x" }) })).status).toBe(400);
+    board.close();
+    await api(`/api/broadcasts/${id}/capture`, { method: "DELETE" });
+  });
 });

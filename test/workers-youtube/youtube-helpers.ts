@@ -25,7 +25,7 @@ export const endChat = (liveChatId: string) => control(`chats/${liveChatId}/end`
 export const tuneChat = (liveChatId: string, patch: Partial<VideoSetup>) => control(`chats/${liveChatId}`, "PATCH", patch);
 export const chatLog = (liveChatId: string) => control(`chats/${liveChatId}`, "GET") as Promise<ChatLog>;
 export const addFaults = (faults: Fault[]) => control("faults", "POST", faults);
-export const oauthState = (patch?: Partial<OAuthState>) => control("oauth", patch ? "POST" : "GET", patch) as Promise<OAuthState>;
+export const oauthState = (patch?: Partial<OAuthState> & { dropAccessTokens?: boolean }) => control("oauth", patch ? "POST" : "GET", patch) as Promise<OAuthState>;
 
 /** A broadcast with source youtube for `video` (an id or URL), its capture started, and a live board. */
 export async function capturedBroadcast(video: string): Promise<{ id: string; board: TestSocket }> {

@@ -90,6 +90,17 @@ describe("answers into the YouTube chat", () => {
     board.close();
   });
 
+  it("replaces an access token YouTube refuses before its time, once, and posts", async () => {
+    const { id, board, liveChatId } = await liveWithChats();
+    const answerId = await publish(id, "네, 있어요.");
+    expect((await postToYouTube(id, answerId)).status).toBe(200);
+    const before = (await oauthState({ dropAccessTokens: true })).tokenRequests;
+    expect((await postToYouTube(id, answerId)).status).toBe(200);
+    expect((await oauthState()).tokenRequests - before).toBe(1);
+    expect((await chatLog(liveChatId)).inserted).toHaveLength(2);
+    board.close();
+  });
+
   it("says the refresh token is expired or revoked, and boards see the answer was not posted", async () => {
     const { id, board, liveChatId } = await liveWithChats();
     const answerId = await publish(id, "네.");

@@ -40,7 +40,7 @@ export const youtubeRoutes = new Hono<AppEnv>()
     if (!answer) throw new AppError("not_found", 404, "no such answer");
     if (answer.status !== "published") throw new AppError("conflict", 409, "this answer is unpublished");
     const preview = chatPostText(answer.answer);
-    const outcome = await c.env.CHAT_CAPTURE.getByName(id).postToYouTube(answer.answer);
+    const outcome = await c.env.CHAT_CAPTURE.getByName(id).writeYouTube({ kind: "post", text: answer.answer });
     const hub = c.env.BROADCAST_HUB.getByName(id);
     await hub.reportPosted(id, { id: answerId, posted: outcome.ok, text: preview.text, ...(outcome.ok ? {} : { message: outcome.message }) });
     if (!outcome.ok) refused(outcome);
@@ -50,7 +50,7 @@ export const youtubeRoutes = new Hono<AppEnv>()
   .post("/:id/youtube/chats/:commentNo/delete", requirePermission("moderation.act"), validate("param", ChatParam), async (c) => {
     const { id, commentNo } = c.req.valid("param");
     const { sourceId } = await youtubeChat(c, id, commentNo);
-    const outcome = await c.env.CHAT_CAPTURE.getByName(id).deleteYouTubeMessage(sourceId);
+    const outcome = await c.env.CHAT_CAPTURE.getByName(id).writeYouTube({ kind: "delete", messageId: sourceId });
     if (!outcome.ok) refused(outcome);
     // Off the boards now; YouTube's own messageDeletedEvent, when the capture reads it, changes nothing more.
     await c.env.BROADCAST_HUB.getByName(id).hideChats(id, [sourceId]);
@@ -62,7 +62,7 @@ export const youtubeRoutes = new Hono<AppEnv>()
     const { seconds } = c.req.valid("json");
     const { authorId } = await youtubeChat(c, id, commentNo);
     if (!authorId) throw new AppError("not_found", 404, "this chat's author is not known");
-    const outcome = await c.env.CHAT_CAPTURE.getByName(id).timeoutYouTubeAuthor(authorId, seconds);
+    const outcome = await c.env.CHAT_CAPTURE.getByName(id).writeYouTube({ kind: "timeout", channelId: authorId, seconds });
     if (!outcome.ok) refused(outcome);
     await recordAudit(drizzle(c.env.DB), actorOf(c), "moderation.youtube-timeout", `chat ${commentNo} author, ${seconds} s`, id);
     return c.json({ timedOut: true, commentNo, seconds });
