@@ -5,7 +5,8 @@ import { targetProduct, type ProductTarget } from "./product-target.ts";
 import { contentStems, stemGrams } from "./question-key.ts";
 import { associationKeys, associationScore } from "./associations.ts";
 import { lexiconMatches } from "./lexicon.ts";
-import { answerProbability, evidence, gramRarity, type QuestionEvidence, type SecondLookModel } from "./second-look.ts";
+import { namedOptions, statesOptions } from "./options.ts";
+import { answerProbability, competition, evidence, gramRarity, type QuestionEvidence, type SecondLookModel } from "./second-look.ts";
 import { SECOND_LOOK_MODEL } from "./second-look-model.ts";
 import { sentenceFromAnswer, sentenceFromLine, shortProductName } from "./sentence.ts";
 import { structuredAnswer } from "./structured.ts";
@@ -53,7 +54,7 @@ export const extractiveDrafter: AnswerDrafter = {
 };
 
 /** The rules alone, without the second look: the baseline `npm run eval:answers` prints beside it. */
-export const RULES_ONLY: SecondLookModel = { weights: {}, answerAt: Infinity, vetoBelow: 0, associations: {} };
+export const RULES_ONLY: SecondLookModel = { weights: {}, answerAt: Infinity, vetoBelow: 0, margin: 0, associations: {} };
 export const rulesOnlyDrafter: AnswerDrafter = {
   name: "extractive-rules",
   draft: async (question, context) => draftExtractive(question, context, RULES_ONLY),
@@ -75,8 +76,10 @@ export function draftExtractive(question: string, context: DraftContext, model =
   // The model may overrule only a source it may answer from itself, as it was trained.
   const ruledLook = looks.find((l) => l.score === ruled.source && l.eligible);
   if (ruled.source !== null && (!ruledLook || ruledLook.probability >= model.vetoBelow)) return done(ruled.draft);
-  const best = looks.find((l) => l.eligible);
-  return done(best && best.probability >= model.answerAt ? best.draft : abstain(ruled.draft.confidence));
+  const [best, runnerUp] = looks.filter((l) => l.eligible);
+  // A clear winner only: two sources the model finds about as likely are as likely wrong.
+  const clear = best && best.probability - (runnerUp?.probability ?? 0) >= (model.margin ?? 0);
+  return done(best && clear && best.probability >= model.answerAt ? best.draft : abstain(ruled.draft.confidence));
 }
 
 /** Everything a draft works out once about the question and its sources. */
@@ -99,6 +102,8 @@ interface Reading {
   retrieval: Map<string, number>;
   subject: string;
   multi: boolean;
+  /** Colours and letter sizes the question names: a source must state them (options.ts). */
+  options: string[];
 }
 
 function readQuestion(question: string, context: DraftContext): Reading {
@@ -126,12 +131,15 @@ function readQuestion(question: string, context: DraftContext): Reading {
     lexicon,
   };
   const subject = target ? shortProductName(target.product.name) : "";
-  return { question, knowledge: k, target, topics, cueTopics: cues, content, grams, figures, ranked, fields, explained, evidence, retrieval, subject, multi: k.products.length > 1 };
+  const options = namedOptions(question);
+  return { question, knowledge: k, target, topics, cueTopics: cues, content, grams, figures, ranked, fields, explained, evidence, retrieval, subject, multi: k.products.length > 1, options };
 }
 
 /** The rules: a source answers when it passes every gate; otherwise the draft abstains. `source` is null for Naver's fields and abstentions. */
 function byRules(r: Reading): { draft: Draft; source: CandidateScore | null } {
-  const { knowledge: k, target, topics, content, grams, figures, ranked, explained, subject, multi } = r;
+  const { knowledge: k, target, topics, content, grams, figures, explained, subject, multi } = r;
+  // A source that does not state the colour or size asked about answers another question.
+  const ranked = r.ranked.filter((s) => statesOptions(sourceText(s.candidate), r.options));
   const strongQna = ranked.find((s) => s.candidate.qna && s.similarity >= EXTRACTIVE_THRESHOLDS.strongSimilarity);
   if (strongQna) return { draft: fromCandidate(strongQna, subject, multi), source: strongQna };
   const detailTopics = topics.filter((t) => !STRUCTURED_TOPICS.has(t));
@@ -147,7 +155,9 @@ function byRules(r: Reading): { draft: Draft; source: CandidateScore | null } {
   if (topical && (!structuredOnly || overridesProductFields(topical))) {
     return { draft: fromCandidate(topical, subject, multi), source: topical };
   }
-  if (target && topics.some((t) => STRUCTURED_TOPICS.has(t)) && asksOnlyProduct(grams, topics)) {
+  // Naver's fields know nothing of one colour's or size's stock.
+  const optionStock = r.options.length > 0 && topics.includes("stock");
+  if (target && !optionStock && topics.some((t) => STRUCTURED_TOPICS.has(t)) && asksOnlyProduct(grams, topics)) {
     const answer = structuredAnswer(target.product, topics, subject);
     if (answer) return { draft: { answer, abstained: false, sources: [summarySource(k.broadcastId, target)], confidence: 0.9 }, source: null };
   }
@@ -181,17 +191,19 @@ const WON = /\d\s*(만|천)?\s*원/;
 /** Every source through the second look's model, most probable first. */
 function sourceLooks(r: Reading, model = SECOND_LOOK_MODEL): SourceLook[] {
   const scores = [...r.ranked, ...r.fields];
+  const against = competition(scores, (s) => r.retrieval.get(s.candidate.id) ?? 0);
   return scores
-    .map((score) => {
+    .map((score, i) => {
       const keys = associationKeys(r.grams.map((g) => g.gram), r.question, sourceText(score.candidate));
       const associated = associationScore(keys, (key) => model.associations[key]);
-      const features = evidence(r.evidence, score, r.ranked[0] === score, r.retrieval.get(score.candidate.id) ?? 0, associated);
+      const features = evidence(r.evidence, score, r.ranked[0] === score, r.retrieval.get(score.candidate.id) ?? 0, associated, against[i]);
       const probability = answerProbability(features, model);
       const eligible =
         (r.cueTopics.length === 0 || score.candidate.topics.some((t) => r.cueTopics.includes(t))) &&
         (!r.cueTopics.includes("price") || WON.test(sourceText(score.candidate))) &&
         statesFigures(score.candidate.text, r.figures) &&
-        statesQualifiers(sourceText(score.candidate), r.content);
+        statesQualifiers(sourceText(score.candidate), r.content) &&
+        statesOptions(sourceText(score.candidate), r.options);
       return { score, features, associationKeys: keys, probability, draft: fromCandidate(score, r.subject, r.multi, probability), eligible };
     })
     .sort((a, b) => b.probability - a.probability);

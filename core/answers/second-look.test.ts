@@ -70,6 +70,8 @@ describe("the drafter's second look", () => {
     expect(Object.keys(SECOND_LOOK_MODEL.weights).sort()).toEqual([...FEATURES].sort());
     expect(SECOND_LOOK_MODEL.answerAt).toBeGreaterThanOrEqual(0.5);
     expect(SECOND_LOOK_MODEL.answerAt).toBeLessThanOrEqual(1);
-    expect(SECOND_LOOK_MODEL.vetoBelow).toBeLessThanOrEqual(SECOND_LOOK_MODEL.answerAt);
+    expect(SECOND_LOOK_MODEL.vetoBelow).toBeGreaterThanOrEqual(0);
+    expect(SECOND_LOOK_MODEL.vetoBelow).toBeLessThan(1);
+    expect(SECOND_LOOK_MODEL.margin ?? 0).toBeGreaterThanOrEqual(0);
   });
 });

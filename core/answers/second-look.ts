@@ -39,11 +39,35 @@ export const FEATURES = [
   "bias", "topic", "topics", "coverage", "textCoverage", "similarity", "explained", "modelVote", "sharedVote",
   "qna", "productLine", "broadcastLine", "ownProduct", "retrieval", "ruleScore", "firstRanked",
   "rareCoverage", "amountWithDigits", "offTopic", "noGrams", "vocabulary", "unexplainedRare", "qnaUnasked", "associated",
-  "lexicon", "lexiconTopic",
+  "lexicon", "lexiconTopic", "lead", "rivals", "retrievalLead",
 ] as const;
 
+/**
+ * How a source stands against the others of the same question: the rules' score ahead of
+ * (or behind) the best other source's, and how many others also share an asked topic. Two
+ * sources on one topic ("세탁: 손세탁" and a Q&A on 세탁망) are as likely each other's answer.
+ */
+export interface Competition {
+  lead: number;
+  rivals: number;
+  /** Retrieval's score ahead of the best other source's. */
+  retrievalLead: number;
+}
+
+/** Competition of every source among `scores` (same order). */
+export function competition(scores: readonly CandidateScore[], retrieval: (s: CandidateScore) => number): Competition[] {
+  const lead = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => b - a);
+    return values.map((v) => Math.max(-1, Math.min(1, v - (v === sorted[0] ? (sorted[1] ?? 0) : (sorted[0] ?? 0)))));
+  };
+  const topical = scores.filter((s) => s.topicHits > 0).length;
+  const byScore = lead(scores.map((s) => s.score));
+  const byRetrieval = lead(scores.map(retrieval));
+  return scores.map((s, i) => ({ lead: byScore[i]!, rivals: Math.min(topical - (s.topicHits > 0 ? 1 : 0), 3) / 3, retrievalLead: byRetrieval[i]! }));
+}
+
 /** One source's evidence, in the order of FEATURES; `associated` is its association score (associations.ts). */
-export function evidence(q: QuestionEvidence, s: CandidateScore, firstRanked: boolean, retrieval: number, associated: number): number[] {
+export function evidence(q: QuestionEvidence, s: CandidateScore, firstRanked: boolean, retrieval: number, associated: number, against: Competition = { lead: 0, rivals: 0, retrievalLead: 0 }): number[] {
   const c = s.candidate;
   const text = sourceText(c);
   const compact = compactText(text);
@@ -75,6 +99,9 @@ export function evidence(q: QuestionEvidence, s: CandidateScore, firstRanked: bo
     // The source states the knowledge wording of a concept the viewer's wording names.
     statedKnowledge(q.lexicon ?? [], text).length > 0 ? 1 : 0,
     (q.lexicon ?? []).some((m) => c.topics.includes(m.concept.topic)) ? 1 : 0,
+    against.lead,
+    against.rivals,
+    against.retrievalLead,
   ];
 }
 
@@ -143,6 +170,8 @@ export interface SecondLookModel {
   weights: Partial<Record<Feature, number>>;
   answerAt: number;
   vetoBelow: number;
+  /** The best source answers only this far ahead of the next one the model may answer from (0: any lead). */
+  margin?: number;
   /** Learned word associations (associations.ts): "question gram|source bigram" → log-odds. */
   associations: Readonly<Record<string, number>>;
 }
