@@ -118,6 +118,8 @@ interface Judged {
   second: number;
   /** The model's probability for the source the rules answered from (1 when it may not overrule it: Naver's fields, or a source it may not answer from). */
   rulesP: number;
+  /** Whether the rules answered from the source the model finds most probable (no margin is asked then). */
+  rulesBest: boolean;
 }
 
 function judge(e: Example, weights: readonly number[]): Judged {
@@ -134,7 +136,7 @@ function judge(e: Example, weights: readonly number[]): Judged {
   // As in the drafter: only a rule source the second look may answer from can be overruled.
   const ruled = e.looks.find((l) => l.id === e.rulesSource);
   const rulesP = ruled ? answerProbability(ruled.features, model) : 1;
-  return { answerable: e.c.expected.answerable, rulesRight, rulesAbstained: e.rules.abstained, best, bestRight, second, rulesP };
+  return { answerable: e.c.expected.answerable, rulesRight, rulesAbstained: e.rules.abstained, best, bestRight, second, rulesP, rulesBest: ruled !== undefined && rulesP >= best };
 }
 
 interface Thresholds {
@@ -148,7 +150,7 @@ function outcome(judged: readonly Judged[], { answerAt, vetoBelow, margin = 0 }:
   const answerable = judged.filter((j) => j.answerable);
   const unanswerable = judged.filter((j) => !j.answerable);
   const vetoed = (j: Judged) => !j.rulesAbstained && j.rulesP < vetoBelow;
-  const looks = (j: Judged) => (j.rulesAbstained || vetoed(j)) && j.best >= answerAt && j.best - j.second >= margin;
+  const looks = (j: Judged) => (j.rulesAbstained || vetoed(j)) && j.best >= answerAt && (j.best - j.second >= margin || j.rulesBest);
   const answers = (j: Judged) => looks(j) || (!j.rulesAbstained && !vetoed(j));
   const right = (j: Judged) => (looks(j) ? j.bestRight : j.rulesRight);
   return {
@@ -187,7 +189,7 @@ const grid = (from: number, to: number, step: number) =>
 // Largest margin first: of equally good thresholds, the one that asks for the clearest winner.
 // vetoBelow may exceed answerAt: a rule answer then stands when the model trusts its source
 // that much, or when that source is itself the clear winner the second look answers from.
-for (const margin of grid(0, 0.5, 0.1).reverse()) for (const vetoBelow of [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8].filter((v) => v <= Number(opt["max-veto"]))) {
+for (const margin of grid(0, 0.6, 0.1).reverse()) for (const vetoBelow of [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8].filter((v) => v <= Number(opt["max-veto"]))) {
   for (const answerAt of grid(0.2, 0.95, 0.05).reverse()) {
     const at = { answerAt, vetoBelow, margin };
     const o = outcome(judged, at);

@@ -77,8 +77,10 @@ export function draftExtractive(question: string, context: DraftContext, model =
   const ruledLook = looks.find((l) => l.score === ruled.source && l.eligible);
   if (ruled.source !== null && (!ruledLook || ruledLook.probability >= model.vetoBelow)) return done(ruled.draft);
   const [best, runnerUp] = looks.filter((l) => l.eligible);
-  // A clear winner only: two sources the model finds about as likely are as likely wrong.
-  const clear = best && best.probability - (runnerUp?.probability ?? 0) >= (model.margin ?? 0);
+  // A clear winner only: two sources the model finds about as likely are as likely wrong,
+  // unless the rules, which passed every gate, chose the model's own best.
+  const agreed = best !== undefined && ruled.source !== null && best.score === ruled.source;
+  const clear = best && (agreed || best.probability - (runnerUp?.probability ?? 0) >= (model.margin ?? 0));
   return done(best && clear && best.probability >= model.answerAt ? best.draft : abstain(ruled.draft.confidence));
 }
 
@@ -129,6 +131,7 @@ function readQuestion(question: string, context: DraftContext): Reading {
     targetKey: target?.product.key,
     explained: explained && ((s) => explained(s.candidate)),
     lexicon,
+    compact: compactText(question),
   };
   const subject = target ? shortProductName(target.product.name) : "";
   const options = namedOptions(question);

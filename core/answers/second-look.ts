@@ -5,7 +5,7 @@ import { statedKnowledge, type LexiconMatch } from "./lexicon.ts";
 import { compactText } from "./tokenize.ts";
 import { lineGuesses, sharedVote, topicModel } from "./topic-detect.ts";
 import type { TopicGuess } from "./topic-model.ts";
-import type { Topic } from "./topics.ts";
+import { splitLabel, type Topic } from "./topics.ts";
 
 /**
  * The drafter's second look. The rules answer only when a source passes every gate; a viewer
@@ -32,6 +32,8 @@ export interface QuestionEvidence {
   explained: ((s: CandidateScore) => number) | null;
   /** Concepts the paraphrase lexicon reads in the question ("전기세" → 소비전력). */
   lexicon?: readonly LexiconMatch[];
+  /** The question without spaces, case-folded (compactText). */
+  compact?: string;
 }
 
 /** The features, in the model's order. Each is 0..1 or a small count; names are for reading the weights. */
@@ -39,7 +41,7 @@ export const FEATURES = [
   "bias", "topic", "topics", "coverage", "textCoverage", "similarity", "explained", "modelVote", "sharedVote",
   "qna", "productLine", "broadcastLine", "ownProduct", "retrieval", "ruleScore", "firstRanked",
   "rareCoverage", "amountWithDigits", "offTopic", "noGrams", "vocabulary", "unexplainedRare", "qnaUnasked", "associated",
-  "lexicon", "lexiconTopic", "lead", "rivals", "retrievalLead",
+  "lexicon", "lexiconTopic", "lead", "rivals", "retrievalLead", "labelAsked",
 ] as const;
 
 /**
@@ -102,7 +104,21 @@ export function evidence(q: QuestionEvidence, s: CandidateScore, firstRanked: bo
     against.lead,
     against.rivals,
     against.retrievalLead,
+    labelAsked(q.compact ?? "", c.qna ? "" : c.text),
   ];
+}
+
+/**
+ * Whether the question names the label of a labelled line ("세탁: 드라이클리닝" for "니트 세탁
+ * 어떻게 해요"): the line is then what was asked about, whatever its value's wording.
+ */
+function labelAsked(question: string, line: string): number {
+  const label = splitLabel(line)?.label;
+  if (!label || !question) return 0;
+  const compact = compactText(label);
+  if (compact.length >= 2 && question.includes(compact)) return 1;
+  // A two-word label ("총 기장", "보관 방법") is asked by either of its words of two syllables or more.
+  return label.split(/[\s/·,]+/).some((w) => w.length >= 2 && question.includes(compactText(w))) ? 0.5 : 0;
 }
 
 /**
