@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { draftExtractive } from "./extractive-drafter.ts";
+import { namedOptions, statesOptions } from "./options.ts";
+import type { KnowledgeSet } from "./types.ts";
+
+describe("the near-miss option check", () => {
+  it("reads letter sizes as whole tokens, not A/S, model names or litres", () => {
+    expect(namedOptions("XL 있어요?")).toEqual(["size:XL"]);
+    expect(namedOptions("2xl도 나와요")).toEqual(["size:XXL"]);
+    expect(namedOptions("A/S 기간 얼마에요")).toEqual([]);
+    expect(namedOptions("갤럭시 S24 호환돼요?")).toEqual([]);
+    expect(namedOptions("5L 용량이에요?")).toEqual([]);
+  });
+
+  it("asks a colour only when the question asks whether it is sold", () => {
+    expect(namedOptions("블랙 색상도 있어요?")).toEqual(["term:블랙"]);
+    expect(namedOptions("핑크색도 나와요?")).toEqual(["term:핑크"]);
+    expect(namedOptions("베이지 그거 세탁기 돌려도 되나요")).toEqual([]);
+    expect(namedOptions("크림 리필 제품도 있어요?")).toEqual([]);
+    expect(namedOptions("버건디 가방 크로스로 멜수있나요")).toEqual([]);
+  });
+
+  it("finds an option in lists, synonyms and letter-size ranges", () => {
+    expect(statesOptions("사이즈: S / M / L", ["size:L"])).toBe(true);
+    expect(statesOptions("사이즈: S / M / L", ["size:XL"])).toBe(false);
+    expect(statesOptions("사이즈 S~XL", ["size:XL"])).toBe(true);
+    expect(statesOptions("사이즈 S~XL", ["size:XXL"])).toBe(false);
+    expect(statesOptions("색상: 검정, 아이보리", ["term:블랙"])).toBe(true);
+    expect(statesOptions("색상: 네이비, 아이보리", ["term:블랙"])).toBe(false);
+  });
+
+  const knowledge: KnowledgeSet = {
+    broadcastId: "b-options",
+    title: "겨울 니트 라이브",
+    description: "",
+    notes: [],
+    products: [{ key: "k1", name: "캐시미어 니트", price: 59000, salePrice: 49000, discountRate: 17, status: "SALE", details: ["사이즈: S / M / L", "색상: 아이보리, 네이비", "소재: 캐시미어 10%, 울 90%"] }],
+    qna: [],
+    benefits: [],
+    answers: [],
+  };
+  const draft = (question: string) => draftExtractive(question, { knowledge, passages: [], productKey: "k1" });
+
+  it("abstains on a size or colour that is not sold, and answers one that is", () => {
+    expect(draft("니트 XL 사이즈 있어요?").abstained).toBe(true);
+    expect(draft("블랙 색상도 있나요?").abstained).toBe(true);
+    const sold = draft("네이비 색상 있어요?");
+    expect(sold.abstained).toBe(false);
+    expect(sold.answer).toContain("네이비");
+  });
+});
