@@ -5,7 +5,7 @@ import { targetProduct, type ProductTarget } from "./product-target.ts";
 import { contentStems, stemGrams } from "./question-key.ts";
 import { associationKeys, associationScore } from "./associations.ts";
 import { lexiconMatches } from "./lexicon.ts";
-import { namedOptions, statesOptions } from "./options.ts";
+import { aboutAnotherProduct, namedOptions, statesOptions } from "./options.ts";
 import { answerProbability, competition, evidence, gramRarity, type QuestionEvidence, type SecondLookModel } from "./second-look.ts";
 import { SECOND_LOOK_MODEL } from "./second-look-model.ts";
 import { sentenceFromAnswer, sentenceFromLine, shortProductName } from "./sentence.ts";
@@ -106,6 +106,8 @@ interface Reading {
   multi: boolean;
   /** Colours and letter sizes the question names: a source must state them (options.ts). */
   options: string[];
+  /** Whether a broadcast-wide source is about another product than the one asked about. */
+  elsewhere: (c: Candidate) => boolean;
 }
 
 function readQuestion(question: string, context: DraftContext): Reading {
@@ -134,15 +136,17 @@ function readQuestion(question: string, context: DraftContext): Reading {
     compact: compactText(question),
   };
   const subject = target ? shortProductName(target.product.name) : "";
-  const options = namedOptions(question);
-  return { question, knowledge: k, target, topics, cueTopics: cues, content, grams, figures, ranked, fields, explained, evidence, retrieval, subject, multi: k.products.length > 1, options };
+  const options = namedOptions(question, k.products.map((p) => p.name));
+  const elsewhere = (c: Candidate) => !c.productKey && aboutAnotherProduct(sourceText(c), k.products, target?.product);
+  return { question, knowledge: k, target, topics, cueTopics: cues, content, grams, figures, ranked, fields, explained, evidence, retrieval, subject, multi: k.products.length > 1, options, elsewhere };
 }
 
 /** The rules: a source answers when it passes every gate; otherwise the draft abstains. `source` is null for Naver's fields and abstentions. */
 function byRules(r: Reading): { draft: Draft; source: CandidateScore | null } {
   const { knowledge: k, target, topics, content, grams, figures, explained, subject, multi } = r;
   // A source that does not state the colour or size asked about answers another question.
-  const ranked = r.ranked.filter((s) => statesOptions(sourceText(s.candidate), r.options));
+  // Nor does a note about another product ("주방놀이는 도서산간 배송 불가" for 블록).
+  const ranked = r.ranked.filter((s) => statesOptions(sourceText(s.candidate), r.options) && !r.elsewhere(s.candidate));
   const strongQna = ranked.find((s) => s.candidate.qna && s.similarity >= EXTRACTIVE_THRESHOLDS.strongSimilarity);
   if (strongQna) return { draft: fromCandidate(strongQna, subject, multi), source: strongQna };
   const detailTopics = topics.filter((t) => !STRUCTURED_TOPICS.has(t));
@@ -206,7 +210,8 @@ function sourceLooks(r: Reading, model = SECOND_LOOK_MODEL): SourceLook[] {
         (!r.cueTopics.includes("price") || WON.test(sourceText(score.candidate))) &&
         statesFigures(score.candidate.text, r.figures) &&
         statesQualifiers(sourceText(score.candidate), r.content) &&
-        statesOptions(sourceText(score.candidate), r.options);
+        statesOptions(sourceText(score.candidate), r.options) &&
+        !r.elsewhere(score.candidate);
       return { score, features, associationKeys: keys, probability, draft: fromCandidate(score, r.subject, r.multi, probability), eligible };
     })
     .sort((a, b) => b.probability - a.probability);

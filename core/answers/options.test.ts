@@ -20,6 +20,21 @@ describe("the near-miss option check", () => {
     expect(namedOptions("버건디 가방 크로스로 멜수있나요")).toEqual([]);
   });
 
+  it("reads bed sizes asked as sold, not inside other words", () => {
+    expect(namedOptions("킹 사이즈도 있나요?")).toEqual(["bed:킹"]);
+    expect(namedOptions("슈퍼싱글 있어요?")).toEqual(["bed:슈퍼싱글"]);
+    expect(namedOptions("킹으로 하면 얼마에요?")).toEqual([]);
+    expect(namedOptions("킹크랩 있어요?")).toEqual([]);
+    expect(statesOptions("사이즈: 퀸 200x230cm", ["bed:킹"])).toBe(false);
+    expect(statesOptions("슈퍼싱글 / 퀸", ["bed:싱글"])).toBe(false);
+    expect(statesOptions("싱글, 퀸", ["bed:싱글"])).toBe(true);
+  });
+
+  it("leaves a colour that is in a product's name to name the product", () => {
+    expect(namedOptions("카멜 머플러 있어요?", ["카멜 울 머플러"])).toEqual([]);
+    expect(namedOptions("카멜 머플러 있어요?", ["울 머플러"])).toEqual(["term:브라운"]);
+  });
+
   it("finds an option in lists, synonyms and letter-size ranges", () => {
     expect(statesOptions("사이즈: S / M / L", ["size:L"])).toBe(true);
     expect(statesOptions("사이즈: S / M / L", ["size:XL"])).toBe(false);
@@ -47,5 +62,20 @@ describe("the near-miss option check", () => {
     const sold = draft("네이비 색상 있어요?");
     expect(sold.abstained).toBe(false);
     expect(sold.answer).toContain("네이비");
+  });
+
+  it("does not answer about one product from a note about another", () => {
+    const two: KnowledgeSet = {
+      ...knowledge,
+      broadcastId: "b-two",
+      notes: ["주방놀이는 부피가 커서 도서산간 배송 불가"],
+      products: [
+        { key: "t1", name: "소프트 블록 60pcs", price: 39000, salePrice: null, discountRate: null, status: "SALE", details: ["소재: EVA 무독성"] },
+        { key: "t2", name: "원목 주방놀이 세트", price: 129000, salePrice: null, discountRate: null, status: "SALE", details: ["크기: 80x30x90cm"] },
+      ],
+    };
+    const asked = (question: string) => draftExtractive(question, { knowledge: two, passages: [] });
+    expect(asked("제주도인데 블록은 배송 되나요?").abstained).toBe(true);
+    expect(asked("제주도인데 주방놀이 배송 되나요?").answer).toContain("도서산간");
   });
 });
