@@ -45,7 +45,7 @@ interface Example {
   rules: Draft;
   /** The source the rules answered from, when they answered from one. */
   rulesSource: string | null;
-  looks: { id: string; features: number[]; right: boolean; keys: string[] }[];
+  looks: { id: string; features: number[]; right: boolean; keys: string[]; ownLine: boolean }[];
 }
 
 // Only splits that may be tuned on: the clean and consulted tests (heldout2–4) are skipped case by case.
@@ -68,7 +68,7 @@ async function examine(): Promise<Example[]> {
   for (const c of cases) {
     const group = knowledgeKey(c);
     await answerer.draftCase(c, examiner);
-    const looks = seen!.looks.map((l) => ({ id: l.score.candidate.id, features: l.features, right: states(c, l.draft.answer), keys: l.associationKeys }));
+    const looks = seen!.looks.map((l) => ({ id: l.score.candidate.id, features: l.features, right: states(c, l.draft.answer), keys: l.associationKeys, ownLine: l.ownLine }));
     examples.push({ c, group, rules: seen!.rules, rulesSource: seen!.rulesSource, looks });
   }
   return examples;
@@ -116,6 +116,8 @@ interface Judged {
   bestRight: boolean;
   /** The next most probable source's probability (the margin of the best over it decides too). */
   second: number;
+  /** Whether the best is the named product's own line on an asked topic (`lineAt` applies). */
+  bestLine: boolean;
   /** The model's probability for the source the rules answered from (1 when it may not overrule it: Naver's fields, or a source it may not answer from). */
   rulesP: number;
   /** Whether the rules answered from the source the model finds most probable (no margin is asked then). */
@@ -127,30 +129,32 @@ function judge(e: Example, weights: readonly number[]): Judged {
   let best = 0;
   let bestRight = false;
   let second = 0;
+  let bestLine = false;
   for (const look of e.looks) {
     const p = answerProbability(look.features, model);
-    if (p > best) [second, best, bestRight] = [best, p, look.right];
+    if (p > best) [second, best, bestRight, bestLine] = [best, p, look.right, look.ownLine];
     else if (p > second) second = p;
   }
   const rulesRight = e.c.expected.answerable ? !e.rules.abstained && states(e.c, e.rules.answer) : e.rules.abstained;
   // As in the drafter: only a rule source the second look may answer from can be overruled.
   const ruled = e.looks.find((l) => l.id === e.rulesSource);
   const rulesP = ruled ? answerProbability(ruled.features, model) : 1;
-  return { answerable: e.c.expected.answerable, rulesRight, rulesAbstained: e.rules.abstained, best, bestRight, second, rulesP, rulesBest: ruled !== undefined && rulesP >= best };
+  return { answerable: e.c.expected.answerable, rulesRight, rulesAbstained: e.rules.abstained, best, bestRight, second, bestLine, rulesP, rulesBest: ruled !== undefined && rulesP >= best };
 }
 
 interface Thresholds {
   answerAt: number;
   vetoBelow: number;
   margin?: number;
+  lineAt?: number;
 }
 
 /** Fact accuracy, wrong facts and abstention with the second look answering from `answerAt` and vetoing below `vetoBelow`. */
-function outcome(judged: readonly Judged[], { answerAt, vetoBelow, margin = 0 }: Thresholds) {
+function outcome(judged: readonly Judged[], { answerAt, vetoBelow, margin = 0, lineAt = 1 }: Thresholds) {
   const answerable = judged.filter((j) => j.answerable);
   const unanswerable = judged.filter((j) => !j.answerable);
   const vetoed = (j: Judged) => !j.rulesAbstained && j.rulesP < vetoBelow;
-  const looks = (j: Judged) => (j.rulesAbstained || vetoed(j)) && j.best >= answerAt && (j.best - j.second >= margin || j.rulesBest);
+  const looks = (j: Judged) => (j.rulesAbstained || vetoed(j)) && j.best >= (j.bestLine ? Math.min(answerAt, lineAt) : answerAt) && (j.best - j.second >= margin || j.rulesBest);
   const answers = (j: Judged) => looks(j) || (!j.rulesAbstained && !vetoed(j));
   const right = (j: Judged) => (looks(j) ? j.bestRight : j.rulesRight);
   return {
@@ -181,7 +185,7 @@ const maxWrong = Number(opt["max-wrong"]);
 // Precision over coverage: the most correct facts among the thresholds that abstain on
 // ≥ min-abstain of the unanswerable and state a wrong fact for ≤ max-wrong of the answerable;
 // when none qualifies, the fewest wrong facts.
-let chosen: Required<Thresholds> = { answerAt: 1, vetoBelow: 0, margin: 0 };
+let chosen: Required<Thresholds> = { answerAt: 1, vetoBelow: 0, margin: 0, lineAt: 1 };
 let best = outcome(judged, chosen);
 const qualifies = (o: ReturnType<typeof outcome>) => o.abstain >= minAbstain && o.wrong <= maxWrong;
 const grid = (from: number, to: number, step: number) =>
@@ -189,9 +193,9 @@ const grid = (from: number, to: number, step: number) =>
 // Largest margin first: of equally good thresholds, the one that asks for the clearest winner.
 // vetoBelow may exceed answerAt: a rule answer then stands when the model trusts its source
 // that much, or when that source is itself the clear winner the second look answers from.
-for (const margin of grid(0, 0.6, 0.1).reverse()) for (const vetoBelow of [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8].filter((v) => v <= Number(opt["max-veto"]))) {
+for (const lineAt of [1, 0.6, 0.5, 0.4, 0.3]) for (const margin of grid(0, 0.6, 0.1).reverse()) for (const vetoBelow of [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8].filter((v) => v <= Number(opt["max-veto"]))) {
   for (const answerAt of grid(0.2, 0.95, 0.05).reverse()) {
-    const at = { answerAt, vetoBelow, margin };
+    const at = { answerAt, vetoBelow, margin, lineAt };
     const o = outcome(judged, at);
     const better = qualifies(o)
       ? !qualifies(best) || o.accuracy > best.accuracy || (o.accuracy === best.accuracy && o.abstain > best.abstain)
@@ -199,7 +203,7 @@ for (const margin of grid(0, 0.6, 0.1).reverse()) for (const vetoBelow of [0, 0.
     if (better) [chosen, best] = [at, o];
   }
 }
-console.log(`answers from ${chosen.answerAt} with a margin of ${chosen.margin}, vetoes below ${chosen.vetoBelow}: ${show(best)} (cross-validated)`);
+console.log(`answers from ${chosen.answerAt} (the named product's own topical lines from ${chosen.lineAt}) with a margin of ${chosen.margin}, vetoes below ${chosen.vetoBelow}: ${show(best)} (cross-validated)`);
 const counts = count(examples);
 const weights = named(train(examples.map((e) => associated(e, counts, true))));
 const associations = counts.table(MIN_ANSWERED);
@@ -217,6 +221,7 @@ if (!opt["no-write"]) {
     answerAt: model.answerAt,
     vetoBelow: model.vetoBelow,
     margin: model.margin,
+    lineAt: model.lineAt,
     associations,
   };
   writeFileSync(opt.out, `${JSON.stringify(file, null, 1)}\n`);

@@ -21,5 +21,6 @@ export const SECOND_LOOK_MODEL: SecondLookModel = {
   answerAt: file.answerAt,
   vetoBelow: file.vetoBelow,
   margin: file.margin ?? 0,
+  lineAt: file.lineAt ?? 1,
   associations: file.associations,
 };

@@ -188,6 +188,8 @@ export interface SecondLookModel {
   vetoBelow: number;
   /** The best source answers only this far ahead of the next one the model may answer from (0: any lead). */
   margin?: number;
+  /** The named product's own line on an asked topic answers from this probability (when below answerAt). */
+  lineAt?: number;
   /** Learned word associations (associations.ts): "question gram|source bigram" → log-odds. */
   associations: Readonly<Record<string, number>>;
 }
