@@ -78,4 +78,17 @@ describe("the near-miss option check", () => {
     expect(asked("제주도인데 블록은 배송 되나요?").abstained).toBe(true);
     expect(asked("제주도인데 주방놀이 배송 되나요?").answer).toContain("도서산간");
   });
+
+  it("answers a measurement only from a source with a number", () => {
+    const cardigan = (details: string[]): KnowledgeSet => ({
+      ...knowledge,
+      broadcastId: `b-cardigan-${details.length}`,
+      products: [{ key: "c1", name: "케이블 가디건", price: 49000, salePrice: null, discountRate: null, status: "SALE", details }],
+    });
+    const asked = (k: KnowledgeSet) => draftExtractive("가디건 L 길이 얼마나 돼요", { knowledge: k, passages: [] });
+    expect(asked(cardigan(["사이즈: M / L", "소재: 아크릴 100%"])).abstained).toBe(true);
+    const stated = asked(cardigan(["사이즈: M / L", "총장: M 59cm / L 61cm", "소재: 아크릴 100%"]));
+    expect(stated.abstained).toBe(false);
+    expect(stated.answer).toContain("61cm");
+  });
 });
