@@ -1,11 +1,11 @@
 /**
  * Trains the extractive drafter's second look (core/answers/second-look.ts) and writes
- * core/answers/second-look-model.ts.
+ * data/answer-models/second-look.json (loaded by core/answers/second-look-model.ts).
  *
  *   npm run train:answers [-- --min-abstain 0.82 --no-write]
  *
- * Data: the answer case splits that may be tuned on (dev, heldout, heldout2); never heldout3
- * or heldout4. Every source the drafter considers for a case is one example, labelled 1 when
+ * Data: the answer case splits that may be tuned on (dev, and heldout's cases in
+ * cases.jsonl); never heldout2, heldout3 or heldout4 (round 5 took heldout2 out: it had been consulted). Every source the drafter considers for a case is one example, labelled 1 when
  * its draft states every expected fact. Word associations (core/answers/associations.ts) are
  * counted over the same examples; a case's own association feature leaves its own pairs out. The answering and veto probabilities are chosen by
  * grouped cross-validation (a broadcast's cases stay in one fold): the most correct facts
@@ -24,15 +24,16 @@ import { answerProbability, FEATURES, type SecondLookModel } from "../core/answe
 import type { AnswerDrafter, Draft } from "../core/answers/types.ts";
 import { fitLogistic } from "./lib/logistic.ts";
 
+const DEV_FILES = caseFiles().filter((f) => /\/(cases|dev[^/]*)\.jsonl$/.test(f));
 const { values: opt } = parseArgs({
   options: {
-    file: { type: "string", multiple: true, default: caseFiles() },
+    file: { type: "string", multiple: true, default: DEV_FILES },
     "min-abstain": { type: "string", default: "0.82" },
     "max-wrong": { type: "string", default: "0.025" },
-    "max-veto": { type: "string", default: "0.7" },
+    "max-veto": { type: "string", default: "0.8" },
     folds: { type: "string", default: "5" },
     l2: { type: "string", default: "0.01" },
-    out: { type: "string", default: "core/answers/second-look-model.ts" },
+    out: { type: "string", default: "data/answer-models/second-look.json" },
     "no-write": { type: "boolean", default: false },
   },
 });
@@ -44,11 +45,11 @@ interface Example {
   rules: Draft;
   /** The source the rules answered from, when they answered from one. */
   rulesSource: string | null;
-  looks: { id: string; features: number[]; right: boolean; keys: string[] }[];
+  looks: { id: string; features: number[]; right: boolean; keys: string[]; ownLine: boolean }[];
 }
 
-// Only splits that may be tuned on: the clean tests (heldout3, heldout4) are skipped case by case.
-const TRAINABLE = new Set(["dev", "heldout", "heldout2"]);
+// Only splits that may be tuned on: the clean and consulted tests (heldout2–4) are skipped case by case.
+const TRAINABLE = new Set(["dev", "heldout"]);
 const cases = opt.file
   .flatMap((file) => readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => EvalCase.parse(JSON.parse(l))))
   .filter((c) => TRAINABLE.has(c.split));
@@ -67,7 +68,7 @@ async function examine(): Promise<Example[]> {
   for (const c of cases) {
     const group = knowledgeKey(c);
     await answerer.draftCase(c, examiner);
-    const looks = seen!.looks.map((l) => ({ id: l.score.candidate.id, features: l.features, right: states(c, l.draft.answer), keys: l.associationKeys }));
+    const looks = seen!.looks.map((l) => ({ id: l.score.candidate.id, features: l.features, right: states(c, l.draft.answer), keys: l.associationKeys, ownLine: l.ownLine }));
     examples.push({ c, group, rules: seen!.rules, rulesSource: seen!.rulesSource, looks });
   }
   return examples;
@@ -113,31 +114,47 @@ interface Judged {
   rulesAbstained: boolean;
   best: number;
   bestRight: boolean;
+  /** The next most probable source's probability (the margin of the best over it decides too). */
+  second: number;
+  /** Whether the best is the named product's own line on an asked topic (`lineAt` applies). */
+  bestLine: boolean;
   /** The model's probability for the source the rules answered from (1 when it may not overrule it: Naver's fields, or a source it may not answer from). */
   rulesP: number;
+  /** Whether the rules answered from the source the model finds most probable (no margin is asked then). */
+  rulesBest: boolean;
 }
 
 function judge(e: Example, weights: readonly number[]): Judged {
   const model: SecondLookModel = { weights: named(weights), answerAt: 0, vetoBelow: 0, associations: {} };
   let best = 0;
   let bestRight = false;
+  let second = 0;
+  let bestLine = false;
   for (const look of e.looks) {
     const p = answerProbability(look.features, model);
-    if (p > best) [best, bestRight] = [p, look.right];
+    if (p > best) [second, best, bestRight, bestLine] = [best, p, look.right, look.ownLine];
+    else if (p > second) second = p;
   }
   const rulesRight = e.c.expected.answerable ? !e.rules.abstained && states(e.c, e.rules.answer) : e.rules.abstained;
   // As in the drafter: only a rule source the second look may answer from can be overruled.
   const ruled = e.looks.find((l) => l.id === e.rulesSource);
   const rulesP = ruled ? answerProbability(ruled.features, model) : 1;
-  return { answerable: e.c.expected.answerable, rulesRight, rulesAbstained: e.rules.abstained, best, bestRight, rulesP };
+  return { answerable: e.c.expected.answerable, rulesRight, rulesAbstained: e.rules.abstained, best, bestRight, second, bestLine, rulesP, rulesBest: ruled !== undefined && rulesP >= best };
+}
+
+interface Thresholds {
+  answerAt: number;
+  vetoBelow: number;
+  margin?: number;
+  lineAt?: number;
 }
 
 /** Fact accuracy, wrong facts and abstention with the second look answering from `answerAt` and vetoing below `vetoBelow`. */
-function outcome(judged: readonly Judged[], { answerAt, vetoBelow }: { answerAt: number; vetoBelow: number }) {
+function outcome(judged: readonly Judged[], { answerAt, vetoBelow, margin = 0, lineAt = 1 }: Thresholds) {
   const answerable = judged.filter((j) => j.answerable);
   const unanswerable = judged.filter((j) => !j.answerable);
   const vetoed = (j: Judged) => !j.rulesAbstained && j.rulesP < vetoBelow;
-  const looks = (j: Judged) => (j.rulesAbstained || vetoed(j)) && j.best >= answerAt;
+  const looks = (j: Judged) => (j.rulesAbstained || vetoed(j)) && j.best >= (j.bestLine ? Math.min(answerAt, lineAt) : answerAt) && (j.best - j.second >= margin || j.rulesBest);
   const answers = (j: Judged) => looks(j) || (!j.rulesAbstained && !vetoed(j));
   const right = (j: Judged) => (looks(j) ? j.bestRight : j.rulesRight);
   return {
@@ -168,12 +185,17 @@ const maxWrong = Number(opt["max-wrong"]);
 // Precision over coverage: the most correct facts among the thresholds that abstain on
 // ≥ min-abstain of the unanswerable and state a wrong fact for ≤ max-wrong of the answerable;
 // when none qualifies, the fewest wrong facts.
-let chosen = { answerAt: 1, vetoBelow: 0 };
+let chosen: Required<Thresholds> = { answerAt: 1, vetoBelow: 0, margin: 0, lineAt: 1 };
 let best = outcome(judged, chosen);
 const qualifies = (o: ReturnType<typeof outcome>) => o.abstain >= minAbstain && o.wrong <= maxWrong;
-for (const vetoBelow of [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7].filter((v) => v <= Number(opt["max-veto"]))) {
-  for (let step = 13; step >= 0; step--) {
-    const at = { answerAt: Math.round((0.3 + 0.05 * step) * 100) / 100, vetoBelow };
+const grid = (from: number, to: number, step: number) =>
+  Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + step * i) * 100) / 100);
+// Largest margin first: of equally good thresholds, the one that asks for the clearest winner.
+// vetoBelow may exceed answerAt: a rule answer then stands when the model trusts its source
+// that much, or when that source is itself the clear winner the second look answers from.
+for (const lineAt of [1, 0.6, 0.5, 0.4, 0.3]) for (const margin of grid(0, 0.6, 0.1).reverse()) for (const vetoBelow of [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8].filter((v) => v <= Number(opt["max-veto"]))) {
+  for (const answerAt of grid(0.2, 0.95, 0.05).reverse()) {
+    const at = { answerAt, vetoBelow, margin, lineAt };
     const o = outcome(judged, at);
     const better = qualifies(o)
       ? !qualifies(best) || o.accuracy > best.accuracy || (o.accuracy === best.accuracy && o.abstain > best.abstain)
@@ -181,29 +203,27 @@ for (const vetoBelow of [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7].filter((v) 
     if (better) [chosen, best] = [at, o];
   }
 }
-console.log(`answers from ${chosen.answerAt}, vetoes below ${chosen.vetoBelow}: ${show(best)} (cross-validated)`);
+console.log(`answers from ${chosen.answerAt} (the named product's own topical lines from ${chosen.lineAt}) with a margin of ${chosen.margin}, vetoes below ${chosen.vetoBelow}: ${show(best)} (cross-validated)`);
 const counts = count(examples);
 const weights = named(train(examples.map((e) => associated(e, counts, true))));
 const associations = counts.table(MIN_ANSWERED);
 const model: SecondLookModel = { weights, ...chosen, associations };
 console.log(`${Object.keys(associations).length} word associations`);
 if (!opt["no-write"]) {
-  const lines = FEATURES.map((f) => `    ${f}: ${weights[f]},`).join("\n");
-  const text = `// Written by \`npm run train:answers\` (scripts/train-answers.ts); do not edit by hand.
-import type { SecondLookModel } from "./second-look.ts";
-
-/** ${show(best)} (cross-validated on the tuned-on splits). */
-export const SECOND_LOOK_MODEL: SecondLookModel = {
-  weights: {
-${lines}
-  },
-  answerAt: ${model.answerAt},
-  vetoBelow: ${model.vetoBelow},
-  associations: {
-${Object.entries(associations).map(([k, w]) => `    ${JSON.stringify(k)}: ${w},`).join("\n")}
-  },
-};
-`;
-  writeFileSync(opt.out, text);
+  // Data, not code: a versioned JSON file the loader (second-look-model.ts) imports.
+  const file = {
+    version: `second-look-${new Date().toISOString().slice(0, 10)}`,
+    about: "Written by `npm run train:answers` (scripts/train-answers.ts); do not edit by hand.",
+    crossValidated: show(best),
+    trainedOn: [...new Set(cases.map((c) => c.split))].sort(),
+    cases: examples.length,
+    weights: Object.fromEntries(FEATURES.map((f) => [f, weights[f]])),
+    answerAt: model.answerAt,
+    vetoBelow: model.vetoBelow,
+    margin: model.margin,
+    lineAt: model.lineAt,
+    associations,
+  };
+  writeFileSync(opt.out, `${JSON.stringify(file, null, 1)}\n`);
   console.log(`wrote ${opt.out}`);
 }

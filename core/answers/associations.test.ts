@@ -4,8 +4,12 @@ import { AssociationCounts, associationKeys, associationScore } from "./associat
 describe("word associations", () => {
   it("pairs each question gram with the source's bigrams the question does not contain", () => {
     const keys = associationKeys(["뜯고"], "뜯고 나서", "개봉 후 2주");
-    expect(keys).toEqual(["뜯고|개봉", "뜯고|봉후", "뜯고|후2", "뜯고|2주"]);
+    expect(keys).toEqual(["뜯고|개봉", "뜯고|봉후"]);
     expect(associationKeys(["개봉"], "개봉하면", "개봉 후")).toEqual(["개봉|봉후"]);
+  });
+
+  it("leaves out digit strings: a training broadcast's prices say nothing of a new one's", () => {
+    expect(associationKeys(["가격", "77"], "가격 77", "판매가 39,000원 (12% 할인)")).toEqual(["가격|판매", "가격|매가", "가격|%할", "가격|할인"]);
   });
 
   it("scores each question gram by its best positive association, capped at 1", () => {

@@ -5,7 +5,8 @@ import { targetProduct, type ProductTarget } from "./product-target.ts";
 import { contentStems, stemGrams } from "./question-key.ts";
 import { associationKeys, associationScore } from "./associations.ts";
 import { lexiconMatches } from "./lexicon.ts";
-import { answerProbability, evidence, gramRarity, type QuestionEvidence, type SecondLookModel } from "./second-look.ts";
+import { aboutAnotherProduct, namedOptions, statesOptions } from "./options.ts";
+import { answerProbability, competition, evidence, gramRarity, type QuestionEvidence, type SecondLookModel } from "./second-look.ts";
 import { SECOND_LOOK_MODEL } from "./second-look-model.ts";
 import { sentenceFromAnswer, sentenceFromLine, shortProductName } from "./sentence.ts";
 import { structuredAnswer } from "./structured.ts";
@@ -14,6 +15,12 @@ import { askedTopics, topicModel } from "./topic-detect.ts";
 import type { TopicGuess } from "./topic-model.ts";
 import { STRUCTURED_TOPICS, type Topic } from "./topics.ts";
 import { abstain, type AnswerDrafter, type Draft, type DraftContext, type KnowledgeSet, type Source } from "./types.ts";
+
+/**
+ * A measurement asked for ("길이 얼마나 돼요", "몇 칼로리", "무게 몇키로"): only a source with a
+ * number answers it; "사이즈: M / L" does not say how long the L is.
+ */
+const ASKS_MEASURE = /(길이|기장|높이|너비|가로|세로|폭|둘레|무게|중량|용량|칼로리|kcal|두께|지름)\s*(가|이|는|은)?\s*(몇|얼마)|몇\s*(cm|센치|센티|미리|mm|키로|kg|그램|g|ml|미리리터|리터|칼로리|kcal|인치)/i;
 
 /** Thresholds of the extractive drafter (tuned on the dev split of data/answers/cases.jsonl only). */
 export const EXTRACTIVE_THRESHOLDS = {
@@ -53,7 +60,7 @@ export const extractiveDrafter: AnswerDrafter = {
 };
 
 /** The rules alone, without the second look: the baseline `npm run eval:answers` prints beside it. */
-export const RULES_ONLY: SecondLookModel = { weights: {}, answerAt: Infinity, vetoBelow: 0, associations: {} };
+export const RULES_ONLY: SecondLookModel = { weights: {}, answerAt: Infinity, vetoBelow: 0, margin: 0, lineAt: Infinity, associations: {} };
 export const rulesOnlyDrafter: AnswerDrafter = {
   name: "extractive-rules",
   draft: async (question, context) => draftExtractive(question, context, RULES_ONLY),
@@ -75,8 +82,19 @@ export function draftExtractive(question: string, context: DraftContext, model =
   // The model may overrule only a source it may answer from itself, as it was trained.
   const ruledLook = looks.find((l) => l.score === ruled.source && l.eligible);
   if (ruled.source !== null && (!ruledLook || ruledLook.probability >= model.vetoBelow)) return done(ruled.draft);
-  const best = looks.find((l) => l.eligible);
-  return done(best && best.probability >= model.answerAt ? best.draft : abstain(ruled.draft.confidence));
+  const [best, runnerUp] = looks.filter((l) => l.eligible);
+  // A clear winner only: two sources the model finds about as likely are as likely wrong,
+  // unless the rules, which passed every gate, chose the model's own best.
+  const agreed = best !== undefined && ruled.source !== null && best.score === ruled.source;
+  const clear = best && (agreed || best.probability - (runnerUp?.probability ?? 0) >= (model.margin ?? 0));
+  // The named product's own line on an asked topic may answer from a lower probability (`lineAt`).
+  const sure = best && best.probability >= (ownTopicalLine(best.score, reading) ? Math.min(model.answerAt, model.lineAt ?? 1) : model.answerAt);
+  return done(best && clear && sure ? best.draft : abstain(ruled.draft.confidence));
+}
+
+/** A line (or field) of the product the question names, on a topic it asks: the second look's `lineAt` applies. */
+export function ownTopicalLine(s: CandidateScore, r: { target: ProductTarget | null }): boolean {
+  return s.topicHits > 0 && s.candidate.kind === "product" && r.target !== null && s.candidate.productKey === r.target.product.key;
 }
 
 /** Everything a draft works out once about the question and its sources. */
@@ -99,6 +117,12 @@ interface Reading {
   retrieval: Map<string, number>;
   subject: string;
   multi: boolean;
+  /** Colours and letter sizes the question names: a source must state them (options.ts). */
+  options: string[];
+  /** Whether a broadcast-wide source is about another product than the one asked about. */
+  elsewhere: (c: Candidate) => boolean;
+  /** Whether the question asks for a measurement, which only a source with a number states. */
+  measure: boolean;
 }
 
 function readQuestion(question: string, context: DraftContext): Reading {
@@ -110,6 +134,7 @@ function readQuestion(question: string, context: DraftContext): Reading {
   const content = contentStems(question).filter((s) => !named.has(s) && !ASKING_STEMS.has(s));
   const grams = contentGrams(content);
   const figures = content.filter((s) => /^\d/.test(s));
+  const measure = ASKS_MEASURE.test(normalizeText(question));
   const explained = guess ? explainedShare(grams, guess) : null;
   const retrieval = new Map(context.passages.map((p) => [p.chunk.id, p.score]));
   const score = (c: Candidate) => withBoost(scoreCandidate(c, content.join(" "), topics, grams), retrieval, target?.product.key);
@@ -124,14 +149,20 @@ function readQuestion(question: string, context: DraftContext): Reading {
     targetKey: target?.product.key,
     explained: explained && ((s) => explained(s.candidate)),
     lexicon,
+    compact: compactText(question),
   };
   const subject = target ? shortProductName(target.product.name) : "";
-  return { question, knowledge: k, target, topics, cueTopics: cues, content, grams, figures, ranked, fields, explained, evidence, retrieval, subject, multi: k.products.length > 1 };
+  const options = namedOptions(question, k.products.map((p) => p.name));
+  const elsewhere = (c: Candidate) => !c.productKey && aboutAnotherProduct(sourceText(c), k.products, target?.product);
+  return { question, knowledge: k, target, topics, cueTopics: cues, content, grams, figures, ranked, fields, explained, evidence, retrieval, subject, multi: k.products.length > 1, options, elsewhere, measure };
 }
 
 /** The rules: a source answers when it passes every gate; otherwise the draft abstains. `source` is null for Naver's fields and abstentions. */
 function byRules(r: Reading): { draft: Draft; source: CandidateScore | null } {
-  const { knowledge: k, target, topics, content, grams, figures, ranked, explained, subject, multi } = r;
+  const { knowledge: k, target, topics, content, grams, figures, explained, subject, multi } = r;
+  // A source that does not state the colour or size asked about answers another question.
+  // Nor does a note about another product ("주방놀이는 도서산간 배송 불가" for 블록).
+  const ranked = r.ranked.filter((s) => statesOptions(sourceText(s.candidate), r.options) && !r.elsewhere(s.candidate));
   const strongQna = ranked.find((s) => s.candidate.qna && s.similarity >= EXTRACTIVE_THRESHOLDS.strongSimilarity);
   if (strongQna) return { draft: fromCandidate(strongQna, subject, multi), source: strongQna };
   const detailTopics = topics.filter((t) => !STRUCTURED_TOPICS.has(t));
@@ -141,13 +172,16 @@ function byRules(r: Reading): { draft: Draft; source: CandidateScore | null } {
       s.topicHits > 0 &&
       (coversQuestion(s, grams.length) || (explained?.(s.candidate) ?? 0) >= EXTRACTIVE_THRESHOLDS.explained) &&
       statesFigures(s.candidate.text, figures) &&
+      (!r.measure || /\d/.test(sourceText(s.candidate))) &&
       statesQualifiers(sourceText(s.candidate), content) &&
       s.candidate.topics.some((t) => (structuredOnly ? topics : detailTopics).includes(t)),
   );
   if (topical && (!structuredOnly || overridesProductFields(topical))) {
     return { draft: fromCandidate(topical, subject, multi), source: topical };
   }
-  if (target && topics.some((t) => STRUCTURED_TOPICS.has(t)) && asksOnlyProduct(grams, topics)) {
+  // Naver's fields know nothing of one colour's or size's stock.
+  const optionStock = r.options.length > 0 && topics.includes("stock");
+  if (target && !optionStock && topics.some((t) => STRUCTURED_TOPICS.has(t)) && asksOnlyProduct(grams, topics)) {
     const answer = structuredAnswer(target.product, topics, subject);
     if (answer) return { draft: { answer, abstained: false, sources: [summarySource(k.broadcastId, target)], confidence: 0.9 }, source: null };
   }
@@ -181,17 +215,21 @@ const WON = /\d\s*(만|천)?\s*원/;
 /** Every source through the second look's model, most probable first. */
 function sourceLooks(r: Reading, model = SECOND_LOOK_MODEL): SourceLook[] {
   const scores = [...r.ranked, ...r.fields];
+  const against = competition(scores, (s) => r.retrieval.get(s.candidate.id) ?? 0);
   return scores
-    .map((score) => {
+    .map((score, i) => {
       const keys = associationKeys(r.grams.map((g) => g.gram), r.question, sourceText(score.candidate));
       const associated = associationScore(keys, (key) => model.associations[key]);
-      const features = evidence(r.evidence, score, r.ranked[0] === score, r.retrieval.get(score.candidate.id) ?? 0, associated);
+      const features = evidence(r.evidence, score, r.ranked[0] === score, r.retrieval.get(score.candidate.id) ?? 0, associated, against[i]);
       const probability = answerProbability(features, model);
       const eligible =
         (r.cueTopics.length === 0 || score.candidate.topics.some((t) => r.cueTopics.includes(t))) &&
         (!r.cueTopics.includes("price") || WON.test(sourceText(score.candidate))) &&
         statesFigures(score.candidate.text, r.figures) &&
-        statesQualifiers(sourceText(score.candidate), r.content);
+        (!r.measure || /\d/.test(score.candidate.answer ?? sourceText(score.candidate))) &&
+        statesQualifiers(sourceText(score.candidate), r.content) &&
+        statesOptions(sourceText(score.candidate), r.options) &&
+        !r.elsewhere(score.candidate);
       return { score, features, associationKeys: keys, probability, draft: fromCandidate(score, r.subject, r.multi, probability), eligible };
     })
     .sort((a, b) => b.probability - a.probability);
@@ -201,10 +239,11 @@ function sourceLooks(r: Reading, model = SECOND_LOOK_MODEL): SourceLook[] {
  * For training the second look (scripts/train-answers.ts): what the rules drafted and from
  * which source (null: Naver's fields or an abstention), and every source it may answer from.
  */
-export function examineDraft(question: string, context: DraftContext): { rules: Draft; rulesSource: string | null; looks: SourceLook[] } {
+export function examineDraft(question: string, context: DraftContext): { rules: Draft; rulesSource: string | null; looks: (SourceLook & { ownLine: boolean })[] } {
   const reading = readQuestion(question, context);
   const ruled = byRules(reading);
-  return { rules: ruled.draft, rulesSource: ruled.source?.candidate.id ?? null, looks: sourceLooks(reading).filter((l) => l.eligible) };
+  const looks = sourceLooks(reading).filter((l) => l.eligible).map((l) => ({ ...l, ownLine: ownTopicalLine(l.score, reading) }));
+  return { rules: ruled.draft, rulesSource: ruled.source?.candidate.id ?? null, looks };
 }
 
 /**

@@ -86,5 +86,6 @@ describe("topics", () => {
     expect(splitLabel("소재: 면 100%")).toEqual({ label: "소재", value: "면 100%" });
     expect(splitLabel("[세탁] 손세탁")).toEqual({ label: "세탁", value: "손세탁" });
     expect(splitLabel("오늘 주문은 내일 출고됩니다")).toBeNull();
+    expect(splitLabel("백미와 1:2 비율로 섞어 취사를 권장")).toBeNull();
   });
 });

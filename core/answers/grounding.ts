@@ -154,6 +154,16 @@ const NEGATION_BEFORE = /(안|못)\s*$/u;
 /** Letter sizes are claims only as whole tokens (`M 사이즈`, `S/M/L`), never inside words. */
 const LETTER_SIZE = /(?<![A-Za-z0-9])(XXS|XS|S|M|L|XL|XXL|XXXL|2XL|3XL|4XL|FREE|프리)(?![A-Za-z])/gu;
 
+/**
+ * The claim keys of colours (the groups before the materials), options a viewer names when
+ * asking whether one is sold: the drafter's near-miss check (options.ts) uses them too.
+ */
+export const COLOUR_CLAIMS: ReadonlySet<string> = new Set(
+  TERM_GROUPS.slice(0, TERM_GROUPS.findIndex((g) => g[0] === "캐시미어"))
+    .filter((g) => g[0] !== "블루투스")
+    .map((g) => `term:${compact(g[0]!)}`),
+);
+
 const termIndex = new Map<string, string>();
 for (const group of TERM_GROUPS) for (const word of group) termIndex.set(compact(word), compact(group[0]!));
 const longTerms = [...termIndex.keys()].filter((w) => w.length > 1);

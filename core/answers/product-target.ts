@@ -35,6 +35,11 @@ export function targetProduct(question: string, products: readonly ProductKnowle
   return only ? { product: only, nameStems: namedBy(stems, only) } : null;
 }
 
+/** Whether a text names the product by its own words or its kind (a source about it, not another). */
+export function namesProduct(text: string, product: ProductKnowledge): boolean {
+  return namedBy(contentStems(text).filter((s) => s.length >= 2), product).length > 0;
+}
+
 /**
  * Everyday words and the loanwords sellers name products with: a viewer asks about "의자"
  * of a product listed as "릴렉스 체어". Each group names one kind of product.

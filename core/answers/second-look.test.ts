@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { contentGrams } from "./candidates.ts";
 import { draftExtractive, examineDraft } from "./extractive-drafter.ts";
 import { answerProbability, FEATURES, gramRarity, type SecondLookModel } from "./second-look.ts";
-import { SECOND_LOOK_MODEL } from "./second-look-model.ts";
+import { SECOND_LOOK_MODEL, SECOND_LOOK_VERSION } from "./second-look-model.ts";
 import type { KnowledgeSet } from "./types.ts";
 
 const knowledge: KnowledgeSet = {
@@ -70,6 +70,15 @@ describe("the drafter's second look", () => {
     expect(Object.keys(SECOND_LOOK_MODEL.weights).sort()).toEqual([...FEATURES].sort());
     expect(SECOND_LOOK_MODEL.answerAt).toBeGreaterThanOrEqual(0.5);
     expect(SECOND_LOOK_MODEL.answerAt).toBeLessThanOrEqual(1);
-    expect(SECOND_LOOK_MODEL.vetoBelow).toBeLessThanOrEqual(SECOND_LOOK_MODEL.answerAt);
+    expect(SECOND_LOOK_MODEL.vetoBelow).toBeGreaterThanOrEqual(0);
+    expect(SECOND_LOOK_MODEL.vetoBelow).toBeLessThan(1);
+    expect(SECOND_LOOK_MODEL.margin ?? 0).toBeGreaterThanOrEqual(0);
+    expect(SECOND_LOOK_VERSION).toMatch(/^second-look-/);
+  });
+
+  it("ships no association with a digit string: numbers are the training broadcasts', not how viewers ask", () => {
+    const keys = Object.keys(SECOND_LOOK_MODEL.associations);
+    expect(keys.length).toBeGreaterThan(100);
+    expect(keys.filter((k) => /\d/.test(k))).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { statedKnowledge, type LexiconMatch } from "./lexicon.ts";
 import { compactText } from "./tokenize.ts";
 import { lineGuesses, sharedVote, topicModel } from "./topic-detect.ts";
 import type { TopicGuess } from "./topic-model.ts";
-import type { Topic } from "./topics.ts";
+import { splitLabel, type Topic } from "./topics.ts";
 
 /**
  * The drafter's second look. The rules answer only when a source passes every gate; a viewer
@@ -32,6 +32,8 @@ export interface QuestionEvidence {
   explained: ((s: CandidateScore) => number) | null;
   /** Concepts the paraphrase lexicon reads in the question ("전기세" → 소비전력). */
   lexicon?: readonly LexiconMatch[];
+  /** The question without spaces, case-folded (compactText). */
+  compact?: string;
 }
 
 /** The features, in the model's order. Each is 0..1 or a small count; names are for reading the weights. */
@@ -39,11 +41,35 @@ export const FEATURES = [
   "bias", "topic", "topics", "coverage", "textCoverage", "similarity", "explained", "modelVote", "sharedVote",
   "qna", "productLine", "broadcastLine", "ownProduct", "retrieval", "ruleScore", "firstRanked",
   "rareCoverage", "amountWithDigits", "offTopic", "noGrams", "vocabulary", "unexplainedRare", "qnaUnasked", "associated",
-  "lexicon", "lexiconTopic",
+  "lexicon", "lexiconTopic", "lead", "rivals", "retrievalLead", "labelAsked",
 ] as const;
 
+/**
+ * How a source stands against the others of the same question: the rules' score ahead of
+ * (or behind) the best other source's, and how many others also share an asked topic. Two
+ * sources on one topic ("세탁: 손세탁" and a Q&A on 세탁망) are as likely each other's answer.
+ */
+export interface Competition {
+  lead: number;
+  rivals: number;
+  /** Retrieval's score ahead of the best other source's. */
+  retrievalLead: number;
+}
+
+/** Competition of every source among `scores` (same order). */
+export function competition(scores: readonly CandidateScore[], retrieval: (s: CandidateScore) => number): Competition[] {
+  const lead = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => b - a);
+    return values.map((v) => Math.max(-1, Math.min(1, v - (v === sorted[0] ? (sorted[1] ?? 0) : (sorted[0] ?? 0)))));
+  };
+  const topical = scores.filter((s) => s.topicHits > 0).length;
+  const byScore = lead(scores.map((s) => s.score));
+  const byRetrieval = lead(scores.map(retrieval));
+  return scores.map((s, i) => ({ lead: byScore[i]!, rivals: Math.min(topical - (s.topicHits > 0 ? 1 : 0), 3) / 3, retrievalLead: byRetrieval[i]! }));
+}
+
 /** One source's evidence, in the order of FEATURES; `associated` is its association score (associations.ts). */
-export function evidence(q: QuestionEvidence, s: CandidateScore, firstRanked: boolean, retrieval: number, associated: number): number[] {
+export function evidence(q: QuestionEvidence, s: CandidateScore, firstRanked: boolean, retrieval: number, associated: number, against: Competition = { lead: 0, rivals: 0, retrievalLead: 0 }): number[] {
   const c = s.candidate;
   const text = sourceText(c);
   const compact = compactText(text);
@@ -75,7 +101,24 @@ export function evidence(q: QuestionEvidence, s: CandidateScore, firstRanked: bo
     // The source states the knowledge wording of a concept the viewer's wording names.
     statedKnowledge(q.lexicon ?? [], text).length > 0 ? 1 : 0,
     (q.lexicon ?? []).some((m) => c.topics.includes(m.concept.topic)) ? 1 : 0,
+    against.lead,
+    against.rivals,
+    against.retrievalLead,
+    labelAsked(q.compact ?? "", c.qna ? "" : c.text),
   ];
+}
+
+/**
+ * Whether the question names the label of a labelled line ("세탁: 드라이클리닝" for "니트 세탁
+ * 어떻게 해요"): the line is then what was asked about, whatever its value's wording.
+ */
+function labelAsked(question: string, line: string): number {
+  const label = splitLabel(line)?.label;
+  if (!label || !question) return 0;
+  const compact = compactText(label);
+  if (compact.length >= 2 && question.includes(compact)) return 1;
+  // A two-word label ("총 기장", "보관 방법") is asked by either of its words of two syllables or more.
+  return label.split(/[\s/·,]+/).some((w) => w.length >= 2 && question.includes(compactText(w))) ? 0.5 : 0;
 }
 
 /**
@@ -143,6 +186,10 @@ export interface SecondLookModel {
   weights: Partial<Record<Feature, number>>;
   answerAt: number;
   vetoBelow: number;
+  /** The best source answers only this far ahead of the next one the model may answer from (0: any lead). */
+  margin?: number;
+  /** The named product's own line on an asked topic answers from this probability (when below answerAt). */
+  lineAt?: number;
   /** Learned word associations (associations.ts): "question gram|source bigram" → log-odds. */
   associations: Readonly<Record<string, number>>;
 }

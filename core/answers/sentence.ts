@@ -8,8 +8,6 @@ const BARE_ENDINGS: [RegExp, string][] = [
   [/가능$/, "가능합니다"],
   [/불가$/, "불가합니다"],
   [/완료$/, "완료된 제품입니다"],
-  [/있음$/, "있습니다"],
-  [/없음$/, "없습니다"],
   [/권장$/, "권장합니다"],
   [/추천$/, "추천합니다"],
   [/지원$/, "지원합니다"],
@@ -21,7 +19,8 @@ const BARE_ENDINGS: [RegExp, string][] = [
 /** Ends a clause as one polite sentence: keeps a finished sentence, adds "입니다" to a noun phrase. */
 export function finishSentence(clause: string): string {
   const text = clause.replace(/\s+/g, " ").trim().replace(/[.!~]+$/, "");
-  if (/(다|요|죠|니다|세요)$/.test(text)) return `${text}.`;
+  // "합성보존료 없음", "재고 있음" are kept as written: the manager's own words are the fact.
+  if (/(다|요|죠|니다|세요|있음|없음)$/.test(text)) return `${text}.`;
   for (const [pattern, verb] of BARE_ENDINGS) if (pattern.test(text)) return `${text.replace(pattern, verb)}.`;
   // "입니다" follows any noun phrase, with or without a final consonant, and after numbers and units.
   return `${text}입니다.`;

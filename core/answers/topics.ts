@@ -93,5 +93,7 @@ export function lineTopics(line: string): Topic[] {
 export function splitLabel(line: string): { label: string; value: string } | null {
   const m = /^\s*([^:：\-–]{1,12}?)\s*[:：]\s*(.+)$/.exec(line) ?? /^\s*\[([^\]]{1,12})\]\s*(.+)$/.exec(line);
   if (!m?.[1] || !m[2]) return null;
+  // A ratio or a time ("백미와 1:2 비율로", "오후 2:30") is not a label and its value.
+  if (/\d$/.test(m[1]) && /^\d/.test(m[2])) return null;
   return { label: m[1].trim(), value: m[2].trim() };
 }
