@@ -10,7 +10,8 @@ export interface DevServer {
   token: string;
   tokenCreated: boolean;
   child: ChildProcess;
-  stop: () => void;
+  /** Stops wrangler and workerd; resolves once they are gone. */
+  stop: () => Promise<void>;
 }
 
 /**
