@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { ROOT } from "./corpus.ts";
@@ -62,7 +63,8 @@ const cleanups: (() => Promise<void> | void)[] = [];
 /**
  * Makes SIGINT, SIGTERM and SIGHUP end this script within seconds: `cleanup` runs, every
  * child from `start` is stopped, and the process exits (forced after `graceMs`). Also ends the
- * script when its parent dies (re-parented to init), so `npm` killed hard takes us with it.
+ * script when its parent or grandparent dies: `npm start` runs us through `sh -c`, so a
+ * hard-killed `npm` leaves the shell as our parent and only the grandparent tells.
  */
 export function exitOnSignals(cleanup?: () => Promise<void> | void, graceMs = 6000): void {
   if (cleanup) cleanups.push(cleanup);
@@ -79,10 +81,46 @@ export function exitOnSignals(cleanup?: () => Promise<void> | void, graceMs = 60
   process.on("SIGINT", () => exit(130));
   process.on("SIGTERM", () => exit(143));
   process.on("SIGHUP", () => exit(129));
-  const parent = process.ppid;
+  const ancestors = ancestry(process.pid, 2);
   setInterval(() => {
-    if (process.ppid !== parent) exit(1);
+    if (ancestors.some((a) => !alive(a))) exit(1);
   }, 1000).unref();
+}
+
+interface ProcessId {
+  pid: number;
+  /** Start time in clock ticks since boot, so a reused pid is not mistaken for the same process. */
+  started: string;
+}
+
+/** `/proc/<pid>/stat` fields after the command name: [state, ppid, …]; null when gone. */
+function statFields(pid: number): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "latin1");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null;
+  }
+}
+
+/** Up to `levels` ancestors of `pid` (not init); empty where /proc is not there. */
+function ancestry(pid: number, levels: number): ProcessId[] {
+  const found: ProcessId[] = [];
+  let current = pid;
+  for (let i = 0; i < levels; i++) {
+    const ppid = Number(statFields(current)?.[1]);
+    if (!Number.isInteger(ppid) || ppid <= 1) break;
+    const started = statFields(ppid)?.[19];
+    if (!started) break;
+    found.push({ pid: ppid, started });
+    current = ppid;
+  }
+  return found;
+}
+
+function alive(p: ProcessId): boolean {
+  const fields = statFields(p.pid);
+  return fields !== null && fields[0] !== "Z" && fields[19] === p.started;
 }
 
 /** Polls `url` until it answers 200 or the time runs out. */

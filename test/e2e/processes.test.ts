@@ -51,8 +51,12 @@ function browsers(mark: string): { pid: number; ppid: number; cmd: string }[] {
 }
 
 function spawnScript(script: string, args: string[], mark: string, env: NodeJS.ProcessEnv = {}): { child: ChildProcess; output: () => string } {
+  return spawnCommand(process.execPath, [path.join(ROOT, script), ...args], mark, env);
+}
+
+function spawnCommand(command: string, args: string[], mark: string, env: NodeJS.ProcessEnv = {}): { child: ChildProcess; output: () => string } {
   let output = "";
-  const child = spawn(process.execPath, [path.join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env, [MARK]: mark }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env, [MARK]: mark }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (d) => (output += String(d)));
   child.stderr!.on("data", (d) => (output += String(d)));
   started.push(child);
@@ -114,17 +118,18 @@ describe("processes that behave", () => {
     await until("its browser to go", () => marked(mark).length === 0, 5000);
   });
 
-  it("SIGKILL of npm start leaves no wrangler or workerd holding the port", { timeout: 150_000 }, async () => {
+  it("SIGKILL of npm start leaves no node, wrangler or workerd of it, and the port free", { timeout: 240_000 }, async () => {
     const mark = randomUUID();
     const port = await freePort();
     const state = mkdtempSync(path.join(tmpdir(), "liveq-start-kill-"));
-    const npmStart = spawnScript("scripts/start.ts", ["--no-build", "--persist-to", state], mark, { PORT: String(port) });
-    await until("npm start to serve", () => npmStart.output().includes("LiveQ is running"), 120_000, npmStart.output);
+    // `npm` itself is killed: what it ran through `sh -c` must notice and go, with its server.
+    const npmStart = spawnCommand("npm", ["start", "--", "--no-build", "--persist-to", state], mark, { PORT: String(port) });
+    await until("npm start to serve", () => npmStart.output().includes("LiveQ is running"), 200_000, npmStart.output);
     expect(marked(mark).some((p) => p.cmd.includes("workerd"))).toBe(true);
     expect(await portAnswers(port)).toBe(true);
 
     npmStart.child.kill("SIGKILL");
-    await until("wrangler and workerd to go", () => marked(mark).length === 0, 10_000, () => marked(mark).map((p) => p.cmd).join("\n"));
+    await until("start.ts, wrangler and workerd to go", () => marked(mark).length === 0, 12_000, () => marked(mark).map((p) => p.cmd).join("\n"));
     expect(await portAnswers(port)).toBe(false);
   });
 });
