@@ -7,7 +7,7 @@ import { naverEndpoints, recentCommentsFetcher } from "../server/capture/naver-a
 import { CaptureStart } from "../server/capture/capture-request.ts";
 import { closeSession, openBrowserCapture, type BrowserCapture } from "./capture-browser.ts";
 import { rehearsalCorpus } from "./capture-corpus.ts";
-import { continueSetupCrawl, naverApiBase } from "./capture-crawl.ts";
+import { CrawlOwnership, markCrawlFailed, naverApiBase, stepSetupCrawl } from "./capture-crawl.ts";
 import { HubForwarder } from "./capture-forwarder.ts";
 import { SqlSpill } from "./capture-spill.ts";
 import { wipeObject } from "./lifecycle.ts";
@@ -25,7 +25,6 @@ const REPLAY_TICK_MS = 1000;
 const KEEPALIVE_MS = 5000;
 /** Boards get the counts at least this often while a capture runs. */
 const REPORT_MS = 5000;
-const CRAWL_KEY = "crawl";
 
 type BrowserSource = Extract<CaptureStart, { kind: "browser" }>;
 type ReplaySource = Extract<CaptureStart, { kind: "replay" }>;
@@ -41,6 +40,7 @@ export type StartOutcome = { ok: true; status: CaptureStatus } | { ok: false; co
  */
 export class ChatCapture extends DurableObject<Env> {
   private readonly store: CaptureStore;
+  private readonly crawl: CrawlOwnership;
   private forwarder: HubForwarder | null = null;
   private replay: ReturnType<typeof createReplay> | null = null;
   private browser: BrowserCapture | null = null;
@@ -53,6 +53,7 @@ export class ChatCapture extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new CaptureStore(ctx.storage.kv);
+    this.crawl = new CrawlOwnership(ctx.storage.kv);
   }
 
   /** Starts (or restarts with a new source) the capture of `broadcastId`. */
@@ -68,7 +69,6 @@ export class ChatCapture extends DurableObject<Env> {
     const now = Date.now();
     if (source.kind === "youtube") beginYouTube(this.ctx.storage.kv, source.videoId, now);
     const record = this.store.update(this.store.load() ?? emptyRecord(broadcastId), { broadcastId, source, state: "starting", chats: 0, lastChatAt: null, message: undefined, restarts: 0, startedAt: now });
-    this.ctx.storage.kv.put(CRAWL_KEY, true);
     await this.report(record);
     await this.ctx.storage.setAlarm(now);
     return { ok: true, status: this.status() };
@@ -84,7 +84,7 @@ export class ChatCapture extends DurableObject<Env> {
     await this.halt();
     if (orphan && this.env.BROWSER) await closeSession(this.env.BROWSER, orphan).catch(() => {});
     await this.report(this.store.update(this.store.load()!, { state: "stopped", sessionId: null, message: undefined }));
-    if (!this.ctx.storage.kv.get(CRAWL_KEY)) await this.ctx.storage.deleteAlarm();
+    if (!this.crawl.current(Date.now())) await this.ctx.storage.deleteAlarm();
     return this.status();
   }
 
@@ -109,11 +109,26 @@ export class ChatCapture extends DurableObject<Env> {
     return status;
   }
 
-  /** Continues the broadcast's setup Q&A crawl from this object's alarm until it is done. */
-  async continueCrawl(broadcastId: string): Promise<void> {
+  /**
+   * The setup crawl has one owner, this object: `claimCrawl` before a setup or a resume (false
+   * while another start or a running crawl holds it: the route answers 409), then `startCrawl`
+   * hands it to the alarm, which steps it to the end whether or not anyone watches.
+   */
+  claimCrawl(broadcastId: string): boolean {
     if (!this.store.load()) this.store.update(emptyRecord(broadcastId), {});
-    this.ctx.storage.kv.put(CRAWL_KEY, true);
-    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now());
+    return this.crawl.claim(Date.now());
+  }
+
+  /** Starts stepping the claimed crawl from the alarm, now. */
+  async startCrawl(broadcastId: string): Promise<void> {
+    if (!this.store.load()) this.store.update(emptyRecord(broadcastId), {});
+    this.crawl.run(Date.now());
+    await this.armBy(Date.now());
+  }
+
+  /** Gives a claim back (the setup that claimed it failed before its crawl started). */
+  releaseCrawl(): void {
+    this.crawl.release();
   }
 
   /** The one alarm: a rehearsal tick or a browser keep-alive, status, crawl; re-armed while there is work. */
@@ -126,9 +141,11 @@ export class ChatCapture extends DurableObject<Env> {
     const now = Date.now();
     const current = this.store.load();
     if (current && source && now - this.lastReportAt >= REPORT_MS) await this.report(current);
-    if (current) this.stepCrawl(current.broadcastId);
+    const crawlAt = this.crawl.nextStepAt(now);
+    if (current && crawlAt !== null && crawlAt <= now) this.stepCrawl(current.broadcastId);
     const active = current !== null && ACTIVE_STATES.includes(current.state);
-    const delays = [active ? this.activeDelay(current) : null, this.ctx.storage.kv.get(CRAWL_KEY) ? KEEPALIVE_MS : null].filter((d) => d !== null);
+    const crawlDelay = this.crawling ? KEEPALIVE_MS : crawlAt === null ? null : Math.max(crawlAt - now, 0);
+    const delays = [active ? this.activeDelay(current) : null, crawlDelay].filter((d) => d !== null);
     if (delays.length > 0) await this.ctx.storage.setAlarm(Date.now() + Math.min(...delays));
   }
 
@@ -261,13 +278,27 @@ export class ChatCapture extends DurableObject<Env> {
     await browser?.close();
   }
 
-  /** One crawl step at a time, in the background of the alarm so capture keeps its cadence. */
+  /**
+   * One crawl step at a time, in the background of the alarm so capture keeps its cadence; its
+   * outcome schedules the next (at once, after a backoff, or never: done, or failed for good).
+   */
   private stepCrawl(broadcastId: string): void {
-    if (this.crawling || !this.ctx.storage.kv.get(CRAWL_KEY)) return;
-    this.crawling = continueSetupCrawl(this.env, broadcastId)
-      .then((more) => void (more || this.ctx.storage.kv.delete(CRAWL_KEY)))
+    if (this.crawling) return;
+    this.crawling = stepSetupCrawl(this.env, broadcastId)
+      .then(async (outcome) => {
+        const { nextAt, gaveUp } = this.crawl.afterStep(this.env, outcome, Date.now());
+        if (outcome.failure) log(`setup crawl: ${outcome.failure}`);
+        if (gaveUp) await markCrawlFailed(this.env, broadcastId, gaveUp);
+        if (nextAt !== null) await this.armBy(nextAt);
+      })
       .catch((err: unknown) => log(`setup crawl step failed: ${errorText(err)}`))
       .finally(() => (this.crawling = null));
+  }
+
+  /** Makes the alarm fire by `at` (an earlier one stays). */
+  private async armBy(at: number): Promise<void> {
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
   }
 
   private async report(record: CaptureRecord): Promise<void> {

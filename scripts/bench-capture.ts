@@ -5,8 +5,12 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { startCaptureAgent } from "./capture.ts";
 import { startDevServer } from "./lib/dev-server.ts";
+import { exitOnSignals } from "./lib/process.ts";
 import { startNaverFixture } from "./lib/naver-fixture/server.ts";
 import { percentile } from "./lib/percentile.ts";
+
+// Ctrl-C / SIGTERM stop the servers this bench started (and a hard kill takes them too: guard.ts).
+exitOnSignals();
 
 /**
  * bench:capture: the Naver fixture sends chats at a steady rate over its Socket.IO socket; the

@@ -4,7 +4,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadChatCorpus, ROOT } from "./lib/corpus.ts";
 import { startDevServer } from "./lib/dev-server.ts";
+import { exitOnSignals } from "./lib/process.ts";
 import { runStep, type Endpoints, type StepResult } from "./lib/hub-load.ts";
+
+// Ctrl-C / SIGTERM stop the servers this bench started (and a hard kill takes them too: guard.ts).
+exitOnSignals();
 
 /**
  * bench:hub: offers an increasing chat rate to LiveQ's BroadcastHub (validate, dedupe,

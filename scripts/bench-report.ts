@@ -5,7 +5,11 @@ import { parseArgs } from "node:util";
 import { BroadcastReport } from "../core/report/types.ts";
 import { loadChatCorpus, ROOT } from "./lib/corpus.ts";
 import { startDevServer } from "./lib/dev-server.ts";
+import { exitOnSignals } from "./lib/process.ts";
 import { IngestClient } from "./lib/ingest-client.ts";
+
+// Ctrl-C / SIGTERM stop the servers this bench started (and a hard kill takes them too: guard.ts).
+exitOnSignals();
 
 /**
  * bench:report: fills one broadcast's hub through the real ingest socket (batches of 1,000,

@@ -5,8 +5,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { ROOT } from "./lib/corpus.ts";
 import { startDevServer, type DevServer } from "./lib/dev-server.ts";
-import { run } from "./lib/process.ts";
+import { exitOnSignals, run } from "./lib/process.ts";
 import { delays, openCrowd, workerdEntryUrl, workerdFileLimit, workerdUsage } from "./lib/viewer-load.ts";
+
+// Ctrl-C / SIGTERM stop the servers this bench started (and a hard kill takes them too: guard.ts).
+exitOnSignals();
 
 /**
  * bench:viewers: opens N viewer sockets on LiveQ's sharded ViewerFanout (wrangler dev with

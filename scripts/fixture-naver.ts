@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { naverPaths } from "../core/naver/endpoints.ts";
 import { DEFAULT_BROADCAST } from "./lib/naver-fixture/routes.ts";
 import { startNaverFixture } from "./lib/naver-fixture/server.ts";
+import { exitOnSignals } from "./lib/process.ts";
 
 /**
  * `npm run fixture:naver -- [--port 8840] [--rate 5] [--seed 42] [--no-bursts] [--max-chats N]`:
@@ -33,4 +34,4 @@ console.log(`  viewer page     ${fixture.url}${naverPaths.viewerPage(id)}`);
 console.log(`  detail          ${fixture.url}${naverPaths.broadcastDetail(id)}?needTimeMachine=true`);
 console.log(`  recent-comments ${fixture.url}${naverPaths.recentComments(id)}?size=20`);
 console.log(`capture it: npm run capture -- --url ${fixture.url}${naverPaths.viewerPage(id)} --api-base ${fixture.url} --broadcast <LiveQ id> --token <token>`);
-process.on("SIGINT", () => void fixture.close().then(() => process.exit(0)));
+exitOnSignals(() => fixture.close());

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { createReplay } from "../core/simulator/replay.ts";
 import { loadChatCorpus } from "./lib/corpus.ts";
 import { IngestClient } from "./lib/ingest-client.ts";
+import { exitOnSignals } from "./lib/process.ts";
 
 export interface SimulateOptions {
   server: string;
@@ -46,7 +47,7 @@ if (import.meta.main) {
     },
   });
   if (!values.token) throw new Error("--token (or LIVEQ_TOKEN) is required: the admin token or the broadcast's ingest token");
-  const { client } = simulate({
+  const { client, stop } = simulate({
     server: values.server,
     broadcast: values.broadcast,
     token: values.token,
@@ -54,5 +55,6 @@ if (import.meta.main) {
     ...(values.seconds ? { seconds: Number(values.seconds) } : {}),
     log: (line) => console.log(line),
   });
+  exitOnSignals(stop);
   setInterval(() => console.log(`acked ${client.acked} chats, backlog ${client.backlog}`), 10_000).unref();
 }

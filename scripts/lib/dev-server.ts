@@ -11,7 +11,8 @@ export interface DevServer {
   token: string;
   tokenCreated: boolean;
   child: ChildProcess;
-  stop: () => void;
+  /** Stops wrangler and workerd; resolves once they are gone. */
+  stop: () => Promise<void>;
 }
 
 /**
@@ -61,8 +62,8 @@ export async function startDevServer(options: {
     token,
     tokenCreated: created,
     child,
-    stop: () => {
-      stop(child);
+    stop: async () => {
+      await stop(child);
       envFile?.remove();
     },
   };

@@ -30,6 +30,9 @@ export class IngestClient {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private retryMs = 250;
   private closed = false;
+  /** Connections that closed or failed since the last one that opened. */
+  private failures = 0;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   acked = 0;
 
   constructor(options: IngestClientOptions) {
@@ -54,28 +57,41 @@ export class IngestClient {
   close(): void {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.ws?.close(1000, "done");
   }
 
   private connect(): void {
+    if (this.closed) return;
     const url = new URL(`/api/broadcasts/${encodeURIComponent(this.opts.broadcast)}/ingest`, this.opts.server);
     url.protocol = url.protocol.replace("http", "ws");
     // The token goes in a header, never in the URL (URLs end up in logs).
     const ws = authedWebSocket(url, this.opts.token);
     this.ws = ws;
     ws.addEventListener("open", () => {
+      if (this.failures > 0) this.opts.log?.(`LiveQ server back after ${this.failures} failed connections`);
       this.retryMs = 250;
+      this.failures = 0;
       this.opts.log?.(`ingest socket open (${this.unacked.size} batches to resend)`);
       for (const [batchId, chats] of this.unacked) this.sendBatch(batchId, chats);
     });
     ws.addEventListener("message", (event) => this.onMessage(String(event.data)));
-    ws.addEventListener("close", () => {
+    // Node's WebSocket reports a refused connection with `error` alone (no `close`), so both
+    // lead here, once per socket.
+    let gone = false;
+    const onGone = () => {
+      if (gone) return;
+      gone = true;
       if (this.ws === ws) this.ws = null;
       if (this.closed) return;
-      setTimeout(() => this.connect(), this.retryMs);
+      this.failures++;
+      // Says so when the server goes away, then about once a minute while it stays away.
+      if (this.failures === 1 || this.failures % 12 === 0) this.opts.log?.(`LiveQ server unreachable (${this.failures} tries); next try in ${this.retryMs} ms (backing off to 5 s), ${this.backlog} chats waiting`);
+      this.reconnectTimer = setTimeout(() => this.connect(), this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, 5000);
-    });
-    ws.addEventListener("error", () => this.opts.log?.("ingest socket error; reconnecting"));
+    };
+    ws.addEventListener("close", onGone);
+    ws.addEventListener("error", onGone);
   }
 
   private onMessage(data: string): void {

@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import path from "node:path";
 import { ROOT } from "./corpus.ts";
 
 /** Runs a command from the repo root, inheriting output; throws when it fails. */
@@ -8,26 +10,117 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status ?? result.signal})`);
 }
 
-/** Starts a long-running command from the repo root in its own process group. */
-export function start(command: string, args: string[], env: NodeJS.ProcessEnv = {}, quiet = false): ChildProcess {
-  return spawn(command, args, {
-    cwd: ROOT,
-    // Quiet means discarded, not piped: an unread pipe fills up and blocks the child.
-    stdio: quiet ? "ignore" : "inherit",
-    env: { ...process.env, ...env },
-    detached: true,
+const running = new Set<ChildProcess>();
+
+/**
+ * Runs a command to completion without blocking the event loop (a signal meanwhile stops it:
+ * see `exitOnSignals`); rejects when it fails.
+ */
+export function runAsync(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+  const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+  running.add(child);
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      running.delete(child);
+      if (code === 0) resolve();
+      else reject(new Error(`${command} ${args.join(" ")} failed (${code ?? signal})`));
+    });
   });
 }
 
-/** Stops a process started by `start`, with its children. */
-export function stop(child: ChildProcess): void {
-  if (child.pid && child.exitCode === null) {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
+const GUARD = path.join(ROOT, "scripts", "lib", "guard.ts");
+/**
+ * Starts a long-running command from the repo root under `guard.ts`: the command runs in its
+ * own process group, and that group ends when this process ends, even by SIGKILL (the guard
+ * reads a pipe from us and acts when it closes). So a killed parent never leaves a Worker
+ * holding a port.
+ */
+export function start(command: string, args: string[], env: NodeJS.ProcessEnv = {}, quiet = false): ChildProcess {
+  const child = spawn(process.execPath, [GUARD, command, ...args], {
+    cwd: ROOT,
+    // Quiet means discarded, not piped: an unread pipe fills up and blocks the child.
+    stdio: ["pipe", quiet ? "ignore" : "inherit", quiet ? "ignore" : "inherit"],
+    env: { ...process.env, ...env },
+  });
+  running.add(child);
+  child.on("exit", () => running.delete(child));
+  return child;
+}
+
+/** Stops a process started by `start`, with its children; resolves once it has exited. */
+export function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  return exited;
+}
+
+let installed = false;
+let exiting = false;
+const cleanups: (() => Promise<void> | void)[] = [];
+
+/**
+ * Makes SIGINT, SIGTERM and SIGHUP end this script within seconds: `cleanup` runs, every
+ * child from `start` is stopped, and the process exits (forced after `graceMs`). Also ends the
+ * script when its parent or grandparent dies: `npm start` runs us through `sh -c`, so a
+ * hard-killed `npm` leaves the shell as our parent and only the grandparent tells.
+ */
+export function exitOnSignals(cleanup?: () => Promise<void> | void, graceMs = 6000): void {
+  if (cleanup) cleanups.push(cleanup);
+  if (installed) return;
+  installed = true;
+  const exit = (code: number) => {
+    if (exiting) return;
+    exiting = true;
+    setTimeout(() => process.exit(code), graceMs).unref();
+    void Promise.allSettled(cleanups.map((c) => c()))
+      .then(() => Promise.allSettled([...running].map(stop)))
+      .finally(() => process.exit(code));
+  };
+  process.on("SIGINT", () => exit(130));
+  process.on("SIGTERM", () => exit(143));
+  process.on("SIGHUP", () => exit(129));
+  const ancestors = ancestry(process.pid, 2);
+  setInterval(() => {
+    if (ancestors.some((a) => !alive(a))) exit(1);
+  }, 1000).unref();
+}
+
+interface ProcessId {
+  pid: number;
+  /** Start time in clock ticks since boot, so a reused pid is not mistaken for the same process. */
+  started: string;
+}
+
+/** `/proc/<pid>/stat` fields after the command name: [state, ppid, …]; null when gone. */
+function statFields(pid: number): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "latin1");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null;
   }
+}
+
+/** Up to `levels` ancestors of `pid` (not init); empty where /proc is not there. */
+function ancestry(pid: number, levels: number): ProcessId[] {
+  const found: ProcessId[] = [];
+  let current = pid;
+  for (let i = 0; i < levels; i++) {
+    const ppid = Number(statFields(current)?.[1]);
+    if (!Number.isInteger(ppid) || ppid <= 1) break;
+    const started = statFields(ppid)?.[19];
+    if (!started) break;
+    found.push({ pid: ppid, started });
+    current = ppid;
+  }
+  return found;
+}
+
+function alive(p: ProcessId): boolean {
+  const fields = statFields(p.pid);
+  return fields !== null && fields[0] !== "Z" && fields[19] === p.started;
 }
 
 /** Polls `url` until it answers 200 or the time runs out. */

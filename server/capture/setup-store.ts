@@ -53,3 +53,16 @@ export async function storeQna(db: Db, broadcastId: string, productKey: string, 
     pairs.map((q) => db.insert(productQna).values({ id: `${broadcastId}:${q.id}`, broadcastId, productKey, question: q.question, answer: q.answer, askedAt: q.askedAt }).onConflictDoNothing()) as [never, ...never[]],
   );
 }
+
+/** Gives up on a crawl: status `failed` with the reason; its cursor stays for a resume. */
+export async function failCrawl(db: Db, broadcastId: string, reason: string, now: number): Promise<void> {
+  await db.update(setupCrawls).set({ status: "failed", error: reason.slice(0, 500), updatedAt: now }).where(eq(setupCrawls.broadcastId, broadcastId));
+}
+
+/** Makes a failed crawl resumable (`paused`, cursor kept); false when there is no crawl to resume. */
+export async function reopenCrawl(db: Db, broadcastId: string, now: number): Promise<CrawlRow | null> {
+  const crawl = await getCrawl(db, broadcastId);
+  if (!crawl || crawl.status === "done") return crawl;
+  if (crawl.status === "failed") await db.update(setupCrawls).set({ status: "paused", updatedAt: now }).where(eq(setupCrawls.broadcastId, broadcastId));
+  return getCrawl(db, broadcastId);
+}

@@ -31,7 +31,7 @@ export default async function setup(project: TestProject) {
   project.provide("liveqToken", token);
   project.provide("naverFixtureUrl", naver.url);
   return async () => {
-    server.stop();
+    await server.stop();
     await naver.close();
   };
 }

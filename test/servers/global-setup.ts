@@ -9,6 +9,7 @@ import { startSageMakerServer } from "./sagemaker-server.ts";
 import { startOpenAIServer } from "./openai-server.ts";
 import { startWorkersAiServer } from "./workers-ai-server.ts";
 import { startAccessServer } from "./access-server.ts";
+import { startNaverServer } from "./naver-server.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,6 +21,8 @@ declare module "vitest" {
     openaiUrl: string;
     /** Base URL of the local Cloudflare Access team domain (test/servers/access-server.ts). */
     accessUrl: string;
+    /** Base URL of the local Naver viewer API and Q&A (test/servers/naver-server.ts). */
+    naverUrl: string;
   }
 }
 
@@ -34,7 +37,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("openaiUrl", openai.url);
   const access = await startAccessServer();
   project.provide("accessUrl", access.url);
+  const naver = await startNaverServer();
+  project.provide("naverUrl", naver.url);
   return async () => {
+    await naver.close();
     await openai.close();
     await access.close();
     await sagemaker.close();

@@ -7,6 +7,8 @@ interface TestBindings {
   TEST_SAGEMAKER_URL: string;
   /** Base URL of the local Cloudflare Access team domain (test/servers/access-server.ts). */
   TEST_ACCESS_URL: string;
+  /** Base URL of the local Naver viewer API and Q&A with scripted faults (test/servers/naver-server.ts). */
+  TEST_NAVER_URL: string;
 }
 
 declare global {

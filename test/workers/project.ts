@@ -34,6 +34,12 @@ export function workersProject(name: string, bindings: (inject: Inject) => Recor
             ACCESS_AUD: "test-access-aud",
             OWNER_EMAIL: "owner@liveq.test",
             TEST_ACCESS_URL: inject<string>("accessUrl"),
+            // Naver's viewer API and Q&A on the local server (setup and its crawl), crawled
+            // without the production pause between requests, retried quickly.
+            NAVER_API_BASE: inject<string>("naverUrl"),
+            TEST_NAVER_URL: inject<string>("naverUrl"),
+            SETUP_CRAWL_DELAY_MS: "0",
+            SETUP_CRAWL_RETRY_MS: "100",
             ...bindings(inject as Inject),
           },
         },

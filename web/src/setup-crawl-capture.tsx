@@ -8,7 +8,7 @@ import { CaptureBadge } from "./capture-badge.tsx";
 /** Step 4: the product Q&A crawl with a progress bar; a paused or failed crawl can be resumed. */
 export function CrawlStep({ store }: { store: SetupStore }) {
   const crawl = store.crawl.value;
-  const status = crawlStep(crawl, store.autoContinue.value);
+  const status = crawlStep(crawl);
   const percent = Math.round(crawlFraction(crawl) * 100);
   const error = store.crawlError.value ?? (crawl?.error ? t("error.generic", { message: crawl.error }) : null);
   return (

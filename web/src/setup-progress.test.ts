@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cleanName } from "./manager-name.ts";
-import { crawlAdvanced, crawlFraction, crawlNeedsPolling, crawlStep, linesOf, type CrawlProgress } from "./setup-progress.ts";
+import { crawlFraction, crawlNeedsPolling, crawlStep, linesOf, type CrawlProgress } from "./setup-progress.ts";
 
 const crawl = (over: Partial<CrawlProgress>): CrawlProgress => ({
   status: "running", nextPage: 1, productsTotal: 4, productsLeft: 4, qnaStored: 0, secretSkipped: 0, requests: 0, error: null, updatedAt: 0, ...over,
@@ -16,23 +16,15 @@ describe("setup progress", () => {
     expect(crawlFraction(crawl({ productsTotal: 0, productsLeft: 0 }))).toBe(1);
   });
 
-  it("treats a pause between crawl steps as progress while continuing, a failure as retryable", () => {
+  it("treats a pause between crawl steps as progress (the server continues it), a failure as retryable", () => {
     expect(crawlStep(crawl({}))).toBe("working");
     expect(crawlStep(crawl({ status: "paused" }))).toBe("working");
-    expect(crawlStep(crawl({ status: "paused" }), false)).toBe("error");
     expect(crawlStep(crawl({ status: "failed" }))).toBe("error");
     expect(crawlStep(crawl({ status: "done" }))).toBe("done");
     expect(crawlStep(null)).toBe("idle");
     expect(crawlNeedsPolling(crawl({}))).toBe(true);
     expect(crawlNeedsPolling(crawl({ status: "paused" }))).toBe(true);
     expect(crawlNeedsPolling(crawl({ status: "done" }))).toBe(false);
-  });
-
-  it("notices whether a crawl step got anywhere", () => {
-    expect(crawlAdvanced(null, crawl({}))).toBe(true);
-    expect(crawlAdvanced(crawl({}), crawl({}))).toBe(false);
-    expect(crawlAdvanced(crawl({}), crawl({ nextPage: 2 }))).toBe(true);
-    expect(crawlAdvanced(crawl({}), crawl({ qnaStored: 3 }))).toBe(true);
   });
 
   it("turns a textarea into trimmed non-empty lines", () => {

@@ -27,10 +27,10 @@ export function crawlFraction(crawl: CrawlProgress | null): number {
 }
 
 /**
- * The crawl as a step. The server crawls in bounded steps and pauses between them; while the
- * page keeps continuing it (`autoContinue`) a pause is progress, otherwise a retryable stop.
+ * The crawl as a step. The server's alarm crawls in bounded steps and pauses between them, so
+ * a pause is progress; `failed` (Naver kept failing) is a stop the manager can retry.
  */
-export function crawlStep(crawl: CrawlProgress | null, autoContinue = true): StepStatus {
+export function crawlStep(crawl: CrawlProgress | null): StepStatus {
   if (!crawl) return "idle";
   switch (crawl.status) {
     case "running":
@@ -38,7 +38,7 @@ export function crawlStep(crawl: CrawlProgress | null, autoContinue = true): Ste
     case "done":
       return "done";
     case "paused":
-      return autoContinue ? "working" : "error";
+      return "working";
     case "failed":
       return "error";
   }
@@ -47,15 +47,6 @@ export function crawlStep(crawl: CrawlProgress | null, autoContinue = true): Ste
 /** Whether the page should keep polling the crawl (it advances in the server's background). */
 export function crawlNeedsPolling(crawl: CrawlProgress | null): boolean {
   return crawl?.status === "running" || crawl?.status === "paused";
-}
-
-/** Continues without the manager this many times in a row without progress, then asks. */
-export const MAX_STALLED_CONTINUES = 5;
-
-/** Progress made between two readings of the crawl (products finished, pages read, pairs stored). */
-export function crawlAdvanced(before: CrawlProgress | null, after: CrawlProgress): boolean {
-  if (!before) return true;
-  return after.productsLeft !== before.productsLeft || after.nextPage !== before.nextPage || after.qnaStored !== before.qnaStored;
 }
 
 /** Text lines from a textarea: trimmed, blank lines dropped (the API refuses empty lines). */

@@ -1,10 +1,10 @@
 import { signal } from "@preact/signals";
 import type { BroadcastSummary, CaptureStatus } from "../../core/protocol/index.ts";
-import { api } from "./api.ts";
+import { api, ApiFailure } from "./api.ts";
 import { captureApi, knowledgeApi, setupApi, type CaptureStart } from "./api-board.ts";
 import type { Knowledge, SetupResult } from "./api-schemas.ts";
 import { t } from "./i18n.ts";
-import { crawlAdvanced, crawlNeedsPolling, MAX_STALLED_CONTINUES, type CrawlProgress, type StepStatus } from "./setup-progress.ts";
+import { crawlNeedsPolling, type CrawlProgress, type StepStatus } from "./setup-progress.ts";
 
 const POLL_MS = 1500;
 
@@ -30,9 +30,6 @@ export function createSetupStore(broadcastId: string) {
   const source = signal<StepState>(idle);
   const captureStep = signal<StepState>(idle);
   const crawlError = signal<string | null>(null);
-  /** Whether the page continues a paused crawl by itself (until it stops advancing). */
-  const autoContinue = signal(true);
-  let stalled = 0;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
@@ -53,40 +50,28 @@ export function createSetupStore(broadcastId: string) {
       crawl.value = now;
       crawlError.value = null;
       if (now && before?.qnaStored !== now.qnaStored) void refreshKnowledge().catch(() => undefined);
-      if (now?.status === "paused") return continuePaused(before, now);
     } catch (err) {
       crawlError.value = failed(err).error;
     }
     schedulePoll();
   }
 
-  /** The server crawls in bounded steps: continue a paused crawl while it keeps advancing. */
-  async function continuePaused(before: CrawlProgress | null, now: CrawlProgress): Promise<void> {
-    stalled = crawlAdvanced(before, now) ? 0 : stalled + 1;
-    if (stalled >= MAX_STALLED_CONTINUES || !autoContinue.value) {
-      autoContinue.value = false;
-      return;
-    }
-    await resumeCrawl(false);
-  }
-
-  async function resumeCrawl(byManager: boolean): Promise<void> {
-    if (byManager) {
-      autoContinue.value = true;
-      stalled = 0;
-    }
+  /** Resumes a failed (or stopped) crawl; the server's alarm then drives it to the end. */
+  async function resumeCrawl(): Promise<void> {
     try {
       crawl.value = (await setupApi.resumeCrawl(broadcastId)).crawl;
       if (crawl.value && crawl.value.status !== "done") crawl.value = { ...crawl.value, status: "running" };
       crawlError.value = null;
     } catch (err) {
-      crawlError.value = failed(err).error;
+      // Already crawling (the server's alarm drives it): nothing to resume, keep following it.
+      if (err instanceof ApiFailure && err.code === "crawl_running") crawlError.value = null;
+      else crawlError.value = failed(err).error;
     }
     schedulePoll();
   }
 
   return {
-    broadcastId, broadcast, knowledge, loaded, crawl, capture, source, captureStep, crawlError, autoContinue,
+    broadcastId, broadcast, knowledge, loaded, crawl, capture, source, captureStep, crawlError,
     /** First load: the broadcast, its knowledge, crawl progress and capture state. */
     async start(): Promise<void> {
       try {
@@ -122,7 +107,7 @@ export function createSetupStore(broadcastId: string) {
     },
     refreshKnowledge,
     /** The manager resumes a paused or failed crawl. */
-    resumeCrawl: () => resumeCrawl(true),
+    resumeCrawl: () => resumeCrawl(),
     async startCapture(body: CaptureStart): Promise<void> {
       captureStep.value = { status: "working", error: null };
       try {

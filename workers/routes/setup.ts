@@ -5,9 +5,8 @@ import { BroadcastId } from "../../core/protocol/api.ts";
 import { naverBroadcastId } from "../../core/naver/url.ts";
 import { requirePermission } from "../auth.ts";
 import { naverEndpoints } from "../../server/capture/naver-api.ts";
-import { crawlQnaStep, DEFAULT_CRAWL_LIMITS } from "../../server/capture/setup-crawl.ts";
 import { fetchSetupSnapshot } from "../../server/capture/setup-fetch.ts";
-import { getCrawl, storeSnapshot, type CrawlRow } from "../../server/capture/setup-store.ts";
+import { getCrawl, reopenCrawl, storeSnapshot, type CrawlRow } from "../../server/capture/setup-store.ts";
 import { getBroadcast } from "../../server/db/queries.ts";
 import type { AppContext, AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
@@ -20,29 +19,17 @@ interface NaverVars {
 
 const IdParam = z.object({ id: BroadcastId });
 const SetupBody = z.object({ naverUrl: z.url().max(500).optional() });
-/** How long one crawl step may run after the response (`waitUntil` allows about 30 s). */
-const STEP_MS = 25_000;
-const STEP_REQUESTS = 90;
-
 function crawlProgress(crawl: CrawlRow | null) {
   if (!crawl) return null;
   const { broadcastId: _, pending, ...rest } = crawl;
   return { ...rest, productsLeft: pending.length };
 }
 
-/** Runs one crawl step in the background of the request. */
-function startCrawlStep(c: AppContext, broadcastId: string): void {
-  const db = drizzle(c.env.DB);
-  const urls = naverEndpoints((c.env as Env & NaverVars).NAVER_API_BASE);
-  const step = crawlQnaStep({
-    db,
-    fetch: (input, init) => fetch(input, init),
-    urls,
-    broadcastId,
-    limits: { ...DEFAULT_CRAWL_LIMITS, maxRequests: STEP_REQUESTS, deadline: Date.now() + STEP_MS },
-    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-  }).catch((err: unknown) => console.error(JSON.stringify({ event: "setup-crawl-failed", broadcastId, message: err instanceof Error ? err.message : String(err) })));
-  c.executionCtx.waitUntil(step);
+/** The broadcast's crawl owner (its ChatCapture object), after a claim: 409 while a crawl runs. */
+async function claimCrawl(c: AppContext, id: string) {
+  const owner = c.env.CHAT_CAPTURE.getByName(id);
+  if (!(await owner.claimCrawl(id))) throw new AppError("crawl_running", 409, "a setup crawl of this broadcast is running; wait for it to finish or fail");
+  return owner;
 }
 
 async function naverIdFor(c: AppContext, id: string, naverUrl: string | undefined): Promise<string> {
@@ -56,17 +43,27 @@ async function naverIdFor(c: AppContext, id: string, naverUrl: string | undefine
 /**
  * Setup from Naver: `POST /:id/setup` reads the broadcast detail, products, coupons and
  * benefits, stores them and starts the product Q&A crawl; `POST /:id/setup/crawl` resumes a
- * paused crawl; `GET /:id/setup` reports progress.
+ * paused or failed crawl; `GET /:id/setup` reports progress. The crawl is owned by the
+ * broadcast's ChatCapture object, whose alarm drives it to the end; one at a time (409).
  */
 export const setupRoutes = new Hono<AppEnv>()
   .post("/:id/setup", requirePermission("broadcast.setup"), validate("param", IdParam), validate("json", SetupBody), async (c) => {
     const { id } = c.req.valid("param");
     const naverId = await naverIdFor(c, id, c.req.valid("json").naverUrl);
     const urls = naverEndpoints((c.env as Env & NaverVars).NAVER_API_BASE);
-    const snapshot = await fetchSetupSnapshot((input, init) => fetch(input, init), urls, naverId);
-    if ("error" in snapshot) throw new AppError("naver_unavailable", 502, `could not read the broadcast from Naver (${snapshot.error})`);
-    const crawl = await storeSnapshot(drizzle(c.env.DB), id, snapshot, Date.now());
-    startCrawlStep(c, id);
+    // Claimed before anything is stored, so a running crawl's cursor is never overwritten.
+    const owner = await claimCrawl(c, id);
+    let crawl: CrawlRow;
+    let snapshot: Awaited<ReturnType<typeof fetchSetupSnapshot>>;
+    try {
+      snapshot = await fetchSetupSnapshot((input, init) => fetch(input, init), urls, naverId);
+      if ("error" in snapshot) throw new AppError("naver_unavailable", 502, `could not read the broadcast from Naver (${snapshot.error})`);
+      crawl = await storeSnapshot(drizzle(c.env.DB), id, snapshot, Date.now());
+    } catch (err) {
+      await owner.releaseCrawl();
+      throw err;
+    }
+    await owner.startCrawl(id);
     return c.json({
       naverId,
       title: snapshot.detail.title,
@@ -81,9 +78,14 @@ export const setupRoutes = new Hono<AppEnv>()
   })
   .post("/:id/setup/crawl", requirePermission("broadcast.setup"), validate("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");
-    const crawl = await getCrawl(drizzle(c.env.DB), id);
-    if (!crawl) throw new AppError("not_found", 404, "no setup has run for this broadcast");
-    if (crawl.status !== "done") startCrawlStep(c, id);
+    const db = drizzle(c.env.DB);
+    const existing = await getCrawl(db, id);
+    if (!existing) throw new AppError("not_found", 404, "no setup has run for this broadcast");
+    if (existing.status === "done") return c.json({ crawl: crawlProgress(existing) }, 200);
+    const owner = await claimCrawl(c, id);
+    // A failed crawl resumes from its cursor: the page that failed is read again.
+    const crawl = await reopenCrawl(db, id, Date.now());
+    await owner.startCrawl(id);
     return c.json({ crawl: crawlProgress(crawl) }, 202);
   })
   .get("/:id/setup", requirePermission("broadcast.read"), validate("param", IdParam), async (c) => {
