@@ -1,0 +1,150 @@
+/**
+ * Intent and moderation in one pass per chat: the intent features are extracted once,
+ * the intent model reads them, the moderation model reads them (folded) plus its own
+ * families, and the precise rules (personal information, links, blocked words/patterns,
+ * floods) run only where the cheap raw-text scan says they could fire.
+ */
+import { MAX_FEATURES, extractFeatures, lastPass } from "../intent/features.ts";
+import { type IntentModel, checkModel, isBlank, logitsFromFeatures, topClass } from "../intent/model.ts";
+import type { IntentResult } from "../intent/types.ts";
+import { MAX_MODERATION_FEATURES, appendModerationFeatures, containsLetters, lettersOf } from "./features.ts";
+import { FloodTracker } from "./flood.ts";
+import { disallowedLinks } from "./links.ts";
+import { type ModerationModel, checkModerationModel, probabilitiesFromFeatures } from "./model.ts";
+import { findPersonalInfo } from "./pii.ts";
+import { mayHoldPersonalInfo, scanChat } from "./scan.ts";
+import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from "./settings.ts";
+import { HOLD_CATEGORIES, OK_VERDICT, type HoldCategory, type Verdict } from "./types.ts";
+
+export interface ChatToModerate {
+  message: string;
+  nickname: string;
+  at: number;
+}
+
+/** Settings compiled once per change: words to letter arrays, patterns to RegExps. */
+export interface CompiledRules {
+  readonly settings: ModerationSettings;
+  readonly blockedWords: readonly Int32Array[];
+  readonly allowedWords: readonly Int32Array[];
+  readonly patterns: readonly RegExp[];
+}
+
+export function compileRules(settings: ModerationSettings): CompiledRules {
+  return {
+    settings,
+    blockedWords: settings.blockedWords.map(lettersOf).filter((w) => w.length > 0),
+    allowedWords: settings.allowedWords.map(lettersOf).filter((w) => w.length > 0),
+    patterns: settings.blockedPatterns.map((p) => new RegExp(p, "iu")),
+  };
+}
+
+export const DEFAULT_RULES = compileRules(DEFAULT_MODERATION_SETTINGS);
+
+/** One character repeated this many times in a row is a flood (ㅋ×20 as much as !×20). */
+const CHARACTER_FLOOD = 20;
+const EMOJI_WALL = 10;
+const WORD_FLOOD = 6;
+
+export interface Moderator {
+  /** Intents and verdicts of a batch, in order; flood state advances by the chats' times. */
+  classifyBatch(chats: readonly ChatToModerate[], rules?: CompiledRules): { intents: IntentResult[]; verdicts: Verdict[] };
+}
+
+export function createModerator(intentSource: () => IntentModel, moderationSource: () => ModerationModel): Moderator {
+  let intent: IntentModel | null = null;
+  let moderation: ModerationModel | null = null;
+  const features = new Int32Array(Math.max(MAX_FEATURES, MAX_MODERATION_FEATURES));
+  const logits = new Float64Array(3);
+  const p = new Float64Array(4);
+  const top = { best: 0, p: 0 };
+  const flood = new FloodTracker();
+  return {
+    classifyBatch(chats, rules = DEFAULT_RULES) {
+      if (intent === null || moderation === null) {
+        intent = checkModel(intentSource());
+        moderation = checkModerationModel(moderationSource());
+        if (moderation.intentBits !== intent.bits) throw new Error("moderation weights were trained on a different intent hashing width");
+      }
+      const intents = new Array<IntentResult>(chats.length);
+      const verdicts = new Array<Verdict>(chats.length);
+      for (let i = 0; i < chats.length; i++) {
+        const chat = chats[i]!;
+        if (isBlank(chat.message)) {
+          intents[i] = { intent: "general", confidence: 1 };
+          verdicts[i] = OK_VERDICT;
+          continue;
+        }
+        const intentCount = extractFeatures(chat.message, features, intent.bits);
+        logitsFromFeatures(intent, features, intentCount, logits);
+        topClass(logits, intent.temperature, top);
+        intents[i] = { intent: intent.classes[top.best]!, confidence: top.p };
+        const count = intentCount + appendModerationFeatures(features, intentCount, moderation.bits);
+        verdicts[i] = judge(chat, moderation, features, intentCount, count, rules, flood, p);
+      }
+      return { intents, verdicts };
+    },
+  };
+}
+
+/** The verdict of one chat whose features are extracted: rules first, then the model. */
+function judge(chat: ChatToModerate, model: ModerationModel, features: Int32Array, intentCount: number, count: number, rules: CompiledRules, flood: FloodTracker, p: Float64Array): Verdict {
+  const s = scanChat(chat.message);
+  const settings = rules.settings;
+  let category: HoldCategory | null = null;
+  let reasons: string[] | null = null;
+  const fire = (c: HoldCategory, reason: string) => {
+    category ??= c;
+    (reasons ??= []).push(reason);
+  };
+  if (mayHoldPersonalInfo(s)) for (const span of findPersonalInfo(chat.message)) fire("personal_info", `rule:${span.kind}`);
+  for (const w of rules.blockedWords) if (containsLetters(w)) { fire("abuse", "rule:blocked_word"); break; }
+  for (const re of rules.patterns) if (re.test(chat.message)) { fire("spam", "rule:blocked_pattern"); break; }
+  if (s.dotted && disallowedLinks(chat.message, settings.allowedDomains).length > 0) fire("spam", "rule:link");
+  if (s.longestRun >= CHARACTER_FLOOD) fire("spam", "rule:flood_characters");
+  if (s.emoji >= EMOJI_WALL && s.letters === 0) fire("spam", "rule:emoji_wall");
+  if (wordFlood()) fire("spam", "rule:flood_words");
+  const floodRule = flood.check(chat.nickname, compactKey(), lastPass.compactLength, chat.at, settings.flood);
+  if (floodRule) fire("spam", `rule:${floodRule}`);
+  if (category !== null) return { hold: true, category, score: 1, reasons: reasons! };
+  if (settings.sensitivity === 0) return OK_VERDICT;
+  probabilitiesFromFeatures(model, features, intentCount, count, p);
+  const score = 1 - p[0]!;
+  if (score < model.thresholds[settings.sensitivity]!) return OK_VERDICT;
+  let best = 1;
+  for (let c = 2; c <= 3; c++) if (p[c]! > p[best]!) best = c;
+  const modelCategory = HOLD_CATEGORIES[best - 1]!;
+  if (modelCategory === "abuse") for (const w of rules.allowedWords) if (containsLetters(w)) return OK_VERDICT;
+  return { hold: true, category: modelCategory, score: Math.round(score * 1000) / 1000, reasons: ["model"] };
+}
+
+/** The same word ≥ WORD_FLOOD times and nothing else (normalised, spaced buffer). */
+function wordFlood(): boolean {
+  const sp = lastPass.spaced, n = lastPass.spacedLength;
+  let words = 0, firstStart = 1, firstLen = -1, start = 1;
+  for (let i = 1; i <= n + 1; i++) {
+    if (i <= n && sp[i] !== 32) continue;
+    const len = i - start;
+    if (len > 0) {
+      if (firstLen < 0) {
+        firstStart = start;
+        firstLen = len;
+      } else {
+        if (len !== firstLen) return false;
+        for (let j = 0; j < len; j++) if (sp[start + j] !== sp[firstStart + j]) return false;
+      }
+      words++;
+    }
+    start = i + 1;
+  }
+  return words >= WORD_FLOOD;
+}
+
+/** The chat without spaces as a string key for the same-text flood rule ("" when short). */
+function compactKey(): string {
+  const m = lastPass.compactLength;
+  if (m < 4) return "";
+  let h = 0x811c9dc5 | 0;
+  for (let i = 1; i <= m; i++) h = Math.imul(h ^ lastPass.compact[i]!, 0x01000193);
+  return `${m}:${h}`;
+}
