@@ -76,6 +76,9 @@ export const BOARD_MESSAGE_PERMISSIONS: Readonly<Record<BoardClientMessage["type
   ping: "broadcast.read",
   "cluster-status": "cluster.triage",
   claim: "answer.publish",
+  moderate: "moderation.act",
+  "moderation-settings": "broadcast.setup",
+  nickname: "broadcast.read",
 };
 
 /** Whether a board socket held by `role` may send a message of `type`. */
