@@ -16,7 +16,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { INTENT_ARTEFACT } from "../core/intent/weights.ts";
 import { parseLabelledTsv } from "../core/intent/corpus.ts";
-import { type FeatureSet, prng, trainSoftmax } from "../core/intent/train.ts";
+import type { FeatureSet } from "../core/intent/train.ts";
+import { nbRatios, trainAveraged, trainScaled } from "../core/moderation/train.ts";
 import { type ModerationExample, parseBeep, parseCurse, parseModerationTsv } from "../core/moderation/corpus.ts";
 import { MAX_MODERATION_FEATURES, MODERATION_FEATURE_VERSION } from "../core/moderation/features.ts";
 import { type ModerationModel, STORED_COLUMNS, extractSplit, moderationProbabilities } from "../core/moderation/model.ts";
@@ -35,6 +36,10 @@ const { values: opt } = parseArgs({
     "w-beep": { type: "string", default: "1" },
     "w-curse": { type: "string", default: "1" },
     seed: { type: "string", default: "7" },
+    seeds: { type: "string", default: "1" },
+    "drop-intent": { type: "boolean", default: false },
+    nb: { type: "boolean", default: false },
+    "nb-clip": { type: "string", default: "3" },
     out: { type: "string", default: "core/moderation/weights.ts" },
     "no-write": { type: "boolean", default: false },
   },
@@ -81,7 +86,7 @@ function buildSet(items: { text: string; label: string; weight: number }[], bits
   items.forEach((it, i) => {
     const { intentCount, count } = extractSplit(shell, it.text, buf);
     for (let j = 0; j < intentCount; j++) buf[j] = buf[j]! & mask;
-    chunks.push(buf.slice(0, count));
+    chunks.push(opt["drop-intent"] ? buf.slice(intentCount, count) : buf.slice(0, count));
     total += count;
     offsets[i + 1] = total;
   });
@@ -97,7 +102,8 @@ function train(items: { text: string; label: string; weight: number }[]): Modera
   set.labels.forEach((l, i) => (mass[l]! += set.weights[i]!));
   const totalMass = mass.reduce((a, b) => a + b, 0);
   const classWeights = mass.map((m) => (m === 0 ? 0 : Math.sqrt(totalMass / (MODERATION_CLASSES.length * m))));
-  const full = trainSoftmax(set, { bits, numClasses: MODERATION_CLASSES.length, epochs: num("epochs"), learningRate: num("lr"), l2: num("l2"), classWeights, seed: num("seed") });
+  const trainOpts = { bits, numClasses: MODERATION_CLASSES.length, epochs: num("epochs"), learningRate: num("lr"), l2: num("l2"), classWeights, seed: num("seed"), seeds: num("seeds") };
+  const full = opt.nb ? trainScaled(set, trainOpts, nbRatios(set, bits, MODERATION_CLASSES.length, 1, num("nb-clip"))) : trainAveraged(set, trainOpts);
   const C = MODERATION_CLASSES.length;
   const weights = new Float32Array((1 << bits) * STORED_COLUMNS);
   for (let r = 0; r < 1 << bits; r++) for (let c = 1; c < C; c++) weights[r * STORED_COLUMNS + c - 1] = full[r * C + c]! - full[r * C]!;
