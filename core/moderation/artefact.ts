@@ -11,6 +11,7 @@ export interface ModerationArtefact {
   readonly intentBits: number;
   readonly bits: number;
   readonly thresholds: readonly number[];
+  readonly newsThreshold?: number;
   readonly scales: readonly number[];
   /** int8 weights, row-major, base64. */
   readonly data: string;
@@ -31,6 +32,7 @@ export function encodeModerationArtefact(model: ModerationModel, version: string
     intentBits: model.intentBits,
     bits: model.bits,
     thresholds: model.thresholds,
+    ...(model.newsThreshold !== undefined ? { newsThreshold: model.newsThreshold } : {}),
     scales,
     data: encodeBase64(new Uint8Array(q.buffer)),
   };
@@ -42,6 +44,7 @@ export function decodeModerationArtefact(a: ModerationArtefact): ModerationModel
     intentBits: a.intentBits,
     bits: a.bits,
     thresholds: a.thresholds,
+    ...(a.newsThreshold !== undefined ? { newsThreshold: a.newsThreshold } : {}),
     scales: a.scales,
     weights: new Int8Array(decodeBase64(a.data).buffer),
   };

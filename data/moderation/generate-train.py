@@ -42,3 +42,23 @@ with open("/work/wt/moderation/data/moderation/train.tsv","w") as f:
     f.write("# LiveQ live-commerce moderation corpus (training). label<TAB>text. Written for LiveQ; see README.md.\n")
     for l,t in out: f.write(f"{l}\t{t}\n")
 print(len(out))
+
+# ---- second round (templated abuse aimed at hosts and sellers, and intensifier praise)
+random.seed(29)
+more=[]
+targets=["진행자","호스트","쇼호스트","판매자","사장","언니","오빠","니네","너","방장","이 방송","저 여자","저 남자","직원들"]
+insults=["병신","ㅂㅅ","븅신","시발","ㅅㅂ","씨발","시1발","씨 발","존나 못생겼네","돼지 같네","꺼져","닥쳐","미친년","미친놈","개새끼","ㄱㅅㄲ","쓰레기","사기꾼 새끼들","저능아","틀딱","좆같네","ㅈ같네","지랄하네","ㅈㄹ","엠창","애미","느금마","뒤져라","죽어버려","장애인이냐","개돼지","머저리","찐따","한남충","김치녀","걸레","정신병자","또라이","씹새","존1나 짜증"]
+frames=["{t} {i}","{t} 진짜 {i}","{i} {t}","{t} {i} ㅋㅋ","아 {t} {i}","{t}야 {i}","{t} 왜저래 {i}","{i} 같은 {t}","{t} 말하는거 {i}","{t} 얼굴 {i}"]
+for _ in range(260):
+    more.append(("abuse", R(frames).format(t=R(targets), i=R(insults))))
+praise_pre=["개","존","존나","졸라","미친","사기","죽이는","쩌는","레전드","역대급","미쳤다","대박","ㅁㅊ","ㄹㅇ","진짜 개"]
+praise_post=["예쁘다","싸다","좋다","귀엽다","맛있다","가성비","구성","색감","핏","촉촉해요","이득","혜자","꿀템","편해요","가볍다","고급지다","부드럽다","탄탄해요","실용적","튼튼하네"]
+okframes=["{a} {b}","{a}{b}","와 {a} {b}","{a} {b} ㅋㅋㅋ","이거 {a} {b}","{a} {b} 사야지","{a} {b} 품절각","{a} {b}ㅠㅠ","{a} {b} 진짜","언니 {a} {b}"]
+for _ in range(260):
+    more.append(("ok", R(okframes).format(a=R(praise_pre), b=R(praise_post))))
+nums=["주문번호 {o} 배송 언제와요","{o} 주문했는데 취소요","송장번호 {o} 조회 안돼요","고객센터 {c} 전화 안받아요","{c} 여기로 전화하면 되나요","{p}원 맞아요?","{p}원이면 사야지","{s} 사이즈 있나요","{s} 입으면 {s2} 사요?","키 {h} {w}kg 인데 사이즈 추천","{n}개 사면 할인돼요?","{n}시에 다시 방송해요?","쿠폰번호 {o} 안먹어요","적립금 {p}원 언제 들어와요","{n}번 상품 재입고요","{n}번 {n2}번 색 비교해주세요","용량 {n}ml 맞죠","가로 {n}cm 세로 {n2}cm","모델번호 SM-{n}{n2} 호환되나요","{n}+{n2} 행사 언제까지","할인가 {p}원 배송비 {n}000원","택배 {c} 로 문의하래요"]
+for _ in range(240):
+    more.append(("ok", R(nums).format(o=str(random.randint(10**11,10**14)),c=R(["1588","1544","1577","1600","1661","080-"+str(random.randint(100,999))])+"-"+str(random.randint(1000,9999)),p=f"{random.randint(5,300)*1000+R([0,900,500]):,}",s=R(["44","55","66","77","88","S","M","L","XL","230","240","250","260","270"]),s2=R(["55","66","M","L","245","255"]),h=random.randint(150,190),w=random.randint(40,95),n=random.randint(1,30),n2=random.randint(1,30))))
+with open("/work/wt/moderation/data/moderation/train.tsv","a") as f:
+    for l,t in more: f.write(f"{l}\t{t}\n")
+print(len(more))
