@@ -19,8 +19,8 @@ import { parseLabelledTsv } from "../core/intent/corpus.ts";
 import type { FeatureSet } from "../core/intent/train.ts";
 import { nbRatios, trainAveraged, trainScaled } from "../core/moderation/train.ts";
 import { type ModerationExample, parseBeep, parseCurse, parseModerationTsv } from "../core/moderation/corpus.ts";
-import { MAX_MODERATION_FEATURES, MODERATION_FEATURE_VERSION } from "../core/moderation/features.ts";
-import { type ModerationModel, STORED_COLUMNS, extractSplit, moderationProbabilities } from "../core/moderation/model.ts";
+import { MAX_MODERATION_FEATURES } from "../core/moderation/features.ts";
+import { LEAN_FEATURES, type ModerationModel, STORED_COLUMNS, extractSplit, moderationProbabilities } from "../core/moderation/model.ts";
 import { encodeModerationArtefact } from "../core/moderation/artefact.ts";
 import { MODERATION_CLASSES } from "../core/moderation/types.ts";
 import { isHeldoutFile } from "./lib/corpus.ts";
@@ -37,7 +37,7 @@ const { values: opt } = parseArgs({
     "w-curse": { type: "string", default: "1" },
     seed: { type: "string", default: "7" },
     seeds: { type: "string", default: "1" },
-    "drop-intent": { type: "boolean", default: false },
+    features: { type: "string", default: "2" },
     nb: { type: "boolean", default: false },
     "nb-clip": { type: "string", default: "3" },
     out: { type: "string", default: "core/moderation/weights.ts" },
@@ -78,7 +78,7 @@ const labelOf = (l: string) => MODERATION_CLASSES.indexOf(l as (typeof MODERATIO
 
 function buildSet(items: { text: string; label: string; weight: number }[], bits: number): FeatureSet {
   const buf = new Int32Array(MAX_MODERATION_FEATURES);
-  const shell = { intentBits: INTENT_ARTEFACT.bits, bits } as ModerationModel;
+  const shell = { featureVersion: num("features"), intentBits: INTENT_ARTEFACT.bits, bits };
   const mask = (1 << bits) - 1;
   const chunks: Int32Array[] = [];
   const offsets = new Int32Array(items.length + 1);
@@ -86,7 +86,7 @@ function buildSet(items: { text: string; label: string; weight: number }[], bits
   items.forEach((it, i) => {
     const { intentCount, count } = extractSplit(shell, it.text, buf);
     for (let j = 0; j < intentCount; j++) buf[j] = buf[j]! & mask;
-    chunks.push(opt["drop-intent"] ? buf.slice(intentCount, count) : buf.slice(0, count));
+    chunks.push(shell.featureVersion === LEAN_FEATURES ? buf.slice(intentCount, count) : buf.slice(0, count));
     total += count;
     offsets[i + 1] = total;
   });
@@ -107,7 +107,7 @@ function train(items: { text: string; label: string; weight: number }[]): Modera
   const C = MODERATION_CLASSES.length;
   const weights = new Float32Array((1 << bits) * STORED_COLUMNS);
   for (let r = 0; r < 1 << bits; r++) for (let c = 1; c < C; c++) weights[r * STORED_COLUMNS + c - 1] = full[r * C + c]! - full[r * C]!;
-  return { featureVersion: MODERATION_FEATURE_VERSION, intentBits: INTENT_ARTEFACT.bits, bits, weights, thresholds: [0.5, 0.5, 0.5, 0.5, 0.5] };
+  return { featureVersion: num("features"), intentBits: INTENT_ARTEFACT.bits, bits, weights, thresholds: [0.5, 0.5, 0.5, 0.5, 0.5] };
 }
 
 /** 1 − p(ok) of every example. */

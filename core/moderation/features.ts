@@ -13,15 +13,18 @@
 import { MAX_FEATURES, lastPass } from "../intent/features.ts";
 import { MAX_CHARS, normalize } from "../intent/normalize.ts";
 
-/** Bumped whenever extraction changes, so stale weights are refused. */
-export const MODERATION_FEATURE_VERSION = 1;
+/**
+ * Feature sets the code extracts (1: intent features plus ours; 2: the lean set alone).
+ * A set's extraction never changes: a change is a new number, so stale weights are refused.
+ */
+export const MODERATION_FEATURE_VERSIONS: readonly number[] = [1, 2];
 
 /** Room for the intent features and ours. */
 export const MAX_MODERATION_FEATURES = MAX_FEATURES + MAX_CHARS * 8;
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
-const S_LETTERS = 101, S_ONSETS = 103, S_FOUR = 107;
+const S_LETTERS = 101, S_ONSETS = 103, S_FOUR = 107, S_WORDS = 109, S_BIAS = 113;
 
 const HANGUL_FIRST = 0xac00, HANGUL_LAST = 0xd7a3;
 /** Compatibility jamo of the 19 initial consonants, tense ones folded to plain (ㄲ→ㄱ, ㅆ→ㅅ…). */
@@ -105,6 +108,47 @@ export function appendModerationFeatures(out: Int32Array, start: number, bits: n
   k = grams(letters, nl, 2, S_LETTERS, mask, out, k);
   k = grams(onsets, no, 2, S_ONSETS, mask, out, k);
   k = grams(compact, m + 2, 4, S_FOUR, mask, out, k, 4);
+  return k - start;
+}
+
+/**
+ * Feature set 2, the lean one the shipped model uses: the moderation model reads only these
+ * (not the intent features), so it sums about half as many weights from a table that fits
+ * in cache. Syllable 1–3-grams over letters only, initial-consonant 2–3-grams, and whole
+ * words (letters only). Fills `letters` like appendModerationFeatures.
+ */
+export function appendLeanFeatures(out: Int32Array, start: number, bits: number): number {
+  const mask = (1 << bits) - 1;
+  const spaced = lastPass.spaced;
+  const n = lastPass.spacedLength;
+  let nl = 0, no = 0, k = start;
+  out[k++] = finish(mix(FNV_OFFSET, S_BIAS), mask);
+  let word = mix(FNV_OFFSET, S_WORDS), wordLen = 0;
+  for (let i = 1; i <= n + 1; i++) {
+    const c = i <= n ? spaced[i]! : 32;
+    let letter = 0, onset = 0;
+    if (c >= HANGUL_FIRST && c <= HANGUL_LAST) {
+      letter = c;
+      onset = ONSET[((c - HANGUL_FIRST) / 588) | 0]!;
+    } else if (c >= 97 && c <= 122) {
+      letter = onset = c;
+    } else if (c !== 32) {
+      letter = onset = foldConsonant(c);
+    }
+    if (letter !== 0) {
+      letters[nl++] = letter;
+      onsets[no++] = onset;
+      word = mix(word, letter);
+      wordLen++;
+    } else if (c === 32 && wordLen > 0) {
+      out[k++] = finish(word, mask);
+      word = mix(FNV_OFFSET, S_WORDS);
+      wordLen = 0;
+    }
+  }
+  moderationPass.lettersLength = nl;
+  k = grams(letters, nl, 1, S_LETTERS, mask, out, k, 3);
+  k = grams(onsets, no, 2, S_ONSETS, mask, out, k, 3);
   return k - start;
 }
 

@@ -1,39 +1,51 @@
 /**
- * Flood rules over a sliding window, in memory (a hub restart forgets them, which only
- * lets a few more chats through): one nickname repeating, and one text from many nicknames.
+ * Flood rules over fixed windows, in memory (a hub restart forgets them, which only lets a
+ * few more chats through): one nickname repeating, and one text from many nicknames. Each
+ * chat costs one or two map lookups with no allocation for nicknames already seen.
  */
 import type { ModerationSettings } from "./settings.ts";
 
 const MAX_TRACKED = 5000;
 
-export class FloodTracker {
-  private readonly byNickname = new Map<string, number[]>();
-  private readonly byText = new Map<string, { first: number; nicknames: Set<string> }>();
+interface Window {
+  start: number;
+  count: number;
+}
 
-  /** Records a chat and says which flood rule it breaks, if any. */
-  check(nickname: string, textKey: string, textLength: number, at: number, flood: ModerationSettings["flood"]): "flood_nickname" | "flood_same_text" | null {
-    const windowMs = flood.nicknameWindowSeconds * 1000;
-    let times = this.byNickname.get(nickname);
-    if (times === undefined) {
+interface TextWindow {
+  start: number;
+  nicknames: Set<string>;
+}
+
+export class FloodTracker {
+  private readonly byNickname = new Map<string, Window>();
+  private readonly byText = new Map<number, TextWindow>();
+
+  /**
+   * Records a chat and says which flood rule it breaks, if any. `textKey` is a small-integer
+   * hash of the chat without spaces and `textLength` its length (short chats are never a text flood).
+   */
+  check(nickname: string, textKey: number, textLength: number, at: number, flood: ModerationSettings["flood"]): "flood_nickname" | "flood_same_text" | null {
+    let w = this.byNickname.get(nickname);
+    if (w === undefined) {
       if (this.byNickname.size >= MAX_TRACKED) this.byNickname.clear();
-      times = [];
-      this.byNickname.set(nickname, times);
+      w = { start: at, count: 0 };
+      this.byNickname.set(nickname, w);
     }
-    while (times.length > 0 && times[0]! <= at - windowMs) times.shift();
-    times.push(at);
-    if (times.length > flood.nicknameMaxChats) times.shift();
-    const nicknameFlood = times.length >= flood.nicknameMaxChats && at - times[0]! < windowMs;
-    let textFlood = false;
-    if (textLength >= flood.sameTextMinLength) {
-      let entry = this.byText.get(textKey);
-      if (entry === undefined || at - entry.first > flood.sameTextWindowSeconds * 1000) {
-        if (this.byText.size >= MAX_TRACKED) this.byText.clear();
-        entry = { first: at, nicknames: new Set() };
-        this.byText.set(textKey, entry);
-      }
-      entry.nicknames.add(nickname);
-      textFlood = entry.nicknames.size >= flood.sameTextNicknames;
+    if (at - w.start >= flood.nicknameWindowSeconds * 1000) {
+      w.start = at;
+      w.count = 0;
     }
-    return nicknameFlood ? "flood_nickname" : textFlood ? "flood_same_text" : null;
+    w.count++;
+    if (w.count >= flood.nicknameMaxChats) return "flood_nickname";
+    if (textLength < flood.sameTextMinLength) return null;
+    let t = this.byText.get(textKey);
+    if (t === undefined || at - t.start >= flood.sameTextWindowSeconds * 1000) {
+      if (t === undefined && this.byText.size >= MAX_TRACKED) this.byText.clear();
+      t = { start: at, nicknames: new Set() };
+      this.byText.set(textKey, t);
+    }
+    t.nicknames.add(nickname);
+    return t.nicknames.size >= flood.sameTextNicknames ? "flood_same_text" : null;
   }
 }

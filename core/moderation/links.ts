@@ -21,11 +21,16 @@ export function hostAllowed(host: string, allowList: readonly string[]): boolean
 
 /** Links of `text` whose hosts are not allowed. */
 export function disallowedLinks(text: string, allowList: readonly string[]): string[] {
-  const out: string[] = [];
+  return linksOf(text, allowList).disallowed;
+}
+
+/** The links of `text`, split by whether the allow-list allows them. */
+export function linksOf(text: string, allowList: readonly string[]): { allowed: string[]; disallowed: string[] } {
+  const allowed: string[] = [], disallowed: string[] = [];
   for (const m of text.matchAll(LINK)) {
     const host = hostOf(m[0]);
     if (!/[a-z]/.test(host)) continue; // 1.5 or 3.14: a number, not a domain
-    if (!hostAllowed(host, allowList)) out.push(m[0]);
+    (hostAllowed(host, allowList) ? allowed : disallowed).push(m[0]);
   }
-  return out;
+  return { allowed, disallowed };
 }

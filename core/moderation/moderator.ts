@@ -7,10 +7,10 @@
 import { MAX_FEATURES, extractFeatures, lastPass } from "../intent/features.ts";
 import { type IntentModel, checkModel, isBlank, logitsFromFeatures, topClass } from "../intent/model.ts";
 import type { IntentResult } from "../intent/types.ts";
-import { MAX_MODERATION_FEATURES, appendModerationFeatures, containsLetters, lettersOf } from "./features.ts";
+import { MAX_MODERATION_FEATURES, containsLetters, lettersOf } from "./features.ts";
 import { FloodTracker } from "./flood.ts";
-import { disallowedLinks } from "./links.ts";
-import { type ModerationModel, checkModerationModel, probabilitiesFromFeatures } from "./model.ts";
+import { linksOf } from "./links.ts";
+import { type ModerationModel, appendFor, checkModerationModel, logitsFromFeatures as moderationLogits, softmaxFromLogits, surelyOkBelow } from "./model.ts";
 import { findPersonalInfo } from "./pii.ts";
 import { mayHoldPersonalInfo, scanChat } from "./scan.ts";
 import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from "./settings.ts";
@@ -79,7 +79,7 @@ export function createModerator(intentSource: () => IntentModel, moderationSourc
         logitsFromFeatures(intent, features, intentCount, logits);
         topClass(logits, intent.temperature, top);
         intents[i] = { intent: intent.classes[top.best]!, confidence: top.p };
-        const count = intentCount + appendModerationFeatures(features, intentCount, moderation.bits);
+        const count = intentCount + appendFor(moderation, features, intentCount);
         verdicts[i] = judge(chat, moderation, features, intentCount, count, rules, flood, p);
       }
       return { intents, verdicts };
@@ -87,35 +87,65 @@ export function createModerator(intentSource: () => IntentModel, moderationSourc
   };
 }
 
-/** The verdict of one chat whose features are extracted: rules first, then the model. */
+/**
+ * The verdict of one chat whose features are extracted: rules first (each behind the raw
+ * scan's prefilter), then the model. The common case allocates nothing (OK_VERDICT).
+ */
 function judge(chat: ChatToModerate, model: ModerationModel, features: Int32Array, intentCount: number, count: number, rules: CompiledRules, flood: FloodTracker, p: Float64Array): Verdict {
   const s = scanChat(chat.message);
   const settings = rules.settings;
-  let category: HoldCategory | null = null;
   let reasons: string[] | null = null;
-  const fire = (c: HoldCategory, reason: string) => {
-    category ??= c;
-    (reasons ??= []).push(reason);
-  };
-  if (mayHoldPersonalInfo(s)) for (const span of findPersonalInfo(chat.message)) fire("personal_info", `rule:${span.kind}`);
-  for (const w of rules.blockedWords) if (containsLetters(w)) { fire("abuse", "rule:blocked_word"); break; }
-  for (const re of rules.patterns) if (re.test(chat.message)) { fire("spam", "rule:blocked_pattern"); break; }
-  if (s.dotted && disallowedLinks(chat.message, settings.allowedDomains).length > 0) fire("spam", "rule:link");
-  if (s.longestRun >= CHARACTER_FLOOD) fire("spam", "rule:flood_characters");
-  if (s.emoji >= EMOJI_WALL && s.letters === 0) fire("spam", "rule:emoji_wall");
-  if (wordFlood()) fire("spam", "rule:flood_words");
-  const floodRule = flood.check(chat.nickname, compactKey(), lastPass.compactLength, chat.at, settings.flood);
-  if (floodRule) fire("spam", `rule:${floodRule}`);
+  let category: HoldCategory | null = null;
+  if (mayHoldPersonalInfo(s)) {
+    for (const span of findPersonalInfo(chat.message)) {
+      category = "personal_info";
+      (reasons ??= []).push(`rule:${span.kind}`);
+    }
+  }
+  let spam: string | null = null;
+  let links: { allowed: string[]; disallowed: string[] } | null = null;
+  if (rules.blockedWords.length > 0 && rules.blockedWords.some(containsLetters)) {
+    category ??= "abuse";
+    (reasons ??= []).push("rule:blocked_word");
+  }
+  if (rules.patterns.length > 0 && rules.patterns.some((re) => re.test(chat.message))) spam = "rule:blocked_pattern";
+  else if (s.dotted && (links = linksOf(chat.message, settings.allowedDomains)).disallowed.length > 0) spam = "rule:link";
+  else if (s.longestRun >= CHARACTER_FLOOD) spam = "rule:flood_characters";
+  else if (s.emoji >= EMOJI_WALL && s.letters === 0) spam = "rule:emoji_wall";
+  else if (lastPass.spacedLength >= WORD_FLOOD * 2 - 1 && wordFlood()) spam = "rule:flood_words";
+  const long = lastPass.compactLength >= settings.flood.sameTextMinLength;
+  const floodRule = flood.check(chat.nickname, long ? compactKey() : 0, lastPass.compactLength, chat.at, settings.flood);
+  if (floodRule !== null) spam = spam === null ? `rule:${floodRule}` : spam;
+  if (spam !== null) {
+    category ??= "spam";
+    (reasons ??= []).push(spam);
+  }
   if (category !== null) return { hold: true, category, score: 1, reasons: reasons! };
   if (settings.sensitivity === 0) return OK_VERDICT;
-  probabilitiesFromFeatures(model, features, intentCount, count, p);
+  moderationLogits(model, features, intentCount, count, p);
+  if (Math.max(p[1]!, p[2]!, p[3]!) < surelyOk(model, settings.sensitivity)) return OK_VERDICT;
+  softmaxFromLogits(p);
   const score = 1 - p[0]!;
   if (score < model.thresholds[settings.sensitivity]!) return OK_VERDICT;
   let best = 1;
   for (let c = 2; c <= 3; c++) if (p[c]! > p[best]!) best = c;
   const modelCategory = HOLD_CATEGORIES[best - 1]!;
-  if (modelCategory === "abuse") for (const w of rules.allowedWords) if (containsLetters(w)) return OK_VERDICT;
+  if (modelCategory === "abuse" && rules.allowedWords.some(containsLetters)) return OK_VERDICT;
+  // A chat pointing at the shop's own (allowed) domain is not spam for looking like a link.
+  if (modelCategory === "spam" && links !== null && links.allowed.length > 0) return OK_VERDICT;
   return { hold: true, category: modelCategory, score: Math.round(score * 1000) / 1000, reasons: ["model"] };
+}
+
+const okBounds = new WeakMap<ModerationModel, number[]>();
+
+/** surelyOkBelow for the model's threshold at `sensitivity`, computed once per model. */
+function surelyOk(model: ModerationModel, sensitivity: number): number {
+  let bounds = okBounds.get(model);
+  if (bounds === undefined) {
+    bounds = model.thresholds.map(surelyOkBelow);
+    okBounds.set(model, bounds);
+  }
+  return bounds[sensitivity]!;
 }
 
 /** The same word ≥ WORD_FLOOD times and nothing else (normalised, spaced buffer). */
@@ -140,11 +170,10 @@ function wordFlood(): boolean {
   return words >= WORD_FLOOD;
 }
 
-/** The chat without spaces as a string key for the same-text flood rule ("" when short). */
-function compactKey(): string {
+/** A small-integer hash of the chat without spaces, the same-text flood rule's key. */
+function compactKey(): number {
   const m = lastPass.compactLength;
-  if (m < 4) return "";
   let h = 0x811c9dc5 | 0;
   for (let i = 1; i <= m; i++) h = Math.imul(h ^ lastPass.compact[i]!, 0x01000193);
-  return `${m}:${h}`;
+  return h & 0x3fffffff;
 }

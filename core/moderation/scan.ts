@@ -43,24 +43,33 @@ const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (
 
 /** Scans `text` into a shared object (valid until the next call): no allocation. */
 export function scanChat(text: string): Scan {
-  let digits = 0, numerals = 0, emoji = 0, letters = 0, run = 0, longest = 0, prev = -1;
+  let digits = 0, numerals = 0, emoji = 0, letters = 0, run = 1, longest = 0, prev = -1;
   let at = false, dotted = false;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === prev && c !== 32) run++;
-    else run = 1;
-    if (run > longest && c !== 32) longest = run;
-    prev = c;
-    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) digits++;
-    else if (c >= 0xac00 && c <= 0xd7a3) {
+    if (c === prev) {
+      if (++run > longest && c !== 32) longest = run;
+    } else {
+      run = 1;
+      prev = c;
+    }
+    // Precomposed Hangul first: most of every chat.
+    if (c >= 0xac00 && c <= 0xd7a3) {
       letters++;
       if (koreanNumeral(c) >= 0) numerals++;
-    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0x3131 && c <= 0x3163)) letters++;
-    else if (c === 64 || c === 0xff20) at = true;
-    else if ((c === 46 || c === 47) && i > 0 && i + 1 < text.length && isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.charCodeAt(i + 1))) dotted = true;
+    } else if (c < 128) {
+      if (c >= 48 && c <= 57) digits++;
+      else if ((c | 32) >= 97 && (c | 32) <= 122) letters++;
+      else if (c === 64) at = true;
+      else if ((c === 46 || c === 47) && i > 0 && i + 1 < n && isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.charCodeAt(i + 1))) dotted = true;
+    } else if (c >= 0x3131 && c <= 0x3163) letters++;
     else if (c >= 0xd800 && c <= 0xdbff) emoji++;
+    else if (c >= 0xff10 && c <= 0xff19) digits++;
+    else if (c === 0xff20) at = true;
     else if (c >= 0x2600 && c <= 0x27bf) emoji++;
   }
+  if (longest === 0 && n > 0) longest = 1;
   scan.digits = digits;
   scan.numerals = numerals;
   scan.at = at;
