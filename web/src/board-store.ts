@@ -1,4 +1,4 @@
-import { signal, type ReadonlySignal } from "@preact/signals";
+import { signal, type ReadonlySignal, type Signal } from "@preact/signals";
 import type { CaptureStatus, Claim, ClusterStatus } from "../../core/protocol/index.ts";
 import { ApiFailure, api } from "./api.ts";
 import { answersApi } from "./api-board.ts";
@@ -6,6 +6,7 @@ import { applyPublished, applyUnpublished, fromApi, mergeLoaded, type PublishedL
 import { BoardSocket, boardSocketUrl, type BoardEvent, type ConnectionState } from "./board-socket.ts";
 import { applyFrames, emptyBoard, type BoardFrame, type BoardState } from "./board-state.ts";
 import { applyClusters, withStatus, type ClusterMap } from "./clusters-state.ts";
+import { applyDecision, applyHeld, type HeldQueue, type NicknameInfo } from "./moderation-state.ts";
 
 /** Longest a frame may wait when the tab is hidden and animation frames stop. */
 const HIDDEN_FLUSH_MS = 250;
@@ -26,6 +27,13 @@ export interface BoardStore {
   readonly claimed: ReadonlySignal<string | null>;
   readonly published: ReadonlySignal<PublishedList>;
   readonly capture: ReadonlySignal<CaptureStatus | null>;
+  /** Chats moderation holds, waiting for a decision. */
+  readonly held: ReadonlySignal<HeldQueue>;
+  /** The nickname panel (null: closed). */
+  readonly nickname: Signal<NicknameInfo | null>;
+  /** Allows (the chat joins its column) or denies a held chat, for every board. */
+  moderate(seq: number, decision: "allow" | "deny"): void;
+  lookupNickname(nickname: string): void;
   /** Marks a cluster for every manager (shown here at once, confirmed by the hub's echo). */
   setClusterStatus(id: string, status: ClusterStatus): void;
   /** Shows a status the hub already set (an answer published for the cluster). */
@@ -54,6 +62,8 @@ export function createBoardStore(broadcastId: string): BoardStore {
   const claimed = signal<string | null>(null);
   const published = signal<PublishedList>([]);
   const capture = signal<CaptureStatus | null>(null);
+  const held = signal<HeldQueue>([]);
+  const nickname = signal<NicknameInfo | null>(null);
   /** Ids taken down since the board opened: a late API list must not bring them back. */
   const unpublishedIds = new Set<string>();
   let claimManager = "";
@@ -104,6 +114,17 @@ export function createBoardStore(broadcastId: string): BoardStore {
         return;
       case "capture":
         capture.value = event.status;
+        return;
+      case "held":
+        held.value = applyHeld(held.value, event.items);
+        return;
+      case "moderation-decision":
+        held.value = applyDecision(held.value, event.seq);
+        return;
+      case "nickname":
+        nickname.value = event;
+        return;
+      case "moderation-settings":
         return;
     }
   }
@@ -157,6 +178,10 @@ export function createBoardStore(broadcastId: string): BoardStore {
     claimed,
     published,
     capture,
+    held,
+    nickname,
+    moderate: (seq, decision) => void socket.send({ type: "moderate", seq, decision }),
+    lookupNickname: (name) => void socket.send({ type: "nickname", nickname: name }),
     setClusterStatus(id, status) {
       clusters.value = withStatus(clusters.value, id, status);
       socket.send({ type: "cluster-status", id, status });
