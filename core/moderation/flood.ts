@@ -38,7 +38,7 @@ export class FloodTracker {
     }
     w.count++;
     if (w.count >= flood.nicknameMaxChats) return "flood_nickname";
-    if (textLength < flood.sameTextMinLength) return null;
+    if (flood.sameTextNicknames === 0 || textLength < flood.sameTextMinLength) return null;
     let t = this.byText.get(textKey);
     if (t === undefined || at - t.start >= flood.sameTextWindowSeconds * 1000) {
       if (t === undefined && this.byText.size >= MAX_TRACKED) this.byText.clear();

@@ -85,7 +85,11 @@ describe("flood rules", () => {
       { message: long, nickname: `copy${i}`, at: at + i * 1000 },
       { message: "예뻐요", nickname: `fan${i}`, at: at + i * 1000 },
     ]);
-    const reasons = embeddedModerator.classifyBatch(chats).verdicts.map((v) => v.reasons.includes("rule:flood_same_text"));
+    const on = compileRules(ModerationSettings.parse({ flood: { nicknameMaxChats: 6, nicknameWindowSeconds: 10, sameTextNicknames: 3, sameTextWindowSeconds: 30, sameTextMinLength: 12 } }));
+    const reasons = embeddedModerator.classifyBatch(chats, on).verdicts.map((v) => v.reasons.includes("rule:flood_same_text"));
     expect(reasons).toEqual([false, false, false, false, true, false, true, false]);
+    // Off by default: common chats repeat honestly in a busy broadcast.
+    const later = chats.map((c) => ({ ...c, at: c.at + 600_000 }));
+    expect(embeddedModerator.classifyBatch(later).verdicts.some((v) => v.reasons.includes("rule:flood_same_text"))).toBe(false);
   });
 });

@@ -113,7 +113,7 @@ function judge(chat: ChatToModerate, model: ModerationModel, features: Int32Arra
   else if (s.longestRun >= CHARACTER_FLOOD) spam = "rule:flood_characters";
   else if (s.emoji >= EMOJI_WALL && s.letters === 0) spam = "rule:emoji_wall";
   else if (lastPass.spacedLength >= WORD_FLOOD * 2 - 1 && wordFlood()) spam = "rule:flood_words";
-  const long = lastPass.compactLength >= settings.flood.sameTextMinLength;
+  const long = settings.flood.sameTextNicknames > 0 && lastPass.compactLength >= settings.flood.sameTextMinLength;
   const floodRule = flood.check(chat.nickname, long ? compactKey() : 0, lastPass.compactLength, chat.at, settings.flood);
   if (floodRule !== null) spam = spam === null ? `rule:${floodRule}` : spam;
   if (spam !== null) {

@@ -15,12 +15,16 @@ export const ModerationSettings = z.object({
       /** The chat that makes this many from one nickname within `nicknameWindowSeconds`, and later ones, are held. */
       nicknameMaxChats: z.number().int().min(2).max(100).default(6),
       nicknameWindowSeconds: z.number().int().min(1).max(600).default(10),
-      /** One text (≥ minTextLength characters) from this many nicknames within the window is held. */
-      sameTextNicknames: z.number().int().min(2).max(100).default(3),
+      /**
+       * One text (≥ sameTextMinLength characters) from this many nicknames within the window is
+       * held; 0 turns the rule off, the default: in a busy broadcast common chats repeat
+       * honestly (재입고 해주세요 제발요), so a manager turns it on for a raid.
+       */
+      sameTextNicknames: z.number().int().min(0).max(100).refine((n) => n === 0 || n >= 2, "0 (off) or at least 2").default(0),
       sameTextWindowSeconds: z.number().int().min(1).max(600).default(30),
       sameTextMinLength: z.number().int().min(1).max(100).default(12),
     })
-    .default({ nicknameMaxChats: 6, nicknameWindowSeconds: 10, sameTextNicknames: 3, sameTextWindowSeconds: 30, sameTextMinLength: 12 }),
+    .default({ nicknameMaxChats: 6, nicknameWindowSeconds: 10, sameTextNicknames: 0, sameTextWindowSeconds: 30, sameTextMinLength: 12 }),
   /** 0: model off (rules only); 1 holds least, 4 most (AutoMod-like). */
   sensitivity: z.number().int().min(0).max(4).default(2),
 });

@@ -110,7 +110,7 @@ export async function runStep(endpoints: Endpoints, options: StepOptions): Promi
       let chats = "";
       for (let i = 0; i < n; i++) {
         const no = sent + i + 1;
-        chats += `${i ? "," : ""}{"commentNo":${no},"nickname":"bench****","message":${messages[no % messages.length]},"at":${now}}`;
+        chats += `${i ? "," : ""}{"commentNo":${no},"nickname":"viewer${no % 100000}****","message":${messages[no % messages.length]},"at":${now}}`;
       }
       batchSentAt.set(++batchId, now);
       ingest.send(`{"type":"chats","source":"bench","batchId":${batchId},"chats":[${chats}]}`);
