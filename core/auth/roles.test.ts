@@ -87,6 +87,9 @@ describe("board messages", () => {
     { type: "ping" },
     { type: "cluster-status", id: "c1", status: "dismissed" },
     { type: "claim", clusterId: "c1" },
+    { type: "moderate", seq: 1, decision: "allow" },
+    { type: "moderation-settings", settings: { sensitivity: 3 } },
+    { type: "nickname", nickname: "민지" },
   ];
 
   it("has a sample for every message type", () => {
@@ -95,10 +98,10 @@ describe("board messages", () => {
   });
 
   const expected: Record<Role, string[]> = {
-    owner: ["hello", "ping", "cluster-status", "claim"],
-    manager: ["hello", "ping", "cluster-status", "claim"],
-    moderator: ["hello", "ping", "cluster-status"],
-    analyst: ["hello", "ping"],
+    owner: ["hello", "ping", "cluster-status", "claim", "moderate", "moderation-settings", "nickname"],
+    manager: ["hello", "ping", "cluster-status", "claim", "moderation-settings", "nickname"],
+    moderator: ["hello", "ping", "cluster-status", "moderate", "nickname"],
+    analyst: ["hello", "ping", "nickname"],
   };
   for (const role of ROLES) {
     it(`${role} may send ${expected[role].join(", ")}`, () => {
