@@ -213,7 +213,7 @@ export class BroadcastHub extends DurableObject<Env> {
     const { chats, malformed } = parseChatItems(batch.data.chats);
     const now = Date.now();
     // One pass per chat: intent and moderation verdict from the same features.
-    const judged = embeddedModerator.classifyBatch(chats.map((c) => ({ message: c.message, nickname: c.nickname, at: c.at ?? now })), this.moderation.rules);
+    const judged = embeddedModerator.classifyBatch(chats.map((c) => ({ message: c.message, nickname: c.nickname, at: c.at ?? now })), this.moderation.rules, this.moderation.flood);
     const intents = this.classifyNow(judged.intents);
     const result = this.log.append(chats, intents, batch.data.source, now, judged.verdicts);
     if (malformed) this.log.addCounters({ malformed });

@@ -1,4 +1,5 @@
 import { type CompiledRules, DEFAULT_RULES, compileRules } from "../core/moderation/moderator.ts";
+import { FloodTracker } from "../core/moderation/flood.ts";
 import { ModerationSettings } from "../core/moderation/settings.ts";
 import type { HoldCategory } from "../core/moderation/types.ts";
 import type { BoardChat, BoardServerMessage, HeldChat } from "../core/protocol/board.ts";
@@ -21,6 +22,8 @@ type HeldRow = ChatRow & { held: HoldCategory; hold_state: HeldChat["state"]; ho
  */
 export class HubModeration {
   rules: CompiledRules = DEFAULT_RULES;
+  /** This broadcast's flood windows (never shared with other hubs in the isolate). */
+  readonly flood = new FloodTracker();
   private readonly sql: SqlStorage;
   private readonly log: HubLog;
 

@@ -1,7 +1,8 @@
 /**
- * Flood rules over fixed windows, in memory (a hub restart forgets them, which only lets a
- * few more chats through): one nickname repeating, and one text from many nicknames. Each
- * chat costs one or two map lookups with no allocation for nicknames already seen.
+ * Flood rules over fixed windows, in memory, one tracker per broadcast (a hub restart forgets
+ * them, which only lets a few more chats through): one nickname repeating, and one text from
+ * many nicknames. Both are off until a manager sets them; then each chat costs one or two map
+ * lookups, with no allocation for nicknames already seen.
  */
 import type { ModerationSettings } from "./settings.ts";
 
@@ -26,6 +27,11 @@ export class FloodTracker {
    * hash of the chat without spaces and `textLength` its length (short chats are never a text flood).
    */
   check(nickname: string, textKey: number, textLength: number, at: number, flood: ModerationSettings["flood"]): "flood_nickname" | "flood_same_text" | null {
+    if (flood.nicknameMaxChats > 0 && this.nicknameFlood(nickname, at, flood)) return "flood_nickname";
+    return this.textFlood(nickname, textKey, textLength, at, flood) ? "flood_same_text" : null;
+  }
+
+  private nicknameFlood(nickname: string, at: number, flood: ModerationSettings["flood"]): boolean {
     let w = this.byNickname.get(nickname);
     if (w === undefined) {
       if (this.byNickname.size >= MAX_TRACKED) this.byNickname.clear();
@@ -37,8 +43,11 @@ export class FloodTracker {
       w.count = 0;
     }
     w.count++;
-    if (w.count >= flood.nicknameMaxChats) return "flood_nickname";
-    if (flood.sameTextNicknames === 0 || textLength < flood.sameTextMinLength) return null;
+    return w.count >= flood.nicknameMaxChats;
+  }
+
+  private textFlood(nickname: string, textKey: number, textLength: number, at: number, flood: ModerationSettings["flood"]): boolean {
+    if (flood.sameTextNicknames === 0 || textLength < flood.sameTextMinLength) return false;
     let t = this.byText.get(textKey);
     if (t === undefined || at - t.start >= flood.sameTextWindowSeconds * 1000) {
       if (t === undefined && this.byText.size >= MAX_TRACKED) this.byText.clear();
@@ -46,6 +55,6 @@ export class FloodTracker {
       this.byText.set(textKey, t);
     }
     t.nicknames.add(nickname);
-    return t.nicknames.size >= flood.sameTextNicknames ? "flood_same_text" : null;
+    return t.nicknames.size >= flood.sameTextNicknames;
   }
 }

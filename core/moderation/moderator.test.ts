@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { embeddedClassifier } from "../intent/embedded.ts";
 import { embeddedModerator } from "./embedded.ts";
+import { FloodTracker } from "./flood.ts";
 import { compileRules } from "./moderator.ts";
 import { ModerationSettings } from "./settings.ts";
 
@@ -72,10 +73,14 @@ describe("verdicts", () => {
 
 describe("flood rules", () => {
   it("hold one nickname repeating within the window", () => {
-    const rules = compileRules(ModerationSettings.parse({ flood: { nicknameMaxChats: 3, nicknameWindowSeconds: 10, sameTextNicknames: 50, sameTextWindowSeconds: 30, sameTextMinLength: 12 } }));
+    const rules = compileRules(ModerationSettings.parse({ flood: { nicknameMaxChats: 3, nicknameWindowSeconds: 10, sameTextNicknames: 0, sameTextWindowSeconds: 30, sameTextMinLength: 12 } }));
     const at = (clock += 600_000);
     const chats = ["하나", "둘", "셋", "넷"].map((message, i) => ({ message, nickname: "도배왕", at: at + i * 1000 }));
-    expect(embeddedModerator.classifyBatch(chats, rules).verdicts.map((v) => v.reasons[0] ?? null)).toEqual([null, null, "rule:flood_nickname", "rule:flood_nickname"]);
+    expect(embeddedModerator.classifyBatch(chats, rules, new FloodTracker()).verdicts.map((v) => v.reasons[0] ?? null)).toEqual([null, null, "rule:flood_nickname", "rule:flood_nickname"]);
+    // Off by default (masked nicknames are shared by many viewers), and each broadcast has its own windows.
+    expect(embeddedModerator.classifyBatch(chats.map((c) => ({ ...c, at: c.at + 600_000 }))).verdicts.some((v) => v.hold)).toBe(false);
+    const other = new FloodTracker();
+    expect(embeddedModerator.classifyBatch(chats.slice(0, 2), rules, other).verdicts.some((v) => v.hold)).toBe(false);
   });
 
   it("hold one long text sent by many nicknames, not short common chats", () => {
@@ -85,7 +90,7 @@ describe("flood rules", () => {
       { message: long, nickname: `copy${i}`, at: at + i * 1000 },
       { message: "예뻐요", nickname: `fan${i}`, at: at + i * 1000 },
     ]);
-    const on = compileRules(ModerationSettings.parse({ flood: { nicknameMaxChats: 6, nicknameWindowSeconds: 10, sameTextNicknames: 3, sameTextWindowSeconds: 30, sameTextMinLength: 12 } }));
+    const on = compileRules(ModerationSettings.parse({ flood: { nicknameMaxChats: 0, nicknameWindowSeconds: 10, sameTextNicknames: 3, sameTextWindowSeconds: 30, sameTextMinLength: 12 } }));
     const reasons = embeddedModerator.classifyBatch(chats, on).verdicts.map((v) => v.reasons.includes("rule:flood_same_text"));
     expect(reasons).toEqual([false, false, false, false, true, false, true, false]);
     // Off by default: common chats repeat honestly in a busy broadcast.

@@ -47,8 +47,8 @@ const EMOJI_WALL = 10;
 const WORD_FLOOD = 6;
 
 export interface Moderator {
-  /** Intents and verdicts of a batch, in order; flood state advances by the chats' times. */
-  classifyBatch(chats: readonly ChatToModerate[], rules?: CompiledRules): { intents: IntentResult[]; verdicts: Verdict[] };
+  /** Intents and verdicts of a batch, in order; `flood` (one per broadcast) advances by the chats' times. */
+  classifyBatch(chats: readonly ChatToModerate[], rules?: CompiledRules, flood?: FloodTracker): { intents: IntentResult[]; verdicts: Verdict[] };
 }
 
 export function createModerator(intentSource: () => IntentModel, moderationSource: () => ModerationModel): Moderator {
@@ -58,9 +58,10 @@ export function createModerator(intentSource: () => IntentModel, moderationSourc
   const logits = new Float64Array(3);
   const p = new Float64Array(4);
   const top = { best: 0, p: 0 };
-  const flood = new FloodTracker();
+  /** For callers without a broadcast of their own (CLIs, tests); the hub passes its own. */
+  const sharedFlood = new FloodTracker();
   return {
-    classifyBatch(chats, rules = DEFAULT_RULES) {
+    classifyBatch(chats, rules = DEFAULT_RULES, flood = sharedFlood) {
       if (intent === null || moderation === null) {
         intent = checkModel(intentSource());
         moderation = checkModerationModel(moderationSource());
@@ -113,9 +114,11 @@ function judge(chat: ChatToModerate, model: ModerationModel, features: Int32Arra
   else if (s.longestRun >= CHARACTER_FLOOD) spam = "rule:flood_characters";
   else if (s.emoji >= EMOJI_WALL && s.letters === 0) spam = "rule:emoji_wall";
   else if (lastPass.spacedLength >= WORD_FLOOD * 2 - 1 && wordFlood()) spam = "rule:flood_words";
-  const long = settings.flood.sameTextNicknames > 0 && lastPass.compactLength >= settings.flood.sameTextMinLength;
-  const floodRule = flood.check(chat.nickname, long ? compactKey() : 0, lastPass.compactLength, chat.at, settings.flood);
-  if (floodRule !== null) spam = spam === null ? `rule:${floodRule}` : spam;
+  if (settings.flood.nicknameMaxChats > 0 || settings.flood.sameTextNicknames > 0) {
+    const long = settings.flood.sameTextNicknames > 0 && lastPass.compactLength >= settings.flood.sameTextMinLength;
+    const floodRule = flood.check(chat.nickname, long ? compactKey() : 0, lastPass.compactLength, chat.at, settings.flood);
+    if (floodRule !== null) spam ??= `rule:${floodRule}`;
+  }
   if (spam !== null) {
     category ??= "spam";
     (reasons ??= []).push(spam);

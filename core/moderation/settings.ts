@@ -12,8 +12,12 @@ export const ModerationSettings = z.object({
   allowedDomains: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/).max(100)).max(50).default(["naver.com"]),
   flood: z
     .object({
-      /** The chat that makes this many from one nickname within `nicknameWindowSeconds`, and later ones, are held. */
-      nicknameMaxChats: z.number().int().min(2).max(100).default(6),
+      /**
+       * The chat that makes this many from one nickname within `nicknameWindowSeconds`, and later
+       * ones, are held; 0 turns the rule off, the default: platforms mask nicknames (abc***), so
+       * in a busy broadcast different viewers share one, and a manager turns it on for a raid.
+       */
+      nicknameMaxChats: z.number().int().min(0).max(100).refine((n) => n === 0 || n >= 2, "0 (off) or at least 2").default(0),
       nicknameWindowSeconds: z.number().int().min(1).max(600).default(10),
       /**
        * One text (≥ sameTextMinLength characters) from this many nicknames within the window is
@@ -24,7 +28,7 @@ export const ModerationSettings = z.object({
       sameTextWindowSeconds: z.number().int().min(1).max(600).default(30),
       sameTextMinLength: z.number().int().min(1).max(100).default(12),
     })
-    .default({ nicknameMaxChats: 6, nicknameWindowSeconds: 10, sameTextNicknames: 0, sameTextWindowSeconds: 30, sameTextMinLength: 12 }),
+    .default({ nicknameMaxChats: 0, nicknameWindowSeconds: 10, sameTextNicknames: 0, sameTextWindowSeconds: 30, sameTextMinLength: 12 }),
   /** 0: model off (rules only); 1 holds least, 4 most (AutoMod-like). */
   sensitivity: z.number().int().min(0).max(4).default(2),
 });
