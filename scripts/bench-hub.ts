@@ -23,6 +23,8 @@ const { values } = parseArgs({
     server: { type: "string" },
     token: { type: "string" },
     rate: { type: "string" },
+    /** Where the local dev server listens (another job on the machine may hold the default). */
+    port: { type: "string", default: "8797" },
   },
 });
 const seconds = Number(values.seconds);
@@ -81,7 +83,7 @@ if (values.server) {
 }
 
 const server = await startDevServer({
-  port: 8797,
+  port: Number(values.port),
   config: path.join(ROOT, "scripts/bench/wrangler.toml"),
   persistTo: mkdtempSync(path.join(tmpdir(), "liveq-bench-")),
   quiet: true,
