@@ -37,6 +37,15 @@ describe("held queue (보류) in Chromium", () => {
     await held.filter({ hasText: "bit.ly" }).getByTestId("held-deny").click();
     await expect.poll(() => held.count()).toBe(0);
     expect(await page.getByTestId("chat-item").filter({ hasText: "bit.ly" }).count()).toBe(0);
+
+    // A manager's blocked word applies live, through spacing.
+    await page.getByTestId("moderation-rules").locator("summary").click();
+    await page.getByTestId("moderation-blockedWords").fill("경쟁사");
+    await page.getByTestId("moderation-save").click();
+    await expect.poll(async () => page.getByTestId("moderation-blockedWords").inputValue()).toBe("경쟁사");
+    await postChats(target, id, ["경 쟁 사 몰이 더 싸요"], 10);
+    await held.filter({ hasText: "경 쟁 사" }).waitFor();
+    expect(await held.filter({ hasText: "경 쟁 사" }).getAttribute("data-category")).toBe("abuse");
     await context.close();
   });
 });

@@ -34,6 +34,10 @@ export interface BoardStore {
   /** Allows (the chat joins its column) or denies a held chat, for every board. */
   moderate(seq: number, decision: "allow" | "deny"): void;
   lookupNickname(nickname: string): void;
+  /** The broadcast's moderation rules as the hub last sent them. */
+  readonly moderationSettings: ReadonlySignal<Record<string, unknown> | null>;
+  /** Replaces the rules for every board (the hub validates them and needs broadcast.setup). */
+  saveModerationSettings(settings: Record<string, unknown>): void;
   /** Marks a cluster for every manager (shown here at once, confirmed by the hub's echo). */
   setClusterStatus(id: string, status: ClusterStatus): void;
   /** Shows a status the hub already set (an answer published for the cluster). */
@@ -64,6 +68,7 @@ export function createBoardStore(broadcastId: string): BoardStore {
   const capture = signal<CaptureStatus | null>(null);
   const held = signal<HeldQueue>([]);
   const nickname = signal<NicknameInfo | null>(null);
+  const moderationSettings = signal<Record<string, unknown> | null>(null);
   /** Ids taken down since the board opened: a late API list must not bring them back. */
   const unpublishedIds = new Set<string>();
   let claimManager = "";
@@ -125,6 +130,7 @@ export function createBoardStore(broadcastId: string): BoardStore {
         nickname.value = event;
         return;
       case "moderation-settings":
+        moderationSettings.value = event.settings;
         return;
     }
   }
@@ -180,6 +186,8 @@ export function createBoardStore(broadcastId: string): BoardStore {
     capture,
     held,
     nickname,
+    moderationSettings,
+    saveModerationSettings: (settings) => void socket.send({ type: "moderation-settings", settings }),
     moderate: (seq, decision) => void socket.send({ type: "moderate", seq, decision }),
     lookupNickname: (name) => void socket.send({ type: "nickname", nickname: name }),
     setClusterStatus(id, status) {

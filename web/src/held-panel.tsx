@@ -1,5 +1,6 @@
 import type { BoardStore } from "./board-store.ts";
 import { formatNumber, formatTime, t, type MessageKey } from "./i18n.ts";
+import { ModerationRules } from "./moderation-rules.tsx";
 
 /**
  * 보류: chats moderation held, with category and reason, and allow/deny for members who may
@@ -15,6 +16,7 @@ export function HeldPanel({ store }: { store: BoardStore }) {
         <h2 id="held-title">{t("held.title")}</h2>
         <span class="muted small">{t("held.count", { n: formatNumber(queue.length) })}</span>
       </div>
+      <ModerationRules store={store} />
       {queue.length === 0 ? (
         <p class="muted small">{t("held.empty")}</p>
       ) : (
