@@ -16,6 +16,8 @@ import { broadcastClaims, currentClaims, handleBoardMessage } from "./hub-board.
 import { boardMessageAllowed, closeTagged, socketAccess } from "./hub-access.ts";
 import { HubClusters } from "./hub-clusters.ts";
 import { HubLog, type IntentUpdate } from "./hub-log.ts";
+import { HubModeration } from "./hub-moderation.ts";
+import { embeddedModerator } from "../core/moderation/embedded.ts";
 import { readReportData, recordCaptureState, recordPublished } from "./hub-report.ts";
 import type { HubReportData } from "../core/report/types.ts";
 import { HUB_BROADCAST_HEADER, HUB_ROLE_HEADER, type RelayOutcome, type SocketRole } from "../server/object-contracts.ts";
@@ -48,6 +50,7 @@ export class BroadcastHub extends DurableObject<Env> {
   private predrafts!: PredraftHandOver;
   private outbox!: HubOutbox;
   private relay!: ViewerRelay;
+  private moderation!: HubModeration;
   private readonly classifier: IntentClassifier;
   private remoteInflight = 0;
   /** When the alarm is set for, as far as this instance knows (null: not set by it). */
@@ -63,6 +66,7 @@ export class BroadcastHub extends DurableObject<Env> {
   private init(): void {
     this.log = new HubLog(this.ctx.storage);
     this.clusters = new HubClusters(this.ctx.storage.sql);
+    this.moderation = new HubModeration(this.ctx.storage.sql, this.log);
     this.fanout = new BoardFanout(this.ctx, this.log, (now, full) => this.summary(now, full));
     this.predrafts?.stop();
     this.predrafts = new PredraftHandOver(this.ctx, this.env, () => this.fanout.touch());
@@ -135,6 +139,11 @@ export class BroadcastHub extends DurableObject<Env> {
     return readReportData(this.ctx.storage.sql, this.log.lastSeq);
   }
 
+  /** RPC for the reveal route (which audits it): the unmasked text of one chat, or null. */
+  async revealChat(seq: number): Promise<{ seq: number; message: string; category: string | null } | null> {
+    return this.moderation.reveal(seq);
+  }
+
   /** RPC from the capture (ChatCapture DO or the capture route): its state, for every board. */
   async reportCapture(broadcastId: string, status: unknown): Promise<boolean> {
     const parsed = CaptureStatus.safeParse(status);
@@ -198,7 +207,7 @@ export class BroadcastHub extends DurableObject<Env> {
     const parsed = BoardClientMessage.safeParse(data);
     if (!parsed.success) return this.reject(ws, "invalid_message", "unknown or malformed board message");
     if (!boardMessageAllowed(ws, parsed.data)) return send(ws, { type: "error", code: "forbidden", message: "your role may not send this message" });
-    handleBoardMessage({ ctx: this.ctx, fanout: this.fanout, clusters: this.clusters }, ws, parsed.data);
+    handleBoardMessage({ ctx: this.ctx, fanout: this.fanout, clusters: this.clusters, moderation: this.moderation }, ws, parsed.data);
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
@@ -245,11 +254,17 @@ export class BroadcastHub extends DurableObject<Env> {
       return { type: "error", code: "invalid_batch", message: batch.error.issues[0]?.message ?? "invalid batch" };
     }
     const { chats, malformed } = parseChatItems(batch.data.chats);
-    const intents = this.classifyNow(chats.map((c) => c.message));
-    const result = this.log.append(chats, intents, batch.data.source, Date.now());
+    const now = Date.now();
+    // One pass per chat: intent and moderation verdict from the same features.
+    const judged = embeddedModerator.classifyBatch(chats.map((c) => ({ message: c.message, nickname: c.nickname, at: c.at ?? now })), this.moderation.rules, this.moderation.flood);
+    const intents = this.classifyNow(judged.intents);
+    const result = this.log.append(chats, intents, batch.data.source, now, judged.verdicts);
     if (malformed) this.log.addCounters({ malformed });
-    if (result.chats.length) {
-      this.fanout.addChats(result.chats);
+    if (result.held.length) this.fanout.broadcast(JSON.stringify({ type: "held", items: result.held } satisfies BoardServerMessage));
+    if (result.chats.length || result.held.length) {
+      // Held chats reach neither the columns nor the clusters (nor, through them, drafts, reports or viewers).
+      if (result.chats.length) this.fanout.addChats(result.chats);
+      else this.fanout.touch();
       if (intents) this.clusters.add(result.chats);
       if (!intents) this.resolvePending(result.chats);
       this.armAlarm(Date.now() + HUB_ALARM_MS);
@@ -263,11 +278,11 @@ export class BroadcastHub extends DurableObject<Env> {
    * Intents for a batch right away when the classifier is in-process (or remote calls are
    * backed up); null when a remote classifier will answer later and the chats go out pending.
    */
-  private classifyNow(texts: string[]): IntentResult[] | null {
-    if (texts.length === 0) return [];
+  private classifyNow(embedded: IntentResult[]): IntentResult[] | null {
+    if (embedded.length === 0) return [];
     const remote = this.classifier !== embeddedClassifier;
     if (remote && this.remoteInflight < MAX_REMOTE_INFLIGHT) return null;
-    return embeddedClassifier.classifyBatch(texts) as IntentResult[];
+    return embedded;
   }
 
   /** Classifies pending chats remotely (time-boxed, with fallback, in the classifier) and sends `intents`. */
@@ -304,6 +319,7 @@ export class BroadcastHub extends DurableObject<Env> {
     if (full) {
       const capture = this.log.getMeta("capture_status");
       frames.push({ type: "clusters", items: this.clusters.top() }, { type: "claims", items: currentClaims(this.ctx) });
+      frames.push({ type: "held", items: this.moderation.queue() }, this.moderation.settingsFrame());
       if (capture) frames.push({ type: "capture", status: CaptureStatus.parse(JSON.parse(capture)) });
       const deliveries = this.outbox.statuses();
       if (deliveries.length) frames.push({ type: "answer-delivery", items: deliveries });

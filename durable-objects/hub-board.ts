@@ -1,6 +1,7 @@
 import type { BoardClientMessage, BoardServerMessage, Claim } from "../core/protocol/board.ts";
 import { send, type BoardFanout, type SocketAttachment } from "./board-fanout.ts";
 import type { HubClusters } from "./hub-clusters.ts";
+import type { HubModeration } from "./hub-moderation.ts";
 import { recordClusterStatus } from "./hub-report.ts";
 import { olderPage } from "./hub-history.ts";
 import { OLDER_PAGE } from "../core/hub/window.ts";
@@ -10,6 +11,7 @@ export interface BoardContext {
   ctx: DurableObjectState;
   fanout: BoardFanout;
   clusters: HubClusters;
+  moderation: HubModeration;
 }
 
 /** Handles one validated message from a manager's board. */
@@ -35,6 +37,24 @@ export function handleBoardMessage(hub: BoardContext, ws: WebSocket, message: Bo
       ws.serializeAttachment({ ...attachment, ...(claim ? { claim } : {}) } satisfies SocketAttachment);
       return broadcastClaims(hub.ctx, hub.fanout);
     }
+    case "moderate": {
+      const decided = hub.moderation.decide(message.seq, message.decision);
+      if (!decided) return send(ws, { type: "error", code: "not_held", message: "no such chat waiting for a decision" });
+      const by = (ws.deserializeAttachment() as SocketAttachment).member?.name ?? null;
+      hub.fanout.broadcast(JSON.stringify({ type: "moderation-decision", seq: message.seq, decision: message.decision, by } satisfies BoardServerMessage));
+      if (message.decision === "allow") {
+        // Sent on its own (not through the coalescer, whose frames carry increasing seqs).
+        hub.fanout.broadcast(JSON.stringify({ type: "chats", items: [decided.chat] } satisfies BoardServerMessage));
+        if (decided.chat.intent !== "pending") hub.clusters.add([decided.chat]);
+      }
+      return hub.fanout.touch();
+    }
+    case "moderation-settings": {
+      if (!hub.moderation.setSettings(message.settings)) return send(ws, { type: "error", code: "invalid_settings", message: "invalid moderation settings" });
+      return hub.fanout.broadcast(JSON.stringify(hub.moderation.settingsFrame()));
+    }
+    case "nickname":
+      return send(ws, hub.moderation.nickname(message.nickname));
   }
 }
 

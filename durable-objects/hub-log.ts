@@ -1,4 +1,6 @@
-import type { BoardChat, IntentCounts, MinuteCounts } from "../core/protocol/board.ts";
+import type { BoardChat, HeldChat, IntentCounts, MinuteCounts } from "../core/protocol/board.ts";
+import { maskPersonalInfo } from "../core/moderation/pii.ts";
+import { OK_VERDICT, type HoldCategory, type Verdict } from "../core/moderation/types.ts";
 import type { IngestChat } from "../core/protocol/ingest.ts";
 import type { IntentResult } from "../core/intent/types.ts";
 import { bucketByMinute } from "../core/hub/stats.ts";
@@ -20,6 +22,14 @@ const SCHEMA_STEPS: readonly (readonly string[])[] = [
       latest_seq INTEGER NOT NULL, first_at INTEGER NOT NULL, last_at INTEGER NOT NULL, status TEXT NOT NULL, draft TEXT)`,
     "CREATE INDEX clusters_last_at ON clusters (last_at)",
   ],
+  [
+    // Moderation: NULL for chats nobody held (the hot path writes nothing more for them).
+    "ALTER TABLE chats ADD COLUMN held TEXT",
+    "ALTER TABLE chats ADD COLUMN hold_state TEXT",
+    "ALTER TABLE chats ADD COLUMN hold_score REAL",
+    "ALTER TABLE chats ADD COLUMN hold_reasons TEXT",
+    "CREATE INDEX chats_hold_state ON chats (hold_state) WHERE hold_state IS NOT NULL",
+  ],
 ];
 
 /** Counters kept in the log's own table so they survive eviction with the chats they count. */
@@ -27,6 +37,13 @@ export interface HubCounters extends IntentCounts {
   malformed: number;
   duplicates: number;
   late: number;
+  /** Chats moderation held, in all and by category (the report reads these), and decisions. */
+  held: number;
+  held_abuse: number;
+  held_spam: number;
+  held_personal_info: number;
+  allowed: number;
+  denied: number;
 }
 
 /** A chat older than this when it arrives is counted as late (and logged all the same). */
@@ -38,14 +55,16 @@ export interface IntentUpdate extends IntentResult {
 }
 
 export interface AppendResult {
-  /** Newly logged chats, in seq order. */
+  /** Newly logged chats moderation let through, in seq order. */
   chats: BoardChat[];
+  /** Newly logged chats moderation held, in seq order. */
+  held: HeldChat[];
   duplicates: number;
   /** Highest commentNo of the batch, -1 for an empty batch. */
   upTo: number;
 }
 
-type LogRow = BoardChat & { commentType: string };
+type LogRow = BoardChat & { commentType: string; verdict: Verdict };
 
 /**
  * The hub's chat log in its own SQLite: the source of truth for replay, export and
@@ -60,7 +79,10 @@ export class HubLog {
   private maxCommentNo = -1;
   /** Whether any chat came with a source id (then reads add badges and drop hidden chats). */
   private sourced = false;
-  counters: HubCounters = { general: 0, request: 0, question: 0, malformed: 0, duplicates: 0, late: 0 };
+  counters: HubCounters = {
+    general: 0, request: 0, question: 0, malformed: 0, duplicates: 0, late: 0,
+    held: 0, held_abuse: 0, held_spam: 0, held_personal_info: 0, allowed: 0, denied: 0,
+  };
 
   constructor(storage: DurableObjectStorage) {
     this.storage = storage;
@@ -103,47 +125,56 @@ export class HubLog {
    * (a remote classifier answers later). Chats with a source id are numbered here, after the
    * highest commentNo logged, so they never collide with another source's numbers.
    */
-  append(input: readonly IngestChat[], inputIntents: readonly IntentResult[] | null, source: string, now: number): AppendResult {
-    const logged: BoardChat[] = [];
+  append(input: readonly IngestChat[], inputIntents: readonly IntentResult[] | null, source: string, now: number, inputVerdicts?: readonly Verdict[]): AppendResult {
+    const logged: LogRow[] = [];
     let late = 0;
     let upTo = -1;
     this.storage.transactionSync(() => {
-      const { chats, intents } = this.numberSourced(input, inputIntents);
+      const { chats, intents, verdicts } = this.numberSourced(input, inputIntents, inputVerdicts);
       const rows = chats.map((chat, i) => {
         const { intent, confidence } = intents?.[i] ?? { intent: "pending" as const, confidence: 0 };
         const at = chat.at ?? now;
         if (now - at > LATE_AFTER_MS) late++;
         if (chat.commentNo > upTo) upTo = chat.commentNo;
-        return { seq: 0, commentNo: chat.commentNo, nickname: chat.nickname, message: chat.message, intent, confidence, at, commentType: chat.commentType };
+        const verdict = verdicts?.[i] ?? OK_VERDICT;
+        return { seq: 0, commentNo: chat.commentNo, nickname: chat.nickname, message: chat.message, intent, confidence, at, commentType: chat.commentType, verdict };
       });
       // Seqs are committed to memory only once the transaction has written them.
       const seq = this.allNew(rows) ? this.insertAll(rows, source, logged) : this.insertEach(rows, source, logged);
       if (chats.some((c) => c.sourceId)) this.rememberSourced(chats, logged);
-      this.addCounters({ ...countIntents(logged), duplicates: input.length - logged.length, late });
+      this.addCounters({ ...countIntents(logged), ...countHeld(logged), duplicates: input.length - logged.length, late });
       this.addMinutes(logged);
       addChatters(this.sql, logged);
       this.lastSeq = seq;
       if (upTo > this.maxCommentNo) this.maxCommentNo = upTo;
     });
-    return { chats: logged, duplicates: input.length - logged.length, upTo };
+    const passed: BoardChat[] = [];
+    const held: HeldChat[] = [];
+    for (const { commentType: _, verdict, ...chat } of logged) {
+      if (verdict.hold) held.push(heldView(chat, verdict.category!, verdict.score, verdict.reasons, "held"));
+      else passed.push(chat);
+    }
+    return { chats: passed, held, duplicates: input.length - logged.length, upTo };
   }
 
   /** Drops chats whose source id is known and numbers the rest (intents stay aligned). */
-  private numberSourced(input: readonly IngestChat[], intents: readonly IntentResult[] | null) {
-    if (!input.some((c) => c.sourceId)) return { chats: input, intents };
+  private numberSourced(input: readonly IngestChat[], intents: readonly IntentResult[] | null, verdicts?: readonly Verdict[]) {
+    if (!input.some((c) => c.sourceId)) return { chats: input, intents, verdicts };
     const fresh = new Set(withoutKnownSources(this.sql, input));
     let next = Math.max(this.maxCommentNo, 0);
     const chats: IngestChat[] = [];
     const kept: IntentResult[] = [];
+    const keptVerdicts: Verdict[] = [];
     input.forEach((chat, i) => {
       if (!fresh.has(chat)) return;
       chats.push(chat.sourceId ? { ...chat, commentNo: ++next } : chat);
       if (intents) kept.push(intents[i]!);
+      if (verdicts) keptVerdicts.push(verdicts[i]!);
     });
-    return { chats, intents: intents ? kept : null };
+    return { chats, intents: intents ? kept : null, verdicts: verdicts ? keptVerdicts : undefined };
   }
 
-  private rememberSourced(chats: readonly IngestChat[], logged: BoardChat[]): void {
+  private rememberSourced(chats: readonly IngestChat[], logged: LogRow[]): void {
     const loggedNos = new Set(logged.map((c) => c.commentNo));
     rememberSources(this.sql, chats.filter((c) => loggedNos.has(c.commentNo)));
     this.sourced = true;
@@ -168,31 +199,36 @@ export class HubLog {
    * The fast path (sources like Naver number chats in increasing order): the whole batch
    * in one statement, passed as one JSON parameter that SQLite unpacks itself.
    */
-  private insertAll(rows: LogRow[], source: string, logged: BoardChat[]): number {
+  private insertAll(rows: LogRow[], source: string, logged: LogRow[]): number {
     let seq = this.lastSeq;
     for (const row of rows) row.seq = ++seq;
     this.sql.exec(
-      `INSERT INTO chats (seq, comment_no, nickname, message, comment_type, intent, confidence, at, source)
-       SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, ? FROM json_each(?)`,
+      `INSERT INTO chats (seq, comment_no, nickname, message, comment_type, intent, confidence, at, source, held, hold_state, hold_score, hold_reasons)
+       SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, ?,
+         value->>8, value->>9, value->>10, value->>11 FROM json_each(?)`,
       source,
-      JSON.stringify(rows.map((r) => [r.seq, r.commentNo, r.nickname, r.message, r.commentType, r.intent, r.confidence, r.at])),
+      JSON.stringify(rows.map((r) => (r.verdict.hold
+        ? [r.seq, r.commentNo, r.nickname, r.message, r.commentType, r.intent, r.confidence, r.at, r.verdict.category, "held", r.verdict.score, r.verdict.reasons.join(",")]
+        : [r.seq, r.commentNo, r.nickname, r.message, r.commentType, r.intent, r.confidence, r.at]))),
     );
-    for (const { commentType: _, ...chat } of rows) logged.push(chat);
+    for (const row of rows) logged.push(row);
     return seq;
   }
 
   /** The general path: row by row, letting the unique commentNo index drop duplicates. */
-  private insertEach(rows: LogRow[], source: string, logged: BoardChat[]): number {
+  private insertEach(rows: LogRow[], source: string, logged: LogRow[]): number {
     let seq = this.lastSeq;
     for (const row of rows) {
+      const v = row.verdict;
       const cursor = this.sql.exec(
-        "INSERT OR IGNORE INTO chats (seq, comment_no, nickname, message, comment_type, intent, confidence, at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        `INSERT OR IGNORE INTO chats (seq, comment_no, nickname, message, comment_type, intent, confidence, at, source, held, hold_state, hold_score, hold_reasons)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         seq + 1, row.commentNo, row.nickname, row.message, row.commentType, row.intent, row.confidence, row.at, source,
+        v.hold ? v.category : null, v.hold ? "held" : null, v.hold ? v.score : null, v.hold ? v.reasons.join(",") : null,
       );
       if (cursor.rowsWritten === 0) continue;
       row.seq = ++seq;
-      const { commentType: _, ...chat } = row;
-      logged.push(chat);
+      logged.push(row);
     }
     return seq;
   }
@@ -217,7 +253,7 @@ export class HubLog {
   /** Seq and text of chats still pending (after a restart lost their classification call). */
   pendingChats(limit: number): { seq: number; at: number; message: string }[] {
     return this.sql
-      .exec<{ seq: number; at: number; message: string }>("SELECT seq, at, message FROM chats WHERE intent = 'pending' ORDER BY seq LIMIT ?", limit)
+      .exec<{ seq: number; at: number; message: string }>("SELECT seq, at, message FROM chats WHERE intent = 'pending' AND (hold_state IS NULL OR hold_state = 'allowed') ORDER BY seq LIMIT ?", limit)
       .toArray();
   }
 
@@ -258,11 +294,15 @@ export class HubLog {
     }
   }
 
-  /** Chats with `from <= seq <= to`, in order. */
+  /**
+   * Chats with `from <= seq <= to`, in order, as boards and exports see them: chats held or
+   * denied by moderation left out, personal information masked in those allowed.
+   */
   range(from: number, to: number): BoardChat[] {
     const chats = this.sql
       .exec<ChatRow>(
-        "SELECT seq, comment_no, nickname, message, intent, confidence, at FROM chats WHERE seq BETWEEN ? AND ? ORDER BY seq",
+        `SELECT seq, comment_no, nickname, message, intent, confidence, at, held FROM chats
+         WHERE seq BETWEEN ? AND ? AND (hold_state IS NULL OR hold_state = 'allowed') ORDER BY seq`,
         from, to,
       )
       .toArray()
@@ -277,7 +317,7 @@ export class HubLog {
   }
 }
 
-type ChatRow = {
+export type ChatRow = {
   seq: number;
   comment_no: number;
   nickname: string;
@@ -285,10 +325,28 @@ type ChatRow = {
   intent: BoardChat["intent"];
   confidence: number;
   at: number;
+  held?: string | null;
 };
 
-function rowToChat(r: ChatRow): BoardChat {
-  return { seq: r.seq, commentNo: r.comment_no, nickname: r.nickname, message: r.message, intent: r.intent, confidence: r.confidence, at: r.at };
+export function rowToChat(r: ChatRow): BoardChat {
+  const message = r.held === "personal_info" ? maskPersonalInfo(r.message) : r.message;
+  return { seq: r.seq, commentNo: r.comment_no, nickname: r.nickname, message, intent: r.intent, confidence: r.confidence, at: r.at };
+}
+
+/** A held chat as boards see it: personal information masked. */
+export function heldView(chat: BoardChat, category: HoldCategory, score: number, reasons: readonly string[], state: HeldChat["state"]): HeldChat {
+  const message = category === "personal_info" ? maskPersonalInfo(chat.message) : chat.message;
+  return { ...chat, message, category, score, reasons: [...reasons], state };
+}
+
+function countHeld(rows: readonly { verdict: Verdict }[]): Partial<HubCounters> {
+  const c = { held: 0, held_abuse: 0, held_spam: 0, held_personal_info: 0 };
+  for (const { verdict } of rows) {
+    if (!verdict.hold) continue;
+    c.held++;
+    c[`held_${verdict.category!}`]++;
+  }
+  return c;
 }
 
 function countIntents(chats: readonly { intent: BoardChat["intent"] }[]): IntentCounts {

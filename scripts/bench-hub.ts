@@ -30,6 +30,8 @@ const { values } = parseArgs({
     token: { type: "string" },
     rate: { type: "string" },
     warmup: { type: "string", default: "3" },
+    /** Where the local dev server listens (another job on the machine may hold the default). */
+    port: { type: "string", default: "8797" },
   },
 });
 const seconds = Number(values.seconds);
@@ -92,7 +94,7 @@ if (values.server) {
 }
 
 const server = await startDevServer({
-  port: 8797,
+  port: Number(values.port),
   config: path.join(ROOT, "scripts/bench/wrangler.toml"),
   persistTo: mkdtempSync(path.join(tmpdir(), "liveq-bench-")),
   quiet: true,

@@ -1,3 +1,4 @@
+import { moderationRoutes } from "./routes/moderation.ts";
 import { Hono } from "hono";
 import { refuseTokenInUrl } from "./auth.ts";
 import { ingestTokenRoutes } from "./routes/ingest-tokens.ts";
@@ -38,6 +39,7 @@ export const app = new Hono<AppEnv>()
   .route("/api/broadcasts", reportRoutes)
   .route("/api/broadcasts", lifecycleRoutes)
   .route("/api/broadcasts", youtubeRoutes)
+  .route("/api/broadcasts", moderationRoutes)
   .route("/api/viewer", viewerRoutes);
 
 app.notFound((c) => c.json(errorBody("not_found", "no such route"), 404));

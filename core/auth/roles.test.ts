@@ -88,6 +88,9 @@ describe("board messages", () => {
     { type: "cluster-status", id: "c1", status: "dismissed" },
     { type: "claim", clusterId: "c1" },
     { type: "older", column: "question", beforeSeq: 10 },
+    { type: "moderate", seq: 1, decision: "allow" },
+    { type: "moderation-settings", settings: { sensitivity: 3 } },
+    { type: "nickname", nickname: "민지" },
   ];
 
   it("has a sample for every message type", () => {
@@ -96,10 +99,10 @@ describe("board messages", () => {
   });
 
   const expected: Record<Role, string[]> = {
-    owner: ["hello", "ping", "cluster-status", "claim", "older"],
-    manager: ["hello", "ping", "cluster-status", "claim", "older"],
-    moderator: ["hello", "ping", "cluster-status", "older"],
-    analyst: ["hello", "ping", "older"],
+    owner: ["hello", "ping", "cluster-status", "claim", "older", "moderate", "moderation-settings", "nickname"],
+    manager: ["hello", "ping", "cluster-status", "claim", "older", "moderation-settings", "nickname"],
+    moderator: ["hello", "ping", "cluster-status", "older", "moderate", "nickname"],
+    analyst: ["hello", "ping", "older", "nickname"],
   };
   for (const role of ROLES) {
     it(`${role} may send ${expected[role].join(", ")}`, () => {

@@ -77,6 +77,9 @@ export const BOARD_MESSAGE_PERMISSIONS: Readonly<Record<BoardClientMessage["type
   "cluster-status": "cluster.triage",
   claim: "answer.publish",
   older: "broadcast.read",
+  moderate: "moderation.act",
+  "moderation-settings": "broadcast.setup",
+  nickname: "broadcast.read",
 };
 
 /** Whether a board socket held by `role` may send a message of `type`. */

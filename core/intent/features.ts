@@ -68,6 +68,13 @@ const compact = new Int32Array(MAX_CHARS + 2);
 const MAX_SUFFIX = 6;
 
 /**
+ * The normalised chat of the last extraction, for models that add their own features in
+ * the same pass (moderation): `spaced[1..spacedLength]` with spaces, `compact[1..compactLength]`
+ * without, both framed by BOS at 0 and EOS after. Valid until the next extraction.
+ */
+export const lastPass = { spaced, compact, spacedLength: 0, compactLength: 0 };
+
+/**
  * Writes the feature indices of `text` into `out` (length ≥ MAX_FEATURES) and returns
  * how many were written. A feature may repeat; repeats count as a larger value.
  */
@@ -83,6 +90,8 @@ export function extractFeatures(text: string, out: Int32Array, bits: number): nu
   compact[0] = BOS;
   for (let i = 1; i <= n; i++) if (spaced[i] !== SPACE) compact[m++] = spaced[i]!;
   compact[m++] = EOS;
+  lastPass.spacedLength = n;
+  lastPass.compactLength = m - 2;
   k = ngrams(compact, m, 2, S_NOSPACE, mask, out, k);
   k = words(n, mask, out, k);
   k = endings(m - 1, mask, out, k);

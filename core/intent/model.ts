@@ -41,15 +41,22 @@ const featureBuf = new Int32Array(MAX_FEATURES);
  * Not divided by the temperature.
  */
 export function logitsOf(model: IntentModel, text: string, logits: Float64Array): Float64Array {
-  const count = extractFeatures(text, featureBuf, model.bits);
+  return logitsFromFeatures(model, featureBuf, extractFeatures(text, featureBuf, model.bits), logits);
+}
+
+/**
+ * The logits for features already extracted at `model.bits` into features[0..count): for a
+ * pass shared with another model (moderation reads the same features).
+ */
+export function logitsFromFeatures(model: IntentModel, features: Int32Array, count: number, logits: Float64Array): Float64Array {
   const w = model.weights;
   logits.fill(0);
   if (model.classes.length === 3) {
     // Separate monomorphic loops per array type: this sum is most of the cost of inference.
-    if (w instanceof Int8Array) sumInt8Pairs(w, count, logits);
-    else sumFloatPairs(w, count, logits);
+    if (w instanceof Int8Array) sumInt8Pairs(w, features, count, logits);
+    else sumFloatPairs(w, features, count, logits);
   } else {
-    sumColumns(w, model.classes.length - 1, count, logits);
+    sumColumns(w, features, model.classes.length - 1, count, logits);
   }
   const scales = model.scales;
   if (scales !== undefined) for (let c = 1; c < logits.length; c++) logits[c] = logits[c]! * scales[c - 1]!;
@@ -57,10 +64,10 @@ export function logitsOf(model: IntentModel, text: string, logits: Float64Array)
 }
 
 /** Two int8 columns: integer sums stay exact small integers, scaled once afterwards. */
-function sumInt8Pairs(w: Int8Array, count: number, logits: Float64Array): void {
+function sumInt8Pairs(w: Int8Array, features: Int32Array, count: number, logits: Float64Array): void {
   let z1 = 0, z2 = 0;
   for (let i = 0; i < count; i++) {
-    const row = featureBuf[i]! << 1;
+    const row = features[i]! << 1;
     z1 += w[row]!;
     z2 += w[row + 1]!;
   }
@@ -69,10 +76,10 @@ function sumInt8Pairs(w: Int8Array, count: number, logits: Float64Array): void {
 }
 
 /** The same loop over float weights: kept separate so each stays monomorphic for the JIT. */
-function sumFloatPairs(w: Float32Array, count: number, logits: Float64Array): void {
+function sumFloatPairs(w: Float32Array, features: Int32Array, count: number, logits: Float64Array): void {
   let z1 = 0, z2 = 0;
   for (let i = 0; i < count; i++) {
-    const row = featureBuf[i]! << 1;
+    const row = features[i]! << 1;
     z1 += w[row]!;
     z2 += w[row + 1]!;
   }
@@ -80,9 +87,9 @@ function sumFloatPairs(w: Float32Array, count: number, logits: Float64Array): vo
   logits[2] = z2;
 }
 
-function sumColumns(w: Float32Array | Int8Array, cols: number, count: number, logits: Float64Array): void {
+function sumColumns(w: Float32Array | Int8Array, features: Int32Array, cols: number, count: number, logits: Float64Array): void {
   for (let i = 0; i < count; i++) {
-    const row = featureBuf[i]! * cols;
+    const row = features[i]! * cols;
     for (let c = 0; c < cols; c++) logits[c + 1] = logits[c + 1]! + w[row + c]!;
   }
 }
@@ -106,7 +113,7 @@ export function softmaxInPlace(logits: Float64Array, temperature = 1): number {
  * Index of the largest logit and its probability under softmax(logits / temperature),
  * without the full softmax: p = 1 / Σ exp((z_c − z_best) / T). Leaves `logits` as is.
  */
-function topClass(logits: Float64Array, temperature: number, out: { best: number; p: number }): void {
+export function topClass(logits: Float64Array, temperature: number, out: { best: number; p: number }): void {
   let best = 0;
   for (let c = 1; c < logits.length; c++) if (logits[c]! > logits[best]!) best = c;
   const top = logits[best]!;
@@ -138,7 +145,7 @@ export function checkModel(model: IntentModel): IntentModel {
 }
 
 /** An empty or whitespace-only chat carries no ask: it is general by definition. */
-function isBlank(text: string): boolean {
+export function isBlank(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0x3000 && c !== 0xa0) return false;

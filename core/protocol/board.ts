@@ -71,6 +71,21 @@ export const AnswerDelivery = z.object({
 });
 export type AnswerDelivery = z.infer<typeof AnswerDelivery>;
 
+export const HoldCategory = z.enum(["abuse", "spam", "personal_info"]);
+export const HoldState = z.enum(["held", "allowed", "denied"]);
+
+/** A chat moderation held (보류): kept out of the columns until a moderator allows it. */
+export const HeldChat = BoardChat.extend({
+  category: HoldCategory,
+  score: z.number().min(0).max(1),
+  reasons: z.array(z.string()),
+  state: HoldState,
+});
+export type HeldChat = z.infer<typeof HeldChat>;
+
+/** Per-broadcast moderation rules (validated again by the hub with core/moderation/settings.ts). */
+export const ModerationSettingsMessage = z.object({ type: z.literal("moderation-settings"), settings: z.unknown() });
+
 /** Hub → board messages. */
 export const BoardServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("welcome"), broadcastId: z.string(), lastSeq: z.number().int() }),
@@ -114,6 +129,20 @@ export const BoardServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("answer-delivery"), items: z.array(AnswerDelivery) }),
   /** A page of one column's older chats, newest first, answering `older`; `next` is where the next page starts (0: none left). */
   z.object({ type: z.literal("older-chats"), column: Intent, items: z.array(BoardChat), next: z.number().int().nonnegative() }),
+  /** Chats newly held (or, when a board goes live, the whole waiting queue). Personal information masked. */
+  z.object({ type: z.literal("held"), items: z.array(HeldChat) }),
+  /** A moderator allowed (the chat joins its column: a `chats` frame follows) or denied a held chat. */
+  z.object({ type: z.literal("moderation-decision"), seq: z.number().int(), decision: z.enum(["allow", "deny"]), by: z.string().nullable() }),
+  /** The broadcast's moderation rules, whenever a manager changes them (and when a board goes live). */
+  z.object({ type: z.literal("moderation-settings"), settings: z.record(z.string(), z.unknown()) }),
+  /** A nickname's recent chats (masked) and how many of its chats were held; repeat offenders marked. */
+  z.object({
+    type: z.literal("nickname"),
+    nickname: z.string(),
+    chats: z.array(BoardChat.extend({ state: HoldState.nullable(), category: HoldCategory.nullable() })),
+    held: z.number().int(),
+    repeatOffender: z.boolean(),
+  }),
 ]);
 export type BoardServerMessage = z.infer<typeof BoardServerMessage>;
 
@@ -134,5 +163,11 @@ export const BoardClientMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("claim"), clusterId: z.string().max(32).nullable(), manager: z.string().trim().min(1).max(40).optional() }),
   /** Scrolling back: one column's chats older than `beforeSeq`, newest first (a page, never the whole log). */
   z.object({ type: z.literal("older"), column: Intent, beforeSeq: z.number().int().positive(), limit: z.number().int().min(1).max(500).optional() }),
+  /** Allow (the chat joins its column) or deny (it stays hidden, counted) a held chat. */
+  z.object({ type: z.literal("moderate"), seq: z.number().int().positive(), decision: z.enum(["allow", "deny"]) }),
+  /** Replaces the broadcast's moderation rules (validated by the hub). */
+  ModerationSettingsMessage,
+  /** Asks for a nickname's recent chats and held count. */
+  z.object({ type: z.literal("nickname"), nickname: z.string().max(100) }),
 ]);
 export type BoardClientMessage = z.infer<typeof BoardClientMessage>;

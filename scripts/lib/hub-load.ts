@@ -71,11 +71,15 @@ export async function runStep(endpoints: Endpoints, options: StepOptions): Promi
     const ws = await open(endpoints.boardUrl, endpoints.token);
     ws.addEventListener("message", (e) => {
       const msg = JSON.parse(String(e.data)) as { type: string; items?: { seq: number; commentNo: number; at: number }[] };
-      if (msg.type !== "chats" || !msg.items) return;
+      // Chats moderation holds reach the board in `held` frames (its queue), not in the columns.
+      const held = msg.type === "held";
+      if ((msg.type !== "chats" && !held) || !msg.items) return;
       const now = Date.now();
       for (const item of msg.items) {
-        if (item.seq <= board.lastSeq) board.reordered++;
-        board.lastSeq = item.seq;
+        if (!held) {
+          if (item.seq <= board.lastSeq) board.reordered++;
+          board.lastSeq = item.seq;
+        }
         const k = item.commentNo - 1;
         if (board.seen[k]) board.duplicated++;
         else {
@@ -110,7 +114,7 @@ export async function runStep(endpoints: Endpoints, options: StepOptions): Promi
       let chats = "";
       for (let i = 0; i < n; i++) {
         const no = sent + i + 1;
-        chats += `${i ? "," : ""}{"commentNo":${no},"nickname":"bench****","message":${messages[no % messages.length]},"at":${now}}`;
+        chats += `${i ? "," : ""}{"commentNo":${no},"nickname":"viewer${no % 100000}****","message":${messages[no % messages.length]},"at":${now}}`;
       }
       batchSentAt.set(++batchId, now);
       ingest.send(`{"type":"chats","source":"bench","batchId":${batchId},"chats":[${chats}]}`);

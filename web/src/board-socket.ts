@@ -6,7 +6,10 @@ import { parseJsonText } from "../../core/protocol/json.ts";
 export type ConnectionState = "connecting" | "open" | "reconnecting" | "closed";
 
 /** Frames about answering (clusters, claims, published answers) and the capture: applied at once, not per animation frame. */
-export type BoardEvent = Extract<BoardServerMessage, { type: "clusters" | "claims" | "answer-published" | "answer-unpublished" | "capture" | "answer-posted" | "answer-delivery" }>;
+export type BoardEvent = Extract<
+  BoardServerMessage,
+  { type: "clusters" | "claims" | "answer-published" | "answer-unpublished" | "capture" | "held" | "moderation-decision" | "moderation-settings" | "nickname" | "answer-posted" | "answer-delivery" }
+>;
 
 /** What the socket needs from the board: where to resume, and where frames go. */
 export interface BoardSocketHandlers {
@@ -140,6 +143,10 @@ export class BoardSocket {
       case "capture":
       case "answer-posted":
       case "answer-delivery":
+      case "held":
+      case "moderation-decision":
+      case "moderation-settings":
+      case "nickname":
         return this.handlers.onEvent(message);
       case "error":
         return this.handlers.onServerError(message.code, message.message);

@@ -1,4 +1,4 @@
-import { signal, type ReadonlySignal } from "@preact/signals";
+import { signal, type ReadonlySignal, type Signal } from "@preact/signals";
 import type { AnswerDelivery, CaptureStatus, Claim, ClusterStatus, Intent } from "../../core/protocol/index.ts";
 import { ApiFailure, api } from "./api.ts";
 import { answersApi } from "./api-board.ts";
@@ -6,6 +6,7 @@ import { applyPublished, applyUnpublished, fromApi, mergeLoaded, type PublishedL
 import { BoardSocket, boardSocketUrl, type BoardEvent, type ConnectionState } from "./board-socket.ts";
 import { applyFrames, dropOlder, emptyBoard, olderCursor, type BoardFrame, type BoardState } from "./board-state.ts";
 import { applyClusters, withStatus, type ClusterMap } from "./clusters-state.ts";
+import { applyDecision, applyHeld, type HeldQueue, type NicknameInfo } from "./moderation-state.ts";
 
 /** Whether an answer reached the source's own chat (YouTube), as the hub said. */
 export interface PostedState {
@@ -48,6 +49,17 @@ export interface BoardStore {
   loadOlder(column: Intent): void;
   /** A column is back at its live top: the older pages it loaded are let go. */
   dropOlder(column: Intent): void;
+  /** Chats moderation holds, waiting for a decision. */
+  readonly held: ReadonlySignal<HeldQueue>;
+  /** The nickname panel (null: closed). */
+  readonly nickname: Signal<NicknameInfo | null>;
+  /** Allows (the chat joins its column) or denies a held chat, for every board. */
+  moderate(seq: number, decision: "allow" | "deny"): void;
+  lookupNickname(nickname: string): void;
+  /** The broadcast's moderation rules as the hub last sent them. */
+  readonly moderationSettings: ReadonlySignal<Record<string, unknown> | null>;
+  /** Replaces the rules for every board (the hub validates them and needs broadcast.setup). */
+  saveModerationSettings(settings: Record<string, unknown>): void;
   /** Marks a cluster for every manager (shown here at once, confirmed by the hub's echo). */
   setClusterStatus(id: string, status: ClusterStatus): void;
   /** Shows a status the hub already set (an answer published for the cluster). */
@@ -81,6 +93,9 @@ export function createBoardStore(broadcastId: string): BoardStore {
   /** Columns with an `older` request in flight: cleared by its answer, or by a reconnect. */
   const olderInFlight = new Set<Intent>();
   const emptyFollows: Record<Intent, number> = { question: 0, request: 0, general: 0 };
+  const held = signal<HeldQueue>([]);
+  const nickname = signal<NicknameInfo | null>(null);
+  const moderationSettings = signal<Record<string, unknown> | null>(null);
   /** Ids taken down since the board opened: a late API list must not bring them back. */
   const unpublishedIds = new Set<string>();
   let claimManager = "";
@@ -151,6 +166,18 @@ export function createBoardStore(broadcastId: string): BoardStore {
         deliveries.value = next;
         return;
       }
+      case "held":
+        held.value = applyHeld(held.value, event.items);
+        return;
+      case "moderation-decision":
+        held.value = applyDecision(held.value, event.seq);
+        return;
+      case "nickname":
+        nickname.value = event;
+        return;
+      case "moderation-settings":
+        moderationSettings.value = event.settings;
+        return;
     }
   }
 
@@ -218,6 +245,12 @@ export function createBoardStore(broadcastId: string): BoardStore {
       flush();
       state.value = dropOlder(state.value, column);
     },
+    held,
+    nickname,
+    moderationSettings,
+    saveModerationSettings: (settings) => void socket.send({ type: "moderation-settings", settings }),
+    moderate: (seq, decision) => void socket.send({ type: "moderate", seq, decision }),
+    lookupNickname: (name) => void socket.send({ type: "nickname", nickname: name }),
     setClusterStatus(id, status) {
       clusters.value = withStatus(clusters.value, id, status);
       socket.send({ type: "cluster-status", id, status });

@@ -15,6 +15,7 @@ import { chatMatcher, filterColumn, isFiltering, productTerms, type ChatFilter }
 import type { ChatRowLabels } from "./chat-row.tsx";
 import { ClusterList } from "./cluster-list.tsx";
 import { formatTime, lang, t } from "./i18n.ts";
+import { HeldPanel } from "./held-panel.tsx";
 import { IntentChart } from "./intent-chart.tsx";
 import { PublishedList } from "./published-list.tsx";
 import { UnansweredPanel } from "./unanswered-panel.tsx";
@@ -108,6 +109,7 @@ export function BoardView({ broadcastId }: { broadcastId: string }) {
           ))}
         </div>
         <aside class="side" aria-label={t("answer.title")}>
+          <HeldPanel store={store} />
           <AnswerPanel session={session} store={store} />
           <UnansweredPanel store={store} />
           <ClusterList store={store} session={session} productKey={productKey.value || undefined} />

@@ -1,0 +1,51 @@
+/**
+ * The shipped form of the moderation model: int8 weights (one scale per column), base64
+ * in a TypeScript module, decoded once on first use (as the intent model's artefact.ts).
+ */
+import { decodeBase64, encodeBase64 } from "../intent/artefact.ts";
+import { type ModerationModel, STORED_COLUMNS } from "./model.ts";
+
+export interface ModerationArtefact {
+  readonly version: string;
+  readonly featureVersion: number;
+  readonly intentBits: number;
+  readonly bits: number;
+  readonly thresholds: readonly number[];
+  readonly newsThreshold?: number;
+  readonly scales: readonly number[];
+  /** int8 weights, row-major, base64. */
+  readonly data: string;
+}
+
+export function encodeModerationArtefact(model: ModerationModel, version: string): ModerationArtefact {
+  const scales: number[] = [];
+  for (let c = 0; c < STORED_COLUMNS; c++) {
+    let max = 0;
+    for (let i = c; i < model.weights.length; i += STORED_COLUMNS) max = Math.max(max, Math.abs(model.weights[i]!));
+    scales.push(max === 0 ? 1 : max / 127);
+  }
+  const q = new Int8Array(model.weights.length);
+  for (let i = 0; i < q.length; i++) q[i] = Math.round(model.weights[i]! / scales[i % STORED_COLUMNS]!);
+  return {
+    version,
+    featureVersion: model.featureVersion,
+    intentBits: model.intentBits,
+    bits: model.bits,
+    thresholds: model.thresholds,
+    ...(model.newsThreshold !== undefined ? { newsThreshold: model.newsThreshold } : {}),
+    scales,
+    data: encodeBase64(new Uint8Array(q.buffer)),
+  };
+}
+
+export function decodeModerationArtefact(a: ModerationArtefact): ModerationModel {
+  return {
+    featureVersion: a.featureVersion,
+    intentBits: a.intentBits,
+    bits: a.bits,
+    thresholds: a.thresholds,
+    ...(a.newsThreshold !== undefined ? { newsThreshold: a.newsThreshold } : {}),
+    scales: a.scales,
+    weights: new Int8Array(decodeBase64(a.data).buffer),
+  };
+}

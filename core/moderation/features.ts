@@ -1,0 +1,166 @@
+/**
+ * Moderation features, computed in the intent model's pass: the moderation model reads the
+ * intent features already hashed for the chat (folded into its own smaller table) and adds
+ * a few families of its own from the same normalised buffers (intent/features.ts lastPass):
+ *
+ * - syllable n-grams (2–4) over letters only, so 시1발, 시.발 and 시 발 read as 시발;
+ * - initial-consonant (초성) n-grams (2–4) with tense consonants folded, so ㅅㅂ, 씨발 and
+ *   시벌 share features;
+ * - character 4-grams over the chat without spaces.
+ *
+ * Integer work on typed arrays only; nothing allocates per chat.
+ */
+import { MAX_FEATURES, lastPass } from "../intent/features.ts";
+import { MAX_CHARS, normalize } from "../intent/normalize.ts";
+
+/**
+ * Feature sets the code extracts (1: intent features plus ours; 2: the lean set alone).
+ * A set's extraction never changes: a change is a new number, so stale weights are refused.
+ */
+export const MODERATION_FEATURE_VERSIONS: readonly number[] = [1, 2];
+
+/** Room for the intent features and ours. */
+export const MAX_MODERATION_FEATURES = MAX_FEATURES + MAX_CHARS * 8;
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const S_LETTERS = 101, S_ONSETS = 103, S_FOUR = 107, S_WORDS = 109, S_BIAS = 113;
+
+const HANGUL_FIRST = 0xac00, HANGUL_LAST = 0xd7a3;
+/** Compatibility jamo of the 19 initial consonants, tense ones folded to plain (ㄲ→ㄱ, ㅆ→ㅅ…). */
+const ONSET = Int32Array.from([
+  0x3131, 0x3131, 0x3134, 0x3137, 0x3137, 0x3139, 0x3141, 0x3142, 0x3142, 0x3145, 0x3145, 0x3147, 0x3148, 0x3148,
+  0x314a, 0x314b, 0x314c, 0x314d, 0x314e,
+]);
+
+function mix(h: number, c: number): number {
+  return Math.imul(h ^ c, FNV_PRIME);
+}
+
+function finish(h: number, mask: number): number {
+  return (h ^ (h >>> 15)) & mask;
+}
+
+/** A typed compatibility consonant folded like ONSET (ㅆ→ㅅ), or 0 when `c` is not one. */
+function foldConsonant(c: number): number {
+  switch (c) {
+    case 0x3132: return 0x3131;
+    case 0x3138: return 0x3137;
+    case 0x3143: return 0x3142;
+    case 0x3146: return 0x3145;
+    case 0x3149: return 0x3148;
+    default: return c >= 0x3131 && c <= 0x314e ? c : 0;
+  }
+}
+
+const letters = new Int32Array(MAX_CHARS + 2);
+const onsets = new Int32Array(MAX_CHARS + 2);
+
+/** The letters-only chat of the last extraction (blocked and allowed words match against it). */
+export const moderationPass = { letters, lettersLength: 0 };
+
+/** `word` as the letters-only code points features see (normalised, spaces, digits and marks dropped). */
+export function lettersOf(word: string): Int32Array {
+  const out: number[] = [];
+  for (const ch of normalize(word)) {
+    const c = ch.codePointAt(0)!;
+    if ((c >= HANGUL_FIRST && c <= HANGUL_LAST) || (c >= 97 && c <= 122)) out.push(c);
+    else if (foldConsonant(c) !== 0) out.push(foldConsonant(c));
+  }
+  return Int32Array.from(out);
+}
+
+/** Whether letters[0..length) contains `word`. */
+export function containsLetters(word: Int32Array): boolean {
+  const n = moderationPass.lettersLength, w = word.length;
+  if (w === 0) return false;
+  outer: for (let i = 0; i + w <= n; i++) {
+    for (let j = 0; j < w; j++) if (letters[i + j] !== word[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Appends the moderation families for the chat of the last intent extraction; returns how many. */
+export function appendModerationFeatures(out: Int32Array, start: number, bits: number): number {
+  const mask = (1 << bits) - 1;
+  const compact = lastPass.compact;
+  const m = lastPass.compactLength;
+  let nl = 0, no = 0;
+  for (let i = 1; i <= m; i++) {
+    const c = compact[i]!;
+    if (c >= HANGUL_FIRST && c <= HANGUL_LAST) {
+      letters[nl++] = c;
+      onsets[no++] = ONSET[((c - HANGUL_FIRST) / 588) | 0]!;
+    } else if (c >= 97 && c <= 122) {
+      letters[nl++] = c;
+      onsets[no++] = c;
+    } else {
+      const j = foldConsonant(c);
+      if (j !== 0) {
+        letters[nl++] = j;
+        onsets[no++] = j;
+      }
+    }
+  }
+  moderationPass.lettersLength = nl;
+  let k = start;
+  k = grams(letters, nl, 2, S_LETTERS, mask, out, k);
+  k = grams(onsets, no, 2, S_ONSETS, mask, out, k);
+  k = grams(compact, m + 2, 4, S_FOUR, mask, out, k, 4);
+  return k - start;
+}
+
+/**
+ * Feature set 2, the lean one the shipped model uses: the moderation model reads only these
+ * (not the intent features), so it sums about half as many weights from a table that fits
+ * in cache. Syllable 1–3-grams over letters only, initial-consonant 2–3-grams, and whole
+ * words (letters only). Fills `letters` like appendModerationFeatures.
+ */
+export function appendLeanFeatures(out: Int32Array, start: number, bits: number): number {
+  const mask = (1 << bits) - 1;
+  const spaced = lastPass.spaced;
+  const n = lastPass.spacedLength;
+  let nl = 0, no = 0, k = start;
+  out[k++] = finish(mix(FNV_OFFSET, S_BIAS), mask);
+  let word = mix(FNV_OFFSET, S_WORDS), wordLen = 0;
+  for (let i = 1; i <= n + 1; i++) {
+    const c = i <= n ? spaced[i]! : 32;
+    let letter = 0, onset = 0;
+    if (c >= HANGUL_FIRST && c <= HANGUL_LAST) {
+      letter = c;
+      onset = ONSET[((c - HANGUL_FIRST) / 588) | 0]!;
+    } else if (c >= 97 && c <= 122) {
+      letter = onset = c;
+    } else if (c !== 32) {
+      letter = onset = foldConsonant(c);
+    }
+    if (letter !== 0) {
+      letters[nl++] = letter;
+      onsets[no++] = onset;
+      word = mix(word, letter);
+      wordLen++;
+    } else if (c === 32 && wordLen > 0) {
+      out[k++] = finish(word, mask);
+      word = mix(FNV_OFFSET, S_WORDS);
+      wordLen = 0;
+    }
+  }
+  moderationPass.lettersLength = nl;
+  k = grams(letters, nl, 1, S_LETTERS, mask, out, k, 3);
+  k = grams(onsets, no, 2, S_ONSETS, mask, out, k, 3);
+  return k - start;
+}
+
+/** Chained n-grams of orders minOrder..maxOrder over codes[0..len). */
+function grams(codes: Int32Array, len: number, minOrder: number, seed: number, mask: number, out: Int32Array, k: number, maxOrder = 4): number {
+  const base = mix(FNV_OFFSET, seed);
+  for (let i = 0; i + minOrder <= len; i++) {
+    let h = base;
+    for (let j = 0; j < maxOrder && i + j < len; j++) {
+      h = mix(h, codes[i + j]!);
+      if (j + 1 >= minOrder) out[k++] = finish(h, mask);
+    }
+  }
+  return k;
+}

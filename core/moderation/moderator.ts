@@ -1,0 +1,182 @@
+/**
+ * Intent and moderation in one pass per chat: the intent features are extracted once,
+ * the intent model reads them, the moderation model reads them (folded) plus its own
+ * families, and the precise rules (personal information, links, blocked words/patterns,
+ * floods) run only where the cheap raw-text scan says they could fire.
+ */
+import { MAX_FEATURES, extractFeatures, lastPass } from "../intent/features.ts";
+import { type IntentModel, checkModel, isBlank, logitsFromFeatures, topClass } from "../intent/model.ts";
+import type { IntentResult } from "../intent/types.ts";
+import { MAX_MODERATION_FEATURES, containsLetters, lettersOf } from "./features.ts";
+import { FloodTracker } from "./flood.ts";
+import { linksOf } from "./links.ts";
+import { type ModerationModel, appendFor, checkModerationModel, logitsFromFeatures as moderationLogits, softmaxFromLogits, surelyOkBelow } from "./model.ts";
+import { findPersonalInfo } from "./pii.ts";
+import { mayHoldPersonalInfo, scanChat } from "./scan.ts";
+import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from "./settings.ts";
+import { HOLD_CATEGORIES, OK_VERDICT, type HoldCategory, type Verdict } from "./types.ts";
+
+export interface ChatToModerate {
+  message: string;
+  nickname: string;
+  at: number;
+}
+
+/** Settings compiled once per change: words to letter arrays, patterns to RegExps. */
+export interface CompiledRules {
+  readonly settings: ModerationSettings;
+  readonly blockedWords: readonly Int32Array[];
+  readonly allowedWords: readonly Int32Array[];
+  readonly patterns: readonly RegExp[];
+}
+
+export function compileRules(settings: ModerationSettings): CompiledRules {
+  return {
+    settings,
+    blockedWords: settings.blockedWords.map(lettersOf).filter((w) => w.length > 0),
+    allowedWords: settings.allowedWords.map(lettersOf).filter((w) => w.length > 0),
+    patterns: settings.blockedPatterns.map((p) => new RegExp(p, "iu")),
+  };
+}
+
+export const DEFAULT_RULES = compileRules(DEFAULT_MODERATION_SETTINGS);
+
+/** One character repeated this many times in a row is a flood (ㅋ×20 as much as !×20). */
+const CHARACTER_FLOOD = 20;
+const EMOJI_WALL = 10;
+const WORD_FLOOD = 6;
+
+export interface Moderator {
+  /** Intents and verdicts of a batch, in order; `flood` (one per broadcast) advances by the chats' times. */
+  classifyBatch(chats: readonly ChatToModerate[], rules?: CompiledRules, flood?: FloodTracker): { intents: IntentResult[]; verdicts: Verdict[] };
+}
+
+export function createModerator(intentSource: () => IntentModel, moderationSource: () => ModerationModel): Moderator {
+  let intent: IntentModel | null = null;
+  let moderation: ModerationModel | null = null;
+  const features = new Int32Array(Math.max(MAX_FEATURES, MAX_MODERATION_FEATURES));
+  const logits = new Float64Array(3);
+  const p = new Float64Array(4);
+  const top = { best: 0, p: 0 };
+  /** For callers without a broadcast of their own (CLIs, tests); the hub passes its own. */
+  const sharedFlood = new FloodTracker();
+  return {
+    classifyBatch(chats, rules = DEFAULT_RULES, flood = sharedFlood) {
+      if (intent === null || moderation === null) {
+        intent = checkModel(intentSource());
+        moderation = checkModerationModel(moderationSource());
+        if (moderation.intentBits !== intent.bits) throw new Error("moderation weights were trained on a different intent hashing width");
+      }
+      const intents = new Array<IntentResult>(chats.length);
+      const verdicts = new Array<Verdict>(chats.length);
+      for (let i = 0; i < chats.length; i++) {
+        const chat = chats[i]!;
+        if (isBlank(chat.message)) {
+          intents[i] = { intent: "general", confidence: 1 };
+          verdicts[i] = OK_VERDICT;
+          continue;
+        }
+        const intentCount = extractFeatures(chat.message, features, intent.bits);
+        logitsFromFeatures(intent, features, intentCount, logits);
+        topClass(logits, intent.temperature, top);
+        intents[i] = { intent: intent.classes[top.best]!, confidence: top.p };
+        const count = intentCount + appendFor(moderation, features, intentCount);
+        verdicts[i] = judge(chat, moderation, features, intentCount, count, rules, flood, p);
+      }
+      return { intents, verdicts };
+    },
+  };
+}
+
+/**
+ * The verdict of one chat whose features are extracted: rules first (each behind the raw
+ * scan's prefilter), then the model. The common case allocates nothing (OK_VERDICT).
+ */
+function judge(chat: ChatToModerate, model: ModerationModel, features: Int32Array, intentCount: number, count: number, rules: CompiledRules, flood: FloodTracker, p: Float64Array): Verdict {
+  const s = scanChat(chat.message);
+  const settings = rules.settings;
+  let reasons: string[] | null = null;
+  let category: HoldCategory | null = null;
+  if (mayHoldPersonalInfo(s)) {
+    for (const span of findPersonalInfo(chat.message)) {
+      category = "personal_info";
+      (reasons ??= []).push(`rule:${span.kind}`);
+    }
+  }
+  let spam: string | null = null;
+  let links: { allowed: string[]; disallowed: string[] } | null = null;
+  if (rules.blockedWords.length > 0 && rules.blockedWords.some(containsLetters)) {
+    category ??= "abuse";
+    (reasons ??= []).push("rule:blocked_word");
+  }
+  if (rules.patterns.length > 0 && rules.patterns.some((re) => re.test(chat.message))) spam = "rule:blocked_pattern";
+  else if (s.dotted && (links = linksOf(chat.message, settings.allowedDomains)).disallowed.length > 0) spam = "rule:link";
+  else if (s.longestRun >= CHARACTER_FLOOD) spam = "rule:flood_characters";
+  else if (s.emoji >= EMOJI_WALL && s.letters === 0) spam = "rule:emoji_wall";
+  else if (lastPass.spacedLength >= WORD_FLOOD * 2 - 1 && wordFlood()) spam = "rule:flood_words";
+  if (settings.flood.nicknameMaxChats > 0 || settings.flood.sameTextNicknames > 0) {
+    const long = settings.flood.sameTextNicknames > 0 && lastPass.compactLength >= settings.flood.sameTextMinLength;
+    const floodRule = flood.check(chat.nickname, long ? compactKey() : 0, lastPass.compactLength, chat.at, settings.flood);
+    if (floodRule !== null) spam ??= `rule:${floodRule}`;
+  }
+  if (spam !== null) {
+    category ??= "spam";
+    (reasons ??= []).push(spam);
+  }
+  if (category !== null) return { hold: true, category, score: 1, reasons: reasons! };
+  if (settings.sensitivity === 0) return OK_VERDICT;
+  moderationLogits(model, features, intentCount, count, p);
+  if (Math.max(p[1]!, p[2]!, p[3]!) < surelyOk(model, settings.sensitivity)) return OK_VERDICT;
+  softmaxFromLogits(p);
+  const score = 1 - p[0]!;
+  if (score < model.thresholds[settings.sensitivity]!) return OK_VERDICT;
+  let best = 1;
+  for (let c = 2; c <= 3; c++) if (p[c]! > p[best]!) best = c;
+  const modelCategory = HOLD_CATEGORIES[best - 1]!;
+  if (modelCategory === "abuse" && rules.allowedWords.some(containsLetters)) return OK_VERDICT;
+  // A chat pointing at the shop's own (allowed) domain is not spam for looking like a link.
+  if (modelCategory === "spam" && links !== null && links.allowed.length > 0) return OK_VERDICT;
+  return { hold: true, category: modelCategory, score: Math.round(score * 1000) / 1000, reasons: ["model"] };
+}
+
+const okBounds = new WeakMap<ModerationModel, number[]>();
+
+/** surelyOkBelow for the model's threshold at `sensitivity`, computed once per model. */
+function surelyOk(model: ModerationModel, sensitivity: number): number {
+  let bounds = okBounds.get(model);
+  if (bounds === undefined) {
+    bounds = model.thresholds.map(surelyOkBelow);
+    okBounds.set(model, bounds);
+  }
+  return bounds[sensitivity]!;
+}
+
+/** The same word ≥ WORD_FLOOD times and nothing else (normalised, spaced buffer). */
+function wordFlood(): boolean {
+  const sp = lastPass.spaced, n = lastPass.spacedLength;
+  let words = 0, firstStart = 1, firstLen = -1, start = 1;
+  for (let i = 1; i <= n + 1; i++) {
+    if (i <= n && sp[i] !== 32) continue;
+    const len = i - start;
+    if (len > 0) {
+      if (firstLen < 0) {
+        firstStart = start;
+        firstLen = len;
+      } else {
+        if (len !== firstLen) return false;
+        for (let j = 0; j < len; j++) if (sp[start + j] !== sp[firstStart + j]) return false;
+      }
+      words++;
+    }
+    start = i + 1;
+  }
+  return words >= WORD_FLOOD;
+}
+
+/** A small-integer hash of the chat without spaces, the same-text flood rule's key. */
+function compactKey(): number {
+  const m = lastPass.compactLength;
+  let h = 0x811c9dc5 | 0;
+  for (let i = 1; i <= m; i++) h = Math.imul(h ^ lastPass.compact[i]!, 0x01000193);
+  return h & 0x3fffffff;
+}

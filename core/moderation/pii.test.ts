@@ -1,0 +1,105 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { findPersonalInfo, maskPersonalInfo } from "./pii.ts";
+import { mayHoldPersonalInfo, scanChat } from "./scan.ts";
+
+const digit = fc.constantFrom(..."0123456789");
+const digits = (n: number) => fc.array(digit, { minLength: n, maxLength: n }).map((d) => d.join(""));
+const NUMERALS = ["공", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구"];
+const spellKorean = (d: string) => [...d].map((c) => (c === "0" ? "공" : NUMERALS[Number(c)]!)).join("");
+const separator = fc.constantFrom("", "-", " ", ".", " - ");
+const mobile = fc.tuple(fc.constantFrom("010", "011", "016", "017", "019"), digits(4), digits(4));
+const filler = fc.constantFrom("", "제 번호 ", "연락주세요 ", "응모합니다 ", "당첨되면 ");
+const tail = fc.constantFrom("", " 이에요", " 로 연락주세요", " 김민지", "!!");
+
+/** Whether the rules (behind their prefilter, as the moderator runs them) find `kind` in `text`. */
+function finds(text: string, kind: string): boolean {
+  return mayHoldPersonalInfo(scanChat(text)) && findPersonalInfo(text).some((s) => s.kind === kind);
+}
+
+describe("phone numbers", () => {
+  it("are found in any separator spelling, with words around them", () => {
+    fc.assert(
+      fc.property(mobile, separator, separator, filler, tail, ([a, b, c], s1, s2, before, after) => {
+        expect(finds(`${before}${a}${s1}${b}${s2}${c}${after}`, "phone")).toBe(true);
+      }),
+    );
+  });
+
+  it("are found spelled in Korean numerals or full-width digits", () => {
+    fc.assert(
+      fc.property(mobile, separator, filler, tail, ([a, b, c], s, before, after) => {
+        expect(finds(`${before}${spellKorean(a)}${s}${spellKorean(b)}${s}${spellKorean(c)}${after}`, "phone")).toBe(true);
+        const wide = `${a}${b}${c}`.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+        expect(finds(`${before}${wide}${after}`, "phone")).toBe(true);
+      }),
+    );
+  });
+
+  it("are masked with the text around them kept and the length unchanged", () => {
+    fc.assert(
+      fc.property(mobile, separator, filler, tail, ([a, b, c], s, before, after) => {
+        const text = `${before}${a}${s}${b}${s}${c}${after}`;
+        const masked = maskPersonalInfo(text);
+        expect(masked.length).toBe(text.length);
+        expect(masked).not.toMatch(/[0-9]{4}/);
+        expect(masked.startsWith(before)).toBe(true);
+        expect(masked.endsWith(after)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe("numbers a shop chat is full of", () => {
+  it("are not personal information: prices, sizes, order, tracking and customer-centre numbers", () => {
+    const price = fc.integer({ min: 100, max: 9_999_999 }).map((n) => `${n.toLocaleString("en-US")}원`);
+    const order = fc.tuple(fc.constantFrom("주문번호 ", "송장 ", "운송장번호 ", "상품번호 "), digits(13)).map(([w, d]) => `${w}${d}`);
+    const centre = fc.tuple(fc.constantFrom("1588", "1544", "1577", "1600", "1661", "1899"), digits(4)).map(([a, b]) => `고객센터 ${a}-${b}`);
+    const size = fc.tuple(fc.integer({ min: 44, max: 120 }), fc.integer({ min: 150, max: 190 }), fc.integer({ min: 40, max: 99 })).map(([s, h, w]) => `${s} 사이즈 키 ${h} 몸무게 ${w}`);
+    fc.assert(
+      fc.property(fc.oneof(price, order, centre, size), fc.constantFrom("", " 맞나요?", " 언제 와요", " 배송 언제"), (chat, after) => {
+        const text = chat + after;
+        expect(mayHoldPersonalInfo(scanChat(text)) ? findPersonalInfo(text) : []).toEqual([]);
+      }),
+    );
+  });
+
+  it("everyday words made of numeral syllables (이, 사, 오) are not a number", () => {
+    for (const text of ["이거 사이즈 이쁘다 사고싶어 오늘 오후에 사요", "일일이 삼삼오오 구경와요", "오이 사이다 이사 오구오구"]) {
+      expect(findPersonalInfo(text)).toEqual([]);
+    }
+  });
+});
+
+describe("other personal information", () => {
+  it("finds emails, accounts beside a bank, resident numbers and street addresses", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z][a-z0-9._]{2,12}$/), fc.constantFrom("naver.com", "gmail.com", "daum.net"), (user, host) => {
+        expect(finds(`${user}@${host} 로 보내주세요`, "email")).toBe(true);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom("국민", "신한", "카카오뱅크", "농협", "계좌"), digits(3), digits(6), digits(5), (bank, a, b, c) => {
+        expect(finds(`${bank} ${a}-${b}-${c} 홍길동`, "account")).toBe(true);
+      }),
+    );
+    expect(finds("주민번호 900101-1234567 인데 인증이 안돼요", "resident_number")).toBe(true);
+    expect(finds("901231-2345678", "resident_number")).toBe(true);
+    expect(finds("생년월일 900101 뒷자리 1", "resident_number")).toBe(true);
+    expect(finds("서울시 강남구 테헤란로 12길 34 101동 1503호 로 보내주세요", "address")).toBe(true);
+  });
+
+  it("never reports a span outside the text, and spans come in order", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (text) => {
+        let last = 0;
+        for (const span of findPersonalInfo(text)) {
+          expect(span.start).toBeGreaterThanOrEqual(last);
+          expect(span.end).toBeLessThanOrEqual(text.length);
+          expect(span.end).toBeGreaterThan(span.start);
+          last = span.start;
+        }
+      }),
+    );
+  });
+});
