@@ -2,7 +2,7 @@ import { RETRY_BASE_MS, type DeliveryStatus } from "../core/hub/outbox.ts";
 import type { BoardServerMessage } from "../core/protocol/board.ts";
 import { viewerShardName, ViewerEvent } from "../core/protocol/viewer.ts";
 import type { HubOutbox, OutboxEntry } from "./hub-outbox.ts";
-import { viewerConfig } from "./viewer-limits.ts";
+import { viewerConfig } from "../server/viewer-limits.ts";
 
 /** What one relay reached: shards that stored and sent the event, and their viewers. */
 export interface RelayOutcome {

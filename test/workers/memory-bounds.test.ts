@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { DraftResponse } from "../../core/answers/api.ts";
 import { HubClusters } from "../../durable-objects/hub-clusters.ts";
-import { MAX_TRACKED, ViewerRateLimiter } from "../../durable-objects/viewer-limits.ts";
+import { MAX_TRACKED, ViewerRateLimiter } from "../../server/viewer-limits.ts";
 import { isKnownBroadcast, knownBroadcastCount, MAX_KNOWN, rememberBroadcast } from "../../workers/lifecycle.ts";
 import { createBroadcast } from "./helpers.ts";
 
