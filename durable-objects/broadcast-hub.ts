@@ -25,6 +25,7 @@ import { notePublishedAnswer, PredraftHandOver } from "./hub-predrafts.ts";
 import { ViewerRelay } from "./hub-viewers.ts";
 import { HubOutbox } from "./hub-outbox.ts";
 import { HUB_ALARM_MS, nextAlarmAt } from "../core/hub/alarm-plan.ts";
+import { continuePurge, purging, startPurge } from "./hub-retention.ts";
 import { wipeObject } from "./lifecycle.ts";
 import type { ViewerEvent } from "../core/protocol/viewer.ts";
 
@@ -88,10 +89,14 @@ export class BroadcastHub extends DurableObject<Env> {
     this.init();
   }
 
-  /** RPC from retention: the chat log and question clusters go; counts and seq numbering stay. */
+  /**
+   * RPC from retention: the chat log and question clusters go; counts and seq numbering stay.
+   * A long log goes in chunks, the rest from the alarm (hub-retention.ts).
+   */
   async purgeChats(): Promise<void> {
-    this.log.purgeChats();
+    const more = startPurge(this.ctx.storage, this.log, this.log.lastSeq);
     this.clusters = new HubClusters(this.ctx.storage.sql);
+    if (more) this.armAlarmForWork(false);
   }
 
   /** WebSocket upgrades only; the Worker has authenticated and set the role header. */
@@ -220,7 +225,7 @@ export class BroadcastHub extends DurableObject<Env> {
 
   /**
    * Periodic work, idempotent: mirror what D1 lists (chat count, live status), classify chats
-   * left pending by a restart, retry viewer deliveries that are due. It re-arms itself while any
+   * left pending by a restart, drop the next chunk of a retention purge, retry viewer deliveries that are due. It re-arms itself while any
    * of that work remains (core/hub/alarm-plan.ts), so nothing waits for the next chat to move.
    * Per-minute counts are kept for the whole broadcast (one row a minute): its report charts every minute.
    */
@@ -229,6 +234,7 @@ export class BroadcastHub extends DurableObject<Env> {
     const now = Date.now();
     const pending = this.remoteInflight === 0 ? this.log.pendingChats(LIMITS.maxBatchChats) : [];
     this.resolvePending(pending);
+    if (purging(this.log)) continuePurge(this.ctx.storage, this.log);
     const id = this.log.getMeta("broadcast_id");
     try {
       if (id) await this.relay.retryDue(id, now);
@@ -309,7 +315,8 @@ export class BroadcastHub extends DurableObject<Env> {
   }
 
   private armAlarmForWork(pendingChats: boolean): void {
-    const at = nextAlarmAt({ pendingChats: pendingChats ? 1 : 0, outboxDueAt: this.outbox.nextDueAt(), activityDirty: false }, Date.now());
+    const work = { pendingChats: pendingChats ? 1 : 0, outboxDueAt: this.outbox.nextDueAt(), activityDirty: false, purging: purging(this.log) };
+    const at = nextAlarmAt(work, Date.now());
     if (at !== null) this.armAlarm(at);
   }
 

@@ -14,7 +14,7 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { INTENT_ARTEFACT } from "../core/intent/weights.ts";
+import { INTENT_ARTEFACT } from "../core/intent/embedded.ts";
 import { parseLabelledTsv } from "../core/intent/corpus.ts";
 import type { FeatureSet } from "../core/intent/train.ts";
 import { nbRatios, trainAveraged, trainScaled } from "../core/moderation/train.ts";

@@ -75,23 +75,34 @@ async function dropIndexedChunks(env: Env, id: string): Promise<void> {
   await retrieval.sync(id, [], diff);
 }
 
+/** A sweep starts no new batch after this long; the next day's sweep continues where it stopped. */
+const SWEEP_BUDGET_MS = 60_000;
+
 /**
  * Retention sweep (the scheduled handler): broadcasts ended more than `RETENTION_DAYS` ago
  * lose their chat log and question clusters; the broadcast, its knowledge and published
- * answers stay. Returns the ids purged.
+ * answers stay. Batch after batch until none is due (or the time budget is spent), so a backlog
+ * does not wait a day per batch; a hub drops a long log in chunks from its own alarm.
+ * Returns the ids purged.
  */
 export async function purgeExpiredChats(env: Env & RetentionVars, now = Date.now()): Promise<string[]> {
   const db = drizzle(env.DB);
-  const due = await broadcastsDueForPurge(db, now - retentionDays(env) * DAY_MS, PURGE_BATCH);
   const purged: string[] = [];
-  for (const id of due) {
-    try {
-      await env.BROADCAST_HUB.getByName(id).purgeChats();
-      await markChatsPurged(db, id, now);
-      purged.push(id);
-    } catch (err) {
-      console.error(JSON.stringify({ level: "error", what: "retention purge failed", broadcastId: id, message: String(err) }));
+  const failed = new Set<string>();
+  const started = Date.now();
+  for (;;) {
+    // Ones that failed this sweep are still due: ask for enough to get past them.
+    const due = (await broadcastsDueForPurge(db, now - retentionDays(env) * DAY_MS, PURGE_BATCH + failed.size)).filter((id) => !failed.has(id));
+    for (const id of due) {
+      try {
+        await env.BROADCAST_HUB.getByName(id).purgeChats();
+        await markChatsPurged(db, id, now);
+        purged.push(id);
+      } catch (err) {
+        failed.add(id);
+        console.error(JSON.stringify({ level: "error", what: "retention purge failed", broadcastId: id, message: String(err) }));
+      }
     }
+    if (due.length < PURGE_BATCH || Date.now() - started > SWEEP_BUDGET_MS) return purged;
   }
-  return purged;
 }

@@ -3,7 +3,7 @@
  * first batch. The hub and the CLIs classify and moderate through it in one pass.
  */
 import { decodeArtefact } from "../intent/artefact.ts";
-import { INTENT_ARTEFACT } from "../intent/weights.ts";
+import { INTENT_ARTEFACT } from "../intent/embedded.ts";
 import { decodeModerationArtefact } from "./artefact.ts";
 import { createModerator } from "./moderator.ts";
 import { MODERATION_ARTEFACT } from "./weights.ts";
