@@ -8,8 +8,8 @@ import { BoardClientMessage, CaptureStatus, type BoardChat, type BoardServerMess
 import { IngestBatch, parseChatItems, type IngestAck } from "../core/protocol/ingest.ts";
 import { parseJsonText } from "../core/protocol/json.ts";
 import { LIMITS } from "../core/protocol/limits.ts";
-import { intentClassifier } from "../workers/backends.ts";
-import { updateBroadcastActivity } from "../workers/db/queries.ts";
+import { intentClassifier } from "../server/backends.ts";
+import { updateBroadcastActivity } from "../server/db/queries.ts";
 import { BoardFanout, send, type SocketAttachment, type SocketRole } from "./board-fanout.ts";
 import { broadcastClaims, currentClaims, handleBoardMessage } from "./hub-board.ts";
 import { boardMessageAllowed, closeTagged, socketAccess } from "./hub-access.ts";

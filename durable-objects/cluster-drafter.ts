@@ -1,6 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { PredraftJobs } from "../core/hub/predrafts.ts";
-import { draftClusterQuestions, type PredraftResult } from "../workers/answers/cluster-drafts.ts";
+import { draftClusterQuestions, type PredraftResult } from "../server/answers/cluster-drafts.ts";
 
 /**
  * Drafts answers for a broadcast's busy question clusters, off the BroadcastHub's thread:

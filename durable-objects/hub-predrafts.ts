@@ -1,6 +1,6 @@
 import type { PredraftJob } from "../core/hub/predrafts.ts";
 import type { ViewerEvent } from "../core/protocol/viewer.ts";
-import type { PredraftResult } from "../workers/answers/cluster-drafts.ts";
+import type { PredraftResult } from "../server/answers/cluster-drafts.ts";
 import type { HubClusters } from "./hub-clusters.ts";
 
 /**
