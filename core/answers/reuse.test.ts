@@ -29,6 +29,12 @@ describe("reusePublished", () => {
     expect(out.suggestions[0]?.id).toBe("b:answer:a2");
   });
 
+  it("does not draft from an answer about no product for a question naming one", () => {
+    const out = reusePublished("부츠 배송 언제 와요?", knowledge, abstained);
+    expect(out.abstained).toBe(true);
+    expect(out.suggestions[0]?.id).toBe("b:answer:a1");
+  });
+
   it("leaves a different question alone", () => {
     expect(reusePublished("색상 뭐 있어요?", knowledge, abstained)).toBe(abstained);
     expect(matchPublished("ㅋㅋ?", published)).toBeNull();

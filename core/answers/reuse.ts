@@ -1,4 +1,4 @@
-import { meaningSimilarity, questionMeaning, type QuestionMeaning } from "../hub/question-meaning.ts";
+import { meaningSimilarity, questionMeaning, sameNouns, type QuestionMeaning } from "../hub/question-meaning.ts";
 import type { AnsweredDraft, KnowledgeSet, QnaKnowledge, Source, Suggestion } from "./types.ts";
 import { MAX_SUGGESTIONS } from "./suggestions.ts";
 
@@ -13,13 +13,19 @@ export const REUSE_SURE = 0.99;
 /** At or above: probably the same question; the published answer leads the suggestions. */
 export const REUSE_RELATED = 0.66;
 
-/** The published answer whose question is closest to this one, if any is related. */
+/**
+ * The published answer whose question is closest to this one, if any is related. A match that
+ * names a product the other does not ("가격 얼마예요" answered, "부츠 가격 얼마예요" asked) is
+ * never sure: the answer may be about another product.
+ */
 export function matchPublished(question: string, answers: readonly QnaKnowledge[]): { answer: QnaKnowledge; similarity: number } | null {
   const asked = questionMeaning(question);
   if (isEmpty(asked)) return null;
   let best: { answer: QnaKnowledge; similarity: number } | null = null;
   for (const answer of answers) {
-    const similarity = meaningSimilarity(asked, questionMeaning(answer.question));
+    const theirs = questionMeaning(answer.question);
+    const raw = meaningSimilarity(asked, theirs);
+    const similarity = sameNouns(asked, theirs) ? raw : Math.min(raw, REUSE_SURE - 0.01);
     if (similarity >= REUSE_RELATED && (!best || similarity > best.similarity)) best = { answer, similarity };
   }
   return best;

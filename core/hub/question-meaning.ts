@@ -158,3 +158,14 @@ export function meaningSimilarity(a: QuestionMeaning, b: QuestionMeaning, gramsA
   if (a.aspects.length > 0 || b.aspects.length > 0) return 0.8 * diceOverlap(gramsA, gramsB);
   return diceOverlap(gramsA, gramsB);
 }
+
+/**
+ * Whether two questions name the same things (or both none): "가격 얼마예요" and "부츠 가격
+ * 얼마예요" ask the same aspect, but only the second says of what.
+ */
+export function sameNouns(a: QuestionMeaning, b: QuestionMeaning): boolean {
+  const nounsA = a.words.filter(nounLike);
+  const nounsB = b.words.filter(nounLike);
+  if (nounsA.length === 0 || nounsB.length === 0) return nounsA.length === nounsB.length;
+  return diceOverlap(stemGrams(nounsA), stemGrams(nounsB)) >= 0.34;
+}
