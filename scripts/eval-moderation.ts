@@ -20,7 +20,7 @@ import { EMBEDDED_MODERATION_VERSION, embeddedModerator } from "../core/moderati
 import { keywordVerdict } from "../core/moderation/keyword-baseline.ts";
 import { moderationProbabilities } from "../core/moderation/model.ts";
 import { HOLD_CATEGORIES } from "../core/moderation/types.ts";
-import { MODERATION_ARTEFACT } from "../core/moderation/weights.ts";
+import { MODERATION_ARTEFACT } from "../core/moderation/embedded.ts";
 
 type Predicted = (string | null)[];
 

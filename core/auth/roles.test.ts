@@ -16,7 +16,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     "knowledge.edit": true,
     "answer.publish": true,
     "cluster.triage": true,
-    "moderation.act": false,
+    "moderation.act": true,
     "member.manage": false,
     "audit.read": false,
     "settings.manage": false,
@@ -100,7 +100,7 @@ describe("board messages", () => {
 
   const expected: Record<Role, string[]> = {
     owner: ["hello", "ping", "cluster-status", "claim", "older", "moderate", "moderation-settings", "nickname"],
-    manager: ["hello", "ping", "cluster-status", "claim", "older", "moderation-settings", "nickname"],
+    manager: ["hello", "ping", "cluster-status", "claim", "older", "moderate", "moderation-settings", "nickname"],
     moderator: ["hello", "ping", "cluster-status", "older", "moderate", "nickname"],
     analyst: ["hello", "ping", "older", "nickname"],
   };

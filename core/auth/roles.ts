@@ -2,7 +2,7 @@ import type { BoardClientMessage } from "../protocol/board.ts";
 
 /**
  * The team's roles (issue 18): the owner does everything (members, settings, deletion); a
- * manager runs broadcasts (setup, capture, knowledge, publishing); a moderator takes moderation
+ * manager runs broadcasts (setup, capture, knowledge, publishing, moderation); a moderator takes moderation
  * actions on the board; an analyst only reads (board, reports, exports).
  */
 export const ROLES = ["owner", "manager", "moderator", "analyst"] as const;
@@ -53,6 +53,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     "knowledge.edit",
     "answer.publish",
     "cluster.triage",
+    // The issue's own words: "a moderator or manager allows or denies"; a manager also reveals.
+    "moderation.act",
   ]),
   moderator: new Set<Permission>([...READ, "cluster.triage", "moderation.act"]),
   analyst: new Set<Permission>([...READ, "broadcast.export"]),

@@ -17,6 +17,18 @@ export interface ModerationArtefact {
   readonly data: string;
 }
 
+/** The artefact from its JSON file, its shape checked: a truncated or hand-edited file fails loudly on load. */
+export function parseModerationArtefact(json: unknown): ModerationArtefact {
+  const a = json as Partial<ModerationArtefact>;
+  const numbers = (xs: unknown) => Array.isArray(xs) && xs.every((x) => typeof x === "number" && Number.isFinite(x));
+  const ok =
+    typeof a === "object" && a !== null && typeof a.version === "string" && typeof a.featureVersion === "number" &&
+    typeof a.intentBits === "number" && typeof a.bits === "number" && numbers(a.thresholds) && numbers(a.scales) &&
+    typeof a.data === "string" && a.data.length > 0 && (a.newsThreshold === undefined || typeof a.newsThreshold === "number");
+  if (!ok) throw new Error("moderation artefact: not a trained model file (retrain with `npm run train:moderation`)");
+  return a as ModerationArtefact;
+}
+
 export function encodeModerationArtefact(model: ModerationModel, version: string): ModerationArtefact {
   const scales: number[] = [];
   for (let c = 0; c < STORED_COLUMNS; c++) {

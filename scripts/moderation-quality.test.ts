@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { type ModerationExample, parseBeep, parseModerationTsv } from "../core/moderation/corpus.ts";
+import { embeddedModerator } from "../core/moderation/embedded.ts";
+
+const read = (file: string) => readFileSync(new URL(`../${file}`, import.meta.url), "utf8");
+const f1 = (tp: number, fp: number, fn: number) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
+
+/** Held or not, per chat (default rules, sensitivity 2), as the hub decides. */
+function held(examples: ModerationExample[]): boolean[] {
+  const chats = examples.map((e, i) => ({ message: e.text, nickname: `q${i}`, at: i * 60_000 }));
+  return embeddedModerator.classifyBatch(chats).verdicts.map((v) => v.hold);
+}
+
+function counts(gold: boolean[], pred: boolean[]) {
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  gold.forEach((g, i) => (pred[i] ? (g ? tp++ : fp++) : g ? fn++ : tn++));
+  return { tp, fp, fn, tn };
+}
+
+/**
+ * The shipped moderation model (data/models/moderation.json) keeps its measured quality:
+ * README's figures (clean live-commerce split: hold F1 0.927, no false holds; BEEP! dev
+ * macro-F1 0.705) less a small margin for retraining noise. A retrained or damaged model file
+ * that loses quality fails here.
+ */
+describe("shipped moderation quality", () => {
+  it("holds what the clean live-commerce split holds, and little else", () => {
+    const clean = parseModerationTsv(read("data/moderation/clean2.tsv"));
+    const { tp, fp, fn, tn } = counts(clean.map((e) => e.label !== "ok"), held(clean));
+    expect(f1(tp, fp, fn)).toBeGreaterThan(0.9);
+    expect(fp / (fp + tn)).toBeLessThanOrEqual(0.03);
+  });
+
+  it("keeps macro-F1 on BEEP! dev (hate and offensive held, none not)", () => {
+    const beep = parseBeep(read("data/beep/dev.tsv"));
+    const { tp, fp, fn, tn } = counts(beep.map((e) => e.label !== "ok"), held(beep));
+    expect((f1(tp, fp, fn) + f1(tn, fn, fp)) / 2).toBeGreaterThan(0.68);
+  });
+});
