@@ -11,6 +11,7 @@ import { LIMITS } from "../core/protocol/limits.ts";
 import { intentClassifier } from "../server/backends.ts";
 import { updateBroadcastActivity } from "../server/db/queries.ts";
 import { hideSources, sourceOf } from "./hub-sources.ts";
+import { denyAtSource } from "./hub-source-deny.ts";
 import { BoardFanout, send, type SocketAttachment } from "./board-fanout.ts";
 import { broadcastClaims, currentClaims, handleBoardMessage } from "./hub-board.ts";
 import { boardMessageAllowed, closeTagged, socketAccess } from "./hub-access.ts";
@@ -212,7 +213,17 @@ export class BroadcastHub extends DurableObject<Env> {
     const parsed = BoardClientMessage.safeParse(data);
     if (!parsed.success) return this.reject(ws, "invalid_message", "unknown or malformed board message");
     if (!boardMessageAllowed(ws, parsed.data)) return send(ws, { type: "error", code: "forbidden", message: "your role may not send this message" });
-    handleBoardMessage({ ctx: this.ctx, fanout: this.fanout, clusters: this.clusters, moderation: this.moderation }, ws, parsed.data);
+    handleBoardMessage(
+      {
+        ctx: this.ctx,
+        fanout: this.fanout,
+        clusters: this.clusters,
+        moderation: this.moderation,
+        denyAtSource: (commentNo, by) => denyAtSource(this.ctx, this.env, this.broadcastId, commentNo, by ? { id: by.id, name: by.name } : null),
+      },
+      ws,
+      parsed.data,
+    );
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {

@@ -12,6 +12,8 @@ export interface BoardContext {
   fanout: BoardFanout;
   clusters: HubClusters;
   moderation: HubModeration;
+  /** A denied chat from a source LiveQ may moderate (YouTube) is deleted there too (hub-source-deny.ts). */
+  denyAtSource(commentNo: number, by: SocketAttachment["member"]): void;
 }
 
 /** Handles one validated message from a manager's board. */
@@ -42,6 +44,7 @@ export function handleBoardMessage(hub: BoardContext, ws: WebSocket, message: Bo
       if (!decided) return send(ws, { type: "error", code: "not_held", message: "no such chat waiting for a decision" });
       const by = (ws.deserializeAttachment() as SocketAttachment).member?.name ?? null;
       hub.fanout.broadcast(JSON.stringify({ type: "moderation-decision", seq: message.seq, decision: message.decision, by } satisfies BoardServerMessage));
+      if (message.decision === "deny") hub.denyAtSource(decided.chat.commentNo, (ws.deserializeAttachment() as SocketAttachment).member);
       if (message.decision === "allow") {
         // Sent on its own (not through the coalescer, whose frames carry increasing seqs).
         hub.fanout.broadcast(JSON.stringify({ type: "chats", items: [decided.chat] } satisfies BoardServerMessage));

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { Role } from "../core/auth/roles.ts";
+import type { Actor } from "../server/audit.ts";
 
 /** Secrets not declared in wrangler.toml (see README: configuration). */
 interface Secrets {
@@ -23,10 +24,7 @@ declare global {
 }
 
 /** Who did something, as the audit log and claims name them. */
-export interface Actor {
-  id: string;
-  name: string;
-}
+export type { Actor };
 
 /**
  * What authentication decided about a request: a team member (with how they signed in), or

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { addMember } from "../workers/auth-helpers.ts";
 import { api } from "../workers/helpers.ts";
-import { addFaults, addMessages, capturedBroadcast, chatLog, liveVideo, oauthState, visibleChats, WAIT_MS } from "./youtube-helpers.ts";
+import { addFaults, addMessages, capturedBroadcast, chatLog, liveVideo, oauthState, visibleChats, waitFor, WAIT_MS } from "./youtube-helpers.ts";
 
 async function publish(id: string, answer: string, token?: string): Promise<string> {
   const res = await api(`/api/broadcasts/${id}/answers`, { method: "POST", body: JSON.stringify({ question: "배송 언제 와요?", answer }), ...(token ? { token } : {}) });
@@ -136,6 +136,27 @@ describe("moderation on YouTube", () => {
     await board.until((ms) => ms.some((m) => m.type === "chats-hidden"));
     expect(visibleChats(board).map((c) => c.message)).toEqual(["배송 언제 와요?"]);
     expect(await auditActions(id)).toContain("moderation.youtube-delete");
+    board.close();
+  });
+
+  it("deletes a held chat in YouTube when a moderator denies it on the board, and audits it", async () => {
+    const { videoId, liveChatId } = await liveVideo({ pollingIntervalMillis: 100 });
+    const phoneId = `${videoId}-pii`;
+    await addMessages(liveChatId, [
+      { id: `${videoId}-ok`, text: "사이즈 몇까지 나와요?", author: "민지", channelId: "UC-minji" },
+      { id: phoneId, text: "이벤트 당첨되면 010-1234-5678 로 연락주세요", author: "지훈", channelId: "UC-jihoon" },
+    ]);
+    const { id, board } = await capturedBroadcast(videoId);
+    type Held = { type: "held"; items: { seq: number; message: string }[] };
+    const heldItems = () => board.messages.filter((m) => m.type === "held").flatMap((m) => (m as unknown as Held).items);
+    await board.until(() => heldItems().length > 0, WAIT_MS);
+    const held = heldItems()[0]!;
+    expect(held.message).not.toContain("1234-5678");
+    board.send({ type: "moderate", seq: held.seq, decision: "deny" });
+    await board.until((ms) => ms.some((m) => m.type === "moderation-decision"));
+    await waitFor(async () => (await chatLog(liveChatId)).deleted.includes(phoneId));
+    expect((await chatLog(liveChatId)).deleted).toEqual([phoneId]);
+    await waitFor(async () => (await auditActions(id)).includes("moderation.youtube-delete"));
     board.close();
   });
 

@@ -5,7 +5,7 @@ import { BroadcastId } from "../../core/protocol/api.ts";
 import { AnswerId, AnswerStatus, EditAnswer, PublishAnswer, toQaPair, type PublishedAnswer, type ViewerEvent } from "../../core/protocol/viewer.ts";
 import type { RelayOutcome } from "../../server/object-contracts.ts";
 import { actorOf, requirePermission } from "../auth.ts";
-import { recordAudit } from "../audit.ts";
+import { recordAudit } from "../../server/audit.ts";
 import { getBroadcast } from "../../server/db/queries.ts";
 import { getAnswer, insertAnswer, listAnswers, updateAnswer } from "../../server/db/queries-answers.ts";
 import type { AppContext, AppEnv } from "../env.ts";

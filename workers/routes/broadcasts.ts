@@ -6,7 +6,7 @@ import { naverBroadcastId } from "../../core/naver/url.ts";
 import { youtubeVideoId as youtubeVideoIdOf } from "../../core/youtube/video-id.ts";
 import { HUB_BROADCAST_HEADER, HUB_ROLE_HEADER, type SocketRole } from "../../server/object-contracts.ts";
 import { actorOf, requireIngest, requirePermission } from "../auth.ts";
-import { recordAudit } from "../audit.ts";
+import { recordAudit } from "../../server/audit.ts";
 import { hubSocketHeaders } from "../socket-auth.ts";
 import { randomToken, sha256Hex } from "../crypto.ts";
 import { getBroadcast, ingestTokenId, insertBroadcast, listBroadcasts } from "../../server/db/queries.ts";

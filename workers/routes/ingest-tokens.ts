@@ -4,7 +4,7 @@ import * as z from "zod";
 import { IngestTokenId, type CreatedIngestToken } from "../../core/auth/api.ts";
 import { BroadcastId } from "../../core/protocol/api.ts";
 import { actorOf, requirePermission } from "../auth.ts";
-import { recordAudit } from "../audit.ts";
+import { recordAudit } from "../../server/audit.ts";
 import { randomToken, sha256Hex } from "../crypto.ts";
 import { getBroadcast, ingestTokenId } from "../../server/db/queries.ts";
 import { insertIngestToken, revokeIngestToken } from "../../server/db/queries-tokens.ts";

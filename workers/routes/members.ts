@@ -3,7 +3,7 @@ import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
 import { AuditList, AuditQuery, MemberId, NewMember, type CreatedMember, type MemberList } from "../../core/auth/api.ts";
 import { actorOf, requirePermission } from "../auth.ts";
-import { listAudit, recordAudit } from "../audit.ts";
+import { listAudit, recordAudit } from "../../server/audit.ts";
 import { randomToken, sha256Hex } from "../crypto.ts";
 import { insertMember, listMembers, OWNER_ID, revokeMember, rotateMemberToken } from "../../server/db/queries-members.ts";
 import type { AppEnv } from "../env.ts";

@@ -3,7 +3,7 @@ import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
 import { BroadcastId } from "../../core/protocol/api.ts";
 import { actorOf, requirePermission } from "../auth.ts";
-import { recordAudit } from "../audit.ts";
+import { recordAudit } from "../../server/audit.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { validate } from "../validate.ts";

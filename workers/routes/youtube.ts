@@ -6,7 +6,7 @@ import { AnswerId } from "../../core/protocol/viewer.ts";
 import { chatPostText } from "../../core/youtube/live-chat.ts";
 import { MAX_TIMEOUT_SECONDS, type WriteOutcome } from "../../server/object-contracts.ts";
 import { actorOf, requirePermission } from "../auth.ts";
-import { recordAudit } from "../audit.ts";
+import { recordAudit } from "../../server/audit.ts";
 import { getAnswer } from "../../server/db/queries-answers.ts";
 import type { AppContext, AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";

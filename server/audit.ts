@@ -1,8 +1,13 @@
 import { desc, eq } from "drizzle-orm";
 import type { AuditItem } from "../core/auth/api.ts";
-import type { Db } from "../server/db/queries.ts";
-import { auditLog } from "../server/db/schema.ts";
-import type { Actor } from "./env.ts";
+import type { Db } from "./db/queries.ts";
+import { auditLog } from "./db/schema.ts";
+
+/** Who did something, as the audit log and claims name them. */
+export interface Actor {
+  id: string;
+  name: string;
+}
 
 /**
  * Actions this branch records; other features add theirs (e.g. "moderation.hide",
