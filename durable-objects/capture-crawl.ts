@@ -88,7 +88,7 @@ export class CrawlOwnership {
   /** Records a step's outcome; the time of the next step, or null when the crawl is over. */
   afterStep(env: Env, outcome: { more: boolean; failure: string | null }, now: number): { nextAt: number | null; gaveUp: string | null } {
     const owner = this.current(now);
-    if (!owner || owner.state !== "running") return { nextAt: null, gaveUp: null };
+    if (owner?.state !== "running") return { nextAt: null, gaveUp: null };
     if (outcome.failure === null) {
       if (!outcome.more) return this.release(), { nextAt: null, gaveUp: null };
       this.kv.put(KEY, { ...owner, failures: 0, retryAt: now } satisfies CrawlOwner);

@@ -92,6 +92,7 @@ function freezeWorker(dir: string): string {
   return path.join(outdir, "worker.js");
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the API answers several shapes; the benchmark reads a field or two
 async function api(server: DevServer, route: string, body: unknown): Promise<Record<string, any>> {
   const res = await fetch(server.url + route, {
     method: "POST",
@@ -99,6 +100,7 @@ async function api(server: DevServer, route: string, body: unknown): Promise<Rec
     body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
+  // biome-ignore lint/suspicious/noExplicitAny: the API answers several shapes; the benchmark reads a field or two
   return res.json() as Promise<Record<string, any>>;
 }
 

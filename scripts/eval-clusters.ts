@@ -94,14 +94,14 @@ function report(name: string, s: ReturnType<typeof scoreClustering>): void {
 }
 
 function printSplits(set: ParaphraseSet, assignments: readonly (Assignment & { question: string })[]): void {
-  const clusterOf = new Map(assignments.map((a) => [a.question + "\u0000" + a.group, a.cluster]));
+  const clusterOf = new Map(assignments.map((a) => [`${a.question}\u0000${a.group}`, a.cluster]));
   for (const g of set.groups) {
     const byCluster = new Map<string, string[]>();
     for (const q of g.questions) {
-      const c = [...clusterOf.entries()].find(([k]) => k.startsWith(q + "\u0000") && k.endsWith(":" + g.id))?.[1] ?? "?";
+      const c = [...clusterOf.entries()].find(([k]) => k.startsWith(`${q}\u0000`) && k.endsWith(`:${g.id}`))?.[1] ?? "?";
       byCluster.set(c, [...(byCluster.get(c) ?? []), q]);
     }
-    const mixed = assignments.filter((a) => byCluster.has(a.cluster) && !a.group.endsWith(":" + g.id));
+    const mixed = assignments.filter((a) => byCluster.has(a.cluster) && !a.group.endsWith(`:${g.id}`));
     if (byCluster.size === 1 && mixed.length === 0) continue;
     console.log(`  [${g.id}] ${typeof g.meaning === "string" ? g.meaning : ""}`);
     for (const [c, qs] of byCluster) {

@@ -73,7 +73,7 @@ export function requirePermission(permission: Permission): MiddlewareHandler<App
   return async (c, next) => {
     requireConfigured(c.env);
     const principal = await identify(c);
-    if (!principal || principal.kind !== "member") throw new AppError("unauthorized", 401, "sign in or send a member's token");
+    if (principal?.kind !== "member") throw new AppError("unauthorized", 401, "sign in or send a member's token");
     if (!can(principal.role, permission)) throw new AppError("forbidden", 403, `the ${principal.role} role may not do this`);
     checkOrigin(c, principal);
     c.set("principal", principal);

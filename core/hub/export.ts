@@ -8,7 +8,7 @@ export const CSV_HEADER = "seq,commentNo,at,nickname,message,intent,confidence\n
  * valid date (logs written before `at` was bounded) is written as its number, never thrown on.
  */
 export function csvLine(chat: BoardChat): string {
-  return [
+  return `${[
     chat.seq,
     chat.commentNo,
     isoTime(chat.at),
@@ -16,7 +16,7 @@ export function csvLine(chat: BoardChat): string {
     csvCell(chat.message),
     chat.intent,
     chat.confidence.toFixed(3),
-  ].join(",") + "\n";
+  ].join(",")}\n`;
 }
 
 function isoTime(at: number): string {
@@ -53,5 +53,5 @@ export function csvCell(text: string): string {
 
 /** One JSON line per chat. */
 export function jsonLine(chat: BoardChat): string {
-  return JSON.stringify(chat) + "\n";
+  return `${JSON.stringify(chat)}\n`;
 }

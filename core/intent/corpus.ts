@@ -2,7 +2,7 @@
  * Parsers for labelled intent corpora (file contents in, labelled chats out), with the
  * label mappings of the outside Korean corpora onto LiveQ's three intents.
  */
-import { Intent } from "../protocol/intent.ts";
+import type { Intent } from "../protocol/intent.ts";
 import { parseLabelledTsv as parseTsvTolerantly } from "../simulator/corpus.ts";
 
 export interface LabelledChat {

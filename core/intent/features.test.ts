@@ -26,7 +26,7 @@ describe("normalize", () => {
   });
 
   it("keeps the tail of an overlong chat", () => {
-    const long = "가".repeat(2000) + " 보여주세요";
+    const long = `${"가".repeat(2000)} 보여주세요`;
     expect(normalize(long).endsWith("보여주세요")).toBe(true);
   });
 });

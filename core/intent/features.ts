@@ -131,7 +131,7 @@ function words(n: number, mask: number, out: Int32Array, k: number): number {
     start = i + 1;
   }
   out[k++] = finish(mix(prev, EOS), mask);
-  out[k++] = finish(mix(seeded(S_TOKENS), tokens > 6 ? 6 : tokens), mask);
+  out[k++] = finish(mix(seeded(S_TOKENS), Math.min(tokens , 6)), mask);
   return k;
 }
 

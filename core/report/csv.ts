@@ -7,7 +7,7 @@ export const BOM = "\uFEFF";
 
 const iso = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString());
 const seconds = (ms: number | null) => (ms === null ? "" : String(Math.round(ms / 1000)));
-const row = (cells: readonly (string | number)[]) => cells.map((c) => (typeof c === "number" ? String(c) : csvCell(c))).join(",") + "\n";
+const row = (cells: readonly (string | number)[]) => `${cells.map((c) => (typeof c === "number" ? String(c) : csvCell(c))).join(",")}\n`;
 
 /** The question clusters with their answers, open ones first (the team's to-do list). */
 export function clustersCsv(report: BroadcastReport): string {

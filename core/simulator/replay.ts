@@ -53,7 +53,7 @@ export function createReplay(options: ReplayOptions) {
     tick(now: number): ReplayChat[] {
       const elapsedMs = lastTick === null ? 0 : Math.max(0, now - lastTick);
       lastTick = now;
-      if (now >= burstUntil && random() < 1 - Math.pow(1 - burstChancePerSec, elapsedMs / 1000)) {
+      if (now >= burstUntil && random() < 1 - (1 - burstChancePerSec) ** (elapsedMs / 1000)) {
         burstUntil = now + burstSeconds * 1000;
       }
       const factor = now < burstUntil ? burstFactor : 1;

@@ -72,7 +72,7 @@ describe("question clusters", () => {
     await b.until(() => clusterOf(b, "쿠폰 어디서 받아요?")?.status === "dismissed");
 
     a.close();
-    await b.until((m) => m.filter((x) => x.type === "claims").at(-1)?.items instanceof Array && (m.filter((x) => x.type === "claims").at(-1)!.items as unknown[]).length === 0);
+    await b.until((m) => Array.isArray(m.filter((x) => x.type === "claims").at(-1)?.items) && (m.filter((x) => x.type === "claims").at(-1)!.items as unknown[]).length === 0);
     b.send({ type: "cluster-status", id: "c999", status: "answered" });
     await b.until((m) => m.some((x) => x.type === "error" && x.code === "unknown_cluster"));
   });

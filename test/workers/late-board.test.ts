@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { intentsOf, SCAN_SPAN, WINDOW_PER_COLUMN } from "../../core/hub/window.ts";
 import type { Intent } from "../../core/protocol/intent.ts";
-import { api, chat, createBroadcast, openSocket, TestSocket } from "./helpers.ts";
+import { api, chat, createBroadcast, openSocket, type TestSocket } from "./helpers.ts";
 
 const TEXTS = ["사이즈 몇이에요?", "뒷모습 보여주세요", "와 예쁘다", "배송 언제 와요?", "링크 주세요", "대박"];
 const TOTAL = 12_000;

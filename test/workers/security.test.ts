@@ -96,7 +96,7 @@ describe("credentials in URLs", () => {
       `/api/broadcasts/${id}/chats.csv`,
       "/api/members",
       "/api/audit",
-      "/api/viewer/broadcasts/" + id,
+      `/api/viewer/broadcasts/${id}`,
       "/api/nowhere",
     ];
     for (const path of paths) {

@@ -68,7 +68,7 @@ export function BoardColumn(props: Props) {
     if (props.filtering || !props.onOlder) return;
     if (nearEnd(scrollTop, viewport, ROW_HEIGHT, shown.length)) props.onOlder(intent);
   }, [scrollTop, viewport, shown.length, props.filtering]);
-  const waiting = frozen && frozen[0] ? newerThan(chats, frozen[0].seq) : frozen ? chats.length : 0;
+  const waiting = frozen?.[0] ? newerThan(chats, frozen[0].seq) : frozen ? chats.length : 0;
   const current = Math.min(focusIndex, Math.max(0, shown.length - 1));
   const win = visibleWindow({ scrollTop, viewportHeight: viewport, rowHeight: ROW_HEIGHT, count: shown.length, overscan: 12 });
 

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
-import { AuditList, AuditQuery, MemberId, NewMember, type CreatedMember, type MemberList } from "../../core/auth/api.ts";
+import { type AuditList, AuditQuery, MemberId, NewMember, type CreatedMember, type MemberList } from "../../core/auth/api.ts";
 import { actorOf, requirePermission } from "../auth.ts";
 import { listAudit, recordAudit } from "../../server/audit.ts";
 import { randomToken, sha256Hex } from "../crypto.ts";
