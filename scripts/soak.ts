@@ -83,6 +83,7 @@ const rate = Number(values.rate);
 const latencies: { at: number; ms: number }[] = [];
 // The stub goes down once, for `sageDownMs` from when it went down (the loop may be busy restarting the server at the planned time).
 let sageBackAt = Infinity;
+let sageFault: { from: number; to: number; what: string } | null = null;
 feeders = ids.map((id) => new Feeder(() => server.url, token, id, { ratePerMin: rate, burstFactor: 10, burstMs: 10_000, burstEveryMs: 120_000, messages }));
 const boardOn = [ids[0]!, ids[1]!, ids[2]!, ids[0]!, "demo"];
 boards = boardOn.map((id) => new BoardWatch(() => server.url, token, id, { minLifeMs: 15_000, maxLifeMs: 120_000, ...(id === "demo" ? {} : { onChat: (_no, at, now) => latencies.push({ at, ms: now - at }) }) }));
@@ -134,12 +135,13 @@ while (Date.now() - began < durationMs) {
     sage = null;
     sageDown = true;
     sageBackAt = Date.now() + sageDownMs;
-    faults.push({ from: Date.now(), to: sageBackAt, what: "SageMaker down" });
+    sageFault = { from: Date.now(), to: sageBackAt, what: "SageMaker down" };
+    faults.push(sageFault);
   }
   if (sageDown && !sage && Date.now() >= sageBackAt) {
     sage = await startSage();
-    faults.at(-1)!.to = Date.now();
-    log(`SageMaker stub back after ${((Date.now() - faults.at(-1)!.from) / 1000).toFixed(0)} s`);
+    if (sageFault) sageFault.to = Date.now();
+    log(`SageMaker stub back after ${((Date.now() - (sageFault?.from ?? 0)) / 1000).toFixed(0)} s`);
   }
   if (t - lastStatus >= 60_000) {
     lastStatus = t;
