@@ -1,7 +1,7 @@
 import puppeteer, { type Browser, type BrowserWorker } from "@cloudflare/puppeteer";
 import type { RecentCommentsFetcher } from "../core/naver/gap.ts";
 import type { IngestChat } from "../core/protocol/ingest.ts";
-import { PageCapture, type CaptureStats, type PageLike } from "../workers/capture/capture-page.ts";
+import { PageCapture, type CaptureStats, type PageLike } from "../server/capture/capture-page.ts";
 
 /** How long Browser Rendering keeps an idle session (its maximum), so an evicted object can reconnect. */
 const KEEP_ALIVE_MS = 600_000;

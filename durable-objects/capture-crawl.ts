@@ -1,8 +1,8 @@
 import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
-import { naverEndpoints } from "../workers/capture/naver-api.ts";
-import { runCrawlStep, DEFAULT_CRAWL_LIMITS } from "../workers/capture/setup-crawl.ts";
-import { failCrawl } from "../workers/capture/setup-store.ts";
+import { naverEndpoints } from "../server/capture/naver-api.ts";
+import { runCrawlStep, DEFAULT_CRAWL_LIMITS } from "../server/capture/setup-crawl.ts";
+import { failCrawl } from "../server/capture/setup-store.ts";
 
 /** One step's budget: a slice of the alarm, so chat capture keeps its cadence around it. */
 const STEP_MS = 20_000;

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { CaptureStatus } from "../core/protocol/board.ts";
-import { CaptureStart } from "../workers/capture/capture-request.ts";
+import { CaptureStart } from "../server/capture/capture-request.ts";
 
 export type CaptureState = CaptureStatus["state"];
 

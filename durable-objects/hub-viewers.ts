@@ -1,6 +1,6 @@
 import type { BoardServerMessage } from "../core/protocol/board.ts";
 import { viewerShardName, ViewerEvent } from "../core/protocol/viewer.ts";
-import { viewerConfig } from "./viewer-limits.ts";
+import { viewerConfig } from "../server/viewer-limits.ts";
 
 /** What one relay reached: shards that stored and sent the event, and their viewers. */
 export interface RelayOutcome {

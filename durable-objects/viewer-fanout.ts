@@ -11,11 +11,11 @@ import {
   type ViewerServerMessage,
 } from "../core/protocol/viewer.ts";
 import { viewerAddressKey } from "../core/protocol/viewer-address.ts";
-import { listAnswers } from "../workers/db/queries-answers.ts";
+import { listAnswers } from "../server/db/queries-answers.ts";
 import { wipeObject } from "./lifecycle.ts";
-import { ViewerRateLimiter, viewerConfig } from "./viewer-limits.ts";
+import { ViewerRateLimiter, viewerConfig } from "../server/viewer-limits.ts";
 
-export { viewerConfig, type ViewerConfig } from "./viewer-limits.ts";
+export { viewerConfig, type ViewerConfig } from "../server/viewer-limits.ts";
 
 /** Headers the Worker sets when it hands a viewer socket to a shard. */
 export const VIEWER_IP_HEADER = "x-liveq-viewer-ip";

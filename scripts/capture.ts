@@ -2,8 +2,8 @@ import { parseArgs } from "node:util";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { viewerPageBroadcastId } from "../core/naver/url.ts";
 import type { IngestAck, IngestChat } from "../core/protocol/ingest.ts";
-import { PageCapture, type CaptureStats } from "../workers/capture/capture-page.ts";
-import { naverEndpoints, recentCommentsFetcher } from "../workers/capture/naver-api.ts";
+import { PageCapture, type CaptureStats } from "../server/capture/capture-page.ts";
+import { naverEndpoints, recentCommentsFetcher } from "../server/capture/naver-api.ts";
 import { IngestClient } from "./lib/ingest-client.ts";
 import { exitOnSignals } from "./lib/process.ts";
 

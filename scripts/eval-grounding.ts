@@ -17,7 +17,7 @@ import { extractiveDrafter } from "../core/answers/extractive-drafter.ts";
 import { ABSTENTION } from "../core/answers/types.ts";
 import { scriptedReply, HALLUCINATING, SCRIPT_MODES, type ScriptMode } from "../test/servers/llm-script.ts";
 import { OPENAI_TEST_KEY, startOpenAIServer } from "../test/servers/openai-server.ts";
-import { createOpenAIDrafter } from "../workers/adapters/answers-openai.ts";
+import { createOpenAIDrafter } from "../server/adapters/answers-openai.ts";
 import { caseFiles } from "./lib/case-files.ts";
 
 /** Splits that may be read: the held-out ones stay unread. */

@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import type { AuditItem } from "../core/auth/api.ts";
-import type { Db } from "./db/queries.ts";
-import { auditLog } from "./db/schema.ts";
+import type { Db } from "../server/db/queries.ts";
+import { auditLog } from "../server/db/schema.ts";
 import type { Actor } from "./env.ts";
 
 /**

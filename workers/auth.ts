@@ -4,7 +4,7 @@ import { hasCredentialInQuery, originAllowed, parseOriginList } from "../core/au
 import { can, type Permission } from "../core/auth/roles.ts";
 import { accessConfig } from "./access.ts";
 import { sha256Hex } from "./crypto.ts";
-import { findIngestToken } from "./db/queries.ts";
+import { findIngestToken } from "../server/db/queries.ts";
 import type { Actor, AppContext, AppEnv, Principal } from "./env.ts";
 import { AppError } from "./errors.ts";
 import { bearerToken, identify } from "./identity.ts";

@@ -1,7 +1,7 @@
 import { drizzle } from "drizzle-orm/d1";
 import { accessConfig, ACCESS_HEADER, verifyAccess } from "./access.ts";
 import { sha256Hex, timingSafeEqualText } from "./crypto.ts";
-import { ensureOwner, findSession, memberByEmail, memberByTokenHash, type MemberRow } from "./db/queries-members.ts";
+import { ensureOwner, findSession, memberByEmail, memberByTokenHash, type MemberRow } from "../server/db/queries-members.ts";
 import type { AppContext, Principal } from "./env.ts";
 import { AppError } from "./errors.ts";
 import { sessionCookie } from "./session-cookie.ts";

@@ -1,10 +1,10 @@
 import { drizzle } from "drizzle-orm/d1";
 import { viewerShardName } from "../core/protocol/viewer.ts";
-import { viewerConfig } from "../durable-objects/viewer-limits.ts";
-import { answerBackends } from "./answers/service.ts";
-import { diffChunks } from "./answers/knowledge-db.ts";
-import { getBroadcast } from "./db/queries.ts";
-import { broadcastsDueForPurge, deleteBroadcastRows, markChatsPurged, revokeIngestTokens } from "./db/queries-lifecycle.ts";
+import { viewerConfig } from "../server/viewer-limits.ts";
+import { answerBackends } from "../server/answers/service.ts";
+import { diffChunks } from "../server/answers/knowledge-db.ts";
+import { getBroadcast } from "../server/db/queries.ts";
+import { broadcastsDueForPurge, deleteBroadcastRows, markChatsPurged, revokeIngestTokens } from "../server/db/queries-lifecycle.ts";
 import { forgetViewerLookups } from "./viewer-lookup.ts";
 
 /** `RETENTION_DAYS`: days after a broadcast ends before its chat log is purged (default 90). */

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import type { ListCursor } from "./db/queries.ts";
+import type { ListCursor } from "../server/db/queries.ts";
 
 const CURSOR = /^(\d{1,15})\.([a-z0-9][a-z0-9-]{0,63})$/;
 

@@ -1,6 +1,6 @@
 import { drizzle } from "drizzle-orm/d1";
 import { HUB_MEMBER_HEADER, HUB_TAGS_HEADER, type SocketMember } from "../durable-objects/hub-access.ts";
-import { noteMemberSocket } from "./db/queries-members.ts";
+import { noteMemberSocket } from "../server/db/queries-members.ts";
 import type { AppContext } from "./env.ts";
 import { socketTag } from "./sockets.ts";
 

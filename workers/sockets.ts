@@ -1,5 +1,5 @@
 import { drizzle } from "drizzle-orm/d1";
-import { memberSocketBroadcasts } from "./db/queries-members.ts";
+import { memberSocketBroadcasts } from "../server/db/queries-members.ts";
 
 /**
  * Tags the Worker gives the sockets it hands to a hub, so that revoking a credential can find

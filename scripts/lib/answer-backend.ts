@@ -1,7 +1,7 @@
 import { extractiveDrafter } from "../../core/answers/extractive-drafter.ts";
 import type { AnswerDrafter } from "../../core/answers/types.ts";
-import { createOpenAIDrafter } from "../../workers/adapters/answers-openai.ts";
-import { createWorkersAIDrafter } from "../../workers/adapters/answers-workers-ai.ts";
+import { createOpenAIDrafter } from "../../server/adapters/answers-openai.ts";
+import { createWorkersAIDrafter } from "../../server/adapters/answers-workers-ai.ts";
 
 export const ANSWER_BACKENDS = ["extractive", "workers-ai", "openai"] as const;
 export type AnswerBackendName = (typeof ANSWER_BACKENDS)[number];

@@ -8,11 +8,11 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { extractiveDrafter } from "../../core/answers/extractive-drafter.ts";
-import { createOpenAIDrafter } from "../../workers/adapters/answers-openai.ts";
-import { createWorkersAIBindingDrafter, type AiRunner } from "../../workers/adapters/answers-workers-ai.ts";
-import { answerBackendNames } from "../../workers/answers/config.ts";
-import { createEmbeddedRetrieval } from "../../workers/answers/retrieval.ts";
-import { draftForBroadcast } from "../../workers/answers/service.ts";
+import { createOpenAIDrafter } from "../../server/adapters/answers-openai.ts";
+import { createWorkersAIBindingDrafter, type AiRunner } from "../../server/adapters/answers-workers-ai.ts";
+import { answerBackendNames } from "../../server/answers/config.ts";
+import { createEmbeddedRetrieval } from "../../server/answers/retrieval.ts";
+import { draftForBroadcast } from "../../server/answers/service.ts";
 import { app } from "../../workers/app.ts";
 import { OPENAI_FAILING_MODEL, OPENAI_TEST_KEY } from "../servers/openai-server.ts";
 import { WORKERS_AI_TEST_TOKEN } from "../servers/workers-ai-credentials.ts";

@@ -6,7 +6,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { eq } from "drizzle-orm";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { broadcastBenefits, knowledgeChunks, products, publishedAnswers } from "../../workers/db/schema.ts";
+import { broadcastBenefits, knowledgeChunks, products, publishedAnswers } from "../../server/db/schema.ts";
 import { api, createBroadcast } from "./helpers.ts";
 
 const db = () => drizzle(env.DB);

@@ -8,7 +8,7 @@ import { env } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it, vi } from "vitest";
 import { BroadcastReport } from "../../core/report/types.ts";
-import { products } from "../../workers/db/schema.ts";
+import { products } from "../../server/db/schema.ts";
 import { api, createBroadcast, openSocket, type TestSocket } from "./helpers.ts";
 
 const MINUTE = 60_000;

@@ -7,10 +7,10 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { embeddedClassifier } from "../../core/intent/embedded.ts";
 import type { IntentResult } from "../../core/intent/types.ts";
-import { createResilientClassifier, hasClassifierStats, type ResilientOptions } from "../../workers/adapters/resilient-classifier.ts";
-import { createSageMakerClassifier, SageMakerError, type SageMakerTuning } from "../../workers/adapters/sagemaker.ts";
-import { parseSageMakerConfig, type SageMakerVars } from "../../workers/adapters/sagemaker-config.ts";
-import { intentClassifier } from "../../workers/backends.ts";
+import { createResilientClassifier, hasClassifierStats, type ResilientOptions } from "../../server/adapters/resilient-classifier.ts";
+import { createSageMakerClassifier, SageMakerError, type SageMakerTuning } from "../../server/adapters/sagemaker.ts";
+import { parseSageMakerConfig, type SageMakerVars } from "../../server/adapters/sagemaker-config.ts";
+import { intentClassifier } from "../../server/backends.ts";
 import { TEST_AWS_CREDENTIALS, TEST_AWS_REGION } from "../servers/sagemaker-credentials.ts";
 import type { Behaviour, EndpointStats } from "../servers/sagemaker-script.ts";
 

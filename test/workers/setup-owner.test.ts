@@ -4,9 +4,9 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildCatalogue } from "../../scripts/lib/naver-fixture/catalogue.ts";
 import { DEFAULT_BROADCAST } from "../../scripts/lib/naver-fixture/routes.ts";
-import { DEFAULT_CRAWL_LIMITS } from "../../workers/capture/setup-crawl.ts";
-import { getCrawl } from "../../workers/capture/setup-store.ts";
-import { productQna } from "../../workers/db/schema.ts";
+import { DEFAULT_CRAWL_LIMITS } from "../../server/capture/setup-crawl.ts";
+import { getCrawl } from "../../server/capture/setup-store.ts";
+import { productQna } from "../../server/db/schema.ts";
 import { MAX_FAILED_STEPS } from "../../durable-objects/capture-crawl.ts";
 import { api, createBroadcast } from "./helpers.ts";
 

@@ -7,11 +7,11 @@ import { buildCatalogue } from "../../scripts/lib/naver-fixture/catalogue.ts";
 import { ChatStream } from "../../scripts/lib/naver-fixture/chat-stream.ts";
 import { naverApiRoutes } from "../../scripts/lib/naver-fixture/routes.ts";
 import type { FixtureApiBroadcast } from "../../scripts/lib/naver-fixture/routes.ts";
-import type { FetchLike } from "../../workers/capture/naver-api.ts";
-import { crawlQnaStep, DEFAULT_CRAWL_LIMITS } from "../../workers/capture/setup-crawl.ts";
-import { fetchSetupSnapshot } from "../../workers/capture/setup-fetch.ts";
-import { storeSnapshot } from "../../workers/capture/setup-store.ts";
-import { broadcastBenefits, productQna, products } from "../../workers/db/schema.ts";
+import type { FetchLike } from "../../server/capture/naver-api.ts";
+import { crawlQnaStep, DEFAULT_CRAWL_LIMITS } from "../../server/capture/setup-crawl.ts";
+import { fetchSetupSnapshot } from "../../server/capture/setup-fetch.ts";
+import { storeSnapshot } from "../../server/capture/setup-store.ts";
+import { broadcastBenefits, productQna, products } from "../../server/db/schema.ts";
 import { api, createBroadcast } from "./helpers.ts";
 
 const NAVER_ID = "1234567";

@@ -6,7 +6,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { DraftResponse } from "../../core/answers/api.ts";
-import { products } from "../../workers/db/schema.ts";
+import { products } from "../../server/db/schema.ts";
 import { api, createBroadcast } from "./helpers.ts";
 
 async function draft(id: string, question: string) {

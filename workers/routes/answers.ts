@@ -6,8 +6,8 @@ import { AnswerId, AnswerStatus, EditAnswer, PublishAnswer, toQaPair, type Publi
 import type { RelayOutcome } from "../../durable-objects/hub-viewers.ts";
 import { actorOf, requirePermission } from "../auth.ts";
 import { recordAudit } from "../audit.ts";
-import { getBroadcast } from "../db/queries.ts";
-import { getAnswer, insertAnswer, listAnswers, updateAnswer } from "../db/queries-answers.ts";
+import { getBroadcast } from "../../server/db/queries.ts";
+import { getAnswer, insertAnswer, listAnswers, updateAnswer } from "../../server/db/queries-answers.ts";
 import type { AppContext, AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { validate } from "../validate.ts";

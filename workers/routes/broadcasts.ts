@@ -8,7 +8,7 @@ import { actorOf, requireIngest, requirePermission } from "../auth.ts";
 import { recordAudit } from "../audit.ts";
 import { hubSocketHeaders } from "../socket-auth.ts";
 import { randomToken, sha256Hex } from "../crypto.ts";
-import { getBroadcast, ingestTokenId, insertBroadcast, listBroadcasts } from "../db/queries.ts";
+import { getBroadcast, ingestTokenId, insertBroadcast, listBroadcasts } from "../../server/db/queries.ts";
 import type { AppContext, AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { isKnownBroadcast, rememberBroadcast } from "../lifecycle.ts";

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import * as z from "zod";
 import { DraftRequest, type DraftResponse } from "../../core/answers/api.ts";
 import { BroadcastId } from "../../core/protocol/api.ts";
-import { draftForBroadcast } from "../answers/service.ts";
+import { draftForBroadcast } from "../../server/answers/service.ts";
 import { requirePermission } from "../auth.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { Health } from "../../core/protocol/api.ts";
 import { requireMember } from "../auth.ts";
-import { backendNames } from "../backends.ts";
+import { backendNames } from "../../server/backends.ts";
 import type { AppContext, AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 

@@ -5,7 +5,7 @@ import { AuditList, AuditQuery, MemberId, NewMember, type CreatedMember, type Me
 import { actorOf, requirePermission } from "../auth.ts";
 import { listAudit, recordAudit } from "../audit.ts";
 import { randomToken, sha256Hex } from "../crypto.ts";
-import { insertMember, listMembers, OWNER_ID, revokeMember, rotateMemberToken } from "../db/queries-members.ts";
+import { insertMember, listMembers, OWNER_ID, revokeMember, rotateMemberToken } from "../../server/db/queries-members.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { closeMemberSockets, socketTag } from "../sockets.ts";

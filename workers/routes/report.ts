@@ -8,7 +8,7 @@ import type { BroadcastReport } from "../../core/report/types.ts";
 import { requirePermission } from "../auth.ts";
 
 const requireExport = requirePermission("broadcast.export");
-import { loadReportRows } from "../db/queries-report.ts";
+import { loadReportRows } from "../../server/db/queries-report.ts";
 import type { AppContext, AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { validate } from "../validate.ts";

@@ -3,7 +3,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { SessionRequest, type Me } from "../../core/auth/api.ts";
 import { requireMember, requireOwnOrigin } from "../auth.ts";
 import { randomToken, sha256Hex } from "../crypto.ts";
-import { insertSession, revokeSession } from "../db/queries-members.ts";
+import { insertSession, revokeSession } from "../../server/db/queries-members.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { memberForToken } from "../identity.ts";
