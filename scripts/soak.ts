@@ -81,6 +81,9 @@ for (const id of ids) {
 const messages = loadChatCorpus().map((c) => c.text);
 const rate = Number(values.rate);
 const latencies: { at: number; ms: number }[] = [];
+// The stub goes down once, for `sageDownMs` from when it went down (the loop may be busy restarting the server at the planned time).
+let sageBackAt = Infinity;
+let sageFault: { from: number; to: number; what: string } | null = null;
 feeders = ids.map((id) => new Feeder(() => server.url, token, id, { ratePerMin: rate, burstFactor: 10, burstMs: 10_000, burstEveryMs: 120_000, messages }));
 const boardOn = [ids[0]!, ids[1]!, ids[2]!, ids[0]!, "demo"];
 boards = boardOn.map((id) => new BoardWatch(() => server.url, token, id, { minLifeMs: 15_000, maxLifeMs: 120_000, ...(id === "demo" ? {} : { onChat: (_no, at, now) => latencies.push({ at, ms: now - at }) }) }));
@@ -131,11 +134,14 @@ while (Date.now() - began < durationMs) {
     await sage.close();
     sage = null;
     sageDown = true;
-    faults.push({ from: Date.now(), to: Date.now() + sageDownMs, what: "SageMaker down" });
+    sageBackAt = Date.now() + sageDownMs;
+    sageFault = { from: Date.now(), to: sageBackAt, what: "SageMaker down" };
+    faults.push(sageFault);
   }
-  if (sageDown && !sage && t >= sageDownAt + sageDownMs) {
+  if (sageDown && !sage && Date.now() >= sageBackAt) {
     sage = await startSage();
-    log("SageMaker stub back");
+    if (sageFault) sageFault.to = Date.now();
+    log(`SageMaker stub back after ${((Date.now() - (sageFault?.from ?? 0)) / 1000).toFixed(0)} s`);
   }
   if (t - lastStatus >= 60_000) {
     lastStatus = t;
@@ -166,7 +172,9 @@ clearInterval(memoryTimer);
 sampleMemory();
 
 // Report.
-const outside = latencies.filter((l) => !faults.some((f) => f.what === "server killed" && l.at >= f.from - 1000 && l.at <= f.to + 5000));
+// Steady state: chats neither sent nor received from 2 s before a kill to 30 s after the server was back.
+const near = (time: number) => faults.some((f) => f.what === "server killed" && time >= f.from - 2000 && time <= f.to + 30_000);
+const outside = latencies.filter((l) => !near(l.at) && !near(l.at + l.ms));
 const ms = (xs: { ms: number }[]) => xs.map((x) => x.ms).sort((a, b) => a - b);
 // Warm-up: the first minute of each server life (a restarted workerd starts small again).
 const warm = memory.filter((m) => m.t - lifeStarts[m.life - 1]! >= 60_000);
@@ -175,7 +183,8 @@ const median = percentile(warmRss, 0.5);
 const summary = {
   minutes,
   server_kills: faults.filter((f) => f.what === "server killed").length,
-  sagemaker_down_s: sageDownMs / 1000,
+  sagemaker_down_s: Math.round(faults.filter((f) => f.what === "SageMaker down").reduce((sum, f) => sum + (f.to - f.from), 0) / 1000),
+  server_down_s: faults.filter((f) => f.what === "server killed").map((f) => Math.round((f.to - f.from) / 1000)),
   chats_sent: feeders.reduce((s, f) => s + f.sent, 0),
   chats_acked: feeders.reduce((s, f) => s + f.ackedUpTo, 0),
   bursts: feeders.reduce((s, f) => s + f.bursts, 0),
