@@ -61,8 +61,13 @@ describe("dashboard in Chromium", () => {
     await request.getByText("뒷모습 한번 보여주세요").waitFor();
     await general.getByText("와 색감 진짜 예쁘다 ㅋㅋ").waitFor();
 
-    await page.getByText(xss, { exact: true }).waitFor();
-    expect(await page.locator("[data-testid=chat-item] img").count()).toBe(0);
+    // Moderation holds the payload (it reads as spam): the held queue shows it as text; allowed, it joins a column.
+    const held = page.getByTestId("held-chat").filter({ hasText: xss });
+    await held.getByText(xss, { exact: true }).waitFor();
+    expect(await page.getByTestId("chat-item").count()).toBe(3);
+    await held.getByTestId("held-allow").click();
+    await page.getByTestId("chat-item").getByText(xss, { exact: true }).waitFor();
+    expect(await page.locator("[data-testid=chat-item] img, [data-testid=held-chat] img").count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.getByTestId("chat-item").count()).toBe(4);
     await page.screenshot({ path: path.join(OUTPUT_DIR, "e2e-board.png") });

@@ -22,6 +22,12 @@ describe("live board in Chromium", () => {
     await page.getByTestId("column-question").getByText("이 니트 사이즈 몇까지 나와요?").waitFor();
     await page.getByTestId("column-request").getByText("뒷모습 한번 보여주세요").waitFor();
     await page.getByTestId("column-general").getByText("와 색감 진짜 예쁘다 ㅋㅋ").waitFor();
+    // Moderation holds the payload (it reads as spam): it waits in the held queue, as text.
+    const held = page.getByTestId("held-chat").filter({ hasText: payload });
+    await held.getByText(payload, { exact: true }).waitFor();
+    expect(await page.locator("[data-testid=held-chat] img, [data-testid=held-chat] script, [data-testid=held-chat] b").count()).toBe(0);
+    // Allowed, it joins its column, still as text.
+    await held.getByTestId("held-allow").click();
     await page.getByTestId("chat-item").getByText(payload, { exact: true }).waitFor();
     expect(await page.locator("[data-testid=chat-item] img, [data-testid=chat-item] script, [data-testid=chat-item] b").count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
