@@ -111,7 +111,8 @@ describe("npm start with YouTube settings", () => {
       app.once("exit", (c) => resolve(c));
       setTimeout(() => resolve(-1), 15_000);
     });
-    expect(code).toBe(0);
+    // Stopped by the signal within seconds (scripts/lib/process.ts exits 128 + the signal after cleaning up), not timed out.
+    expect([0, 130, 143]).toContain(code);
     await until(async () => fetch(`${url}/api/health`).then(() => "up", () => "down"), (s) => s === "down", 15_000);
   }, 240_000);
 });
