@@ -24,8 +24,10 @@ export class ApiFailure extends Error {
 }
 
 /**
- * Calls the API with the session cookie and validates the answer against its schema
- * (network input is never trusted). A 401 signs the manager out with a notice.
+ * Calls the API with the session cookie and validates the answer against its schema, the one
+ * the route's code is checked against (core/protocol/responses.ts and friends): network input is
+ * never trusted, and an answer that drifted from it fails here by name, not later as `undefined`
+ * in the page. A 401 signs the manager out with a notice.
  */
 export async function request<T>(schema: z.ZodType<T>, path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
@@ -34,7 +36,8 @@ export async function request<T>(schema: z.ZodType<T>, path: string, init: Reque
   } catch (err) {
     throw new ApiFailure(0, "unreachable", err instanceof Error ? err.message : String(err));
   }
-  const body: unknown = await response.json().catch(() => null);
+  // 204 has no body (NoContent parses null); any other body that is not JSON fails the schema below.
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => undefined);
   if (!response.ok) {
     if (response.status === 401) signedOut("login.unauthorized");
     const parsed = ApiError.safeParse(body);
@@ -42,7 +45,11 @@ export async function request<T>(schema: z.ZodType<T>, path: string, init: Reque
     throw new ApiFailure(response.status, error.code, error.message);
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ApiFailure(response.status, "bad_response", "the server sent an unexpected answer");
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? `${issue.path.join(".") || "(body)"}: ${issue.message}` : "";
+    throw new ApiFailure(response.status, "bad_response", `the server sent an unexpected answer to ${path} (${where})`);
+  }
   return parsed.data;
 }
 
