@@ -24,14 +24,8 @@ export type SocketMember = z.infer<typeof SocketMember>;
 export const VIEWER_IP_HEADER = "x-liveq-viewer-ip";
 export const VIEWER_BROADCAST_HEADER = HUB_BROADCAST_HEADER;
 
-/** What one relay to the viewer shards reached: shards that stored and sent the event, and their viewers. */
-export interface RelayOutcome {
-  shards: number;
-  failedShards: number;
-  viewers: number;
-  /** The failed shards are in the hub's outbox and retried until they confirm. */
-  retrying: boolean;
-}
+/** What one relay to the viewer shards reached (the publishing routes answer it to the dashboard). */
+export type { RelayOutcome } from "../core/protocol/responses.ts";
 
 /** What a write into the YouTube chat answered: done (with the posted message), or why not. */
 export type WriteOutcome = { ok: true; id?: string; text?: string } | { ok: false; code: string; message: string; status: number };

@@ -20,7 +20,12 @@ import { lifecycleRoutes } from "./routes/lifecycle.ts";
 import { viewerRoutes } from "./routes/viewer.ts";
 import { youtubeRoutes } from "./routes/youtube.ts";
 
-/** The API. Static dashboard assets are served by the assets binding for every other path. */
+/**
+ * The API. Static dashboard assets are served by the assets binding for every other path.
+ * What each route answers is a shared zod schema (core/protocol/responses.ts and friends) that
+ * the dashboard parses with, listed route by route in test/workers/api-shapes.ts; the dashboard
+ * does not import this app's types (web/ may import core/ only).
+ */
 export const app = new Hono<AppEnv>()
   .use("/api/*", limitBodies)
   .use("/api/*", refuseTokenInUrl)
@@ -44,5 +49,3 @@ export const app = new Hono<AppEnv>()
 
 app.notFound((c) => c.json(errorBody("not_found", "no such route"), 404));
 app.onError(onError);
-
-export type AppType = typeof app;

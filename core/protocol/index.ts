@@ -5,3 +5,4 @@ export * from "./board.ts";
 export * from "./api.ts";
 export * from "./viewer.ts";
 export * from "./json.ts";
+export * from "./responses.ts";

@@ -1,17 +1,20 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/queries.ts";
 import { broadcastBenefits, broadcasts, knowledgeChunks, productQna, products, publishedAnswers } from "../db/schema.ts";
-import type { Chunk, KnowledgeSet } from "../../core/answers/types.ts";
+import type { Chunk, KnowledgeSet, QnaKnowledge } from "../../core/answers/types.ts";
 
 /** Manual Q&A ids start with this, so they never collide with crawled ones. */
 export const MANUAL_QNA_PREFIX = "manual-";
+
+/** The knowledge as stored: products keep their whole D1 row (the dashboard shows image, mall, link). */
+export type StoredKnowledge = KnowledgeSet & { products: (typeof products.$inferSelect)[]; qna: (QnaKnowledge & { productKey: string | null })[] };
 
 /**
  * A broadcast's whole knowledge in one D1 round trip: its text, products, product Q&A (crawled
  * and manual) and the answers managers published (status "published" only). Null when the
  * broadcast does not exist. Coupons and benefits come from the setup crawl's table.
  */
-export async function loadKnowledge(db: Db, broadcastId: string): Promise<KnowledgeSet | null> {
+export async function loadKnowledge(db: Db, broadcastId: string): Promise<StoredKnowledge | null> {
   const [rows, productRows, qnaRows, answerRows, benefitRows] = await db.batch([
     db.select().from(broadcasts).where(eq(broadcasts.id, broadcastId)),
     db.select().from(products).where(eq(products.broadcastId, broadcastId)).orderBy(products.key),

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { addMember } from "../workers/auth-helpers.ts";
+import { expectAnswer } from "../workers/api-shapes.ts";
 import { api } from "../workers/helpers.ts";
 import { addFaults, addMessages, capturedBroadcast, chatLog, liveVideo, oauthState, visibleChats, waitFor, WAIT_MS } from "./youtube-helpers.ts";
 
@@ -38,7 +39,8 @@ describe("answers into the YouTube chat", () => {
     const answerId = await publish(id, "오늘 주문하시면 내일 출발해요.");
     const res = await postToYouTube(id, answerId);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ posted: true, text: "오늘 주문하시면 내일 출발해요.", cut: "" });
+    // Parsed with the schema the dashboard reads it with (test/workers/api-shapes.ts).
+    expect(await expectAnswer("POST /api/broadcasts/:id/answers/:answerId/youtube", res)).toMatchObject({ posted: true, text: "오늘 주문하시면 내일 출발해요.", cut: "" });
     expect((await chatLog(liveChatId)).inserted.map((i) => i.text)).toEqual(["오늘 주문하시면 내일 출발해요."]);
     await board.until((ms) => ms.some((m) => m.type === "answer-posted"));
     expect(board.messages.find((m) => m.type === "answer-posted")).toMatchObject({ id: answerId, posted: true });
@@ -131,7 +133,7 @@ describe("moderation on YouTube", () => {
     const moderator = await addMember("moderator");
     const spam = board.chats().find((c) => c.message === "광고 링크 클릭")!;
     const res = await api(`/api/broadcasts/${id}/youtube/chats/${spam.commentNo}/delete`, { method: "POST", token: moderator.token });
-    expect(res.status).toBe(200);
+    expect(await expectAnswer("POST /api/broadcasts/:id/youtube/chats/:commentNo/delete", res)).toEqual({ deleted: true, commentNo: spam.commentNo });
     expect((await chatLog(liveChatId)).deleted).toEqual([spamId]);
     await board.until((ms) => ms.some((m) => m.type === "chats-hidden"));
     expect(visibleChats(board).map((c) => c.message)).toEqual(["배송 언제 와요?"]);
@@ -165,7 +167,7 @@ describe("moderation on YouTube", () => {
     const moderator = await addMember("moderator");
     const spam = board.chats().find((c) => c.message === "광고 링크 클릭")!;
     const res = await api(`/api/broadcasts/${id}/youtube/chats/${spam.commentNo}/timeout`, { method: "POST", token: moderator.token, body: JSON.stringify({ seconds: 600 }) });
-    expect(res.status).toBe(200);
+    expect(await expectAnswer("POST /api/broadcasts/:id/youtube/chats/:commentNo/timeout", res)).toEqual({ timedOut: true, commentNo: spam.commentNo, seconds: 600 });
     expect((await chatLog(liveChatId)).bans).toEqual([{ channelId: "UC-spam", type: "temporary", banDurationSeconds: 600 }]);
     expect(await auditActions(id)).toContain("moderation.youtube-timeout");
     expect((await api(`/api/broadcasts/${id}/youtube/chats/${spam.commentNo}/timeout`, { method: "POST", body: JSON.stringify({ seconds: 999_999 }) })).status).toBe(400);

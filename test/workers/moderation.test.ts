@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { RevealedChat } from "../../core/protocol/index.ts";
 import { addMember } from "./auth-helpers.ts";
 import { api, chat, createBroadcast, openSocket, type TestSocket } from "./helpers.ts";
 
@@ -98,7 +99,7 @@ describe("moderation in the hub", () => {
     const moderator = await addMember("moderator");
     const res = await api(`/api/broadcasts/${id}/chats/${seq}/reveal`, { method: "POST", token: moderator.token });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { message: string }).message).toBe(PII);
+    expect(RevealedChat.parse(await res.json()).message).toBe(PII);
     const audit = (await (await api(`/api/audit?broadcastId=${id}&limit=10`)).json()) as { items: { action: string; target: string }[] };
     expect(audit.items.some((i) => i.action === "moderation.reveal" && i.target === String(seq))).toBe(true);
     expect((await api(`/api/broadcasts/${id}/chats/9999/reveal`, { method: "POST", token: moderator.token })).status).toBe(404);

@@ -1,10 +1,17 @@
-import * as z from "zod";
 import { DraftResponse } from "../../core/answers/api.ts";
-import { PublishedAnswerList, type PublishAnswer } from "../../core/protocol/index.ts";
+import {
+  AnswerOutcome,
+  CaptureAnswer,
+  CrawlAnswer,
+  Knowledge,
+  ProductDetailsSaved,
+  ProductList,
+  PublishedAnswerList,
+  SetupResult,
+  type CaptureStatus,
+  type PublishAnswer,
+} from "../../core/protocol/index.ts";
 import { jsonBody, request } from "./api.ts";
-import { AnswerOutcome, CaptureAnswer, CrawlAnswer, Knowledge, ProductList, SetupResult } from "./api-schemas.ts";
-
-const Ok = z.unknown();
 
 function base(id: string): string {
   return `/api/broadcasts/${encodeURIComponent(id)}`;
@@ -23,7 +30,7 @@ export const knowledgeApi = {
   saveNotes: (id: string, notes: string[]) => request(Knowledge, `${base(id)}/knowledge`, jsonBody("PATCH", { notes })),
   products: (id: string) => request(ProductList, `${base(id)}/products`),
   saveDetails: (id: string, key: string, details: string[]) =>
-    request(Ok, `${base(id)}/products/${encodeURIComponent(key)}/details`, jsonBody("PUT", { details })),
+    request(ProductDetailsSaved, `${base(id)}/products/${encodeURIComponent(key)}/details`, jsonBody("PUT", { details })),
 };
 
 /** Drafting and publishing answers to viewers. */
@@ -42,8 +49,10 @@ export const answersApi = {
 /** Chat capture of the broadcast: the live page in a browser, or the replay simulator (rehearsal). */
 export type CaptureStart = { kind: "browser"; url?: string } | { kind: "replay"; ratePerMin?: number } | { kind: "youtube"; video?: string };
 
+const captureStatus = (answer: CaptureAnswer): CaptureStatus => answer.status;
+
 export const captureApi = {
-  start: (id: string, body: CaptureStart) => request(CaptureAnswer, `${base(id)}/capture`, jsonBody("POST", body)),
-  stop: (id: string) => request(CaptureAnswer, `${base(id)}/capture`, { method: "DELETE" }),
-  status: (id: string) => request(CaptureAnswer, `${base(id)}/capture`),
+  start: (id: string, body: CaptureStart) => request(CaptureAnswer, `${base(id)}/capture`, jsonBody("POST", body)).then(captureStatus),
+  stop: (id: string) => request(CaptureAnswer, `${base(id)}/capture`, { method: "DELETE" }).then(captureStatus),
+  status: (id: string) => request(CaptureAnswer, `${base(id)}/capture`).then(captureStatus),
 };

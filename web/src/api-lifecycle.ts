@@ -1,5 +1,4 @@
-import * as z from "zod";
-import { BroadcastList } from "../../core/protocol/index.ts";
+import { BroadcastList, NoContent } from "../../core/protocol/index.ts";
 import { request } from "./api.ts";
 
 /** Broadcast list pages and deletion (`GET /api/broadcasts?cursor=`, `DELETE /api/broadcasts/:id`). */
@@ -7,5 +6,5 @@ export const lifecycleApi = {
   /** The page after `cursor` (the previous page's `nextCursor`). */
   listMore: (cursor: string) => request(BroadcastList, `/api/broadcasts?cursor=${encodeURIComponent(cursor)}`),
   /** Deletes the broadcast and all its data: 204, no body. */
-  deleteBroadcast: (id: string) => request(z.null(), `/api/broadcasts/${encodeURIComponent(id)}`, { method: "DELETE" }),
+  deleteBroadcast: (id: string) => request(NoContent, `/api/broadcasts/${encodeURIComponent(id)}`, { method: "DELETE" }),
 };

@@ -24,8 +24,8 @@ export class ApiFailure extends Error {
 }
 
 /**
- * Calls the API with the session cookie and validates the answer against its schema
- * (network input is never trusted). A 401 signs the manager out with a notice.
+ * Calls the API with the session cookie and validates the answer (`readAnswer`). A 401 signs
+ * the manager out with a notice.
  */
 export async function request<T>(schema: z.ZodType<T>, path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
@@ -34,15 +34,30 @@ export async function request<T>(schema: z.ZodType<T>, path: string, init: Reque
   } catch (err) {
     throw new ApiFailure(0, "unreachable", err instanceof Error ? err.message : String(err));
   }
-  const body: unknown = await response.json().catch(() => null);
+  if (response.status === 401) signedOut("login.unauthorized");
+  return readAnswer(schema, path, response);
+}
+
+/**
+ * An API answer validated against its schema, the one the route's code is checked against
+ * (core/protocol/responses.ts and friends): network input is never trusted, and an answer that
+ * drifted from it fails here naming the route and the field, not later as `undefined` in the
+ * page. A failing status throws the server's error code.
+ */
+export async function readAnswer<T>(schema: z.ZodType<T>, path: string, response: Response): Promise<T> {
+  // 204 has no body (NoContent parses null); any other body that is not JSON fails the schema below.
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => undefined);
   if (!response.ok) {
-    if (response.status === 401) signedOut("login.unauthorized");
     const parsed = ApiError.safeParse(body);
     const error = parsed.success ? parsed.data.error : { code: `http_${response.status}`, message: response.statusText };
     throw new ApiFailure(response.status, error.code, error.message);
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ApiFailure(response.status, "bad_response", "the server sent an unexpected answer");
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? `${issue.path.join(".") || "(body)"}: ${issue.message}` : "";
+    throw new ApiFailure(response.status, "bad_response", `the server sent an unexpected answer to ${path} (${where})`);
+  }
   return parsed.data;
 }
 

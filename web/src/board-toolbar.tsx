@@ -1,4 +1,4 @@
-import type { Product } from "./api-schemas.ts";
+import type { Product } from "../../core/protocol/index.ts";
 import { t } from "./i18n.ts";
 
 interface Props {

@@ -3,7 +3,7 @@ import { useEffect, useMemo } from "preact/hooks";
 import type { BoardChat, Intent } from "../../core/protocol/index.ts";
 import { api } from "./api.ts";
 import { knowledgeApi } from "./api-board.ts";
-import type { Product } from "./api-schemas.ts";
+import type { Product } from "../../core/protocol/index.ts";
 import { AnswerPanel } from "./answer-panel.tsx";
 import { createAnswerSession } from "./answer-session.ts";
 import { BoardColumn } from "./board-column.tsx";

@@ -1,8 +1,8 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import * as z from "zod";
 import { CreatedMember, MemberList, type MemberView } from "../../core/auth/api.ts";
 import { isRole, ROLES, type Role } from "../../core/auth/roles.ts";
+import { NoContent } from "../../core/protocol/index.ts";
 import { ApiFailure, jsonBody, request } from "./api.ts";
 import { formatDateTime, t } from "./i18n.ts";
 
@@ -40,7 +40,7 @@ export function MembersPanel() {
   async function revoke(member: MemberView): Promise<void> {
     if (!confirm(t("members.revokeConfirm", { name: member.name }))) return;
     try {
-      await request(z.unknown(), `/api/members/${encodeURIComponent(member.id)}`, { method: "DELETE" });
+      await request(NoContent, `/api/members/${encodeURIComponent(member.id)}`, { method: "DELETE" });
       await load();
     } catch (err) {
       problem.value = err instanceof ApiFailure ? err.message : String(err);

@@ -1,7 +1,7 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { knowledgeApi } from "./api-board.ts";
-import type { Product } from "./api-schemas.ts";
+import type { Product } from "../../core/protocol/index.ts";
 import { formatNumber, t } from "./i18n.ts";
 import { linesOf, type StepStatus } from "./setup-progress.ts";
 import type { SetupStore } from "./setup-store.ts";

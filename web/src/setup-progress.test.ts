@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cleanName } from "./manager-name.ts";
-import { crawlFraction, crawlNeedsPolling, crawlStep, linesOf, type CrawlProgress } from "./setup-progress.ts";
+import type { CrawlProgress } from "../../core/protocol/index.ts";
+import { crawlFraction, crawlNeedsPolling, crawlStep, linesOf } from "./setup-progress.ts";
 
 const crawl = (over: Partial<CrawlProgress>): CrawlProgress => ({
   status: "running", nextPage: 1, productsTotal: 4, productsLeft: 4, qnaStored: 0, secretSkipped: 0, requests: 0, error: null, updatedAt: 0, ...over,

@@ -1,18 +1,4 @@
-import * as z from "zod";
-
-/** `GET /api/broadcasts/:id/setup`'s crawl progress (null before any setup ran). */
-export const CrawlProgress = z.object({
-  status: z.enum(["running", "paused", "done", "failed"]),
-  nextPage: z.number().int(),
-  productsTotal: z.number().int(),
-  productsLeft: z.number().int(),
-  qnaStored: z.number().int(),
-  secretSkipped: z.number().int(),
-  requests: z.number().int(),
-  error: z.string().nullable(),
-  updatedAt: z.number().int(),
-});
-export type CrawlProgress = z.infer<typeof CrawlProgress>;
+import type { CrawlProgress } from "../../core/protocol/index.ts";
 
 /** What a setup step shows: a word, a colour, and whether it offers a retry. */
 export type StepStatus = "idle" | "working" | "done" | "error" | "skipped";

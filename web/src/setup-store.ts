@@ -1,10 +1,9 @@
 import { signal } from "@preact/signals";
-import type { BroadcastSummary, CaptureStatus } from "../../core/protocol/index.ts";
 import { api, ApiFailure } from "./api.ts";
 import { captureApi, knowledgeApi, setupApi, type CaptureStart } from "./api-board.ts";
-import type { Knowledge, SetupResult } from "./api-schemas.ts";
+import type { BroadcastSummary, CaptureStatus, CrawlProgress, Knowledge, SetupResult } from "../../core/protocol/index.ts";
 import { t } from "./i18n.ts";
-import { crawlNeedsPolling, type CrawlProgress, type StepStatus } from "./setup-progress.ts";
+import { crawlNeedsPolling, type StepStatus } from "./setup-progress.ts";
 
 const POLL_MS = 1500;
 

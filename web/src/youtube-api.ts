@@ -1,4 +1,4 @@
-import * as z from "zod";
+import { YouTubeDeleted, YouTubePosted, YouTubeTimedOut } from "../../core/protocol/index.ts";
 import { jsonBody, request } from "./api.ts";
 import type { BoardStore } from "./board-store.ts";
 
@@ -6,16 +6,12 @@ function base(id: string): string {
   return `/api/broadcasts/${encodeURIComponent(id)}`;
 }
 
-const Ok = z.object({}).loose();
-
-const Posted = z.object({ posted: z.boolean(), messageId: z.string().nullable(), text: z.string(), cut: z.string() });
-
 /** Writing into the YouTube live chat (OAuth configured on the server). */
 export const youtubeApi = {
-  post: (id: string, answerId: string) => request(Posted, `${base(id)}/answers/${encodeURIComponent(answerId)}/youtube`, { method: "POST" }),
-  deleteChat: (id: string, commentNo: number) => request(Ok, `${base(id)}/youtube/chats/${commentNo}/delete`, { method: "POST" }),
+  post: (id: string, answerId: string) => request(YouTubePosted, `${base(id)}/answers/${encodeURIComponent(answerId)}/youtube`, { method: "POST" }),
+  deleteChat: (id: string, commentNo: number) => request(YouTubeDeleted, `${base(id)}/youtube/chats/${commentNo}/delete`, { method: "POST" }),
   timeout: (id: string, commentNo: number, seconds: number) =>
-    request(Ok, `${base(id)}/youtube/chats/${commentNo}/timeout`, jsonBody("POST", { seconds })),
+    request(YouTubeTimedOut, `${base(id)}/youtube/chats/${commentNo}/timeout`, jsonBody("POST", { seconds })),
 };
 
 /** Whether this board's broadcast is captured from YouTube (its capture runs on the Data API). */

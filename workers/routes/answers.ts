@@ -2,8 +2,8 @@ import { Hono } from "hono";
 import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
 import { BroadcastId } from "../../core/protocol/api.ts";
-import { AnswerId, AnswerStatus, EditAnswer, PublishAnswer, toQaPair, type PublishedAnswer, type ViewerEvent } from "../../core/protocol/viewer.ts";
-import type { RelayOutcome } from "../../server/object-contracts.ts";
+import type { AnswerOutcome } from "../../core/protocol/responses.ts";
+import { AnswerId, AnswerStatus, EditAnswer, PublishAnswer, toQaPair, type PublishedAnswer, type PublishedAnswerList, type ViewerEvent } from "../../core/protocol/viewer.ts";
 import { actorOf, requirePermission } from "../auth.ts";
 import { recordAudit } from "../../server/audit.ts";
 import { getBroadcast } from "../../server/db/queries.ts";
@@ -15,12 +15,6 @@ import { validate } from "../validate.ts";
 const IdParam = z.object({ id: BroadcastId });
 const AnswerParam = z.object({ id: BroadcastId, answerId: AnswerId });
 const ListQuery = z.object({ status: AnswerStatus.optional() });
-
-/** What every publishing call answers: the stored row and how far the relay reached (null: not at all). */
-export interface AnswerOutcome {
-  answer: PublishedAnswer;
-  relay: RelayOutcome | null;
-}
 
 /**
  * D1 first (the source of truth and, with status `published`, drafting knowledge), then the
@@ -49,7 +43,7 @@ async function requirePublished(c: AppContext, id: string, answerId: string): Pr
 export const answerRoutes = new Hono<AppEnv>()
   .get("/:id/answers", requirePermission("broadcast.read"), validate("param", IdParam), validate("query", ListQuery), async (c) => {
     const { status } = c.req.valid("query");
-    return c.json({ answers: await listAnswers(drizzle(c.env.DB), c.req.valid("param").id, status ? { status } : {}) });
+    return c.json({ answers: await listAnswers(drizzle(c.env.DB), c.req.valid("param").id, status ? { status } : {}) } satisfies PublishedAnswerList);
   })
   .post("/:id/answers", requirePermission("answer.publish"), validate("param", IdParam), validate("json", PublishAnswer), async (c) => {
     const { id } = c.req.valid("param");

@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
-import { BroadcastId, CreateBroadcast, type BroadcastList, type CreatedBroadcast } from "../../core/protocol/api.ts";
+import { BroadcastId, CreateBroadcast, type BroadcastList, type BroadcastSummary, type CreatedBroadcast } from "../../core/protocol/api.ts";
+import type { IngestAck } from "../../core/protocol/ingest.ts";
 import { naverBroadcastId } from "../../core/naver/url.ts";
 import { youtubeVideoId as youtubeVideoIdOf } from "../../core/youtube/video-id.ts";
 import { HUB_BROADCAST_HEADER, HUB_ROLE_HEADER, type SocketRole } from "../../server/object-contracts.ts";
@@ -77,7 +78,7 @@ export const broadcastRoutes = new Hono<AppEnv>()
   .get("/:id", requirePermission("broadcast.read"), validate("param", IdParam), async (c) => {
     const broadcast = await getBroadcast(drizzle(c.env.DB), c.req.valid("param").id);
     if (!broadcast) throw new AppError("not_found", 404, "no such broadcast");
-    return c.json(broadcast);
+    return c.json(broadcast satisfies BroadcastSummary);
   })
   .get("/:id/chats.csv", requirePermission("broadcast.export"), validate("param", IdParam), (c) => exportChats(c, c.req.valid("param").id, "csv"))
   .get("/:id/chats.jsonl", requirePermission("broadcast.export"), validate("param", IdParam), (c) => exportChats(c, c.req.valid("param").id, "jsonl"))
@@ -90,5 +91,5 @@ export const broadcastRoutes = new Hono<AppEnv>()
       throw new AppError("invalid_json", 400, "the body must be JSON");
     });
     const outcome = await c.env.BROADCAST_HUB.getByName(id).ingest(id, body);
-    return outcome.type === "ack" ? c.json(outcome) : c.json({ error: { code: outcome.code, message: outcome.message } }, 400);
+    return outcome.type === "ack" ? c.json(outcome satisfies IngestAck) : c.json({ error: { code: outcome.code, message: outcome.message } }, 400);
   });

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
 import { BroadcastId } from "../../core/protocol/api.ts";
+import type { CaptureAnswer } from "../../core/protocol/responses.ts";
 import { requirePermission } from "../auth.ts";
 import { CaptureRequest, REPLAY_RATE, type CaptureStart } from "../../server/capture/capture-request.ts";
 import { getBroadcast } from "../../server/db/queries.ts";
@@ -47,15 +48,15 @@ export const captureRoutes = new Hono<AppEnv>()
     const outcome = await captureOf(c, id).start(id, source);
     if (!outcome.ok) throw new AppError(outcome.code, outcome.code === "browser_unavailable" || outcome.code === "youtube_unavailable" ? 503 : 400, outcome.message);
     await reopen(drizzle(c.env.DB), id, Date.now());
-    return c.json({ status: outcome.status }, 202);
+    return c.json({ status: outcome.status } satisfies CaptureAnswer, 202);
   })
   .delete("/:id/capture", requirePermission("capture.run"), validate("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");
     const status = await captureOf(c, id).stop();
     // The capture has ended, so has the broadcast (a new capture start opens it again).
     if (status.state === "stopped") await markEnded(drizzle(c.env.DB), id, Date.now());
-    return c.json({ status });
+    return c.json({ status } satisfies CaptureAnswer);
   })
   .get("/:id/capture", requirePermission("broadcast.read"), validate("param", IdParam), async (c) => {
-    return c.json({ status: await captureOf(c, c.req.valid("param").id).status() });
+    return c.json({ status: await captureOf(c, c.req.valid("param").id).status() } satisfies CaptureAnswer);
   });

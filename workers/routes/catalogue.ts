@@ -3,6 +3,7 @@ import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
 import { BenefitsPut, ProductUpsert } from "../../core/answers/catalogue.ts";
 import { BroadcastId } from "../../core/protocol/api.ts";
+import type { BenefitsSaved, ProductSaved } from "../../core/protocol/responses.ts";
 import { replaceBenefits, upsertProduct } from "../../server/answers/catalogue-db.ts";
 import { reindexBroadcast } from "../../server/answers/service.ts";
 import { requirePermission } from "../auth.ts";
@@ -29,7 +30,7 @@ export const catalogueRoutes = new Hono<AppEnv>()
     await requireBroadcast(c, id);
     await upsertProduct(drizzle(c.env.DB), id, key, c.req.valid("json"), Date.now());
     await reindexBroadcast(c.env, id);
-    return c.json({ key });
+    return c.json({ key } satisfies z.infer<typeof ProductSaved>);
   })
   .put("/:id/benefits", requirePermission("knowledge.edit"), validate("param", IdParam), validate("json", BenefitsPut), async (c) => {
     const { id } = c.req.valid("param");
@@ -37,5 +38,5 @@ export const catalogueRoutes = new Hono<AppEnv>()
     const { coupons, benefits } = c.req.valid("json");
     await replaceBenefits(drizzle(c.env.DB), id, coupons, benefits, Date.now());
     await reindexBroadcast(c.env, id);
-    return c.json({ coupons, benefits });
+    return c.json({ coupons, benefits } satisfies z.infer<typeof BenefitsSaved>);
   });

@@ -3,6 +3,7 @@ import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
 import { KnowledgePatch, NewQna, ProductDetails, QnaPatch } from "../../core/answers/api.ts";
 import { BroadcastId } from "../../core/protocol/api.ts";
+import type { Knowledge, ProductDetailsSaved, ProductList, QnaList, QnaSaved } from "../../core/protocol/responses.ts";
 import { loadKnowledge } from "../../server/answers/knowledge-db.ts";
 import { addManualQna, editManualQna, listProducts, listQna, patchBroadcastText, setProductDetails } from "../../server/answers/knowledge-edits.ts";
 import { reindexBroadcast } from "../../server/answers/service.ts";
@@ -15,7 +16,7 @@ const IdParam = z.object({ id: BroadcastId });
 const ProductParam = z.object({ id: BroadcastId, key: z.string().min(1).max(64) });
 const QnaParam = z.object({ id: BroadcastId, qnaId: z.string().min(1).max(100) });
 
-async function requireKnowledge(c: AppContext, id: string) {
+async function requireKnowledge(c: AppContext, id: string): Promise<Knowledge> {
   const knowledge = await loadKnowledge(drizzle(c.env.DB), id);
   if (!knowledge) throw new AppError("not_found", 404, "no such broadcast");
   return knowledge;
@@ -48,7 +49,7 @@ export const knowledgeRoutes = new Hono<AppEnv>()
   .get("/:id/products", validate("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");
     await requireKnowledge(c, id);
-    return c.json({ products: await listProducts(drizzle(c.env.DB), id) });
+    return c.json({ products: await listProducts(drizzle(c.env.DB), id) } satisfies ProductList);
   })
   .put("/:id/products/:key/details", validate("param", ProductParam), validate("json", ProductDetails), async (c) => {
     const { id, key } = c.req.valid("param");
@@ -57,12 +58,12 @@ export const knowledgeRoutes = new Hono<AppEnv>()
       throw new AppError("not_found", 404, "no such product in this broadcast");
     }
     await reindexBroadcast(c.env, id);
-    return c.json({ key, details });
+    return c.json({ key, details } satisfies z.infer<typeof ProductDetailsSaved>);
   })
   .get("/:id/qna", validate("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");
     await requireKnowledge(c, id);
-    return c.json({ qna: await listQna(drizzle(c.env.DB), id) });
+    return c.json({ qna: await listQna(drizzle(c.env.DB), id) } satisfies QnaList);
   })
   .post("/:id/qna", validate("param", IdParam), validate("json", NewQna), async (c) => {
     const { id } = c.req.valid("param");
@@ -70,7 +71,7 @@ export const knowledgeRoutes = new Hono<AppEnv>()
     const body = c.req.valid("json");
     const qnaId = await addManualQna(drizzle(c.env.DB), id, { ...body, productKey: body.productKey ?? "" }, Date.now());
     await reindexBroadcast(c.env, id);
-    return c.json({ id: qnaId }, 201);
+    return c.json({ id: qnaId } satisfies z.infer<typeof QnaSaved>, 201);
   })
   .put("/:id/qna/:qnaId", validate("param", QnaParam), validate("json", QnaPatch), async (c) => {
     const { id, qnaId } = c.req.valid("param");
@@ -78,5 +79,5 @@ export const knowledgeRoutes = new Hono<AppEnv>()
       throw new AppError("not_found", 404, "no such manual Q&A (crawled pairs are read-only)");
     }
     await reindexBroadcast(c.env, id);
-    return c.json({ id: qnaId });
+    return c.json({ id: qnaId } satisfies z.infer<typeof QnaSaved>);
   });

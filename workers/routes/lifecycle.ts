@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
-import { BroadcastId } from "../../core/protocol/api.ts";
+import { BroadcastId, type BroadcastSummary } from "../../core/protocol/api.ts";
 import { actorOf, requirePermission } from "../auth.ts";
 import { recordAudit } from "../../server/audit.ts";
 import { getBroadcast } from "../../server/db/queries.ts";
@@ -26,7 +26,9 @@ export const lifecycleRoutes = new Hono<AppEnv>()
     await c.env.CHAT_CAPTURE.getByName(id).stop();
     await markEnded(db, id, Date.now());
     await recordAudit(db, actorOf(c), "broadcast.end", id, id);
-    return c.json(await getBroadcast(db, id));
+    const ended = await getBroadcast(db, id);
+    if (!ended) throw new AppError("not_found", 404, "no such broadcast");
+    return c.json(ended satisfies BroadcastSummary);
   })
   .delete("/:id", requirePermission("broadcast.delete"), validate("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
 import { BroadcastId } from "../../core/protocol/api.ts";
+import type { RevealedChat } from "../../core/protocol/index.ts";
 import { actorOf, requirePermission } from "../auth.ts";
 import { recordAudit } from "../../server/audit.ts";
 import type { AppEnv } from "../env.ts";
@@ -25,6 +26,6 @@ export const moderationRoutes = new Hono<AppEnv>().post(
     if (!chat) throw new AppError("not_found", 404, "no such chat");
     await recordAudit(drizzle(c.env.DB), actorOf(c), "moderation.reveal", String(seq), id);
     c.header("cache-control", "no-store");
-    return c.json(chat);
+    return c.json(chat satisfies RevealedChat);
   },
 );

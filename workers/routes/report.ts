@@ -34,7 +34,7 @@ function csv(body: string, filename: string): Response {
 
 /** Report routes, mounted under `/api/broadcasts`. Managers only (analysts too, once roles exist). */
 export const reportRoutes = new Hono<AppEnv>()
-  .get("/:id/report", requireExport, validate("param", IdParam), async (c) => c.json(await buildReport(c, c.req.valid("param").id)))
+  .get("/:id/report", requireExport, validate("param", IdParam), async (c) => c.json(await buildReport(c, c.req.valid("param").id) satisfies BroadcastReport))
   .get("/:id/report.csv", requireExport, validate("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");
     return csv(clustersCsv(await buildReport(c, id)), `${id}-report.csv`);

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
 import { BroadcastId } from "../../core/protocol/api.ts";
+import type { CrawlAnswer, CrawlProgress, SetupResult } from "../../core/protocol/responses.ts";
 import { naverBroadcastId } from "../../core/naver/url.ts";
 import { requirePermission } from "../auth.ts";
 import { naverEndpoints } from "../../server/capture/naver-api.ts";
@@ -19,7 +20,7 @@ interface NaverVars {
 
 const IdParam = z.object({ id: BroadcastId });
 const SetupBody = z.object({ naverUrl: z.url().max(500).optional() });
-function crawlProgress(crawl: CrawlRow | null) {
+function crawlProgress(crawl: CrawlRow | null): CrawlProgress | null {
   if (!crawl) return null;
   const { broadcastId: _, pending, ...rest } = crawl;
   return { ...rest, productsLeft: pending.length };
@@ -74,20 +75,20 @@ export const setupRoutes = new Hono<AppEnv>()
       malformed: snapshot.malformed,
       failures: snapshot.failures,
       crawl: crawlProgress(crawl),
-    });
+    } satisfies SetupResult);
   })
   .post("/:id/setup/crawl", requirePermission("broadcast.setup"), validate("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");
     const db = drizzle(c.env.DB);
     const existing = await getCrawl(db, id);
     if (!existing) throw new AppError("not_found", 404, "no setup has run for this broadcast");
-    if (existing.status === "done") return c.json({ crawl: crawlProgress(existing) }, 200);
+    if (existing.status === "done") return c.json({ crawl: crawlProgress(existing) } satisfies CrawlAnswer, 200);
     const owner = await claimCrawl(c, id);
     // A failed crawl resumes from its cursor: the page that failed is read again.
     const crawl = await reopenCrawl(db, id, Date.now());
     await owner.startCrawl(id);
-    return c.json({ crawl: crawlProgress(crawl) }, 202);
+    return c.json({ crawl: crawlProgress(crawl) } satisfies CrawlAnswer, 202);
   })
   .get("/:id/setup", requirePermission("broadcast.read"), validate("param", IdParam), async (c) => {
-    return c.json({ crawl: crawlProgress(await getCrawl(drizzle(c.env.DB), c.req.valid("param").id)) });
+    return c.json({ crawl: crawlProgress(await getCrawl(drizzle(c.env.DB), c.req.valid("param").id)) } satisfies CrawlAnswer);
   });

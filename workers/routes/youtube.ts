@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
 import { BroadcastId } from "../../core/protocol/api.ts";
+import type { YouTubeDeleted, YouTubePosted, YouTubeTimedOut } from "../../core/protocol/responses.ts";
 import { AnswerId } from "../../core/protocol/viewer.ts";
 import { chatPostText } from "../../core/youtube/live-chat.ts";
 import { MAX_TIMEOUT_SECONDS, type WriteOutcome } from "../../server/object-contracts.ts";
@@ -45,7 +46,7 @@ export const youtubeRoutes = new Hono<AppEnv>()
     await hub.reportPosted(id, { id: answerId, posted: outcome.ok, text: preview.text, ...(outcome.ok ? {} : { message: outcome.message }) });
     if (!outcome.ok) refused(outcome);
     await recordAudit(db, actorOf(c), "answer.youtube-post", answerId, id);
-    return c.json({ posted: true, messageId: outcome.id ?? null, text: preview.text, cut: preview.cut });
+    return c.json({ posted: true, messageId: outcome.id ?? null, text: preview.text, cut: preview.cut } satisfies YouTubePosted);
   })
   .post("/:id/youtube/chats/:commentNo/delete", requirePermission("moderation.act"), validate("param", ChatParam), async (c) => {
     const { id, commentNo } = c.req.valid("param");
@@ -55,7 +56,7 @@ export const youtubeRoutes = new Hono<AppEnv>()
     // Off the boards now; YouTube's own messageDeletedEvent, when the capture reads it, changes nothing more.
     await c.env.BROADCAST_HUB.getByName(id).hideChats(id, [sourceId]);
     await recordAudit(drizzle(c.env.DB), actorOf(c), "moderation.youtube-delete", `chat ${commentNo}`, id);
-    return c.json({ deleted: true, commentNo });
+    return c.json({ deleted: true, commentNo } satisfies z.infer<typeof YouTubeDeleted>);
   })
   .post("/:id/youtube/chats/:commentNo/timeout", requirePermission("moderation.act"), validate("param", ChatParam), validate("json", TimeoutBody), async (c) => {
     const { id, commentNo } = c.req.valid("param");
@@ -65,5 +66,5 @@ export const youtubeRoutes = new Hono<AppEnv>()
     const outcome = await c.env.CHAT_CAPTURE.getByName(id).writeYouTube({ kind: "timeout", channelId: authorId, seconds });
     if (!outcome.ok) refused(outcome);
     await recordAudit(drizzle(c.env.DB), actorOf(c), "moderation.youtube-timeout", `chat ${commentNo} author, ${seconds} s`, id);
-    return c.json({ timedOut: true, commentNo, seconds });
+    return c.json({ timedOut: true, commentNo, seconds } satisfies z.infer<typeof YouTubeTimedOut>);
   });
