@@ -113,11 +113,11 @@ describe("YouTube capture", () => {
     await addMessages(liveChatId, texts(2, "end"));
     const { id, board } = await capturedBroadcast(videoId);
     await board.until(() => board.chats().length >= 2, WAIT_MS);
-    await addMessages(liveChatId, texts(1, "last"));
+    await addMessages(liveChatId, texts(1, "마지막"));
     await endChat(liveChatId);
     await board.until(() => captureFrames(board).some((s) => s.state === "stopped"), WAIT_MS);
     await board.until(() => board.chats().length >= 3, WAIT_MS);
-    expect(board.chats().map((c) => c.message)).toEqual([...texts(2, "end"), ...texts(1, "last")].map((m) => m.text));
+    expect(board.chats().map((c) => c.message)).toEqual([...texts(2, "end"), ...texts(1, "마지막")].map((m) => m.text));
     expect(captureFrames(board).at(-1)!.message).toMatch(/ended/);
     await waitFor(async () => ((await (await api(`/api/broadcasts/${id}`)).json()) as { status: string }).status === "ended");
     const calls = (await chatLog(liveChatId)).listCalls.length;
@@ -213,14 +213,15 @@ describe("YouTube capture", () => {
     expect(status.state).toBe("capturing");
     expect(status.message).toMatch(/quota past 80%/);
     expect(status.quota!.units).toBeGreaterThanOrEqual(8005);
-    // 2,000 units left spread until midnight Pacific: far slower than the 50 ms the API asks.
+    // 2,000 units left spread until midnight Pacific: far slower than the 50 ms the API asks,
+    // except in the last minutes before the reset, when the spread itself is short.
+    const spread = msUntilQuotaReset(Date.now()) / Math.floor((10_000 - status.quota!.units) / 5);
     const after = (await chatLog(liveChatId)).listCalls.length;
     await new Promise((r) => setTimeout(r, 1500));
-    expect((await chatLog(liveChatId)).listCalls.length - after).toBe(0);
-    expect(after - before).toBeLessThanOrEqual(2);
+    expect((await chatLog(liveChatId)).listCalls.length - after).toBeLessThanOrEqual(Math.floor(1500 / spread));
+    if (spread > 1500) expect(after - before).toBeLessThanOrEqual(2);
     const pollAt = await runInDurableObject(stub, (_o, state) => (state.storage.kv.get("youtube") as { pollAt: number }).pollAt);
-    const spread = msUntilQuotaReset(Date.now()) / Math.floor((10_000 - status.quota!.units) / 5);
-    expect(pollAt - Date.now()).toBeGreaterThan(Math.min(spread, 60_000) * 0.5);
+    expect(pollAt - Date.now()).toBeGreaterThan(Math.min(spread, 60_000) * 0.5 - 500);
     board.close();
     await api(`/api/broadcasts/${id}/capture`, { method: "DELETE" });
   });
