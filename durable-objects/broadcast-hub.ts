@@ -277,7 +277,10 @@ export class BroadcastHub extends DurableObject<Env> {
     const intents = this.classifyNow(judged.intents);
     const result = this.log.append(chats, intents, batch.data.source, now, judged.verdicts);
     if (malformed) this.log.addCounters({ malformed });
-    if (result.held.length) this.fanout.broadcast(JSON.stringify({ type: "held", items: result.held } satisfies BoardServerMessage));
+    // In frames of at most maxFrameItems, like chats: a batch of held spam must not make one message past the socket's limit.
+    for (let i = 0; i < result.held.length; i += LIMITS.maxFrameItems) {
+      this.fanout.broadcast(JSON.stringify({ type: "held", items: result.held.slice(i, i + LIMITS.maxFrameItems) } satisfies BoardServerMessage));
+    }
     if (result.chats.length || result.held.length) {
       // Held chats reach neither the columns nor the clusters (nor, through them, drafts, reports or viewers).
       if (result.chats.length) this.fanout.addChats(result.chats);
