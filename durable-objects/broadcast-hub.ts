@@ -289,7 +289,8 @@ export class BroadcastHub extends DurableObject<Env> {
       if (!intents) this.resolvePending(result.chats);
       this.armAlarm(Date.now() + HUB_ALARM_MS);
     }
-    const ack: IngestAck = { type: "ack", upTo: result.upTo, seq: this.log.lastSeq, accepted: result.chats.length, duplicates: result.duplicates, malformed };
+    // Held chats were accepted too: logged and durable; moderation only decides who sees them.
+    const ack: IngestAck = { type: "ack", upTo: result.upTo, seq: this.log.lastSeq, accepted: result.chats.length + result.held.length, duplicates: result.duplicates, malformed };
     if (batch.data.batchId !== undefined) ack.batchId = batch.data.batchId;
     return ack;
   }

@@ -183,7 +183,8 @@ describe("moderation on YouTube", () => {
     expect((await postToYouTube(id, answerId, analyst.token)).status).toBe(403);
     expect((await postToYouTube(id, answerId, moderator.token)).status).toBe(403);
     expect((await postToYouTube(id, answerId, manager.token)).status).toBe(200);
-    for (const token of [manager.token, analyst.token]) {
+    // Moderation is for moderators, managers and the owner (core/auth/roles.ts); an analyst only reads.
+    for (const token of [analyst.token]) {
       expect((await api(`/api/broadcasts/${id}/youtube/chats/${chat.commentNo}/delete`, { method: "POST", token })).status).toBe(403);
       expect((await api(`/api/broadcasts/${id}/youtube/chats/${chat.commentNo}/timeout`, { method: "POST", token, body: "{}" })).status).toBe(403);
     }
