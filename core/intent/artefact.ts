@@ -73,18 +73,23 @@ export function decodeBase64(text: string): Uint8Array {
   return out;
 }
 
-/** Quantises a model to int8 (symmetric, per column, scaled to the column's largest weight). */
-export function encodeArtefact(model: IntentModel, version: string): IntentArtefact {
-  if (model.scales !== undefined) throw new Error("encodeArtefact: the model is already quantised");
-  const cols = model.classes.length - 1;
+/** Symmetric int8 quantisation, one scale per column of a row-major table (the moderation model uses it too). */
+export function quantisePerColumn(weights: ArrayLike<number>, cols: number): { scales: number[]; q: Int8Array } {
   const scales: number[] = [];
   for (let c = 0; c < cols; c++) {
     let max = 0;
-    for (let i = c; i < model.weights.length; i += cols) max = Math.max(max, Math.abs(model.weights[i]!));
+    for (let i = c; i < weights.length; i += cols) max = Math.max(max, Math.abs(weights[i]!));
     scales.push(max === 0 ? 1 : max / 127);
   }
-  const q = new Int8Array(model.weights.length);
-  for (let i = 0; i < q.length; i++) q[i] = Math.round(model.weights[i]! / scales[i % cols]!);
+  const q = new Int8Array(weights.length);
+  for (let i = 0; i < q.length; i++) q[i] = Math.round(weights[i]! / scales[i % cols]!);
+  return { scales, q };
+}
+
+/** Quantises a model to int8 (symmetric, per column, scaled to the column's largest weight). */
+export function encodeArtefact(model: IntentModel, version: string): IntentArtefact {
+  if (model.scales !== undefined) throw new Error("encodeArtefact: the model is already quantised");
+  const { scales, q } = quantisePerColumn(model.weights, model.classes.length - 1);
   return {
     version,
     featureVersion: model.featureVersion,

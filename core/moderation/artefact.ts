@@ -2,7 +2,7 @@
  * The shipped form of the moderation model: int8 weights (one scale per column), base64
  * in a TypeScript module, decoded once on first use (as the intent model's artefact.ts).
  */
-import { decodeBase64, encodeBase64 } from "../intent/artefact.ts";
+import { decodeBase64, encodeBase64, quantisePerColumn } from "../intent/artefact.ts";
 import { type ModerationModel, STORED_COLUMNS } from "./model.ts";
 
 export interface ModerationArtefact {
@@ -30,14 +30,7 @@ export function parseModerationArtefact(json: unknown): ModerationArtefact {
 }
 
 export function encodeModerationArtefact(model: ModerationModel, version: string): ModerationArtefact {
-  const scales: number[] = [];
-  for (let c = 0; c < STORED_COLUMNS; c++) {
-    let max = 0;
-    for (let i = c; i < model.weights.length; i += STORED_COLUMNS) max = Math.max(max, Math.abs(model.weights[i]!));
-    scales.push(max === 0 ? 1 : max / 127);
-  }
-  const q = new Int8Array(model.weights.length);
-  for (let i = 0; i < q.length; i++) q[i] = Math.round(model.weights[i]! / scales[i % STORED_COLUMNS]!);
+  const { scales, q } = quantisePerColumn(model.weights, STORED_COLUMNS);
   return {
     version,
     featureVersion: model.featureVersion,

@@ -5,7 +5,7 @@
  * variance reduction) and over several shuffles (seeds); both averages are linear, so the
  * shipped model is still one table.
  */
-import { type FeatureSet, type TrainOptions, trainSoftmax } from "../intent/train.ts";
+import { type FeatureSet, prng, type TrainOptions, trainSoftmax } from "../intent/train.ts";
 
 export interface ModerationTrainOptions extends TrainOptions {
   /** Shuffles (seeds) whose weights are averaged. */
@@ -72,13 +72,7 @@ export function trainScaled(set: FeatureSet, opts: TrainOptions, r: Float32Array
   const classWeights = opts.classWeights ?? new Array<number>(C).fill(1);
   const n = set.labels.length;
   const order = Int32Array.from({ length: n }, (_, i) => i);
-  let seed = opts.seed ?? 1;
-  const rand = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = prng(opts.seed ?? 1);
   const z = new Float64Array(C);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     for (let i = n - 1; i > 0; i--) {
