@@ -117,7 +117,11 @@ export class BoardFanout {
     // Send what is pending first so the replay can run right up to the log's end.
     this.flush();
     if (wantsWindow(recent, lastSeq, this.flushedSeq, LIMITS.maxReplayChats)) {
-      send(ws, { type: "window", items: recentWindow(this.ctx.storage.sql, this.flushedSeq), lastSeq: this.flushedSeq });
+      send(ws, {
+        type: "window",
+        items: recentWindow(this.ctx.storage.sql, this.flushedSeq),
+        lastSeq: this.flushedSeq,
+      });
       return this.goLive(ws);
     }
     const plan = planReplay(lastSeq, this.flushedSeq, LIMITS.maxReplayChats);
@@ -136,7 +140,10 @@ export class BoardFanout {
   }
 
   private goLive(ws: WebSocket): void {
-    ws.serializeAttachment({ ...(ws.deserializeAttachment() as SocketAttachment), live: true } satisfies SocketAttachment);
+    ws.serializeAttachment({
+      ...(ws.deserializeAttachment() as SocketAttachment),
+      live: true,
+    } satisfies SocketAttachment);
     for (const frame of this.summary(Date.now(), true)) send(ws, frame);
   }
 

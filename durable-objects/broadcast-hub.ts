@@ -21,7 +21,12 @@ import { HubModeration } from "./hub-moderation.ts";
 import { embeddedModerator } from "../core/moderation/embedded.ts";
 import { readReportData, recordCaptureState, recordPublished } from "./hub-report.ts";
 import type { HubReportData } from "../core/report/types.ts";
-import { HUB_BROADCAST_HEADER, HUB_ROLE_HEADER, type RelayOutcome, type SocketRole } from "../server/object-contracts.ts";
+import {
+  HUB_BROADCAST_HEADER,
+  HUB_ROLE_HEADER,
+  type RelayOutcome,
+  type SocketRole,
+} from "../server/object-contracts.ts";
 import { notePublishedAnswer, PredraftHandOver } from "./hub-predrafts.ts";
 import { ViewerRelay } from "./hub-viewers.ts";
 import { HubOutbox } from "./hub-outbox.ts";
@@ -29,7 +34,6 @@ import { HUB_ALARM_MS, nextAlarmAt } from "../core/hub/alarm-plan.ts";
 import { continuePurge, purging, startPurge } from "./hub-retention.ts";
 import { wipeObject } from "./lifecycle.ts";
 import type { ViewerEvent } from "../core/protocol/viewer.ts";
-
 
 /** Headers the Worker sets (after authenticating) when it hands a socket to the hub. */
 
@@ -74,7 +78,8 @@ export class BroadcastHub extends DurableObject<Env> {
     this.predrafts = new PredraftHandOver(this.ctx, this.env, () => this.fanout.touch());
     this.outbox = new HubOutbox(this.ctx.storage.sql);
     this.relay = new ViewerRelay(this.ctx, this.env, this.outbox, {
-      onStatus: (items) => this.fanout.broadcast(JSON.stringify({ type: "answer-delivery", items } satisfies BoardServerMessage)),
+      onStatus: (items) =>
+        this.fanout.broadcast(JSON.stringify({ type: "answer-delivery", items } satisfies BoardServerMessage)),
       armAlarm: (at) => this.armAlarm(at),
     });
   }
@@ -110,7 +115,11 @@ export class BroadcastHub extends DurableObject<Env> {
     const { 0: client, 1: server } = new WebSocketPair();
     const access = socketAccess(request);
     this.ctx.acceptWebSocket(server, [role satisfies SocketRole, ...access.tags]);
-    server.serializeAttachment({ role, live: false, ...(access.member ? { member: access.member } : {}) } satisfies SocketAttachment);
+    server.serializeAttachment({
+      role,
+      live: false,
+      ...(access.member ? { member: access.member } : {}),
+    } satisfies SocketAttachment);
     if (role === "board") send(server, { type: "welcome", broadcastId: this.broadcastId, lastSeq: this.log.lastSeq });
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -171,7 +180,8 @@ export class BroadcastHub extends DurableObject<Env> {
     if (clusterId !== undefined) this.clusters.setStatus(clusterId, "answered");
     notePublishedAnswer(this.clusters, broadcastId, event, clusterId);
     this.fanout.touch();
-    if (event.type === "qa") recordPublished(this.ctx.storage.sql, currentClaims(this.ctx), event.id, event.at, clusterId);
+    if (event.type === "qa")
+      recordPublished(this.ctx.storage.sql, currentClaims(this.ctx), event.id, event.at, clusterId);
     const outcome = await this.relay.publish(broadcastId, event);
     this.armAlarmForWork(false);
     return outcome;
@@ -183,7 +193,8 @@ export class BroadcastHub extends DurableObject<Env> {
     const commentNos = hideSources(this.ctx.storage.sql, sourceIds.slice(0, 2000));
     // Chats still coalescing go out first, so the hide frame never precedes its chat.
     if (commentNos.length) this.fanout.flush();
-    if (commentNos.length) this.fanout.broadcast(JSON.stringify({ type: "chats-hidden", commentNos } satisfies BoardServerMessage));
+    if (commentNos.length)
+      this.fanout.broadcast(JSON.stringify({ type: "chats-hidden", commentNos } satisfies BoardServerMessage));
     return commentNos;
   }
 
@@ -193,7 +204,10 @@ export class BroadcastHub extends DurableObject<Env> {
   }
 
   /** RPC from the answers API: whether an answer reached the source's own chat, for every board. */
-  async reportPosted(broadcastId: string, frame: { id: string; posted: boolean; text: string; message?: string }): Promise<void> {
+  async reportPosted(
+    broadcastId: string,
+    frame: { id: string; posted: boolean; text: string; message?: string },
+  ): Promise<void> {
     this.rememberBroadcastId(broadcastId);
     this.fanout.broadcast(JSON.stringify({ type: "answer-posted", ...frame } satisfies BoardServerMessage));
   }
@@ -212,14 +226,16 @@ export class BroadcastHub extends DurableObject<Env> {
     if (role === "ingest") return ws.send(JSON.stringify(this.ingestBatch(data)));
     const parsed = BoardClientMessage.safeParse(data);
     if (!parsed.success) return this.reject(ws, "invalid_message", "unknown or malformed board message");
-    if (!boardMessageAllowed(ws, parsed.data)) return send(ws, { type: "error", code: "forbidden", message: "your role may not send this message" });
+    if (!boardMessageAllowed(ws, parsed.data))
+      return send(ws, { type: "error", code: "forbidden", message: "your role may not send this message" });
     handleBoardMessage(
       {
         ctx: this.ctx,
         fanout: this.fanout,
         clusters: this.clusters,
         moderation: this.moderation,
-        denyAtSource: (commentNo, by) => denyAtSource(this.ctx, this.env, this.broadcastId, commentNo, by ? { id: by.id, name: by.name } : null),
+        denyAtSource: (commentNo, by) =>
+          denyAtSource(this.ctx, this.env, this.broadcastId, commentNo, by ? { id: by.id, name: by.name } : null),
       },
       ws,
       parsed.data,
@@ -273,13 +289,22 @@ export class BroadcastHub extends DurableObject<Env> {
     const { chats, malformed } = parseChatItems(batch.data.chats);
     const now = Date.now();
     // One pass per chat: intent and moderation verdict from the same features.
-    const judged = embeddedModerator.classifyBatch(chats.map((c) => ({ message: c.message, nickname: c.nickname, at: c.at ?? now })), this.moderation.rules, this.moderation.flood);
+    const judged = embeddedModerator.classifyBatch(
+      chats.map((c) => ({ message: c.message, nickname: c.nickname, at: c.at ?? now })),
+      this.moderation.rules,
+      this.moderation.flood,
+    );
     const intents = this.classifyNow(judged.intents);
     const result = this.log.append(chats, intents, batch.data.source, now, judged.verdicts);
     if (malformed) this.log.addCounters({ malformed });
     // In frames of at most maxFrameItems, like chats: a batch of held spam must not make one message past the socket's limit.
     for (let i = 0; i < result.held.length; i += LIMITS.maxFrameItems) {
-      this.fanout.broadcast(JSON.stringify({ type: "held", items: result.held.slice(i, i + LIMITS.maxFrameItems) } satisfies BoardServerMessage));
+      this.fanout.broadcast(
+        JSON.stringify({
+          type: "held",
+          items: result.held.slice(i, i + LIMITS.maxFrameItems),
+        } satisfies BoardServerMessage),
+      );
     }
     if (result.chats.length || result.held.length) {
       // Held chats reach neither the columns nor the clusters (nor, through them, drafts, reports or viewers).
@@ -290,7 +315,14 @@ export class BroadcastHub extends DurableObject<Env> {
       this.armAlarm(Date.now() + HUB_ALARM_MS);
     }
     // Held chats were accepted too: logged and durable; moderation only decides who sees them.
-    const ack: IngestAck = { type: "ack", upTo: result.upTo, seq: this.log.lastSeq, accepted: result.chats.length + result.held.length, duplicates: result.duplicates, malformed };
+    const ack: IngestAck = {
+      type: "ack",
+      upTo: result.upTo,
+      seq: this.log.lastSeq,
+      accepted: result.chats.length + result.held.length,
+      duplicates: result.duplicates,
+      malformed,
+    };
     if (batch.data.batchId !== undefined) ack.batchId = batch.data.batchId;
     return ack;
   }
@@ -330,7 +362,12 @@ export class BroadcastHub extends DurableObject<Env> {
   }
 
   private armAlarmForWork(pendingChats: boolean): void {
-    const work = { pendingChats: pendingChats ? 1 : 0, outboxDueAt: this.outbox.nextDueAt(), activityDirty: false, purging: purging(this.log) };
+    const work = {
+      pendingChats: pendingChats ? 1 : 0,
+      outboxDueAt: this.outbox.nextDueAt(),
+      activityDirty: false,
+      purging: purging(this.log),
+    };
     const at = nextAlarmAt(work, Date.now());
     if (at !== null) this.armAlarm(at);
   }
@@ -367,5 +404,7 @@ export class BroadcastHub extends DurableObject<Env> {
 
 /** Parses a socket message as JSON text within the size limit; undefined when it is not. */
 function decodeMessage(message: string | ArrayBuffer): unknown {
-  return typeof message === "string" && message.length <= LIMITS.maxSocketMessageBytes ? parseJsonText(message) : undefined;
+  return typeof message === "string" && message.length <= LIMITS.maxSocketMessageBytes
+    ? parseJsonText(message)
+    : undefined;
 }

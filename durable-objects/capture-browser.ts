@@ -42,7 +42,13 @@ export async function openBrowserCapture(options: BrowserCaptureOptions): Promis
   browser.on("disconnected", () => {
     if (!closing) options.onDisconnect();
   });
-  const capture = new PageCapture({ pageUrl: options.pageUrl, lastSeen: options.lastSeen, fetchRecent: options.fetchRecent, forward: options.forward, log: options.log });
+  const capture = new PageCapture({
+    pageUrl: options.pageUrl,
+    lastSeen: options.lastSeen,
+    fetchRecent: options.fetchRecent,
+    forward: options.forward,
+    log: options.log,
+  });
   try {
     const page = await browser.newPage();
     // Structural: @cloudflare/puppeteer's Page and CDPSession have what PageCapture uses.
@@ -76,7 +82,9 @@ async function connectOrLaunch(options: BrowserCaptureOptions): Promise<Browser>
       options.log(`reconnected to browser session ${options.sessionId}`);
       return browser;
     } catch (err) {
-      options.log(`session ${options.sessionId} is gone (${err instanceof Error ? err.message : String(err)}); launching`);
+      options.log(
+        `session ${options.sessionId} is gone (${err instanceof Error ? err.message : String(err)}); launching`,
+      );
     }
   }
   return puppeteer.launch(options.binding, { keep_alive: KEEP_ALIVE_MS });

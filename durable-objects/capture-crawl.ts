@@ -86,11 +86,15 @@ export class CrawlOwnership {
   }
 
   /** Records a step's outcome; the time of the next step, or null when the crawl is over. */
-  afterStep(env: Env, outcome: { more: boolean; failure: string | null }, now: number): { nextAt: number | null; gaveUp: string | null } {
+  afterStep(
+    env: Env,
+    outcome: { more: boolean; failure: string | null },
+    now: number,
+  ): { nextAt: number | null; gaveUp: string | null } {
     const owner = this.current(now);
     if (owner?.state !== "running") return { nextAt: null, gaveUp: null };
     if (outcome.failure === null) {
-      if (!outcome.more) return this.release(), { nextAt: null, gaveUp: null };
+      if (!outcome.more) return (this.release(), { nextAt: null, gaveUp: null });
       this.kv.put(KEY, { ...owner, failures: 0, retryAt: now } satisfies CrawlOwner);
       return { nextAt: now, gaveUp: null };
     }
@@ -99,7 +103,10 @@ export class CrawlOwnership {
       this.release();
       return { nextAt: null, gaveUp: `${failures} attempts in a row failed; last: ${outcome.failure}` };
     }
-    const wait = Math.min(numberVar((env as Env & CrawlVars).SETUP_CRAWL_RETRY_MS, 5000) * 2 ** (failures - 1), 300_000);
+    const wait = Math.min(
+      numberVar((env as Env & CrawlVars).SETUP_CRAWL_RETRY_MS, 5000) * 2 ** (failures - 1),
+      300_000,
+    );
     this.kv.put(KEY, { ...owner, failures, retryAt: now + wait } satisfies CrawlOwner);
     return { nextAt: now + wait, gaveUp: null };
   }
@@ -109,14 +116,22 @@ export class CrawlOwnership {
  * One step of a broadcast's setup Q&A crawl. `more` while steps remain; `failure` when Naver
  * failed the step (the cursor stays on the page that failed) or the step threw.
  */
-export async function stepSetupCrawl(env: Env, broadcastId: string): Promise<{ more: boolean; failure: string | null }> {
+export async function stepSetupCrawl(
+  env: Env,
+  broadcastId: string,
+): Promise<{ more: boolean; failure: string | null }> {
   try {
     const { crawl, interrupted } = await runCrawlStep({
       db: drizzle(env.DB),
       fetch: (input, init) => fetch(input, init),
       urls: naverEndpoints(naverApiBase(env)),
       broadcastId,
-      limits: { ...DEFAULT_CRAWL_LIMITS, delayMs: numberVar((env as Env & CrawlVars).SETUP_CRAWL_DELAY_MS, DEFAULT_CRAWL_LIMITS.delayMs), maxRequests: STEP_REQUESTS, deadline: Date.now() + STEP_MS },
+      limits: {
+        ...DEFAULT_CRAWL_LIMITS,
+        delayMs: numberVar((env as Env & CrawlVars).SETUP_CRAWL_DELAY_MS, DEFAULT_CRAWL_LIMITS.delayMs),
+        maxRequests: STEP_REQUESTS,
+        deadline: Date.now() + STEP_MS,
+      },
       sleep: (ms) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve()),
     });
     return { more: crawl !== null && crawl.status !== "done" && crawl.status !== "failed", failure: interrupted };

@@ -122,12 +122,15 @@ export class HubForwarder {
       this.failures = 0;
       // The batch is consumed either way: acked, or refused as a whole (it would be refused again).
       this.buffer.splice(0, batch.length);
-      if (outcome.type === "error") return this.opts.log?.(`hub refused a batch of ${batch.length}: ${outcome.code} ${outcome.message}`);
+      if (outcome.type === "error")
+        return this.opts.log?.(`hub refused a batch of ${batch.length}: ${outcome.code} ${outcome.message}`);
       const last = batch.at(-1)!;
       this.opts.onAcked({ count: batch.length, lastCommentNo: last.commentNo, lastChatAt: last.at ?? null });
     } catch (err) {
       this.failures++;
-      this.opts.log?.(`hub ingest failed (${err instanceof Error ? err.message : String(err)}); retrying ${batch.length} chats`);
+      this.opts.log?.(
+        `hub ingest failed (${err instanceof Error ? err.message : String(err)}); retrying ${batch.length} chats`,
+      );
     }
   }
 }

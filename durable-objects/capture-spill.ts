@@ -33,7 +33,9 @@ export class SqlSpill implements SpillStore {
   }
 
   take(max: number): IngestChat[] {
-    const rows = this.sql.exec<{ id: number; chat: string }>("SELECT id, chat FROM forward_spill ORDER BY id LIMIT ?", max).toArray();
+    const rows = this.sql
+      .exec<{ id: number; chat: string }>("SELECT id, chat FROM forward_spill ORDER BY id LIMIT ?", max)
+      .toArray();
     if (rows.length === 0) return [];
     this.sql.exec("DELETE FROM forward_spill WHERE id <= ?", rows[rows.length - 1]!.id);
     this.count = Math.max(0, this.count - rows.length);

@@ -35,7 +35,18 @@ const KEY = "capture";
 
 /** A fresh record for a broadcast nothing has captured yet. */
 export function emptyRecord(broadcastId: string): CaptureRecord {
-  return { broadcastId, source: null, state: "idle", chats: 0, lastChatAt: null, replayCursor: 0, browserCursor: null, sessionId: null, restarts: 0, startedAt: null };
+  return {
+    broadcastId,
+    source: null,
+    state: "idle",
+    chats: 0,
+    lastChatAt: null,
+    replayCursor: 0,
+    browserCursor: null,
+    sessionId: null,
+    restarts: 0,
+    startedAt: null,
+  };
 }
 
 /** The record in the object's synchronous KV storage (SQLite-backed), read once per wake. */
@@ -71,7 +82,13 @@ export class CaptureStore {
 
 /** The status frame boards receive for a record. */
 export function statusOf(record: CaptureRecord, runner: string, now: number): CaptureStatus {
-  const status: CaptureStatus = { state: record.state, chats: record.chats, lastChatAt: record.lastChatAt, runner, at: now };
+  const status: CaptureStatus = {
+    state: record.state,
+    chats: record.chats,
+    lastChatAt: record.lastChatAt,
+    runner,
+    at: now,
+  };
   if (record.message) status.message = record.message.slice(0, 300);
   return status;
 }

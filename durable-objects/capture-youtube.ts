@@ -41,7 +41,11 @@ export function beginYouTube(kv: SyncKvStorage, videoId: string, now: number): Y
 }
 
 /** The quota figures capture status shows. */
-export function quotaStatus(kv: SyncKvStorage, config: YouTubeConfig, now: number): NonNullable<CaptureStatus["quota"]> {
+export function quotaStatus(
+  kv: SyncKvStorage,
+  config: YouTubeConfig,
+  now: number,
+): NonNullable<CaptureStatus["quota"]> {
   const units = unitsToday(loadYouTube(kv)?.ledger ?? null, now);
   return { units, limit: config.dailyQuota, warning: units >= config.dailyQuota * QUOTA_WARN_SHARE };
 }
@@ -71,7 +75,11 @@ export async function pollYouTube(ctx: PollContext, now: number): Promise<PollSt
     record = found.record;
   }
   record = saveYouTube(ctx.kv, record, (current) => ({ ledger: spend(current.ledger, QUOTA_COST.messagesList, now) }));
-  const params: Record<string, string> = { liveChatId: record.liveChatId!, part: "snippet,authorDetails", maxResults: MAX_RESULTS };
+  const params: Record<string, string> = {
+    liveChatId: record.liveChatId!,
+    part: "snippet,authorDetails",
+    maxResults: MAX_RESULTS,
+  };
   if (record.pageToken) params.pageToken = record.pageToken;
   const res = await callDataApi(ctx.config, "liveChat/messages", params, { apiKey });
   if (!res.ok) return failed(ctx, record, res.failure, now);
@@ -80,19 +88,51 @@ export async function pollYouTube(ctx: PollContext, now: number): Promise<PollSt
   return takePage(ctx, record, page.data, now);
 }
 
-async function findLiveChat(ctx: PollContext, record: YouTubeRecord, apiKey: string, now: number): Promise<{ record: YouTubeRecord } | { step: PollStep }> {
+async function findLiveChat(
+  ctx: PollContext,
+  record: YouTubeRecord,
+  apiKey: string,
+  now: number,
+): Promise<{ record: YouTubeRecord } | { step: PollStep }> {
   record = saveYouTube(ctx.kv, record, (current) => ({ ledger: spend(current.ledger, QUOTA_COST.videosList, now) }));
   const res = await callDataApi(ctx.config, "videos", { part: "liveStreamingDetails", id: record.videoId }, { apiKey });
   if (!res.ok) return { step: await failed(ctx, record, res.failure, now) };
   const list = VideoList.safeParse(res.body);
-  if (!list.success) return { step: await failed(ctx, record, { kind: "retry", reason: "unreadable videos page" }, now) };
+  if (!list.success)
+    return { step: await failed(ctx, record, { kind: "retry", reason: "unreadable videos page" }, now) };
   const video = list.data.items[0];
-  if (!video) return { step: { state: "error", message: `YouTube has no video ${record.videoId}`, accepted: 0, lastChatAt: null, ended: true } };
+  if (!video)
+    return {
+      step: {
+        state: "error",
+        message: `YouTube has no video ${record.videoId}`,
+        accepted: 0,
+        lastChatAt: null,
+        ended: true,
+      },
+    };
   const details = video.liveStreamingDetails;
   if (!details?.activeLiveChatId) {
-    if (details?.actualEndTime) return { step: { state: "stopped", message: "the YouTube live stream has ended", accepted: 0, lastChatAt: null, ended: true } };
+    if (details?.actualEndTime)
+      return {
+        step: {
+          state: "stopped",
+          message: "the YouTube live stream has ended",
+          accepted: 0,
+          lastChatAt: null,
+          ended: true,
+        },
+      };
     saveYouTube(ctx.kv, record, { pollAt: now + WAITING_MS });
-    return { step: { state: "starting", message: "waiting for the video's live chat to open", accepted: 0, lastChatAt: null, ended: false } };
+    return {
+      step: {
+        state: "starting",
+        message: "waiting for the video's live chat to open",
+        accepted: 0,
+        lastChatAt: null,
+        ended: false,
+      },
+    };
   }
   return { record: saveYouTube(ctx.kv, record, { liveChatId: details.activeLiveChatId, pageToken: null }) };
 }
@@ -104,7 +144,13 @@ async function takePage(ctx: PollContext, record: YouTubeRecord, page: LiveChatP
   const chats: IngestChat[] = content.chats
     .filter((c) => !own.has(c.sourceId) && !(c.byOwner && own.has(`text:${c.message}`)))
     .map((c) => {
-      const chat: IngestChat = { commentNo: 0, sourceId: c.sourceId, nickname: c.nickname, message: c.message, commentType: c.commentType };
+      const chat: IngestChat = {
+        commentNo: 0,
+        sourceId: c.sourceId,
+        nickname: c.nickname,
+        message: c.message,
+        commentType: c.commentType,
+      };
       if (c.at !== undefined) chat.at = c.at;
       if (c.amount) chat.badge = c.amount;
       if (c.authorChannelId) chat.authorId = c.authorChannelId;
@@ -119,7 +165,12 @@ async function takePage(ctx: PollContext, record: YouTubeRecord, page: LiveChatP
     ctx.log(`hub ingest failed (${err instanceof Error ? err.message : String(err)}); the page is read again`);
     return failed(ctx, record, { kind: "retry", reason: "hub unavailable" }, now);
   }
-  const plan = planPoll({ pollingIntervalMillis: page.pollingIntervalMillis, ledger: record.ledger, dailyQuota: ctx.config.dailyQuota, now });
+  const plan = planPoll({
+    pollingIntervalMillis: page.pollingIntervalMillis,
+    ledger: record.ledger,
+    dailyQuota: ctx.config.dailyQuota,
+    now,
+  });
   saveYouTube(ctx.kv, record, (current) => ({
     pageToken: page.nextPageToken ?? current.pageToken,
     failures: 0,
@@ -129,9 +180,17 @@ async function takePage(ctx: PollContext, record: YouTubeRecord, page: LiveChatP
     malformed: current.malformed + content.malformed,
   }));
   const lastChatAt = chats.length ? (chats.at(-1)!.at ?? now) : null;
-  if (page.offlineAt) return { state: "stopped", message: `the YouTube live chat ended (${page.offlineAt})`, accepted, lastChatAt, ended: true };
+  if (page.offlineAt)
+    return {
+      state: "stopped",
+      message: `the YouTube live chat ended (${page.offlineAt})`,
+      accepted,
+      lastChatAt,
+      ended: true,
+    };
   const step: PollStep = { state: "capturing", accepted, lastChatAt, ended: false };
-  if (plan.warning) step.message = `YouTube quota past ${QUOTA_WARN_SHARE * 100}% of ${ctx.config.dailyQuota} units today: polling every ${Math.round(plan.delayMs / 1000)} s`;
+  if (plan.warning)
+    step.message = `YouTube quota past ${QUOTA_WARN_SHARE * 100}% of ${ctx.config.dailyQuota} units today: polling every ${Math.round(plan.delayMs / 1000)} s`;
   return step;
 }
 

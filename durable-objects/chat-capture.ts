@@ -59,16 +59,37 @@ export class ChatCapture extends DurableObject<Env> {
   /** Starts (or restarts with a new source) the capture of `broadcastId`. */
   async start(broadcastId: string, input: unknown): Promise<StartOutcome> {
     const parsed = CaptureStart.safeParse(input);
-    if (!parsed.success) return { ok: false, code: "invalid_request", message: parsed.error.issues[0]?.message ?? "invalid capture source" };
+    if (!parsed.success)
+      return {
+        ok: false,
+        code: "invalid_request",
+        message: parsed.error.issues[0]?.message ?? "invalid capture source",
+      };
     const source = parsed.data;
-    if (source.kind === "browser" && !viewerPageBroadcastId(source.url)) return { ok: false, code: "invalid_request", message: "url: a viewer page (/lives/{id}) is needed" };
-    if (source.kind === "browser" && !this.env.BROWSER) return { ok: false, code: "browser_unavailable", message: "Browser Rendering is not bound here; run the local capture agent (npm run capture)" };
-    if (source.kind === "youtube" && !youtubeConfig(this.env).apiKey) return { ok: false, code: "youtube_unavailable", message: "YOUTUBE_API_KEY is not set" };
+    if (source.kind === "browser" && !viewerPageBroadcastId(source.url))
+      return { ok: false, code: "invalid_request", message: "url: a viewer page (/lives/{id}) is needed" };
+    if (source.kind === "browser" && !this.env.BROWSER)
+      return {
+        ok: false,
+        code: "browser_unavailable",
+        message: "Browser Rendering is not bound here; run the local capture agent (npm run capture)",
+      };
+    if (source.kind === "youtube" && !youtubeConfig(this.env).apiKey)
+      return { ok: false, code: "youtube_unavailable", message: "YOUTUBE_API_KEY is not set" };
     this.generation++;
     await this.halt();
     const now = Date.now();
     if (source.kind === "youtube") beginYouTube(this.ctx.storage.kv, source.videoId, now);
-    const record = this.store.update(this.store.load() ?? emptyRecord(broadcastId), { broadcastId, source, state: "starting", chats: 0, lastChatAt: null, message: undefined, restarts: 0, startedAt: now });
+    const record = this.store.update(this.store.load() ?? emptyRecord(broadcastId), {
+      broadcastId,
+      source,
+      state: "starting",
+      chats: 0,
+      lastChatAt: null,
+      message: undefined,
+      restarts: 0,
+      startedAt: now,
+    });
     await this.report(record);
     await this.ctx.storage.setAlarm(now);
     return { ok: true, status: this.status() };
@@ -105,7 +126,8 @@ export class ChatCapture extends DurableObject<Env> {
   status(): CaptureStatus {
     const record = this.store.load() ?? emptyRecord("");
     const status = statusOf(record, runnerOf(record), Date.now());
-    if (record.source?.kind === "youtube") status.quota = quotaStatus(this.ctx.storage.kv, youtubeConfig(this.env), status.at);
+    if (record.source?.kind === "youtube")
+      status.quota = quotaStatus(this.ctx.storage.kv, youtubeConfig(this.env), status.at);
     return status;
   }
 
@@ -160,23 +182,33 @@ export class ChatCapture extends DurableObject<Env> {
   private async pollYouTube(record: CaptureRecord): Promise<void> {
     const hub = this.env.BROADCAST_HUB.getByName(record.broadcastId);
     const generation = this.generation;
-    const step = await pollYouTube({
-      kv: this.ctx.storage.kv,
-      config: youtubeConfig(this.env),
-      ingest: async (chats) => {
-        const outcome = await hub.ingest(record.broadcastId, { type: "chats", source: "youtube", chats });
-        if (outcome.type === "error") throw new Error(`hub refused: ${outcome.code}`);
-        return outcome.accepted;
+    const step = await pollYouTube(
+      {
+        kv: this.ctx.storage.kv,
+        config: youtubeConfig(this.env),
+        ingest: async (chats) => {
+          const outcome = await hub.ingest(record.broadcastId, { type: "chats", source: "youtube", chats });
+          if (outcome.type === "error") throw new Error(`hub refused: ${outcome.code}`);
+          return outcome.accepted;
+        },
+        hide: async (ids) => void (await hub.hideChats(record.broadcastId, ids)),
+        log,
       },
-      hide: async (ids) => void (await hub.hideChats(record.broadcastId, ids)),
-      log,
-    }, Date.now());
+      Date.now(),
+    );
     const current = this.store.load();
     if (generation !== this.generation || !current || !ACTIVE_STATES.includes(current.state)) return;
-    const patch: Partial<CaptureRecord> = { state: step.state, message: step.message, chats: current.chats + step.accepted };
+    const patch: Partial<CaptureRecord> = {
+      state: step.state,
+      message: step.message,
+      chats: current.chats + step.accepted,
+    };
     if (step.lastChatAt !== null) patch.lastChatAt = step.lastChatAt;
     const next = this.store.update(current, patch);
-    if (step.ended && step.state === "stopped") await markEnded(drizzle(this.env.DB), record.broadcastId, Date.now()).catch((err: unknown) => log(`mark ended failed: ${errorText(err)}`));
+    if (step.ended && step.state === "stopped")
+      await markEnded(drizzle(this.env.DB), record.broadcastId, Date.now()).catch((err: unknown) =>
+        log(`mark ended failed: ${errorText(err)}`),
+      );
     if (next.state !== current.state || next.message !== current.message) await this.report(next);
   }
 
@@ -190,7 +222,12 @@ export class ChatCapture extends DurableObject<Env> {
     if (!this.replay) {
       // Continues after the last acknowledged chat; a new seed so a resumed run says new things.
       const next = record.replayCursor + 1;
-      this.replay = createReplay({ corpus: rehearsalCorpus(source.corpus), ratePerMin: source.ratePerMin, seed: next, startCommentNo: next });
+      this.replay = createReplay({
+        corpus: rehearsalCorpus(source.corpus),
+        ratePerMin: source.ratePerMin,
+        seed: next,
+        startCommentNo: next,
+      });
       this.replay.tick(now);
     }
     const chats: IngestChat[] = this.replay.tick(now).map(({ label: _label, ...chat }) => chat);
@@ -202,9 +239,16 @@ export class ChatCapture extends DurableObject<Env> {
   private async superviseBrowser(record: CaptureRecord, source: BrowserSource): Promise<void> {
     if (this.launching || this.browser?.connected()) return;
     const binding = this.env.BROWSER;
-    if (!binding) return void (await this.report(this.store.update(record, { state: "error", message: "Browser Rendering is not bound" })));
+    if (!binding)
+      return void (await this.report(
+        this.store.update(record, { state: "error", message: "Browser Rendering is not bound" }),
+      ));
     const naverId = viewerPageBroadcastId(source.url)!;
-    const resumeFrom = this.browser ? this.browser.lastSeen() : record.browserCursor?.naverId === naverId ? record.browserCursor.commentNo : null;
+    const resumeFrom = this.browser
+      ? this.browser.lastSeen()
+      : record.browserCursor?.naverId === naverId
+        ? record.browserCursor.commentNo
+        : null;
     if (this.browser) {
       await this.browser.close();
       this.browser = null;
@@ -226,11 +270,20 @@ export class ChatCapture extends DurableObject<Env> {
       });
       if (generation !== this.generation) return void (await opened.close());
       this.browser = opened;
-      await this.report(this.store.update(this.store.load()!, { state: "capturing", sessionId: opened.sessionId, message: undefined }));
+      await this.report(
+        this.store.update(this.store.load()!, { state: "capturing", sessionId: opened.sessionId, message: undefined }),
+      );
     } catch (err) {
       if (generation !== this.generation) return;
       const current = this.store.load()!;
-      await this.report(this.store.update(current, { state: "reconnecting", sessionId: null, restarts: current.restarts + 1, message: `browser: ${errorText(err)}`.slice(0, 300) }));
+      await this.report(
+        this.store.update(current, {
+          state: "reconnecting",
+          sessionId: null,
+          restarts: current.restarts + 1,
+          message: `browser: ${errorText(err)}`.slice(0, 300),
+        }),
+      );
     } finally {
       this.launching = false;
     }
@@ -247,7 +300,8 @@ export class ChatCapture extends DurableObject<Env> {
   /** The run's forwarder; acknowledged batches advance the source's cursor and the counts. */
   private forwarderFor(broadcastId: string, source: string): HubForwarder {
     this.forwarder ??= new HubForwarder({
-      send: (chats) => this.env.BROADCAST_HUB.getByName(broadcastId).ingest(broadcastId, { type: "chats", source, chats }),
+      send: (chats) =>
+        this.env.BROADCAST_HUB.getByName(broadcastId).ingest(broadcastId, { type: "chats", source, chats }),
       onAcked: (batch) => this.onAcked(batch),
       log,
       spill: new SqlSpill(this.ctx.storage.sql),
@@ -258,7 +312,10 @@ export class ChatCapture extends DurableObject<Env> {
   private onAcked(batch: { count: number; lastCommentNo: number; lastChatAt: number | null }): void {
     const record = this.store.load();
     if (!record?.source) return;
-    const patch: Partial<CaptureRecord> = { chats: record.chats + batch.count, lastChatAt: batch.lastChatAt ?? Date.now() };
+    const patch: Partial<CaptureRecord> = {
+      chats: record.chats + batch.count,
+      lastChatAt: batch.lastChatAt ?? Date.now(),
+    };
     if (record.source.kind === "replay") patch.replayCursor = Math.max(record.replayCursor, batch.lastCommentNo);
     else if (record.source.kind === "browser") {
       const naverId = viewerPageBroadcastId(record.source.url)!;
@@ -306,7 +363,8 @@ export class ChatCapture extends DurableObject<Env> {
     if (!record.broadcastId) return;
     try {
       const status = statusOf(record, runnerOf(record), Date.now());
-      if (record.source?.kind === "youtube") status.quota = quotaStatus(this.ctx.storage.kv, youtubeConfig(this.env), status.at);
+      if (record.source?.kind === "youtube")
+        status.quota = quotaStatus(this.ctx.storage.kv, youtubeConfig(this.env), status.at);
       await this.env.BROADCAST_HUB.getByName(record.broadcastId).reportCapture(record.broadcastId, status);
     } catch (err) {
       log(`status report failed: ${errorText(err)}`);

@@ -4,7 +4,6 @@ import type { BoardClientMessage } from "../core/protocol/board.ts";
 import { HUB_MEMBER_HEADER, HUB_TAGS_HEADER, SocketMember } from "../server/object-contracts.ts";
 import type { SocketAttachment } from "./board-fanout.ts";
 
-
 const Tag = z.string().regex(/^[a-z]:[A-Za-z0-9_-]{1,64}$/);
 /** The runtime allows 10 tags a socket; the role takes one. */
 const MAX_TAGS = 4;
@@ -13,7 +12,9 @@ const MAX_TAGS = 4;
 export function socketAccess(request: Request): { member: SocketMember | null; tags: string[] } {
   let member: SocketMember | null = null;
   try {
-    const parsed = SocketMember.safeParse(JSON.parse(decodeURIComponent(request.headers.get(HUB_MEMBER_HEADER) ?? "null")));
+    const parsed = SocketMember.safeParse(
+      JSON.parse(decodeURIComponent(request.headers.get(HUB_MEMBER_HEADER) ?? "null")),
+    );
     if (parsed.success) member = parsed.data;
   } catch {
     member = null;

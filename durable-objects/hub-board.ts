@@ -29,7 +29,13 @@ export function handleBoardMessage(hub: BoardContext, ws: WebSocket, message: Bo
       if (!hub.clusters.setStatus(message.id, message.status)) {
         return send(ws, { type: "error", code: "unknown_cluster", message: "no such cluster" });
       }
-      recordClusterStatus(hub.ctx.storage.sql, message.id, message.status, Date.now(), (ws.deserializeAttachment() as SocketAttachment).claim?.manager ?? null);
+      recordClusterStatus(
+        hub.ctx.storage.sql,
+        message.id,
+        message.status,
+        Date.now(),
+        (ws.deserializeAttachment() as SocketAttachment).claim?.manager ?? null,
+      );
       return hub.fanout.touch();
     case "claim": {
       const { claim: _previous, ...attachment } = ws.deserializeAttachment() as SocketAttachment;
@@ -41,10 +47,19 @@ export function handleBoardMessage(hub: BoardContext, ws: WebSocket, message: Bo
     }
     case "moderate": {
       const decided = hub.moderation.decide(message.seq, message.decision);
-      if (!decided) return send(ws, { type: "error", code: "not_held", message: "no such chat waiting for a decision" });
+      if (!decided)
+        return send(ws, { type: "error", code: "not_held", message: "no such chat waiting for a decision" });
       const by = (ws.deserializeAttachment() as SocketAttachment).member?.name ?? null;
-      hub.fanout.broadcast(JSON.stringify({ type: "moderation-decision", seq: message.seq, decision: message.decision, by } satisfies BoardServerMessage));
-      if (message.decision === "deny") hub.denyAtSource(decided.chat.commentNo, (ws.deserializeAttachment() as SocketAttachment).member);
+      hub.fanout.broadcast(
+        JSON.stringify({
+          type: "moderation-decision",
+          seq: message.seq,
+          decision: message.decision,
+          by,
+        } satisfies BoardServerMessage),
+      );
+      if (message.decision === "deny")
+        hub.denyAtSource(decided.chat.commentNo, (ws.deserializeAttachment() as SocketAttachment).member);
       if (message.decision === "allow") {
         // Sent on its own (not through the coalescer, whose frames carry increasing seqs).
         hub.fanout.broadcast(JSON.stringify({ type: "chats", items: [decided.chat] } satisfies BoardServerMessage));
@@ -53,7 +68,8 @@ export function handleBoardMessage(hub: BoardContext, ws: WebSocket, message: Bo
       return hub.fanout.touch();
     }
     case "moderation-settings": {
-      if (!hub.moderation.setSettings(message.settings)) return send(ws, { type: "error", code: "invalid_settings", message: "invalid moderation settings" });
+      if (!hub.moderation.setSettings(message.settings))
+        return send(ws, { type: "error", code: "invalid_settings", message: "invalid moderation settings" });
       return hub.fanout.broadcast(JSON.stringify(hub.moderation.settingsFrame()));
     }
     case "nickname":
@@ -63,11 +79,13 @@ export function handleBoardMessage(hub: BoardContext, ws: WebSocket, message: Bo
 
 /** Every open board's claim: kept in socket attachments, so they survive hibernation. */
 export function currentClaims(ctx: DurableObjectState, except?: WebSocket): Claim[] {
-  return ctx
-    .getWebSockets("board")
-    // A socket closed for a revoked member is still listed until the close completes.
-    .filter((ws) => ws !== except && ws.readyState === WebSocket.OPEN)
-    .flatMap((ws) => (ws.deserializeAttachment() as SocketAttachment).claim ?? []);
+  return (
+    ctx
+      .getWebSockets("board")
+      // A socket closed for a revoked member is still listed until the close completes.
+      .filter((ws) => ws !== except && ws.readyState === WebSocket.OPEN)
+      .flatMap((ws) => (ws.deserializeAttachment() as SocketAttachment).claim ?? [])
+  );
 }
 
 /** Tells every live board who is answering what. */

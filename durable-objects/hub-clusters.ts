@@ -36,7 +36,9 @@ export class HubClusters {
 
   constructor(sql: SqlStorage, options: { maxClusters?: number } = {}) {
     this.sql = sql;
-    const rows = sql.exec<ClusterRow>("SELECT * FROM clusters ORDER BY last_at DESC LIMIT ?", options.maxClusters ?? 2000).toArray();
+    const rows = sql
+      .exec<ClusterRow>("SELECT * FROM clusters ORDER BY last_at DESC LIMIT ?", options.maxClusters ?? 2000)
+      .toArray();
     for (const row of rows) if (row.draft) this.drafts.set(row.id, JSON.parse(row.draft) as DraftResponse);
     this.index = new ClusterIndex(options, rows.map(fromRow));
   }
@@ -65,7 +67,8 @@ export class HubClusters {
     this.changed.clear();
     for (const c of changed) {
       this.persist(c);
-      if (c.count >= PREDRAFT_AT && c.status === "open" && !this.drafts.has(c.id)) this.queue.want(c.id, c.latest, c.count);
+      if (c.count >= PREDRAFT_AT && c.status === "open" && !this.drafts.has(c.id))
+        this.queue.want(c.id, c.latest, c.count);
       else this.queue.drop(c.id);
     }
     // Evicted clusters take their drafts with them (their rows, with the draft, stay for the report).
@@ -107,11 +110,22 @@ export class HubClusters {
    * asking the same question, show it as their draft, so the repeat is answered in one click
    * (later clusters get it from the ClusterDrafter, core/answers/reuse.ts).
    */
-  notePublished(broadcastId: string, answer: { id: string; question: string; answer: string }, clusterId?: string): void {
+  notePublished(
+    broadcastId: string,
+    answer: { id: string; question: string; answer: string },
+    clusterId?: string,
+  ): void {
     const draft: DraftResponse = {
       answer: answer.answer,
       abstained: false,
-      sources: [{ id: `${broadcastId}:answer:${answer.id}`, kind: "answer", productKey: "", text: `Q: ${answer.question}\nA: ${answer.answer}` }],
+      sources: [
+        {
+          id: `${broadcastId}:answer:${answer.id}`,
+          kind: "answer",
+          productKey: "",
+          text: `Q: ${answer.question}\nA: ${answer.answer}`,
+        },
+      ],
       confidence: 1,
       suggestions: [],
     };
@@ -149,7 +163,15 @@ export class HubClusters {
     this.sql.exec(
       `INSERT OR REPLACE INTO clusters (id, key, count, latest, latest_seq, first_at, last_at, status, draft)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      c.id, c.key, c.count, c.latest, c.latestSeq, c.firstAt, c.lastAt, c.status, draft ? JSON.stringify(draft) : null,
+      c.id,
+      c.key,
+      c.count,
+      c.latest,
+      c.latestSeq,
+      c.firstAt,
+      c.lastAt,
+      c.status,
+      draft ? JSON.stringify(draft) : null,
     );
   }
 
@@ -160,5 +182,14 @@ export class HubClusters {
 }
 
 function fromRow(r: ClusterRow): QuestionCluster {
-  return { id: r.id, key: r.key, count: r.count, latest: r.latest, latestSeq: r.latest_seq, firstAt: r.first_at, lastAt: r.last_at, status: r.status };
+  return {
+    id: r.id,
+    key: r.key,
+    count: r.count,
+    latest: r.latest,
+    latestSeq: r.latest_seq,
+    firstAt: r.first_at,
+    lastAt: r.last_at,
+    status: r.status,
+  };
 }

@@ -2,7 +2,15 @@ import { columnOfIntent, intentsOf, nextBefore, olderSpan, SCAN_SPAN, WINDOW_PER
 import type { BoardChat, BoardServerMessage } from "../core/protocol/board.ts";
 import type { Intent } from "../core/protocol/intent.ts";
 
-type ChatRow = { seq: number; comment_no: number; nickname: string; message: string; intent: BoardChat["intent"]; confidence: number; at: number };
+type ChatRow = {
+  seq: number;
+  comment_no: number;
+  nickname: string;
+  message: string;
+  intent: BoardChat["intent"];
+  confidence: number;
+  at: number;
+};
 
 const COLUMNS = "seq, comment_no, nickname, message, intent, confidence, at";
 
@@ -12,10 +20,18 @@ const COLUMNS = "seq, comment_no, nickname, message, intent, confidence, at";
  * primary key, read backwards), so neither costs more as the broadcast grows.
  */
 export function recentWindow(sql: SqlStorage, upToSeq: number): BoardChat[] {
-  const want: Record<Intent, number> = { question: WINDOW_PER_COLUMN, request: WINDOW_PER_COLUMN, general: WINDOW_PER_COLUMN };
+  const want: Record<Intent, number> = {
+    question: WINDOW_PER_COLUMN,
+    request: WINDOW_PER_COLUMN,
+    general: WINDOW_PER_COLUMN,
+  };
   let left = 3 * WINDOW_PER_COLUMN;
   const picked: BoardChat[] = [];
-  const rows = sql.exec<ChatRow>(`SELECT ${COLUMNS} FROM chats WHERE seq BETWEEN ? AND ? ORDER BY seq DESC`, Math.max(1, upToSeq - SCAN_SPAN + 1), upToSeq);
+  const rows = sql.exec<ChatRow>(
+    `SELECT ${COLUMNS} FROM chats WHERE seq BETWEEN ? AND ? ORDER BY seq DESC`,
+    Math.max(1, upToSeq - SCAN_SPAN + 1),
+    upToSeq,
+  );
   // The cursor reads rows as it goes: stopping once every column is full leaves the rest unread.
   for (const row of rows) {
     const column = columnOfIntent(row.intent);
@@ -28,7 +44,12 @@ export function recentWindow(sql: SqlStorage, upToSeq: number): BoardChat[] {
 }
 
 /** One page of a column's chats older than `beforeSeq`, newest first, and where the next page starts. */
-export function olderPage(sql: SqlStorage, column: Intent, beforeSeq: number, limit: number): Extract<BoardServerMessage, { type: "older-chats" }> {
+export function olderPage(
+  sql: SqlStorage,
+  column: Intent,
+  beforeSeq: number,
+  limit: number,
+): Extract<BoardServerMessage, { type: "older-chats" }> {
   const firstSeq = sql.exec<{ s: number | null }>("SELECT min(seq) AS s FROM chats").one().s;
   const span = firstSeq === null ? null : olderSpan(beforeSeq, firstSeq);
   if (firstSeq === null || span === null) return { type: "older-chats", column, items: [], next: 0 };
@@ -36,7 +57,10 @@ export function olderPage(sql: SqlStorage, column: Intent, beforeSeq: number, li
   const items = sql
     .exec<ChatRow>(
       `SELECT ${COLUMNS} FROM chats WHERE seq BETWEEN ? AND ? AND intent IN (${intents.map(() => "?").join(", ")}) ORDER BY seq DESC LIMIT ?`,
-      span.from, span.to, ...intents, limit,
+      span.from,
+      span.to,
+      ...intents,
+      limit,
     )
     .toArray()
     .map(toChat);
@@ -44,5 +68,13 @@ export function olderPage(sql: SqlStorage, column: Intent, beforeSeq: number, li
 }
 
 function toChat(r: ChatRow): BoardChat {
-  return { seq: r.seq, commentNo: r.comment_no, nickname: r.nickname, message: r.message, intent: r.intent, confidence: r.confidence, at: r.at };
+  return {
+    seq: r.seq,
+    commentNo: r.comment_no,
+    nickname: r.nickname,
+    message: r.message,
+    intent: r.intent,
+    confidence: r.confidence,
+    at: r.at,
+  };
 }

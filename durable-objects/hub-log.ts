@@ -80,8 +80,18 @@ export class HubLog {
   /** Whether any chat came with a source id (then reads add badges and drop hidden chats). */
   private sourced = false;
   counters: HubCounters = {
-    general: 0, request: 0, question: 0, malformed: 0, duplicates: 0, late: 0,
-    held: 0, held_abuse: 0, held_spam: 0, held_personal_info: 0, allowed: 0, denied: 0,
+    general: 0,
+    request: 0,
+    question: 0,
+    malformed: 0,
+    duplicates: 0,
+    late: 0,
+    held: 0,
+    held_abuse: 0,
+    held_spam: 0,
+    held_personal_info: 0,
+    allowed: 0,
+    denied: 0,
   };
 
   constructor(storage: DurableObjectStorage) {
@@ -91,7 +101,9 @@ export class HubLog {
     ensureReportSchema(this.sql);
     ensureSourcesSchema(this.sql);
     this.sourced = hasSources(this.sql);
-    const last = this.sql.exec<{ s: number | null; c: number | null }>("SELECT max(seq) AS s, max(comment_no) AS c FROM chats").one();
+    const last = this.sql
+      .exec<{ s: number | null; c: number | null }>("SELECT max(seq) AS s, max(comment_no) AS c FROM chats")
+      .one();
     // After retention purged the chats, numbering continues where it was (boards resume by seq).
     this.lastSeq = Math.max(last.s ?? 0, Number(this.getMeta("seq_floor") ?? 0));
     this.maxCommentNo = last.c ?? -1;
@@ -125,7 +137,13 @@ export class HubLog {
    * (a remote classifier answers later). Chats with a source id are numbered here, after the
    * highest commentNo logged, so they never collide with another source's numbers.
    */
-  append(input: readonly IngestChat[], inputIntents: readonly IntentResult[] | null, source: string, now: number, inputVerdicts?: readonly Verdict[]): AppendResult {
+  append(
+    input: readonly IngestChat[],
+    inputIntents: readonly IntentResult[] | null,
+    source: string,
+    now: number,
+    inputVerdicts?: readonly Verdict[],
+  ): AppendResult {
     const logged: LogRow[] = [];
     let late = 0;
     let upTo = -1;
@@ -137,12 +155,27 @@ export class HubLog {
         if (now - at > LATE_AFTER_MS) late++;
         if (chat.commentNo > upTo) upTo = chat.commentNo;
         const verdict = verdicts?.[i] ?? OK_VERDICT;
-        return { seq: 0, commentNo: chat.commentNo, nickname: chat.nickname, message: chat.message, intent, confidence, at, commentType: chat.commentType, verdict };
+        return {
+          seq: 0,
+          commentNo: chat.commentNo,
+          nickname: chat.nickname,
+          message: chat.message,
+          intent,
+          confidence,
+          at,
+          commentType: chat.commentType,
+          verdict,
+        };
       });
       // Seqs are committed to memory only once the transaction has written them.
       const seq = this.allNew(rows) ? this.insertAll(rows, source, logged) : this.insertEach(rows, source, logged);
       if (chats.some((c) => c.sourceId)) this.rememberSourced(chats, logged);
-      this.addCounters({ ...countIntents(logged), ...countHeld(logged), duplicates: input.length - logged.length, late });
+      this.addCounters({
+        ...countIntents(logged),
+        ...countHeld(logged),
+        duplicates: input.length - logged.length,
+        late,
+      });
       this.addMinutes(logged);
       addChatters(this.sql, logged);
       this.lastSeq = seq;
@@ -158,7 +191,11 @@ export class HubLog {
   }
 
   /** Drops chats whose source id is known and numbers the rest (intents stay aligned). */
-  private numberSourced(input: readonly IngestChat[], intents: readonly IntentResult[] | null, verdicts?: readonly Verdict[]) {
+  private numberSourced(
+    input: readonly IngestChat[],
+    intents: readonly IntentResult[] | null,
+    verdicts?: readonly Verdict[],
+  ) {
     if (!input.some((c) => c.sourceId)) return { chats: input, intents, verdicts };
     const fresh = new Set(withoutKnownSources(this.sql, input));
     let next = Math.max(this.maxCommentNo, 0);
@@ -176,7 +213,10 @@ export class HubLog {
 
   private rememberSourced(chats: readonly IngestChat[], logged: LogRow[]): void {
     const loggedNos = new Set(logged.map((c) => c.commentNo));
-    rememberSources(this.sql, chats.filter((c) => loggedNos.has(c.commentNo)));
+    rememberSources(
+      this.sql,
+      chats.filter((c) => loggedNos.has(c.commentNo)),
+    );
     this.sourced = true;
     const badges = new Map(chats.flatMap((c) => (c.badge ? [[c.commentNo, c.badge] as const] : [])));
     for (const chat of logged) {
@@ -207,9 +247,26 @@ export class HubLog {
        SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, ?,
          value->>8, value->>9, value->>10, value->>11 FROM json_each(?)`,
       source,
-      JSON.stringify(rows.map((r) => (r.verdict.hold
-        ? [r.seq, r.commentNo, r.nickname, r.message, r.commentType, r.intent, r.confidence, r.at, r.verdict.category, "held", r.verdict.score, r.verdict.reasons.join(",")]
-        : [r.seq, r.commentNo, r.nickname, r.message, r.commentType, r.intent, r.confidence, r.at]))),
+      JSON.stringify(
+        rows.map((r) =>
+          r.verdict.hold
+            ? [
+                r.seq,
+                r.commentNo,
+                r.nickname,
+                r.message,
+                r.commentType,
+                r.intent,
+                r.confidence,
+                r.at,
+                r.verdict.category,
+                "held",
+                r.verdict.score,
+                r.verdict.reasons.join(","),
+              ]
+            : [r.seq, r.commentNo, r.nickname, r.message, r.commentType, r.intent, r.confidence, r.at],
+        ),
+      ),
     );
     for (const row of rows) logged.push(row);
     return seq;
@@ -223,8 +280,19 @@ export class HubLog {
       const cursor = this.sql.exec(
         `INSERT OR IGNORE INTO chats (seq, comment_no, nickname, message, comment_type, intent, confidence, at, source, held, hold_state, hold_score, hold_reasons)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        seq + 1, row.commentNo, row.nickname, row.message, row.commentType, row.intent, row.confidence, row.at, source,
-        v.hold ? v.category : null, v.hold ? "held" : null, v.hold ? v.score : null, v.hold ? v.reasons.join(",") : null,
+        seq + 1,
+        row.commentNo,
+        row.nickname,
+        row.message,
+        row.commentType,
+        row.intent,
+        row.confidence,
+        row.at,
+        source,
+        v.hold ? v.category : null,
+        v.hold ? "held" : null,
+        v.hold ? v.score : null,
+        v.hold ? v.reasons.join(",") : null,
       );
       if (cursor.rowsWritten === 0) continue;
       row.seq = ++seq;
@@ -240,7 +308,9 @@ export class HubLog {
       for (const u of updates) {
         const cursor = this.sql.exec(
           "UPDATE chats SET intent = ?, confidence = ? WHERE seq = ? AND intent = 'pending'",
-          u.intent, u.confidence, u.seq,
+          u.intent,
+          u.confidence,
+          u.seq,
         );
         if (cursor.rowsWritten > 0) applied.push(u);
       }
@@ -253,7 +323,10 @@ export class HubLog {
   /** Seq and text of chats still pending (after a restart lost their classification call). */
   pendingChats(limit: number): { seq: number; at: number; message: string }[] {
     return this.sql
-      .exec<{ seq: number; at: number; message: string }>("SELECT seq, at, message FROM chats WHERE intent = 'pending' AND (hold_state IS NULL OR hold_state = 'allowed') ORDER BY seq LIMIT ?", limit)
+      .exec<{ seq: number; at: number; message: string }>(
+        "SELECT seq, at, message FROM chats WHERE intent = 'pending' AND (hold_state IS NULL OR hold_state = 'allowed') ORDER BY seq LIMIT ?",
+        limit,
+      )
       .toArray();
   }
 
@@ -277,7 +350,10 @@ export class HubLog {
         `INSERT INTO minute_counts (minute, general, request, question) VALUES (?, ?, ?, ?)
          ON CONFLICT(minute) DO UPDATE SET general = general + excluded.general,
          request = request + excluded.request, question = question + excluded.question`,
-        minute, c.general, c.request, c.question,
+        minute,
+        c.general,
+        c.request,
+        c.question,
       );
     }
   }
@@ -288,7 +364,8 @@ export class HubLog {
       if (!delta) continue;
       this.sql.exec(
         "INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value",
-        name, delta,
+        name,
+        delta,
       );
       this.counters[name] += delta;
     }
@@ -303,7 +380,8 @@ export class HubLog {
       .exec<ChatRow>(
         `SELECT seq, comment_no, nickname, message, intent, confidence, at, held FROM chats
          WHERE seq BETWEEN ? AND ? AND (hold_state IS NULL OR hold_state = 'allowed') ORDER BY seq`,
-        from, to,
+        from,
+        to,
       )
       .toArray()
       .map(rowToChat);
@@ -312,7 +390,10 @@ export class HubLog {
 
   minutes(fromMinute: number): MinuteCounts[] {
     return this.sql
-      .exec<MinuteCounts>("SELECT minute, general, request, question FROM minute_counts WHERE minute >= ? ORDER BY minute", fromMinute)
+      .exec<MinuteCounts>(
+        "SELECT minute, general, request, question FROM minute_counts WHERE minute >= ? ORDER BY minute",
+        fromMinute,
+      )
       .toArray();
   }
 }
@@ -330,11 +411,25 @@ export type ChatRow = {
 
 export function rowToChat(r: ChatRow): BoardChat {
   const message = r.held === "personal_info" ? maskPersonalInfo(r.message) : r.message;
-  return { seq: r.seq, commentNo: r.comment_no, nickname: r.nickname, message, intent: r.intent, confidence: r.confidence, at: r.at };
+  return {
+    seq: r.seq,
+    commentNo: r.comment_no,
+    nickname: r.nickname,
+    message,
+    intent: r.intent,
+    confidence: r.confidence,
+    at: r.at,
+  };
 }
 
 /** A held chat as boards see it: personal information masked. */
-export function heldView(chat: BoardChat, category: HoldCategory, score: number, reasons: readonly string[], state: HeldChat["state"]): HeldChat {
+export function heldView(
+  chat: BoardChat,
+  category: HoldCategory,
+  score: number,
+  reasons: readonly string[],
+  state: HeldChat["state"],
+): HeldChat {
   const message = category === "personal_info" ? maskPersonalInfo(chat.message) : chat.message;
   return { ...chat, message, category, score, reasons: [...reasons], state };
 }

@@ -13,7 +13,12 @@ const NICKNAME_RECENT = 20;
 /** A nickname with this many held chats is marked as a repeat offender. */
 export const REPEAT_OFFENDER_AT = 3;
 
-type HeldRow = ChatRow & { held: HoldCategory; hold_state: HeldChat["state"]; hold_score: number; hold_reasons: string };
+type HeldRow = ChatRow & {
+  held: HoldCategory;
+  hold_state: HeldChat["state"];
+  hold_score: number;
+  hold_reasons: string;
+};
 
 /**
  * The hub's moderation state: the broadcast's rules (kept in meta, compiled once per
@@ -68,7 +73,10 @@ export class HubModeration {
    */
   decide(seq: number, decision: "allow" | "deny"): { chat: BoardChat; category: HoldCategory } | null {
     const row = this.sql
-      .exec<HeldRow>("SELECT seq, comment_no, nickname, message, intent, confidence, at, held, hold_state, hold_score, hold_reasons FROM chats WHERE seq = ? AND hold_state = 'held'", seq)
+      .exec<HeldRow>(
+        "SELECT seq, comment_no, nickname, message, intent, confidence, at, held, hold_state, hold_score, hold_reasons FROM chats WHERE seq = ? AND hold_state = 'held'",
+        seq,
+      )
       .toArray()[0];
     if (!row) return null;
     this.sql.exec("UPDATE chats SET hold_state = ? WHERE seq = ?", decision === "allow" ? "allowed" : "denied", seq);
@@ -82,10 +90,14 @@ export class HubModeration {
       .exec<HeldRow>(
         `SELECT seq, comment_no, nickname, message, intent, confidence, at, held, hold_state, hold_score, hold_reasons FROM chats
          WHERE seq > ? AND nickname = ? ORDER BY seq DESC LIMIT ?`,
-        this.log.lastSeq - NICKNAME_WINDOW, nickname, NICKNAME_RECENT,
+        this.log.lastSeq - NICKNAME_WINDOW,
+        nickname,
+        NICKNAME_RECENT,
       )
       .toArray();
-    const held = this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM chats WHERE hold_state IS NOT NULL AND nickname = ?", nickname).one().n;
+    const held = this.sql
+      .exec<{ n: number }>("SELECT count(*) AS n FROM chats WHERE hold_state IS NOT NULL AND nickname = ?", nickname)
+      .one().n;
     return {
       type: "nickname",
       nickname,
@@ -97,11 +109,19 @@ export class HubModeration {
 
   /** The unmasked text of a chat (a manager's deliberate reveal, audited by the route); null when unknown. */
   reveal(seq: number): { seq: number; message: string; category: string | null } | null {
-    const row = this.sql.exec<{ message: string; held: string | null }>("SELECT message, held FROM chats WHERE seq = ?", seq).toArray()[0];
+    const row = this.sql
+      .exec<{ message: string; held: string | null }>("SELECT message, held FROM chats WHERE seq = ?", seq)
+      .toArray()[0];
     return row ? { seq, message: row.message, category: row.held } : null;
   }
 }
 
 function toHeld(r: HeldRow): HeldChat {
-  return heldView(rowToChat({ ...r, held: null }), r.held, r.hold_score, r.hold_reasons ? r.hold_reasons.split(",") : [], r.hold_state);
+  return heldView(
+    rowToChat({ ...r, held: null }),
+    r.held,
+    r.hold_score,
+    r.hold_reasons ? r.hold_reasons.split(",") : [],
+    r.hold_state,
+  );
 }

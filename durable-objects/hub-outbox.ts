@@ -12,7 +12,15 @@ export interface OutboxEntry {
   nextAt: number;
 }
 
-type OutboxRow = { answer_id: string; event: string; version: number; shards: number; pending: string; attempts: number; next_at: number };
+type OutboxRow = {
+  answer_id: string;
+  event: string;
+  version: number;
+  shards: number;
+  pending: string;
+  attempts: number;
+  next_at: number;
+};
 
 /**
  * The hub's viewer outbox in its own SQLite table: publish, edit and unpublish are written here
@@ -30,7 +38,9 @@ export class HubOutbox {
       version INTEGER NOT NULL, shards INTEGER NOT NULL, pending TEXT NOT NULL, attempts INTEGER NOT NULL, next_at INTEGER NOT NULL)`);
     // Versions only grow, even once the table is empty: a round of a finished intention that
     // reports back late must never match (and clear) a newer intention for the same answer.
-    sql.exec("CREATE TABLE IF NOT EXISTS viewer_outbox_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)");
+    sql.exec(
+      "CREATE TABLE IF NOT EXISTS viewer_outbox_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)",
+    );
   }
 
   /** Records the newest intention for an answer (superseding an older one): pending on every shard, due now. */
@@ -40,10 +50,23 @@ export class HubOutbox {
         "INSERT INTO viewer_outbox_version (id, version) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET version = version + 1 RETURNING version",
       )
       .one().version;
-    const entry: OutboxEntry = { answerId: event.id, event, version, shards, pending: allShards(shards), attempts: 0, nextAt: now };
+    const entry: OutboxEntry = {
+      answerId: event.id,
+      event,
+      version,
+      shards,
+      pending: allShards(shards),
+      attempts: 0,
+      nextAt: now,
+    };
     this.sql.exec(
       "INSERT OR REPLACE INTO viewer_outbox (answer_id, event, version, shards, pending, attempts, next_at) VALUES (?, ?, ?, ?, ?, 0, ?)",
-      entry.answerId, JSON.stringify(event), version, shards, JSON.stringify(entry.pending), now,
+      entry.answerId,
+      JSON.stringify(event),
+      version,
+      shards,
+      JSON.stringify(entry.pending),
+      now,
     );
     return entry;
   }
@@ -68,7 +91,11 @@ export class HubOutbox {
       const attempts = current.attempts + (round.failed.length ? 1 : 0);
       this.sql.exec(
         "UPDATE viewer_outbox SET pending = ?, attempts = ?, next_at = ? WHERE answer_id = ? AND version = ?",
-        JSON.stringify(pending), attempts, now + retryDelay(Math.max(1, attempts)), entry.answerId, entry.version,
+        JSON.stringify(pending),
+        attempts,
+        now + retryDelay(Math.max(1, attempts)),
+        entry.answerId,
+        entry.version,
       );
     }
     return { id: entry.answerId, kind: entry.event.type, shards: current.shards, pending: pending.length };
@@ -76,7 +103,12 @@ export class HubOutbox {
 
   /** Every answer still on its way, for a board that just went live. */
   statuses(): DeliveryStatus[] {
-    return this.rows("SELECT * FROM viewer_outbox ORDER BY version").map((e) => ({ id: e.answerId, kind: e.event.type, shards: e.shards, pending: e.pending.length }));
+    return this.rows("SELECT * FROM viewer_outbox ORDER BY version").map((e) => ({
+      id: e.answerId,
+      kind: e.event.type,
+      shards: e.shards,
+      pending: e.pending.length,
+    }));
   }
 
   /** When the earliest retry is due; null when everything is delivered. */
@@ -85,15 +117,28 @@ export class HubOutbox {
   }
 
   private rows(query: string, ...params: unknown[]): OutboxEntry[] {
-    return this.sql.exec<OutboxRow>(query, ...params).toArray().flatMap((r) => {
-      const event = ViewerEvent.safeParse(JSON.parse(r.event));
-      // A row this code cannot read is dropped rather than retried forever.
-      if (!event.success) {
-        this.sql.exec("DELETE FROM viewer_outbox WHERE answer_id = ?", r.answer_id);
-        return [];
-      }
-      const pending = (JSON.parse(r.pending) as unknown[]).filter((s): s is number => typeof s === "number");
-      return [{ answerId: r.answer_id, event: event.data, version: r.version, shards: r.shards, pending, attempts: r.attempts, nextAt: r.next_at }];
-    });
+    return this.sql
+      .exec<OutboxRow>(query, ...params)
+      .toArray()
+      .flatMap((r) => {
+        const event = ViewerEvent.safeParse(JSON.parse(r.event));
+        // A row this code cannot read is dropped rather than retried forever.
+        if (!event.success) {
+          this.sql.exec("DELETE FROM viewer_outbox WHERE answer_id = ?", r.answer_id);
+          return [];
+        }
+        const pending = (JSON.parse(r.pending) as unknown[]).filter((s): s is number => typeof s === "number");
+        return [
+          {
+            answerId: r.answer_id,
+            event: event.data,
+            version: r.version,
+            shards: r.shards,
+            pending,
+            attempts: r.attempts,
+            nextAt: r.next_at,
+          },
+        ];
+      });
   }
 }

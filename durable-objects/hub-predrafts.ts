@@ -31,7 +31,14 @@ export class PredraftHandOver {
         .then((results) => clusters.applyDrafts(results))
         .catch((err: unknown) => {
           clusters.settleDrafts();
-          console.error(JSON.stringify({ event: "predraft-handover-failed", broadcastId, clusters: jobs.length, error: String(err) }));
+          console.error(
+            JSON.stringify({
+              event: "predraft-handover-failed",
+              broadcastId,
+              clusters: jobs.length,
+              error: String(err),
+            }),
+          );
         })
         .finally(this.wake);
       this.ctx.waitUntil(work);
@@ -39,10 +46,13 @@ export class PredraftHandOver {
     }
     const at = clusters.nextDraftAt();
     if (at !== null && !this.timer) {
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        this.wake();
-      }, Math.max(0, at - now));
+      this.timer = setTimeout(
+        () => {
+          this.timer = null;
+          this.wake();
+        },
+        Math.max(0, at - now),
+      );
     }
   }
 
@@ -57,7 +67,12 @@ function requestDrafts(env: Env, broadcastId: string, jobs: PredraftJob[]): Prom
 }
 
 /** A publish, edit or unpublish relayed through the hub, as its clusters see it; true when they changed. */
-export function notePublishedAnswer(clusters: HubClusters, broadcastId: string, event: ViewerEvent, clusterId?: string): void {
+export function notePublishedAnswer(
+  clusters: HubClusters,
+  broadcastId: string,
+  event: ViewerEvent,
+  clusterId?: string,
+): void {
   if (event.type === "qa") clusters.notePublished(broadcastId, event, clusterId);
   else clusters.noteUnpublished(event.id);
 }

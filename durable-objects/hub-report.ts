@@ -38,29 +38,61 @@ export function addChatters(sql: SqlStorage, chats: readonly { nickname: string 
   const names = new Set<string>();
   for (const chat of chats) if (chat.nickname) names.add(chat.nickname);
   if (names.size === 0) return;
-  sql.exec("INSERT OR IGNORE INTO report_chatters (nickname) SELECT value FROM json_each(?)", JSON.stringify([...names]));
+  sql.exec(
+    "INSERT OR IGNORE INTO report_chatters (nickname) SELECT value FROM json_each(?)",
+    JSON.stringify([...names]),
+  );
 }
 
 /**
  * A published answer as the hub relays it first (edits keep the first time): the cluster it
  * answered and the manager who held that cluster's claim, who is the one answering it.
  */
-export function recordPublished(sql: SqlStorage, claims: readonly Claim[], answerId: string, at: number, clusterId?: string): void {
+export function recordPublished(
+  sql: SqlStorage,
+  claims: readonly Claim[],
+  answerId: string,
+  at: number,
+  clusterId?: string,
+): void {
   const by = clusterId === undefined ? null : (claims.find((c) => c.clusterId === clusterId)?.manager ?? null);
-  sql.exec("INSERT OR IGNORE INTO report_answers (answer_id, cluster_id, published_at, by) VALUES (?, ?, ?, ?)", answerId, clusterId ?? null, at, by);
+  sql.exec(
+    "INSERT OR IGNORE INTO report_answers (answer_id, cluster_id, published_at, by) VALUES (?, ?, ?, ?)",
+    answerId,
+    clusterId ?? null,
+    at,
+    by,
+  );
 }
 
 /** The first time a board marked a cluster answered or dismissed, and the marking manager if known. */
-export function recordClusterStatus(sql: SqlStorage, clusterId: string, status: ClusterStatus, at: number, by: string | null): void {
+export function recordClusterStatus(
+  sql: SqlStorage,
+  clusterId: string,
+  status: ClusterStatus,
+  at: number,
+  by: string | null,
+): void {
   if (status === "open") return;
-  sql.exec("INSERT OR IGNORE INTO report_status_marks (cluster_id, status, at, by) VALUES (?, ?, ?, ?)", clusterId, status, at, by);
+  sql.exec(
+    "INSERT OR IGNORE INTO report_status_marks (cluster_id, status, at, by) VALUES (?, ?, ?, ?)",
+    clusterId,
+    status,
+    at,
+    by,
+  );
 }
 
 /** Keeps a capture state only when it differs from the last one kept (progress reports repeat it). */
 export function recordCaptureState(sql: SqlStorage, status: CaptureStatus): void {
   const last = sql.exec<{ state: string }>("SELECT state FROM report_capture ORDER BY id DESC LIMIT 1").toArray()[0];
   if (last?.state === status.state) return;
-  sql.exec("INSERT INTO report_capture (at, state, message) VALUES (?, ?, ?)", status.at, status.state, status.message ?? null);
+  sql.exec(
+    "INSERT INTO report_capture (at, state, message) VALUES (?, ?, ?)",
+    status.at,
+    status.state,
+    status.message ?? null,
+  );
 }
 
 const STATUSES = new Set<string>(["open", "answered", "dismissed"]);
@@ -72,27 +104,40 @@ const STATUSES = new Set<string>(["open", "answered", "dismissed"]);
  */
 export function readReportData(sql: SqlStorage, chats: number): HubReportData {
   const counters: Record<string, number> = {};
-  for (const r of sql.exec<{ name: string; value: number }>("SELECT name, value FROM counters")) counters[r.name] = r.value;
+  for (const r of sql.exec<{ name: string; value: number }>("SELECT name, value FROM counters"))
+    counters[r.name] = r.value;
   const count = (query: string) => sql.exec<{ n: number }>(query).one().n;
-  const chatAt = (order: "ASC" | "DESC") => sql.exec<{ at: number }>(`SELECT at FROM chats ORDER BY seq ${order} LIMIT 1`).toArray()[0]?.at ?? null;
+  const chatAt = (order: "ASC" | "DESC") =>
+    sql.exec<{ at: number }>(`SELECT at FROM chats ORDER BY seq ${order} LIMIT 1`).toArray()[0]?.at ?? null;
   const clusters = sql
     .exec<{ id: string; latest: string; count: number; first_at: number; last_at: number; status: string }>(
       "SELECT id, latest, count, first_at, last_at, status FROM clusters ORDER BY count DESC, last_at DESC LIMIT ?",
       HUB_REPORT_CLUSTERS,
     )
     .toArray()
-    .map((r) => ({ id: r.id, text: r.latest, count: r.count, firstAt: r.first_at, lastAt: r.last_at, status: (STATUSES.has(r.status) ? r.status : "open") as ClusterStatus }));
+    .map((r) => ({
+      id: r.id,
+      text: r.latest,
+      count: r.count,
+      firstAt: r.first_at,
+      lastAt: r.last_at,
+      status: (STATUSES.has(r.status) ? r.status : "open") as ClusterStatus,
+    }));
   return {
     chats,
     counters,
     uniqueChatters: count("SELECT count(*) AS n FROM report_chatters"),
-    minutes: sql.exec<{ minute: number; general: number; request: number; question: number }>(
-      "SELECT minute, general, request, question FROM minute_counts ORDER BY minute",
-    ).toArray(),
+    minutes: sql
+      .exec<{ minute: number; general: number; request: number; question: number }>(
+        "SELECT minute, general, request, question FROM minute_counts ORDER BY minute",
+      )
+      .toArray(),
     clusters,
     clustersTotal: count("SELECT count(*) AS n FROM clusters"),
     answerLinks: sql
-      .exec<{ answer_id: string; cluster_id: string | null; published_at: number; by: string | null }>("SELECT * FROM report_answers")
+      .exec<{ answer_id: string; cluster_id: string | null; published_at: number; by: string | null }>(
+        "SELECT * FROM report_answers",
+      )
       .toArray()
       .map((r) => ({ answerId: r.answer_id, clusterId: r.cluster_id, publishedAt: r.published_at, by: r.by })),
     statusMarks: sql

@@ -26,7 +26,11 @@ export function continuePurge(storage: DurableObjectStorage, meta: Meta): boolea
   const upTo = Number(meta.getMeta(PURGING_KEY) ?? 0);
   if (!upTo) return false;
   const sql = storage.sql;
-  sql.exec("DELETE FROM chats WHERE seq IN (SELECT seq FROM chats WHERE seq <= ? ORDER BY seq LIMIT ?)", upTo, PURGE_CHUNK);
+  sql.exec(
+    "DELETE FROM chats WHERE seq IN (SELECT seq FROM chats WHERE seq <= ? ORDER BY seq LIMIT ?)",
+    upTo,
+    PURGE_CHUNK,
+  );
   const left = sql.exec("SELECT 1 FROM chats WHERE seq <= ? LIMIT 1", upTo).toArray().length > 0;
   if (!left) sql.exec("DELETE FROM meta WHERE key = ?", PURGING_KEY);
   return left;

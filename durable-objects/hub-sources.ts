@@ -37,7 +37,13 @@ export function withoutKnownSources(sql: SqlStorage, chats: readonly IngestChat[
   const ids = chats.flatMap((c) => (c.sourceId ? [c.sourceId] : []));
   if (ids.length === 0) return [...chats];
   const known = new Set(
-    sql.exec<{ source_id: string }>("SELECT source_id FROM chat_sources WHERE source_id IN (SELECT value FROM json_each(?))", JSON.stringify(ids)).toArray().map((r) => r.source_id),
+    sql
+      .exec<{ source_id: string }>(
+        "SELECT source_id FROM chat_sources WHERE source_id IN (SELECT value FROM json_each(?))",
+        JSON.stringify(ids),
+      )
+      .toArray()
+      .map((r) => r.source_id),
   );
   return chats.filter((c) => {
     if (!c.sourceId) return true;
@@ -49,7 +55,9 @@ export function withoutKnownSources(sql: SqlStorage, chats: readonly IngestChat[
 
 /** Remembers the source ids (and badges) of newly logged chats: one statement per batch. */
 export function rememberSources(sql: SqlStorage, chats: readonly IngestChat[]): void {
-  const rows = chats.flatMap((c) => (c.sourceId ? [[c.sourceId, c.commentNo, c.badge ?? null, c.authorId ?? null]] : []));
+  const rows = chats.flatMap((c) =>
+    c.sourceId ? [[c.sourceId, c.commentNo, c.badge ?? null, c.authorId ?? null]] : [],
+  );
   if (rows.length === 0) return;
   sql.exec(
     "INSERT OR IGNORE INTO chat_sources (source_id, comment_no, badge, author_id) SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each(?)",
@@ -65,16 +73,27 @@ export function hideSources(sql: SqlStorage, sourceIds: readonly string[]): numb
   if (sourceIds.length === 0) return [];
   const json = JSON.stringify(sourceIds);
   const hidden = sql
-    .exec<{ comment_no: number }>("SELECT comment_no FROM chat_sources WHERE source_id IN (SELECT value FROM json_each(?)) AND hidden = 0 AND comment_no IS NOT NULL", json)
+    .exec<{ comment_no: number }>(
+      "SELECT comment_no FROM chat_sources WHERE source_id IN (SELECT value FROM json_each(?)) AND hidden = 0 AND comment_no IS NOT NULL",
+      json,
+    )
     .toArray()
     .map((r) => r.comment_no);
-  sql.exec("INSERT INTO chat_sources (source_id, hidden) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT(source_id) DO UPDATE SET hidden = 1", json);
+  sql.exec(
+    "INSERT INTO chat_sources (source_id, hidden) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT(source_id) DO UPDATE SET hidden = 1",
+    json,
+  );
   return hidden;
 }
 
 /** A logged chat's id and author at its source (what YouTube's delete and ban calls name), or null. */
 export function sourceOf(sql: SqlStorage, commentNo: number): { sourceId: string; authorId: string | null } | null {
-  const row = sql.exec<{ source_id: string; author_id: string | null }>("SELECT source_id, author_id FROM chat_sources WHERE comment_no = ?", commentNo).toArray()[0];
+  const row = sql
+    .exec<{ source_id: string; author_id: string | null }>(
+      "SELECT source_id, author_id FROM chat_sources WHERE comment_no = ?",
+      commentNo,
+    )
+    .toArray()[0];
   return row ? { sourceId: row.source_id, authorId: row.author_id } : null;
 }
 

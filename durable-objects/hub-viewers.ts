@@ -5,7 +5,6 @@ import type { RelayOutcome } from "../server/object-contracts.ts";
 import type { HubOutbox, OutboxEntry } from "./hub-outbox.ts";
 import { viewerConfig } from "../server/viewer-limits.ts";
 
-
 /** Outbox entries retried in one alarm round. */
 const ROUND_ENTRIES = 50;
 
@@ -22,7 +21,12 @@ export class ViewerRelay {
   private readonly onStatus: (statuses: DeliveryStatus[]) => void;
   private readonly armAlarm: (at: number) => void;
 
-  constructor(ctx: DurableObjectState, env: Env, outbox: HubOutbox, hooks: { onStatus: (statuses: DeliveryStatus[]) => void; armAlarm: (at: number) => void }) {
+  constructor(
+    ctx: DurableObjectState,
+    env: Env,
+    outbox: HubOutbox,
+    hooks: { onStatus: (statuses: DeliveryStatus[]) => void; armAlarm: (at: number) => void },
+  ) {
     this.ctx = ctx;
     this.env = env;
     this.outbox = outbox;
@@ -52,7 +56,9 @@ export class ViewerRelay {
   private async deliver(broadcastId: string, entry: OutboxEntry): Promise<{ failed: number; viewers: number }> {
     const { deliverTimeoutMs } = viewerConfig(this.env);
     const results = await Promise.all(
-      entry.pending.map((shard) => deliverOnce(this.env, viewerShardName(broadcastId, shard), entry.event, deliverTimeoutMs)),
+      entry.pending.map((shard) =>
+        deliverOnce(this.env, viewerShardName(broadcastId, shard), entry.event, deliverTimeoutMs),
+      ),
     );
     const confirmed = entry.pending.filter((_, i) => results[i] !== null);
     const failed = entry.pending.filter((_, i) => results[i] === null);
@@ -63,7 +69,12 @@ export class ViewerRelay {
 }
 
 /** One call to one shard: its viewer count, or null when it failed, refused or did not answer in time. */
-async function deliverOnce(env: Env, name: string, event: ViewerEvent, timeoutMs: number): Promise<{ viewers: number } | null> {
+async function deliverOnce(
+  env: Env,
+  name: string,
+  event: ViewerEvent,
+  timeoutMs: number,
+): Promise<{ viewers: number } | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
   try {
@@ -71,10 +82,19 @@ async function deliverOnce(env: Env, name: string, event: ViewerEvent, timeoutMs
     const outcome = await Promise.race([env.VIEWER_FANOUT.getByName(name).deliver(event), timeout]);
     if (outcome === "timeout") throw new Error(`no answer within ${timeoutMs} ms`);
     if ("viewers" in outcome) return outcome;
-    console.error(JSON.stringify({ level: "error", what: "viewer shard refused an event", shard: name, message: outcome.error }));
+    console.error(
+      JSON.stringify({ level: "error", what: "viewer shard refused an event", shard: name, message: outcome.error }),
+    );
     return null;
   } catch (err) {
-    console.error(JSON.stringify({ level: "warn", what: "viewer relay failed; retrying from the outbox", shard: name, message: String(err) }));
+    console.error(
+      JSON.stringify({
+        level: "warn",
+        what: "viewer relay failed; retrying from the outbox",
+        shard: name,
+        message: String(err),
+      }),
+    );
     return null;
   } finally {
     clearTimeout(timer);
@@ -84,7 +104,10 @@ async function deliverOnce(env: Env, name: string, event: ViewerEvent, timeoutMs
 function tellBoards(ctx: DurableObjectState, event: ViewerEvent): void {
   const message: BoardServerMessage =
     event.type === "qa"
-      ? { type: "answer-published", answer: { id: event.id, question: event.question, answer: event.answer, at: event.at } }
+      ? {
+          type: "answer-published",
+          answer: { id: event.id, question: event.question, answer: event.answer, at: event.at },
+        }
       : { type: "answer-unpublished", id: event.id };
   const frame = JSON.stringify(message);
   for (const ws of ctx.getWebSockets("board")) {

@@ -16,7 +16,6 @@ import { VIEWER_BROADCAST_HEADER, VIEWER_IP_HEADER } from "../server/object-cont
 import { wipeObject } from "./lifecycle.ts";
 import { ViewerRateLimiter, viewerConfig } from "../server/viewer-limits.ts";
 
-
 /** Headers the Worker sets when it hands a viewer socket to a shard. */
 
 /** Well under the 32,768 hibernated sockets one object may hold. */
@@ -149,7 +148,11 @@ export class ViewerFanout extends DurableObject<Env> {
     }
     if (isPing(message)) return ws.send(VIEWER_PONG);
     this.count("refused");
-    send(ws, { type: "error", code: "read_only", message: "viewer sockets are read-only; only {\"type\":\"ping\"} is accepted" });
+    send(ws, {
+      type: "error",
+      code: "read_only",
+      message: 'viewer sockets are read-only; only {"type":"ping"} is accepted',
+    });
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
@@ -177,7 +180,10 @@ export class ViewerFanout extends DurableObject<Env> {
    */
   private async seed(broadcastId: string): Promise<void> {
     if (this.meta("seeded") !== null) return;
-    const answers = await listAnswers(drizzle(this.env.DB), broadcastId, { status: "published", limit: VIEWER_LIMITS.maxRecentPairs });
+    const answers = await listAnswers(drizzle(this.env.DB), broadcastId, {
+      status: "published",
+      limit: VIEWER_LIMITS.maxRecentPairs,
+    });
     this.ctx.storage.transactionSync(() => {
       for (const pair of answers.map(toQaPair)) if (!this.isRetracted(pair.id)) this.upsert(pair);
       this.trim();
@@ -187,7 +193,10 @@ export class ViewerFanout extends DurableObject<Env> {
 
   private recentPairs(): QaPair[] {
     return this.ctx.storage.sql
-      .exec<QaPair>("SELECT id, question, answer, at FROM pairs ORDER BY at DESC, id DESC LIMIT ?", VIEWER_LIMITS.maxRecentPairs)
+      .exec<QaPair>(
+        "SELECT id, question, answer, at FROM pairs ORDER BY at DESC, id DESC LIMIT ?",
+        VIEWER_LIMITS.maxRecentPairs,
+      )
       .toArray()
       .map((r) => ({ id: r.id, question: r.question, answer: r.answer, at: r.at }));
   }
@@ -198,7 +207,10 @@ export class ViewerFanout extends DurableObject<Env> {
       `INSERT INTO pairs (id, question, answer, at) VALUES (?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET question = excluded.question, answer = excluded.answer, at = excluded.at
        WHERE excluded.at >= pairs.at`,
-      pair.id, pair.question, pair.answer, pair.at,
+      pair.id,
+      pair.question,
+      pair.answer,
+      pair.at,
     );
   }
 
@@ -218,7 +230,10 @@ export class ViewerFanout extends DurableObject<Env> {
     this.ctx.storage.transactionSync(() => {
       sql.exec("DELETE FROM pairs WHERE id = ?", id);
       sql.exec("INSERT OR REPLACE INTO retracted (id, at) VALUES (?, ?)", id, Date.now());
-      sql.exec("DELETE FROM retracted WHERE id NOT IN (SELECT id FROM retracted ORDER BY at DESC LIMIT ?)", MAX_RETRACTED);
+      sql.exec(
+        "DELETE FROM retracted WHERE id NOT IN (SELECT id FROM retracted ORDER BY at DESC LIMIT ?)",
+        MAX_RETRACTED,
+      );
     });
   }
 
@@ -233,11 +248,18 @@ export class ViewerFanout extends DurableObject<Env> {
   }
 
   private meta(key: string): string | null {
-    return this.ctx.storage.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0]?.value ?? null;
+    return (
+      this.ctx.storage.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0]?.value ??
+      null
+    );
   }
 
   private setMeta(key: string, value: string): void {
-    this.ctx.storage.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value);
+    this.ctx.storage.sql.exec(
+      "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      key,
+      value,
+    );
   }
 
   private count(name: Counter): void {

@@ -25,7 +25,17 @@ const KEY = "youtube";
 const MAX_POSTED = 50;
 
 export function freshYouTubeRecord(videoId: string, now: number): YouTubeRecord {
-  return { videoId, liveChatId: null, pageToken: null, ledger: null, failures: 0, pollAt: now, posted: [], ignored: 0, malformed: 0 };
+  return {
+    videoId,
+    liveChatId: null,
+    pageToken: null,
+    ledger: null,
+    failures: 0,
+    pollAt: now,
+    posted: [],
+    ignored: 0,
+    malformed: 0,
+  };
 }
 
 /** The stored record, or null. */
@@ -46,7 +56,11 @@ export function replaceYouTube(kv: SyncKvStorage, record: YouTubeRecord): YouTub
  * fields the other changed meanwhile. A function patch reads the current record (read, modify
  * and write happen in one synchronous turn).
  */
-export function saveYouTube(kv: SyncKvStorage, record: YouTubeRecord, patch: Partial<YouTubeRecord> | ((current: YouTubeRecord) => Partial<YouTubeRecord>)): YouTubeRecord {
+export function saveYouTube(
+  kv: SyncKvStorage,
+  record: YouTubeRecord,
+  patch: Partial<YouTubeRecord> | ((current: YouTubeRecord) => Partial<YouTubeRecord>),
+): YouTubeRecord {
   const current = loadYouTube(kv) ?? record;
   const next = { ...current, ...(typeof patch === "function" ? patch(current) : patch) };
   kv.put(KEY, next);

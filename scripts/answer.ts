@@ -31,13 +31,23 @@ for (const line of input.split(/\r?\n/)) {
   const parsed = AnswerCase.safeParse(safeJson(line));
   if (!parsed.success) {
     // One bad line must not hide the rest: report it on stderr and print an error line in its place.
-    console.error(`line ${lineNo}: ${parsed.error.issues[0]?.path.join(".") ?? ""} ${parsed.error.issues[0]?.message ?? "invalid"}`);
+    console.error(
+      `line ${lineNo}: ${parsed.error.issues[0]?.path.join(".") ?? ""} ${parsed.error.issues[0]?.message ?? "invalid"}`,
+    );
     process.stdout.write(`${JSON.stringify({ error: "invalid case", line: lineNo })}\n`);
     continue;
   }
   const draft = await answerer.draftCase(parsed.data);
-  const suggestions = draft.suggestions.map(({ id, kind, productKey, text, score }) => ({ id, kind, productKey, text, score }));
-  process.stdout.write(`${JSON.stringify({ answer: draft.answer, abstained: draft.abstained, sources: draft.sources, suggestions })}\n`);
+  const suggestions = draft.suggestions.map(({ id, kind, productKey, text, score }) => ({
+    id,
+    kind,
+    productKey,
+    text,
+    score,
+  }));
+  process.stdout.write(
+    `${JSON.stringify({ answer: draft.answer, abstained: draft.abstained, sources: draft.sources, suggestions })}\n`,
+  );
 }
 
 function safeJson(line: string): unknown {

@@ -12,11 +12,23 @@ import { OfflineAnswerer } from "../core/answers/offline.ts";
  * quality claim: the clean figures come from `npm run eval:answers` on the held-out splits.
  */
 describe("shipped answer models", () => {
-  it("keep their dev figures: facts drafted and suggested, wrong facts rare, unanswerables abstain", { timeout: 300_000 }, async () => {
+  it("keep their dev figures: facts drafted and suggested, wrong facts rare, unanswerables abstain", {
+    timeout: 300_000,
+  }, async () => {
     const files = ["data/answers/cases.jsonl", "data/answers/dev4a.jsonl", "data/answers/dev4b.jsonl"];
-    const cases = files.flatMap((f) => readFileSync(new URL(`../${f}`, import.meta.url), "utf8").split("\n").filter((l) => l.trim()).map((l) => EvalCase.parse(JSON.parse(l))));
+    const cases = files.flatMap((f) =>
+      readFileSync(new URL(`../${f}`, import.meta.url), "utf8")
+        .split("\n")
+        .filter((l) => l.trim())
+        .map((l) => EvalCase.parse(JSON.parse(l))),
+    );
     const answerer = new OfflineAnswerer();
-    let answerable = 0, right = 0, wrong = 0, suggested = 0, unanswerable = 0, abstained = 0;
+    let answerable = 0,
+      right = 0,
+      wrong = 0,
+      suggested = 0,
+      unanswerable = 0,
+      abstained = 0;
     for (const c of cases) {
       const draft = await answerer.draftCase(c, extractiveDrafter);
       const states = (text: string) => c.expected.facts.every((f) => statesFact(text, f));

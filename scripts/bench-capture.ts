@@ -32,13 +32,24 @@ const { values } = parseArgs({
 });
 const rate = Number(values.rate);
 
-const dev = values.server ? null : await startDevServer({ port: Number(values.port), persistTo: mkdtempSync(path.join(tmpdir(), "liveq-bench-capture-")), quiet: true, token: "bench-capture-token-0123456789" });
+const dev = values.server
+  ? null
+  : await startDevServer({
+      port: Number(values.port),
+      persistTo: mkdtempSync(path.join(tmpdir(), "liveq-bench-capture-")),
+      quiet: true,
+      token: "bench-capture-token-0123456789",
+    });
 const base = values.server ?? dev!.url;
 const token = values.token ?? dev!.token;
 const created = await fetch(`${base}/api/broadcasts`, {
   method: "POST",
   headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-  body: JSON.stringify({ title: "bench:capture", source: "naver", naverUrl: "https://view.shoppinglive.naver.com/lives/3456789" }),
+  body: JSON.stringify({
+    title: "bench:capture",
+    source: "naver",
+    naverUrl: "https://view.shoppinglive.naver.com/lives/3456789",
+  }),
 });
 if (created.status !== 201) throw new Error(`create broadcast: ${created.status} ${await created.text()}`);
 const broadcast = ((await created.json()) as { id: string }).id;
@@ -100,14 +111,21 @@ await new Promise((r) => setTimeout(r, 2000));
 
 const fmt = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
-  return ["p50", "p90", "p99", "max"].map((name, i) => `${name} ${percentile(sorted, [0.5, 0.9, 0.99, 1][i]!).toFixed(1)}`).join("  ");
+  return ["p50", "p90", "p99", "max"]
+    .map((name, i) => `${name} ${percentile(sorted, [0.5, 0.9, 0.99, 1][i]!).toFixed(1)}`)
+    .join("  ");
 };
-console.log(`bench:capture  ${rate} chats/s offered for ${elapsed.toFixed(1)} s (fixture frames every ${values.tick} ms)`);
+console.log(
+  `bench:capture  ${rate} chats/s offered for ${elapsed.toFixed(1)} s (fixture frames every ${values.tick} ms)`,
+);
 console.log(`  sent            ${measuredChats} chats (${(measuredChats / elapsed).toFixed(0)}/s)`);
 console.log(`  frame → forward ${fmt(toForward)} ms  (${toForward.length} chats)`);
 console.log(`  frame → hub ack ${fmt(toAck)} ms  (${toAck.length} chats)`);
 console.log(`  backlog at end  ${agent.client.backlog}; malformed frames ${agent.stats()?.malformedFrames ?? 0}`);
-const p99 = percentile([...toAck].sort((a, b) => a - b), 0.99);
+const p99 = percentile(
+  [...toAck].sort((a, b) => a - b),
+  0.99,
+);
 console.log(`  target p99 ≤ 100 ms: ${p99 <= 100 ? "met" : "NOT met"} (${p99.toFixed(1)} ms)`);
 
 await agent.stop();

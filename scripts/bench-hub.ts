@@ -60,7 +60,18 @@ function liveqEndpoints(base: string, token: string, id: string): Endpoints {
 
 function row(target: string, r: StepResult): string {
   const f = (n: number) => (Number.isFinite(n) ? String(Math.round(n)) : "-");
-  return [target.padEnd(6), f(r.ratePerSec * 60).padStart(10), `${(r.deliveredOnTime * 100).toFixed(1)}%`.padStart(8), f(r.p50).padStart(7), f(r.p99).padStart(7), f(r.max).padStart(7), f(r.ackP99).padStart(8), String(r.lost).padStart(6), String(r.duplicated).padStart(5), String(r.reordered).padStart(5)].join("  ");
+  return [
+    target.padEnd(6),
+    f(r.ratePerSec * 60).padStart(10),
+    `${(r.deliveredOnTime * 100).toFixed(1)}%`.padStart(8),
+    f(r.p50).padStart(7),
+    f(r.p99).padStart(7),
+    f(r.max).padStart(7),
+    f(r.ackP99).padStart(8),
+    String(r.lost).padStart(6),
+    String(r.duplicated).padStart(5),
+    String(r.reordered).padStart(5),
+  ].join("  ");
 }
 
 const sustained = (r: StepResult) => r.deliveredOnTime >= 0.98 && r.p99 < 1000;
@@ -70,7 +81,18 @@ async function ramp(target: string, endpointsFor: () => Promise<Endpoints>): Pro
   const results: StepResult[] = [];
   const rates = values.rates.split(",").map(Number);
   if (Number(values.warmup) > 0) {
-    console.log(row("warmup", await runStep(await endpointsFor(), { ratePerSec: rates[0]!, seconds: Number(values.warmup), boards, batch, messages })));
+    console.log(
+      row(
+        "warmup",
+        await runStep(await endpointsFor(), {
+          ratePerSec: rates[0]!,
+          seconds: Number(values.warmup),
+          boards,
+          batch,
+          messages,
+        }),
+      ),
+    );
   }
   for (const rate of rates) {
     const r = await runStep(await endpointsFor(), { ratePerSec: rate, seconds, boards, batch, messages });
@@ -87,9 +109,24 @@ console.log("target  chats/min  on time  p50 ms  p99 ms  max ms  ack p99    lost
 if (values.server) {
   const token = values.token ?? process.env.LIVEQ_TOKEN ?? "";
   const id = await createBroadcast(values.server, token);
-  const r = await runStep(liveqEndpoints(values.server, token, id), { ratePerSec: Number(values.rate ?? 5000), seconds, boards, batch, messages });
+  const r = await runStep(liveqEndpoints(values.server, token, id), {
+    ratePerSec: Number(values.rate ?? 5000),
+    seconds,
+    boards,
+    batch,
+    messages,
+  });
   console.log(row("liveq", r));
-  console.log(JSON.stringify({ offered_per_min: r.ratePerSec * 60, p50_ms: r.p50, p99_ms: r.p99, lost: r.lost, duplicated: r.duplicated, reordered: r.reordered }));
+  console.log(
+    JSON.stringify({
+      offered_per_min: r.ratePerSec * 60,
+      p50_ms: r.p50,
+      p99_ms: r.p99,
+      lost: r.lost,
+      duplicated: r.duplicated,
+      reordered: r.reordered,
+    }),
+  );
   process.exit(0);
 }
 
@@ -100,7 +137,9 @@ const server = await startDevServer({
   quiet: true,
 });
 try {
-  const liveq = await ramp("liveq", async () => liveqEndpoints(server.url, server.token, await createBroadcast(server.url, server.token)));
+  const liveq = await ramp("liveq", async () =>
+    liveqEndpoints(server.url, server.token, await createBroadcast(server.url, server.token)),
+  );
   let bareN = 0;
   const bare = await ramp("bare", async () => {
     const ws = server.url.replace(/^http/, "ws");

@@ -33,7 +33,10 @@ function loadTexts(): { source: string; texts: string[] } {
   const dir = String(opt.chats);
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".tsv")) : [];
   if (files.length > 0) {
-    return { source: dir, texts: files.flatMap((f) => parseLabelledTsv(readFileSync(join(dir, f), "utf8")).map((c) => c.text)) };
+    return {
+      source: dir,
+      texts: files.flatMap((f) => parseLabelledTsv(readFileSync(join(dir, f), "utf8")).map((c) => c.text)),
+    };
   }
   const test = "data/corpora/3i4k/fci_test.tsv";
   return { source: test, texts: parse3i4k(readFileSync(test, "utf8")).map((c) => c.text) };
@@ -77,7 +80,9 @@ const size = Number(opt.batch);
 const seconds = Number(opt.seconds);
 const groups = batches(texts, size);
 const avgChars = texts.reduce((s, t) => s + t.length, 0) / texts.length;
-console.log(`${texts.length} chats from ${source} (mean ${avgChars.toFixed(1)} chars), batches of ${size}, Node ${process.version}`);
+console.log(
+  `${texts.length} chats from ${source} (mean ${avgChars.toFixed(1)} chars), batches of ${size}, Node ${process.version}`,
+);
 
 const featureBuf = new Int32Array(MAX_FEATURES);
 let sink = 0;

@@ -50,7 +50,8 @@ async function timeReport(base: string, id: string, token: string, expected: num
   const times = [first.ms];
   for (let i = 1; i < runs; i++) times.push((await timed(`${base}/api/broadcasts/${id}/report`, token)).ms);
   const report = BroadcastReport.parse(JSON.parse(new TextDecoder().decode(first.body)));
-  if (report.totals.chats !== expected) throw new Error(`report counts ${report.totals.chats} chats, expected ${expected}`);
+  if (report.totals.chats !== expected)
+    throw new Error(`report counts ${report.totals.chats} chats, expected ${expected}`);
   return { firstMs: first.ms, medianMs: median(times), report };
 }
 
@@ -67,7 +68,14 @@ try {
     body: JSON.stringify({ title: "bench report", source: "ingest" }),
   });
   const { id } = (await created.json()) as { id: string };
-  const client = new IngestClient({ server: server.url, broadcast: id, token: server.token, source: "bench", maxBatch: 1000, batchMs: 5 });
+  const client = new IngestClient({
+    server: server.url,
+    broadcast: id,
+    token: server.token,
+    source: "bench",
+    maxBatch: 1000,
+    batchMs: 5,
+  });
   const start = Date.now() - spanMs;
   let sent = 0;
   const fillTo = async (n: number) => {
@@ -77,8 +85,16 @@ try {
       const chats = [];
       for (const end = Math.min(n, sent + 1000); sent < end; sent++) {
         // A fixed pseudo-random viewer per chat: some talk a lot, most a little.
-        const viewer = Math.floor(((sent * 2654435761) % 2 ** 32) / 2 ** 32 * Number(values.chatters) * ((sent % 3) + 1) / 3);
-        chats.push({ commentNo: sent + 1, commentType: "CHATTING", nickname: `시청자${viewer}`, message: messages[sent % messages.length]!, at: start + Math.floor((sent / total) * spanMs) });
+        const viewer = Math.floor(
+          ((((sent * 2654435761) % 2 ** 32) / 2 ** 32) * Number(values.chatters) * ((sent % 3) + 1)) / 3,
+        );
+        chats.push({
+          commentNo: sent + 1,
+          commentType: "CHATTING",
+          nickname: `시청자${viewer}`,
+          message: messages[sent % messages.length]!,
+          at: start + Math.floor((sent / total) * spanMs),
+        });
       }
       client.push(chats);
     }
@@ -97,16 +113,33 @@ try {
   client.close();
 
   const r = atFull.report;
-  console.log(`filled ${total.toLocaleString("en-US")} chats through the ingest socket in ${(fillMs / 1000).toFixed(1)} s`);
-  console.log(`report at ${small.toLocaleString("en-US")} chats: first ${atSmall.firstMs.toFixed(0)} ms, median of ${runs} ${atSmall.medianMs.toFixed(0)} ms`);
-  console.log(`report at ${total.toLocaleString("en-US")} chats: first ${atFull.firstMs.toFixed(0)} ms, median of ${runs} ${atFull.medianMs.toFixed(0)} ms`);
-  console.log(`  ${r.perMinute.length} minutes, ${r.totals.uniqueChatters} chatters, ${r.clusters.length} of ${r.clustersTotal} clusters, peak ${r.peakMinute?.chats} chats/min`);
+  console.log(
+    `filled ${total.toLocaleString("en-US")} chats through the ingest socket in ${(fillMs / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `report at ${small.toLocaleString("en-US")} chats: first ${atSmall.firstMs.toFixed(0)} ms, median of ${runs} ${atSmall.medianMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `report at ${total.toLocaleString("en-US")} chats: first ${atFull.firstMs.toFixed(0)} ms, median of ${runs} ${atFull.medianMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `  ${r.perMinute.length} minutes, ${r.totals.uniqueChatters} chatters, ${r.clusters.length} of ${r.clustersTotal} clusters, peak ${r.peakMinute?.chats} chats/min`,
+  );
   console.log(`report.csv: ${csv.ms.toFixed(0)} ms (${csv.bytes} bytes)`);
-  console.log(`baseline: chats.jsonl export of the same log: ${(jsonl.ms / 1000).toFixed(2)} s (${(jsonl.bytes / 1e6).toFixed(0)} MB)`);
+  console.log(
+    `baseline: chats.jsonl export of the same log: ${(jsonl.ms / 1000).toFixed(2)} s (${(jsonl.bytes / 1e6).toFixed(0)} MB)`,
+  );
   console.log(
     JSON.stringify({
-      chats: total, report_ms: Math.round(atFull.medianMs), report_first_ms: Math.round(atFull.firstMs), report_small_ms: Math.round(atSmall.medianMs),
-      small_chats: small, csv_ms: Math.round(csv.ms), export_jsonl_ms: Math.round(jsonl.ms), unique_chatters: r.totals.uniqueChatters, minutes: r.perMinute.length,
+      chats: total,
+      report_ms: Math.round(atFull.medianMs),
+      report_first_ms: Math.round(atFull.firstMs),
+      report_small_ms: Math.round(atSmall.medianMs),
+      small_chats: small,
+      csv_ms: Math.round(csv.ms),
+      export_jsonl_ms: Math.round(jsonl.ms),
+      unique_chatters: r.totals.uniqueChatters,
+      minutes: r.perMinute.length,
     }),
   );
 } finally {

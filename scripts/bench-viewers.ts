@@ -57,15 +57,22 @@ function ensureFileLimit(needed: number): void {
   const soft = Number(spawnSync("sh", ["-c", "ulimit -n"], { encoding: "utf8" }).stdout.trim());
   const hard = Number(spawnSync("sh", ["-c", "ulimit -Hn"], { encoding: "utf8" }).stdout.trim()) || soft;
   if (!(soft < needed) || hard <= soft || process.env.LIVEQ_BENCH_FD_RAISED) {
-    if (soft < needed) console.warn(`warning: open-file limit ${soft} < ${needed}: workerd (two descriptors per socket) cannot hold ${sockets} sockets; the bench measures as many as fit (raise the hard ulimit -n)`);
+    if (soft < needed)
+      console.warn(
+        `warning: open-file limit ${soft} < ${needed}: workerd (two descriptors per socket) cannot hold ${sockets} sockets; the bench measures as many as fit (raise the hard ulimit -n)`,
+      );
     return;
   }
   const target = Math.min(hard, needed);
   console.log(`raising the open-file limit from ${soft} to ${target} (hard limit ${hard})`);
-  const result = spawnSync("sh", ["-c", `ulimit -n ${target} && exec "$0" "$@"`, process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-    stdio: "inherit",
-    env: { ...process.env, LIVEQ_BENCH_FD_RAISED: "1" },
-  });
+  const result = spawnSync(
+    "sh",
+    ["-c", `ulimit -n ${target} && exec "$0" "$@"`, process.execPath, ...process.execArgv, ...process.argv.slice(1)],
+    {
+      stdio: "inherit",
+      env: { ...process.env, LIVEQ_BENCH_FD_RAISED: "1" },
+    },
+  );
   process.exit(result.status ?? 1);
 }
 
@@ -109,10 +116,20 @@ const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "-");
 async function measure(label: string, shards: number, bundle: string, port: number): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(path.join(tmpdir(), "liveq-bench-viewers-"));
   const config = writeConfig(path.join(dir, "wrangler.toml"), bundle, shards, "\nno_bundle = true");
-  const server = await startDevServer({ port, persistTo: path.join(dir, "state"), config, quiet: true, token: "bench-viewers-token-0123456789" });
+  const server = await startDevServer({
+    port,
+    persistTo: path.join(dir, "state"),
+    config,
+    quiet: true,
+    token: "bench-viewers-token-0123456789",
+  });
   try {
     const naverId = String(9_000_000 + Math.floor(Math.random() * 1_000_000));
-    const { id } = await api(server, "/api/broadcasts", { title: "bench:viewers", source: "naver", naverUrl: `https://view.shoppinglive.naver.com/lives/${naverId}` });
+    const { id } = await api(server, "/api/broadcasts", {
+      title: "bench:viewers",
+      source: "naver",
+      naverUrl: `https://view.shoppinglive.naver.com/lives/${naverId}`,
+    });
     const viewerBase = values.via === "direct" ? await workerdEntryUrl(server.child.pid!, port) : server.url;
     if (!viewerBase) throw new Error("could not find the Worker's own workerd entry; use --via proxy");
     const viewerUrl = `${viewerBase.replace(/^http/, "ws")}/api/viewer/naver/${naverId}`;
@@ -125,7 +142,9 @@ async function measure(label: string, shards: number, bundle: string, port: numb
     const fits = Math.floor((limit - before.fds - WORKERD_SPARE_FDS) / WORKERD_FDS_PER_SOCKET);
     const count = Math.min(sockets, fits);
     if (count < sockets) {
-      console.warn(`${label}: ${sockets} sockets do not fit: workerd's open-file limit is ${limit}, it already holds ${before.fds} descriptors and needs ${WORKERD_FDS_PER_SOCKET} per socket; measuring ${count} sockets instead`);
+      console.warn(
+        `${label}: ${sockets} sockets do not fit: workerd's open-file limit is ${limit}, it already holds ${before.fds} descriptors and needs ${WORKERD_FDS_PER_SOCKET} per socket; measuring ${count} sockets instead`,
+      );
     }
     const connectStart = performance.now();
     const crowd = await openCrowd(viewerUrl, count);
@@ -141,20 +160,40 @@ async function measure(label: string, shards: number, bundle: string, port: numb
       const serverCpuBefore = workerdUsage(server.child.pid!).cpuMs;
       const clientCpuBefore = process.cpuUsage();
       const start = performance.now();
-      const published = await api(server, `/api/broadcasts/${id}/answers`, { question: `질문 ${marker}`, answer: "벤치마크 답변입니다." });
+      const published = await api(server, `/api/broadcasts/${id}/answers`, {
+        question: `질문 ${marker}`,
+        answer: "벤치마크 답변입니다.",
+      });
       const acked = performance.now() - start;
       const d = delays(await arrivals, start);
       // CPU spent until the last socket had the pair: where the per-socket time goes (client vs workerd).
       const clientCpu = process.cpuUsage(clientCpuBefore);
-      const cpu = { clientMs: (clientCpu.user + clientCpu.system) / 1000, workerdMs: workerdUsage(server.child.pid!).cpuMs - serverCpuBefore };
-      console.log(`${label.padEnd(9)} round ${round}: first ${ms(d.first)} ms  p50 ${ms(d.p50)} ms  p99 ${ms(d.p99)} ms  max ${ms(d.max)} ms  missing ${d.missing}  (API answered in ${ms(acked)} ms, CPU client ${ms(cpu.clientMs)} ms workerd ${ms(cpu.workerdMs)} ms, relay ${JSON.stringify(published.relay)}, closed ${JSON.stringify([...crowd.closed])})`);
+      const cpu = {
+        clientMs: (clientCpu.user + clientCpu.system) / 1000,
+        workerdMs: workerdUsage(server.child.pid!).cpuMs - serverCpuBefore,
+      };
+      console.log(
+        `${label.padEnd(9)} round ${round}: first ${ms(d.first)} ms  p50 ${ms(d.p50)} ms  p99 ${ms(d.p99)} ms  max ${ms(d.max)} ms  missing ${d.missing}  (API answered in ${ms(acked)} ms, CPU client ${ms(cpu.clientMs)} ms workerd ${ms(cpu.workerdMs)} ms, relay ${JSON.stringify(published.relay)}, closed ${JSON.stringify([...crowd.closed])})`,
+      );
       results.push({ round, ...d, apiMs: acked, cpu });
       await new Promise((r) => setTimeout(r, 500));
     }
     crowd.close();
     const worst = results.reduce((a, b) => (b.p99 > a.p99 ? b : a));
-    console.log(`${label.padEnd(9)} ${count} sockets on ${shards} shard(s): connected in ${connectSeconds.toFixed(1)} s, workerd RSS +${(bytesPerSocket / 1024).toFixed(1)} KiB and ${fdsPerSocket.toFixed(2)} file descriptors per socket, worst round p99 ${ms(worst.p99)} ms`);
-    return { target: label, shards, sockets: count, requestedSockets: sockets, fileLimit: limit, connectSeconds, kibPerSocket: bytesPerSocket / 1024, fdsPerSocket, rounds: results };
+    console.log(
+      `${label.padEnd(9)} ${count} sockets on ${shards} shard(s): connected in ${connectSeconds.toFixed(1)} s, workerd RSS +${(bytesPerSocket / 1024).toFixed(1)} KiB and ${fdsPerSocket.toFixed(2)} file descriptors per socket, worst round p99 ${ms(worst.p99)} ms`,
+    );
+    return {
+      target: label,
+      shards,
+      sockets: count,
+      requestedSockets: sockets,
+      fileLimit: limit,
+      connectSeconds,
+      kibPerSocket: bytesPerSocket / 1024,
+      fdsPerSocket,
+      rounds: results,
+    };
   } finally {
     server.stop();
     await new Promise((r) => setTimeout(r, 1500));
@@ -162,7 +201,9 @@ async function measure(label: string, shards: number, bundle: string, port: numb
   }
 }
 
-console.log(`bench:viewers: ${sockets} viewer sockets (${values.via === "direct" ? "straight to the Worker's workerd" : "through wrangler dev's proxy"}), ${rounds} published pairs per target`);
+console.log(
+  `bench:viewers: ${sockets} viewer sockets (${values.via === "direct" ? "straight to the Worker's workerd" : "through wrangler dev's proxy"}), ${rounds} published pairs per target`,
+);
 const frozen = mkdtempSync(path.join(tmpdir(), "liveq-bench-bundle-"));
 const bundle = freezeWorker(frozen);
 // Each target on its own port: the previous workerd may still be closing thousands of sockets.

@@ -8,7 +8,15 @@ import { IngestClient } from "./lib/ingest-client.ts";
 import { exitOnSignals } from "./lib/process.ts";
 
 /** Flags for a headless Chromium on a machine with no network services to talk to. */
-export const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--mute-audio"];
+export const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+  "--mute-audio",
+];
 
 export interface CaptureAgentOptions {
   /** The viewer page; any host (a local copy, the fixture) as long as the path is `/lives/{id}`. */
@@ -61,7 +69,16 @@ export async function startCaptureAgent(options: CaptureAgentOptions): Promise<C
   const naverId = viewerPageBroadcastId(options.url);
   if (!naverId) throw new Error(`--url must be a viewer page (/lives/{id}): ${options.url}`);
   const log = options.log ?? (() => {});
-  const client = new IngestClient({ server: options.server, broadcast: options.broadcast, token: options.token, source: "naver-capture", batchMs: 20, maxBatch: 500, log, ...(options.onAck ? { onAck: options.onAck } : {}) });
+  const client = new IngestClient({
+    server: options.server,
+    broadcast: options.broadcast,
+    token: options.token,
+    source: "naver-capture",
+    batchMs: 20,
+    maxBatch: 500,
+    log,
+    ...(options.onAck ? { onAck: options.onAck } : {}),
+  });
   const fetchRecent = recentCommentsFetcher(fetch, naverEndpoints(options.apiBase), naverId);
   const firstDelay = options.restartDelayMs ?? 500;
   const maxBackoff = options.maxBackoffMs ?? 30_000;
@@ -76,7 +93,12 @@ export async function startCaptureAgent(options: CaptureAgentOptions): Promise<C
   /** Starts one browser on the page; on any failure that browser is closed before rethrowing. */
   async function launch(): Promise<void> {
     launches++;
-    const current = await puppeteer.launch({ executablePath: options.chromium ?? "/usr/bin/chromium", headless: true, pipe: true, args: CHROMIUM_FLAGS });
+    const current = await puppeteer.launch({
+      executablePath: options.chromium ?? "/usr/bin/chromium",
+      headless: true,
+      pipe: true,
+      args: CHROMIUM_FLAGS,
+    });
     browser = current;
     current.on("disconnected", () => {
       if (!stopped && current === browser) relaunch("browser gone");
@@ -122,7 +144,9 @@ export async function startCaptureAgent(options: CaptureAgentOptions): Promise<C
           return await launch();
         } catch (err) {
           delay = Math.min(delay * 2, maxBackoff);
-          log(`viewer page unreachable (${err instanceof Error ? err.message.split("\n")[0] : String(err)}); attempt ${attempt} failed, next in ${Math.round(delay / 1000)} s`);
+          log(
+            `viewer page unreachable (${err instanceof Error ? err.message.split("\n")[0] : String(err)}); attempt ${attempt} failed, next in ${Math.round(delay / 1000)} s`,
+          );
         }
       }
     })().finally(() => (relaunching = null));
@@ -182,7 +206,8 @@ async function closeBrowser(browser: Browser): Promise<void> {
   const proc = browser.process();
   const running = proc !== null && proc.exitCode === null && proc.signalCode === null;
   const exited = running ? new Promise<boolean>((r) => proc.once("exit", () => r(true))) : Promise.resolve(true);
-  const within = (ms: number) => Promise.race([exited, new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
+  const within = (ms: number) =>
+    Promise.race([exited, new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
   void browser.close().catch(() => {});
   if (await within(3000)) return;
   proc?.kill("SIGKILL");
@@ -202,7 +227,9 @@ if (import.meta.main) {
     },
   });
   if (!values.url || !values.broadcast || !values.token) {
-    console.error("usage: npm run capture -- --url <viewer page> --server <LiveQ base> --broadcast <id> --token <token> [--api-base <recent-comments base>]");
+    console.error(
+      "usage: npm run capture -- --url <viewer page> --server <LiveQ base> --broadcast <id> --token <token> [--api-base <recent-comments base>]",
+    );
     process.exit(2);
   }
   let agent: CaptureAgent | null = null;
@@ -220,6 +247,8 @@ if (import.meta.main) {
   const running = agent;
   setInterval(() => {
     const s = running.stats();
-    console.log(`captured ${s?.chats ?? 0} chats (repaired ${s?.repairedChats ?? 0}), acked ${running.client.acked}, backlog ${running.client.backlog}`);
+    console.log(
+      `captured ${s?.chats ?? 0} chats (repaired ${s?.repairedChats ?? 0}), acked ${running.client.acked}, backlog ${running.client.backlog}`,
+    );
   }, 10_000).unref();
 }

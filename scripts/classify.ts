@@ -26,5 +26,7 @@ if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
 
 for (let i = 0; i < lines.length; i += BATCH) {
   const results = await embeddedClassifier.classifyBatch(lines.slice(i, i + BATCH));
-  process.stdout.write(`${results.map((r) => JSON.stringify({ intent: r.intent, confidence: Number(r.confidence.toFixed(4)) })).join("\n")}\n`);
+  process.stdout.write(
+    `${results.map((r) => JSON.stringify({ intent: r.intent, confidence: Number(r.confidence.toFixed(4)) })).join("\n")}\n`,
+  );
 }

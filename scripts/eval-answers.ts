@@ -131,6 +131,8 @@ if (opt.verbose) {
   }
   for (const o of outcomes.filter((x) => x.c.expected.answerable && !x.suggested && TUNED_ON.has(x.group))) {
     const top = o.draft.suggestions.slice(0, SUGGESTIONS_SEEN).map((s) => s.text.slice(0, 40));
-    console.log(`✗ suggest ${o.c.id} ${o.c.question} → ${JSON.stringify(top)} (want ${JSON.stringify(o.c.expected.facts)})`);
+    console.log(
+      `✗ suggest ${o.c.id} ${o.c.question} → ${JSON.stringify(top)} (want ${JSON.stringify(o.c.expected.facts)})`,
+    );
   }
 }

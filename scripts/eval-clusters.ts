@@ -67,7 +67,11 @@ for (const file of opt.file) {
       for (const { group, question } of streamOrder(set, seed)) {
         const cluster = index.add({ seq: ++seq, message: question, at: seq });
         // Sets are scored apart: prefix ids so groups and clusters of two sets never meet.
-        assignments.push({ group: `${seed}:${set.set}:${group}`, cluster: `${seed}:${set.set}:${cluster.id}`, question });
+        assignments.push({
+          group: `${seed}:${set.set}:${group}`,
+          cluster: `${seed}:${set.set}:${cluster.id}`,
+          question,
+        });
         questions++;
       }
       all.push(...assignments);
@@ -75,7 +79,11 @@ for (const file of opt.file) {
     }
   }
   const ms = (performance.now() - started) / questions;
-  const baseline = sets.flatMap((set) => set.groups.flatMap((g) => g.questions.map((q) => ({ group: `${set.set}:${g.id}`, cluster: `${set.set}:${questionKey(q) || q}` }))));
+  const baseline = sets.flatMap((set) =>
+    set.groups.flatMap((g) =>
+      g.questions.map((q) => ({ group: `${set.set}:${g.id}`, cluster: `${set.set}:${questionKey(q) || q}` })),
+    ),
+  );
   console.log(
     `${file}: ${sets.length} sets, ${sets.reduce((n, x) => n + x.groups.length, 0)} groups, ${questions / seeds.length} questions × ${seeds.length} orders`,
   );
@@ -98,7 +106,8 @@ function printSplits(set: ParaphraseSet, assignments: readonly (Assignment & { q
   for (const g of set.groups) {
     const byCluster = new Map<string, string[]>();
     for (const q of g.questions) {
-      const c = [...clusterOf.entries()].find(([k]) => k.startsWith(`${q}\u0000`) && k.endsWith(`:${g.id}`))?.[1] ?? "?";
+      const c =
+        [...clusterOf.entries()].find(([k]) => k.startsWith(`${q}\u0000`) && k.endsWith(`:${g.id}`))?.[1] ?? "?";
       byCluster.set(c, [...(byCluster.get(c) ?? []), q]);
     }
     const mixed = assignments.filter((a) => byCluster.has(a.cluster) && !a.group.endsWith(`:${g.id}`));
@@ -106,7 +115,9 @@ function printSplits(set: ParaphraseSet, assignments: readonly (Assignment & { q
     console.log(`  [${g.id}] ${typeof g.meaning === "string" ? g.meaning : ""}`);
     for (const [c, qs] of byCluster) {
       const others = mixed.filter((a) => a.cluster === c).map((a) => a.question);
-      console.log(`     ${c.split(":").at(-1)}: ${qs.join(" | ")}${others.length ? `   ⟵ also: ${others.join(" | ")}` : ""}`);
+      console.log(
+        `     ${c.split(":").at(-1)}: ${qs.join(" | ")}${others.length ? `   ⟵ also: ${others.join(" | ")}` : ""}`,
+      );
     }
   }
 }

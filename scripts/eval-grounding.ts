@@ -25,7 +25,12 @@ const TUNED_ON = /^(cases|dev\d*[a-z]?)\.jsonl$/;
 
 const cases = caseFiles()
   .filter((f) => TUNED_ON.test(f.split("/").pop() ?? ""))
-  .flatMap((f) => readFileSync(f, "utf8").split("\n").filter((l) => l.trim()).map((l) => EvalCase.parse(JSON.parse(l))));
+  .flatMap((f) =>
+    readFileSync(f, "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => EvalCase.parse(JSON.parse(l))),
+  );
 
 const server = await startOpenAIServer();
 const control = `${server.url.replace(/\/v1$/, "")}/__test/requests`;
@@ -35,7 +40,10 @@ const examples: string[] = [];
 
 try {
   for (const mode of SCRIPT_MODES) {
-    const drafter = createOpenAIDrafter({ baseUrl: server.url, apiKey: OPENAI_TEST_KEY, model: `liveq-script:${mode}` }, extractiveDrafter);
+    const drafter = createOpenAIDrafter(
+      { baseUrl: server.url, apiKey: OPENAI_TEST_KEY, model: `liveq-script:${mode}` },
+      extractiveDrafter,
+    );
     const t = { scripted: 0, withheld: 0 };
     tally.set(mode, t);
     for (const c of cases) {
@@ -53,7 +61,10 @@ try {
       t.scripted++;
       if (draft.abstained) t.withheld++;
       const missed = mode === "faithful" ? draft.abstained : HALLUCINATING.includes(mode) && !draft.abstained;
-      if (missed && examples.length < 40 && process.argv.includes("--verbose")) examples.push(`${mode}: ${scriptedReply(mode, prompt)} → ${draft.abstained ? draft.reason : draft.answer} [${draft.sources.map((s) => s.text).join(" | ")}]`);
+      if (missed && examples.length < 40 && process.argv.includes("--verbose"))
+        examples.push(
+          `${mode}: ${scriptedReply(mode, prompt)} → ${draft.abstained ? draft.reason : draft.answer} [${draft.sources.map((s) => s.text).join(" | ")}]`,
+        );
     }
   }
 } finally {
@@ -61,9 +72,14 @@ try {
 }
 
 const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)}% (${n}/${d})`;
-console.log(`grounding check over ${cases.length} cases of the tuned-on answer splits, OpenAI-compatible drafter against the local scripted server`);
+console.log(
+  `grounding check over ${cases.length} cases of the tuned-on answer splits, OpenAI-compatible drafter against the local scripted server`,
+);
 for (const [mode, t] of tally) console.log(`  ${mode.padEnd(9)} withheld ${pct(t.withheld, t.scripted)}`);
-const seeded = HALLUCINATING.map((m) => tally.get(m)!).reduce((a, t) => ({ scripted: a.scripted + t.scripted, withheld: a.withheld + t.withheld }), { scripted: 0, withheld: 0 });
+const seeded = HALLUCINATING.map((m) => tally.get(m)!).reduce(
+  (a, t) => ({ scripted: a.scripted + t.scripted, withheld: a.withheld + t.withheld }),
+  { scripted: 0, withheld: 0 },
+);
 const faithful = tally.get("faithful")!;
 console.log(`seeded hallucinations caught ${pct(seeded.withheld, seeded.scripted)} (target ≥ 95%)`);
 console.log(`faithful drafts rejected ${pct(faithful.withheld, faithful.scripted)} (target ≤ 5%)`);

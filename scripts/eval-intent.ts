@@ -38,18 +38,26 @@ async function section(title: string, chats: LabelledChat[]): Promise<Evaluation
   const results: Evaluation[] = [];
   for (const classifier of [embeddedClassifier, ruleClassifier]) {
     const predicted = await classifyAll(classifier, texts);
-    const ev = evaluate(gold, predicted.map((p) => p.intent), INTENTS);
+    const ev = evaluate(
+      gold,
+      predicted.map((p) => p.intent),
+      INTENTS,
+    );
     console.log(`\n${formatEvaluation(`${title} — ${classifier.name}`, ev)}`);
     if (classifier === embeddedClassifier) console.log(uncertainSummary(gold, predicted));
     results.push(ev);
   }
-  console.log(`\n${title}: macro-F1 embedded ${results[0]!.macroF1.toFixed(4)} vs rules ${results[1]!.macroF1.toFixed(4)}`);
+  console.log(
+    `\n${title}: macro-F1 embedded ${results[0]!.macroF1.toFixed(4)} vs rules ${results[1]!.macroF1.toFixed(4)}`,
+  );
   return results;
 }
 
 /** How many chats the board would flag as uncertain, and how accurate the rest are. */
 function uncertainSummary(gold: string[], predicted: IntentResult[]): string {
-  let flagged = 0, flaggedWrong = 0, keptWrong = 0;
+  let flagged = 0,
+    flaggedWrong = 0,
+    keptWrong = 0;
   predicted.forEach((p, i) => {
     const wrong = p.intent !== gold[i];
     if (isUncertain(p)) {

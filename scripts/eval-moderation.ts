@@ -36,32 +36,47 @@ function report(name: string, examples: ModerationExample[], predicted: Predicte
   console.log(`\n${name}`);
   console.log("  category        precision  recall     F1    support");
   for (const c of HOLD_CATEGORIES) {
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     examples.forEach((e, i) => {
-      const gold = e.label === c, pred = predicted[i] === c;
+      const gold = e.label === c,
+        pred = predicted[i] === c;
       if (gold && pred) tp++;
       else if (pred) fp++;
       else if (gold) fn++;
     });
     const support = tp + fn;
-    console.log(`  ${c.padEnd(15)} ${(tp / Math.max(1, tp + fp)).toFixed(3).padStart(9)}  ${(tp / Math.max(1, support)).toFixed(3).padStart(6)}  ${f1(tp, fp, fn).toFixed(3).padStart(5)}  ${String(support).padStart(8)}`);
+    console.log(
+      `  ${c.padEnd(15)} ${(tp / Math.max(1, tp + fp)).toFixed(3).padStart(9)}  ${(tp / Math.max(1, support)).toFixed(3).padStart(6)}  ${f1(tp, fp, fn).toFixed(3).padStart(5)}  ${String(support).padStart(8)}`,
+    );
   }
-  let tp = 0, fp = 0, fn = 0, ok = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    ok = 0;
   examples.forEach((e, i) => {
-    const gold = e.label !== "ok", pred = predicted[i] !== null;
+    const gold = e.label !== "ok",
+      pred = predicted[i] !== null;
     if (!gold) ok++;
     if (gold && pred) tp++;
     else if (pred) fp++;
     else if (gold) fn++;
   });
-  console.log(`  hold (any category): F1 ${f1(tp, fp, fn).toFixed(3)}, recall ${(tp / Math.max(1, tp + fn)).toFixed(3)}, false holds ${fp}/${ok} ok chats = ${pct(fp / Math.max(1, ok))}`);
+  console.log(
+    `  hold (any category): F1 ${f1(tp, fp, fn).toFixed(3)}, recall ${(tp / Math.max(1, tp + fn)).toFixed(3)}, false holds ${fp}/${ok} ok chats = ${pct(fp / Math.max(1, ok))}`,
+  );
 }
 
 /** Macro-F1 of held vs not held against toxic vs none. */
 function binaryMacro(gold: boolean[], held: boolean[]): string {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   gold.forEach((g, i) => (held[i] ? (g ? tp++ : fp++) : g ? fn++ : tn++));
-  const toxic = f1(tp, fp, fn), none = f1(tn, fn, fp);
+  const toxic = f1(tp, fp, fn),
+    none = f1(tn, fn, fp);
   return `macro-F1 ${((toxic + none) / 2).toFixed(3)} (toxic F1 ${toxic.toFixed(3)}, none F1 ${none.toFixed(3)}; held ${tp + fp} of ${gold.length})`;
 }
 
@@ -72,20 +87,41 @@ function main(): void {
   const files = readdirSync(dir).filter((f) => f === values.split);
   if (files.length === 0) throw new Error(`no clean split ${values.split} in ${dir}`);
   const clean = files.flatMap((f) => parseModerationTsv(readFileSync(join(dir, f), "utf8")));
-  const counts = Object.fromEntries(["ok", ...HOLD_CATEGORIES].map((c) => [c, clean.filter((e) => e.label === c).length]));
+  const counts = Object.fromEntries(
+    ["ok", ...HOLD_CATEGORIES].map((c) => [c, clean.filter((e) => e.label === c).length]),
+  );
   console.log(`clean live-commerce split (${files.join(", ")}): ${clean.length} chats ${JSON.stringify(counts)}`);
   report("LiveQ moderation (rules + model, sensitivity 2)", clean, moderate(clean));
-  report("keyword-list baseline", clean, clean.map((e) => keywordVerdict(e.text)));
+  report(
+    "keyword-list baseline",
+    clean,
+    clean.map((e) => keywordVerdict(e.text)),
+  );
 
   const beep = parseBeep(readFileSync("data/beep/dev.tsv", "utf8"));
   const gold = beep.map((e) => e.label === "abuse");
   console.log(`\nBEEP! dev: ${beep.length} comments, ${gold.filter(Boolean).length} hate or offensive`);
-  console.log(`  LiveQ moderation, sensitivity 2 (held vs not):      ${binaryMacro(gold, moderate(beep).map((c) => c !== null))}`);
+  console.log(
+    `  LiveQ moderation, sensitivity 2 (held vs not):      ${binaryMacro(
+      gold,
+      moderate(beep).map((c) => c !== null),
+    )}`,
+  );
   const model = decodeModerationArtefact(MODERATION_ARTEFACT);
   const t = model.newsThreshold ?? model.thresholds[2]!;
   const p = new Float64Array(4);
-  console.log(`  model alone at news threshold ${t} (abuse or not):  ${binaryMacro(gold, beep.map((e) => 1 - moderationProbabilities(model, e.text, p)[0]! >= t))}`);
-  console.log(`  keyword-list baseline (abuse list):                 ${binaryMacro(gold, beep.map((e) => keywordVerdict(e.text) === "abuse"))}`);
+  console.log(
+    `  model alone at news threshold ${t} (abuse or not):  ${binaryMacro(
+      gold,
+      beep.map((e) => 1 - moderationProbabilities(model, e.text, p)[0]! >= t),
+    )}`,
+  );
+  console.log(
+    `  keyword-list baseline (abuse list):                 ${binaryMacro(
+      gold,
+      beep.map((e) => keywordVerdict(e.text) === "abuse"),
+    )}`,
+  );
 }
 
 main();

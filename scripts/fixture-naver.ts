@@ -33,5 +33,7 @@ console.log(`Naver fixture on ${fixture.url}`);
 console.log(`  viewer page     ${fixture.url}${naverPaths.viewerPage(id)}`);
 console.log(`  detail          ${fixture.url}${naverPaths.broadcastDetail(id)}?needTimeMachine=true`);
 console.log(`  recent-comments ${fixture.url}${naverPaths.recentComments(id)}?size=20`);
-console.log(`capture it: npm run capture -- --url ${fixture.url}${naverPaths.viewerPage(id)} --api-base ${fixture.url} --broadcast <LiveQ id> --token <token>`);
+console.log(
+  `capture it: npm run capture -- --url ${fixture.url}${naverPaths.viewerPage(id)} --api-base ${fixture.url} --broadcast <LiveQ id> --token <token>`,
+);
 exitOnSignals(() => fixture.close());

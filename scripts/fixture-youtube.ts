@@ -10,13 +10,31 @@ process.env.YOUTUBE_FIXTURE_PORT ??= "9556";
 const server = await startYouTubeServer();
 const videoId = "liveqdemo01";
 const liveChatId = "liveq-demo-chat";
-await fetch(`${server.url}/__test/videos`, { method: "POST", body: JSON.stringify({ videoId, liveChatId, pollingIntervalMillis: 2000 }) });
-const lines = ["사이즈 몇 나와요?", "배송 언제 와요?", "색상 뭐 있어요?", "오늘 방송 재밌어요", "할인 쿠폰 어디서 받아요?", "재입고 되나요?"];
+await fetch(`${server.url}/__test/videos`, {
+  method: "POST",
+  body: JSON.stringify({ videoId, liveChatId, pollingIntervalMillis: 2000 }),
+});
+const lines = [
+  "사이즈 몇 나와요?",
+  "배송 언제 와요?",
+  "색상 뭐 있어요?",
+  "오늘 방송 재밌어요",
+  "할인 쿠폰 어디서 받아요?",
+  "재입고 되나요?",
+];
 let n = 0;
 const timer = setInterval(() => {
   n++;
-  const message = { id: `demo-${Date.now()}-${n}`, text: lines[n % lines.length]!, author: `viewer${n % 7}`, ...(n % 10 === 0 ? { type: "superChatEvent", amount: "₩5,000" } : {}) };
-  void fetch(`${server.url}/__test/chats/${liveChatId}/messages`, { method: "POST", body: JSON.stringify([message]) }).catch(() => {});
+  const message = {
+    id: `demo-${Date.now()}-${n}`,
+    text: lines[n % lines.length]!,
+    author: `viewer${n % 7}`,
+    ...(n % 10 === 0 ? { type: "superChatEvent", amount: "₩5,000" } : {}),
+  };
+  void fetch(`${server.url}/__test/chats/${liveChatId}/messages`, {
+    method: "POST",
+    body: JSON.stringify([message]),
+  }).catch(() => {});
 }, 2000);
 console.log(`
   Local YouTube Data API on ${server.url} (video ${videoId}). Start LiveQ against it with:

@@ -14,9 +14,18 @@ import { lexiconKey } from "../core/answers/lexicon-key.ts";
 
 export const LEXICON_VERSION = "ko-shopping-v1";
 
-const split = (s: string) => s.split("|").map((x) => x.trim()).filter(Boolean);
+const split = (s: string) =>
+  s
+    .split("|")
+    .map((x) => x.trim())
+    .filter(Boolean);
 
-const concepts = CONCEPTS.map(([id, topic, category, knowledge]) => ({ id, topic, category, knowledge: split(knowledge) }));
+const concepts = CONCEPTS.map(([id, topic, category, knowledge]) => ({
+  id,
+  topic,
+  category,
+  knowledge: split(knowledge),
+}));
 const entries = new Map<string, Set<number>>();
 function add(phrase: string, concept: number): void {
   const key = lexiconKey(phrase);
@@ -29,10 +38,13 @@ function add(phrase: string, concept: number): void {
 
 CONCEPTS.forEach(([, , , , standalone, subjects, families], i) => {
   for (const w of split(standalone)) add(w, i);
-  const preds = families.split(/\s+/).filter(Boolean).flatMap((f) => {
-    if (!(f in PRED)) throw new Error(`unknown predicate family ${f}`);
-    return PRED[f as PredName];
-  });
+  const preds = families
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((f) => {
+      if (!(f in PRED)) throw new Error(`unknown predicate family ${f}`);
+      return PRED[f as PredName];
+    });
   for (const s of split(subjects)) {
     for (const p of particles(s)) for (const pred of preds) add(`${s}${p} ${pred}`, i);
   }

@@ -9,7 +9,11 @@ import { INTENTS } from "../core/protocol/intent.ts";
 const read = (file: string) => readFileSync(new URL(`../${file}`, import.meta.url), "utf8");
 const macroF1 = (chats: LabelledChat[]) => {
   const predicted = embeddedClassifier.classifyBatch(chats.map((c) => c.text)) as IntentResult[];
-  return evaluate(chats.map((c) => c.intent), predicted.map((r) => r.intent), INTENTS).macroF1;
+  return evaluate(
+    chats.map((c) => c.intent),
+    predicted.map((r) => r.intent),
+    INTENTS,
+  ).macroF1;
 };
 
 /**

@@ -12,7 +12,9 @@ import { embeddedModerator } from "../core/moderation/embedded.ts";
 import { compileRules } from "../core/moderation/moderator.ts";
 import { ModerationSettings } from "../core/moderation/settings.ts";
 
-const { values: opt } = parseArgs({ options: { file: { type: "string" }, sensitivity: { type: "string", default: "2" } } });
+const { values: opt } = parseArgs({
+  options: { file: { type: "string" }, sensitivity: { type: "string", default: "2" } },
+});
 if (!opt.file) {
   console.error("usage: npm run -s moderate -- --file <texts> [--sensitivity 0..4]");
   process.exit(2);
@@ -20,5 +22,12 @@ if (!opt.file) {
 const rules = compileRules(ModerationSettings.parse({ sensitivity: Number(opt.sensitivity) }));
 const lines = readFileSync(opt.file, "utf8").split(/\r?\n/);
 if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-const { verdicts } = embeddedModerator.classifyBatch(lines.map((message, i) => ({ message, nickname: `line${i + 1}`, at: i * 1000 })), rules);
-process.stdout.write(verdicts.map((v) => JSON.stringify({ hold: v.hold, category: v.category, score: v.score, reasons: v.reasons })).join("\n") + (verdicts.length ? "\n" : ""));
+const { verdicts } = embeddedModerator.classifyBatch(
+  lines.map((message, i) => ({ message, nickname: `line${i + 1}`, at: i * 1000 })),
+  rules,
+);
+process.stdout.write(
+  verdicts
+    .map((v) => JSON.stringify({ hold: v.hold, category: v.category, score: v.score, reasons: v.reasons }))
+    .join("\n") + (verdicts.length ? "\n" : ""),
+);

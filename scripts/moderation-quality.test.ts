@@ -13,7 +13,10 @@ function held(examples: ModerationExample[]): boolean[] {
 }
 
 function counts(gold: boolean[], pred: boolean[]) {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   gold.forEach((g, i) => (pred[i] ? (g ? tp++ : fp++) : g ? fn++ : tn++));
   return { tp, fp, fn, tn };
 }
@@ -27,14 +30,20 @@ function counts(gold: boolean[], pred: boolean[]) {
 describe("shipped moderation quality", () => {
   it("holds what the clean live-commerce split holds, and little else", () => {
     const clean = parseModerationTsv(read("data/moderation/clean2.tsv"));
-    const { tp, fp, fn, tn } = counts(clean.map((e) => e.label !== "ok"), held(clean));
+    const { tp, fp, fn, tn } = counts(
+      clean.map((e) => e.label !== "ok"),
+      held(clean),
+    );
     expect(f1(tp, fp, fn)).toBeGreaterThan(0.9);
     expect(fp / (fp + tn)).toBeLessThanOrEqual(0.03);
   });
 
   it("keeps macro-F1 on BEEP! dev (hate and offensive held, none not)", () => {
     const beep = parseBeep(read("data/beep/dev.tsv"));
-    const { tp, fp, fn, tn } = counts(beep.map((e) => e.label !== "ok"), held(beep));
+    const { tp, fp, fn, tn } = counts(
+      beep.map((e) => e.label !== "ok"),
+      held(beep),
+    );
     expect((f1(tp, fp, fn) + f1(tn, fn, fp)) / 2).toBeGreaterThan(0.68);
   });
 });

@@ -46,7 +46,8 @@ if (import.meta.main) {
       seconds: { type: "string" },
     },
   });
-  if (!values.token) throw new Error("--token (or LIVEQ_TOKEN) is required: the admin token or the broadcast's ingest token");
+  if (!values.token)
+    throw new Error("--token (or LIVEQ_TOKEN) is required: the admin token or the broadcast's ingest token");
   const { client, stop } = simulate({
     server: values.server,
     broadcast: values.broadcast,

@@ -44,17 +44,31 @@ const clock = () => {
 
 const { token } = ensureAdminToken(path.join(ROOT, ".dev.vars"));
 const sagePort = await freePort();
-const startSage = () => startSageMakerServer({ credentials: { [TEST_AWS_CREDENTIALS.accessKeyId]: TEST_AWS_CREDENTIALS.secretAccessKey }, port: sagePort });
+const startSage = () =>
+  startSageMakerServer({
+    credentials: { [TEST_AWS_CREDENTIALS.accessKeyId]: TEST_AWS_CREDENTIALS.secretAccessKey },
+    port: sagePort,
+  });
 let sage: SageMakerServer | null = await startSage();
 const state = mkdtempSync(path.join(tmpdir(), "liveq-soak-"));
-const server = new LocalServer(Number(values.port ?? (await freePort())), [
-  "--persist-to", state,
-  "--var", "SAGEMAKER_ENDPOINT:soak-intent",
-  "--var", `SAGEMAKER_ENDPOINT_URL:${sage.url}`,
-  "--var", `AWS_REGION:${TEST_AWS_REGION}`,
-  "--var", `AWS_ACCESS_KEY_ID:${TEST_AWS_CREDENTIALS.accessKeyId}`,
-  "--var", `AWS_SECRET_ACCESS_KEY:${TEST_AWS_CREDENTIALS.secretAccessKey}`,
-], log);
+const server = new LocalServer(
+  Number(values.port ?? (await freePort())),
+  [
+    "--persist-to",
+    state,
+    "--var",
+    "SAGEMAKER_ENDPOINT:soak-intent",
+    "--var",
+    `SAGEMAKER_ENDPOINT_URL:${sage.url}`,
+    "--var",
+    `AWS_REGION:${TEST_AWS_REGION}`,
+    "--var",
+    `AWS_ACCESS_KEY_ID:${TEST_AWS_CREDENTIALS.accessKeyId}`,
+    "--var",
+    `AWS_SECRET_ACCESS_KEY:${TEST_AWS_CREDENTIALS.secretAccessKey}`,
+  ],
+  log,
+);
 let feeders: Feeder[] = [];
 let boards: BoardWatch[] = [];
 let viewers: ViewerSockets | null = null;
@@ -75,7 +89,11 @@ const auth = { authorization: `Bearer ${token}`, "content-type": "application/js
 const run = Date.now().toString(36);
 const ids = [1, 2, 3].map((n) => `soak-${run}-${n}`);
 for (const id of ids) {
-  const res = await fetch(`${server.url}/api/broadcasts`, { method: "POST", headers: auth, body: JSON.stringify({ id, title: `soak ${id}`, source: "replay" }) });
+  const res = await fetch(`${server.url}/api/broadcasts`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ id, title: `soak ${id}`, source: "replay" }),
+  });
   if (res.status !== 201) throw new Error(`create ${id}: ${res.status} ${await res.text()}`);
 }
 const messages = loadChatCorpus().map((c) => c.text);
@@ -84,9 +102,25 @@ const latencies: { at: number; ms: number }[] = [];
 // The stub goes down once, for `sageDownMs` from when it went down (the loop may be busy restarting the server at the planned time).
 let sageBackAt = Infinity;
 let sageFault: { from: number; to: number; what: string } | null = null;
-feeders = ids.map((id) => new Feeder(() => server.url, token, id, { ratePerMin: rate, burstFactor: 10, burstMs: 10_000, burstEveryMs: 120_000, messages }));
+feeders = ids.map(
+  (id) =>
+    new Feeder(() => server.url, token, id, {
+      ratePerMin: rate,
+      burstFactor: 10,
+      burstMs: 10_000,
+      burstEveryMs: 120_000,
+      messages,
+    }),
+);
 const boardOn = [ids[0]!, ids[1]!, ids[2]!, ids[0]!, "demo"];
-boards = boardOn.map((id) => new BoardWatch(() => server.url, token, id, { minLifeMs: 15_000, maxLifeMs: 120_000, ...(id === "demo" ? {} : { onChat: (_no, at, now) => latencies.push({ at, ms: now - at }) }) }));
+boards = boardOn.map(
+  (id) =>
+    new BoardWatch(() => server.url, token, id, {
+      minLifeMs: 15_000,
+      maxLifeMs: 120_000,
+      ...(id === "demo" ? {} : { onChat: (_no, at, now) => latencies.push({ at, ms: now - at }) }),
+    }),
+);
 viewers = new ViewerSockets(() => server.url, ids, 10);
 await new Promise((r) => setTimeout(r, 3000));
 for (const f of feeders) f.start();
@@ -100,12 +134,21 @@ const sampleMemory = () => {
   if (restarting) return;
   const w = server.workerd();
   if (w.length === 0) return;
-  memory.push({ t: Date.now() - began, life, rssKiB: w.reduce((s, p) => s + p.rssKiB, 0), largestKiB: Math.max(...w.map((p) => p.rssKiB)) });
+  memory.push({
+    t: Date.now() - began,
+    life,
+    rssKiB: w.reduce((s, p) => s + p.rssKiB, 0),
+    largestKiB: Math.max(...w.map((p) => p.rssKiB)),
+  });
 };
 const memoryTimer = setInterval(sampleMemory, 15_000);
 
 async function publish(id: string, n: number): Promise<string | null> {
-  const res = await fetch(`${server.url}/api/broadcasts/${id}/answers`, { method: "POST", headers: auth, body: JSON.stringify({ question: `소크 질문 ${n}?`, answer: `소크 답변 ${n}` }) }).catch(() => null);
+  const res = await fetch(`${server.url}/api/broadcasts/${id}/answers`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ question: `소크 질문 ${n}?`, answer: `소크 답변 ${n}` }),
+  }).catch(() => null);
   if (res?.status !== 201) return null;
   return ((await res.json()) as { answer: { id: string } }).answer.id;
 }
@@ -146,7 +189,9 @@ while (Date.now() - began < durationMs) {
   if (t - lastStatus >= 60_000) {
     lastStatus = t;
     const rss = memory.at(-1);
-    log(`sent ${feeders.map((f) => f.sent).join("/")} acked ${feeders.map((f) => f.ackedUpTo).join("/")} · boards ${boards.map((b) => b.tally.received).join("/")} · viewers ${viewers.connected}/${viewers.sockets.length} · workerd ${rss ? (rss.rssKiB / 1024).toFixed(0) : "?"} MiB`);
+    log(
+      `sent ${feeders.map((f) => f.sent).join("/")} acked ${feeders.map((f) => f.ackedUpTo).join("/")} · boards ${boards.map((b) => b.tally.received).join("/")} · viewers ${viewers.connected}/${viewers.sockets.length} · workerd ${rss ? (rss.rssKiB / 1024).toFixed(0) : "?"} MiB`,
+    );
   }
   await new Promise((r) => setTimeout(r, 500));
 }
@@ -161,8 +206,15 @@ const answerIds = (await Promise.all(ids.map((id, i) => publish(id, i)))).filter
 let checks: ExportCheck[] = [];
 const settleStart = Date.now();
 for (;;) {
-  checks = await Promise.all([...ids.map((id, i) => checkExport(server.url, token, id, feeders[i]!.ackedUpTo)), checkExport(server.url, token, "demo", null)]);
-  const boardsDone = boards.every((b) => b.tally.lastSeq >= (checks.find((c) => c.broadcast === b.tally.broadcast)?.lastSeq ?? 0) || b.tally.broadcast === "demo");
+  checks = await Promise.all([
+    ...ids.map((id, i) => checkExport(server.url, token, id, feeders[i]!.ackedUpTo)),
+    checkExport(server.url, token, "demo", null),
+  ]);
+  const boardsDone = boards.every(
+    (b) =>
+      b.tally.lastSeq >= (checks.find((c) => c.broadcast === b.tally.broadcast)?.lastSeq ?? 0) ||
+      b.tally.broadcast === "demo",
+  );
   if ((checks.every((c) => c.pending === 0) && boardsDone) || Date.now() - settleStart > 180_000) break;
   await new Promise((r) => setTimeout(r, 5000));
 }
@@ -173,7 +225,8 @@ sampleMemory();
 
 // Report.
 // Steady state: chats neither sent nor received from 2 s before a kill to 30 s after the server was back.
-const near = (time: number) => faults.some((f) => f.what === "server killed" && time >= f.from - 2000 && time <= f.to + 30_000);
+const near = (time: number) =>
+  faults.some((f) => f.what === "server killed" && time >= f.from - 2000 && time <= f.to + 30_000);
 const outside = latencies.filter((l) => !near(l.at) && !near(l.at + l.ms));
 const ms = (xs: { ms: number }[]) => xs.map((x) => x.ms).sort((a, b) => a - b);
 // Warm-up: the first minute of each server life (a restarted workerd starts small again).
@@ -183,7 +236,9 @@ const median = percentile(warmRss, 0.5);
 const summary = {
   minutes,
   server_kills: faults.filter((f) => f.what === "server killed").length,
-  sagemaker_down_s: Math.round(faults.filter((f) => f.what === "SageMaker down").reduce((sum, f) => sum + (f.to - f.from), 0) / 1000),
+  sagemaker_down_s: Math.round(
+    faults.filter((f) => f.what === "SageMaker down").reduce((sum, f) => sum + (f.to - f.from), 0) / 1000,
+  ),
   server_down_s: faults.filter((f) => f.what === "server killed").map((f) => Math.round((f.to - f.from) / 1000)),
   chats_sent: feeders.reduce((s, f) => s + f.sent, 0),
   chats_acked: feeders.reduce((s, f) => s + f.ackedUpTo, 0),
@@ -207,13 +262,23 @@ const summary = {
   viewer_reconnects: viewers.sockets.reduce((s, v) => s + v.reconnects, 0),
   viewers_with_final_answers: answerIds.length ? Math.min(...answerIds.map((id) => viewers!.holding(id))) : 0,
   workerd_rss_mib_median_after_warmup: Math.round(median / 1024),
-  workerd_rss_range_pct: warmRss.length ? [Math.round(((warmRss[0]! - median) / median) * 100), Math.round(((warmRss.at(-1)! - median) / median) * 100)] : null,
+  workerd_rss_range_pct: warmRss.length
+    ? [Math.round(((warmRss[0]! - median) / median) * 100), Math.round(((warmRss.at(-1)! - median) / median) * 100)]
+    : null,
 };
 console.log("\nworkerd memory (all workerd processes of npm start, RSS):");
-for (const m of memory.filter((_, i) => i % 4 === 0 || i === memory.length - 1)) console.log(`  ${String(Math.floor(m.t / 60_000)).padStart(2, "0")}:${String(Math.floor((m.t % 60_000) / 1000)).padStart(2, "0")}  life ${m.life}  ${(m.rssKiB / 1024).toFixed(0)} MiB (largest ${(m.largestKiB / 1024).toFixed(0)})`);
+for (const m of memory.filter((_, i) => i % 4 === 0 || i === memory.length - 1))
+  console.log(
+    `  ${String(Math.floor(m.t / 60_000)).padStart(2, "0")}:${String(Math.floor((m.t % 60_000) / 1000)).padStart(2, "0")}  life ${m.life}  ${(m.rssKiB / 1024).toFixed(0)} MiB (largest ${(m.largestKiB / 1024).toFixed(0)})`,
+  );
 console.log("\nexports:");
-for (const c of checks) console.log(`  ${c.broadcast}: ${c.chats} chats, lost ${c.lost}, dup ${c.duplicated}, reordered ${c.reordered}, seq breaks ${c.seqBreaks}, pending ${c.pending}`);
-console.log(`\nlost ${summary.lost_acked} · duplicated ${summary.duplicated} · reordered ${summary.reordered} · pending left ${summary.pending_left} · p99 chat→board ${summary.p99_chat_to_board_ms} ms (outside kills ${summary.p99_outside_kills_ms} ms) · workerd ${summary.workerd_rss_mib_median_after_warmup} MiB median, ${JSON.stringify(summary.workerd_rss_range_pct)} % after warm-up`);
+for (const c of checks)
+  console.log(
+    `  ${c.broadcast}: ${c.chats} chats, lost ${c.lost}, dup ${c.duplicated}, reordered ${c.reordered}, seq breaks ${c.seqBreaks}, pending ${c.pending}`,
+  );
+console.log(
+  `\nlost ${summary.lost_acked} · duplicated ${summary.duplicated} · reordered ${summary.reordered} · pending left ${summary.pending_left} · p99 chat→board ${summary.p99_chat_to_board_ms} ms (outside kills ${summary.p99_outside_kills_ms} ms) · workerd ${summary.workerd_rss_mib_median_after_warmup} MiB median, ${JSON.stringify(summary.workerd_rss_range_pct)} % after warm-up`,
+);
 console.log(JSON.stringify(summary));
 for (const f of feeders) f.close();
 for (const b of boards) b.stop();

@@ -39,7 +39,12 @@ if (!values["no-build"]) {
 }
 const persistTo = values["persist-to"];
 // YOUTUBE_API_KEY, YOUTUBE_API_BASE, YOUTUBE_OAUTH_* … from this environment, when set (README: YouTube Live).
-const server = await startDevServer({ port, vars, secrets: youtubeSettingsFrom(process.env), ...(persistTo ? { persistTo } : {}) });
+const server = await startDevServer({
+  port,
+  vars,
+  secrets: youtubeSettingsFrom(process.env),
+  ...(persistTo ? { persistTo } : {}),
+});
 
 await startDemo(server.url, server.token, { ratePerMin: Number(process.env.DEMO_RATE ?? 300) });
 

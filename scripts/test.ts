@@ -21,9 +21,17 @@ let runs = 0;
 
 function vitest(args: string[]): void {
   const report = path.join(dir, `report-${runs++}.json`);
-  const result = spawnSync("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args, ...extra], { cwd: ROOT, stdio: "inherit" });
+  const result = spawnSync(
+    "vitest",
+    ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args, ...extra],
+    { cwd: ROOT, stdio: "inherit" },
+  );
   try {
-    const json = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number };
+    const json = JSON.parse(readFileSync(report, "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numFailedTestSuites: number;
+    };
     passed += json.numPassedTests;
     const f = json.numFailedTests + (json.numFailedTests === 0 ? json.numFailedTestSuites : 0);
     failed += f;
@@ -33,10 +41,16 @@ function vitest(args: string[]): void {
   }
 }
 
-const WORKERD_PROJECTS: Record<string, string> = { workers: "test/workers", "workers-remote": "test/workers-remote", "workers-youtube": "test/workers-youtube" };
+const WORKERD_PROJECTS: Record<string, string> = {
+  workers: "test/workers",
+  "workers-remote": "test/workers-remote",
+  "workers-youtube": "test/workers-youtube",
+};
 vitest(["--project", "core", "--project", "e2e"]);
 for (const [project, folder] of Object.entries(WORKERD_PROJECTS)) {
-  for (const file of readdirSync(path.join(ROOT, folder)).filter((f) => f.endsWith(".test.ts")).sort()) {
+  for (const file of readdirSync(path.join(ROOT, folder))
+    .filter((f) => f.endsWith(".test.ts"))
+    .sort()) {
     vitest(["--project", project, path.join(folder, file)]);
   }
 }

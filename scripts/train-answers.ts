@@ -51,10 +51,16 @@ interface Example {
 // Only splits that may be tuned on: the clean and consulted tests (heldout2–4) are skipped case by case.
 const TRAINABLE = new Set(["dev", "heldout"]);
 const cases = opt.file
-  .flatMap((file) => readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => EvalCase.parse(JSON.parse(l))))
+  .flatMap((file) =>
+    readFileSync(file, "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => EvalCase.parse(JSON.parse(l))),
+  )
   .filter((c) => TRAINABLE.has(c.split));
 
-const states = (c: EvalCase, answer: string) => c.expected.answerable && c.expected.facts.every((f) => statesFact(answer, f));
+const states = (c: EvalCase, answer: string) =>
+  c.expected.answerable && c.expected.facts.every((f) => statesFact(answer, f));
 
 async function examine(): Promise<Example[]> {
   const examples: Example[] = [];
@@ -68,7 +74,13 @@ async function examine(): Promise<Example[]> {
   for (const c of cases) {
     const group = knowledgeKey(c);
     await answerer.draftCase(c, examiner);
-    const looks = seen!.looks.map((l) => ({ id: l.score.candidate.id, features: l.features, right: states(c, l.draft.answer), keys: l.associationKeys, ownLine: l.ownLine }));
+    const looks = seen!.looks.map((l) => ({
+      id: l.score.candidate.id,
+      features: l.features,
+      right: states(c, l.draft.answer),
+      keys: l.associationKeys,
+      ownLine: l.ownLine,
+    }));
     examples.push({ c, group, rules: seen!.rules, rulesSource: seen!.rulesSource, looks });
   }
   return examples;
@@ -100,11 +112,16 @@ function associated(e: Example, counts: AssociationCounts, own: boolean): Exampl
   return { ...e, looks };
 }
 
-const named = (weights: readonly number[]) => Object.fromEntries(FEATURES.map((f, i) => [f, Math.round(weights[i]! * 1e4) / 1e4]));
+const named = (weights: readonly number[]) =>
+  Object.fromEntries(FEATURES.map((f, i) => [f, Math.round(weights[i]! * 1e4) / 1e4]));
 
 function train(examples: readonly Example[]): number[] {
   const rows = examples.flatMap((e) => e.looks);
-  return fitLogistic(rows.map((r) => r.features), rows.map((r) => (r.right ? 1 : 0)), { l2: Number(opt.l2) });
+  return fitLogistic(
+    rows.map((r) => r.features),
+    rows.map((r) => (r.right ? 1 : 0)),
+    { l2: Number(opt.l2) },
+  );
 }
 
 /** A case's outcome under a model: what the rules did, the second look's best source, and its view of the rules' source. */
@@ -139,7 +156,17 @@ function judge(e: Example, weights: readonly number[]): Judged {
   // As in the drafter: only a rule source the second look may answer from can be overruled.
   const ruled = e.looks.find((l) => l.id === e.rulesSource);
   const rulesP = ruled ? answerProbability(ruled.features, model) : 1;
-  return { answerable: e.c.expected.answerable, rulesRight, rulesAbstained: e.rules.abstained, best, bestRight, second, bestLine, rulesP, rulesBest: ruled !== undefined && rulesP >= best };
+  return {
+    answerable: e.c.expected.answerable,
+    rulesRight,
+    rulesAbstained: e.rules.abstained,
+    best,
+    bestRight,
+    second,
+    bestLine,
+    rulesP,
+    rulesBest: ruled !== undefined && rulesP >= best,
+  };
 }
 
 interface Thresholds {
@@ -154,7 +181,10 @@ function outcome(judged: readonly Judged[], { answerAt, vetoBelow, margin = 0, l
   const answerable = judged.filter((j) => j.answerable);
   const unanswerable = judged.filter((j) => !j.answerable);
   const vetoed = (j: Judged) => !j.rulesAbstained && j.rulesP < vetoBelow;
-  const looks = (j: Judged) => (j.rulesAbstained || vetoed(j)) && j.best >= (j.bestLine ? Math.min(answerAt, lineAt) : answerAt) && (j.best - j.second >= margin || j.rulesBest);
+  const looks = (j: Judged) =>
+    (j.rulesAbstained || vetoed(j)) &&
+    j.best >= (j.bestLine ? Math.min(answerAt, lineAt) : answerAt) &&
+    (j.best - j.second >= margin || j.rulesBest);
   const answers = (j: Judged) => looks(j) || (!j.rulesAbstained && !vetoed(j));
   const right = (j: Judged) => (looks(j) ? j.bestRight : j.rulesRight);
   return {
@@ -177,8 +207,11 @@ for (let fold = 0; fold < folds; fold++) {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const show = (o: ReturnType<typeof outcome>) => `fact accuracy ${pct(o.accuracy)} · wrong ${pct(o.wrong)} · abstains ${pct(o.abstain)}`;
-console.log(`${examples.length} cases, ${groups.length} broadcasts, ${examples.reduce((n, e) => n + e.looks.length, 0)} sources; ${folds}-fold by broadcast`);
+const show = (o: ReturnType<typeof outcome>) =>
+  `fact accuracy ${pct(o.accuracy)} · wrong ${pct(o.wrong)} · abstains ${pct(o.abstain)}`;
+console.log(
+  `${examples.length} cases, ${groups.length} broadcasts, ${examples.reduce((n, e) => n + e.looks.length, 0)} sources; ${folds}-fold by broadcast`,
+);
 console.log(`rules only                   ${show(outcome(judged, { answerAt: Infinity, vetoBelow: 0 }))}`);
 const minAbstain = Number(opt["min-abstain"]);
 const maxWrong = Number(opt["max-wrong"]);
@@ -193,17 +226,25 @@ const grid = (from: number, to: number, step: number) =>
 // Largest margin first: of equally good thresholds, the one that asks for the clearest winner.
 // vetoBelow may exceed answerAt: a rule answer then stands when the model trusts its source
 // that much, or when that source is itself the clear winner the second look answers from.
-for (const lineAt of [1, 0.6, 0.5, 0.4, 0.3]) for (const margin of grid(0, 0.6, 0.1).reverse()) for (const vetoBelow of [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8].filter((v) => v <= Number(opt["max-veto"]))) {
-  for (const answerAt of grid(0.2, 0.95, 0.05).reverse()) {
-    const at = { answerAt, vetoBelow, margin, lineAt };
-    const o = outcome(judged, at);
-    const better = qualifies(o)
-      ? !qualifies(best) || o.accuracy > best.accuracy || (o.accuracy === best.accuracy && o.abstain > best.abstain)
-      : !qualifies(best) && o.abstain >= minAbstain && (o.wrong < best.wrong || (o.wrong === best.wrong && o.accuracy > best.accuracy));
-    if (better) [chosen, best] = [at, o];
-  }
-}
-console.log(`answers from ${chosen.answerAt} (the named product's own topical lines from ${chosen.lineAt}) with a margin of ${chosen.margin}, vetoes below ${chosen.vetoBelow}: ${show(best)} (cross-validated)`);
+for (const lineAt of [1, 0.6, 0.5, 0.4, 0.3])
+  for (const margin of grid(0, 0.6, 0.1).reverse())
+    for (const vetoBelow of [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8].filter(
+      (v) => v <= Number(opt["max-veto"]),
+    )) {
+      for (const answerAt of grid(0.2, 0.95, 0.05).reverse()) {
+        const at = { answerAt, vetoBelow, margin, lineAt };
+        const o = outcome(judged, at);
+        const better = qualifies(o)
+          ? !qualifies(best) || o.accuracy > best.accuracy || (o.accuracy === best.accuracy && o.abstain > best.abstain)
+          : !qualifies(best) &&
+            o.abstain >= minAbstain &&
+            (o.wrong < best.wrong || (o.wrong === best.wrong && o.accuracy > best.accuracy));
+        if (better) [chosen, best] = [at, o];
+      }
+    }
+console.log(
+  `answers from ${chosen.answerAt} (the named product's own topical lines from ${chosen.lineAt}) with a margin of ${chosen.margin}, vetoes below ${chosen.vetoBelow}: ${show(best)} (cross-validated)`,
+);
 const counts = count(examples);
 const weights = named(train(examples.map((e) => associated(e, counts, true))));
 const associations = counts.table(MIN_ANSWERED);

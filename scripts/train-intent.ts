@@ -20,7 +20,15 @@ import { normalize } from "../core/intent/normalize.ts";
 import { evaluate, formatEvaluation } from "../core/intent/metrics.ts";
 import { type IntentModel, logitsOf, softmaxInPlace } from "../core/intent/model.ts";
 import { isHeldoutFile } from "./lib/corpus.ts";
-import { type Example, buildFeatureSet, fitTemperature, modelFrom, nll, prng, trainSoftmax } from "../core/intent/train.ts";
+import {
+  type Example,
+  buildFeatureSet,
+  fitTemperature,
+  modelFrom,
+  nll,
+  prng,
+  trainSoftmax,
+} from "../core/intent/train.ts";
 
 const { values: opt } = parseArgs({
   options: {
@@ -58,9 +66,13 @@ function loadSources(): Source[] {
   const sources: Source[] = [];
   const dir = String(opt.chats);
   if (existsSync(dir) && statSync(dir).isDirectory()) {
-    const files = readdirSync(dir).filter((f) => f.endsWith(".tsv") && !isHeldoutFile(f)).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith(".tsv") && !isHeldoutFile(f))
+      .sort();
     // The file index rides along as `category`, for leave-one-category-out validation.
-    const chats = files.flatMap((f, category) => parseLabelledTsv(readFileSync(join(dir, f), "utf8")).map((c) => ({ ...c, category })));
+    const chats = files.flatMap((f, category) =>
+      parseLabelledTsv(readFileSync(join(dir, f), "utf8")).map((c) => ({ ...c, category })),
+    );
     if (chats.length > 0) sources.push({ name: `live-commerce (${files.join(", ")})`, chats, weight: num("w-live") });
   }
   const shared = String(opt.shared);
@@ -95,7 +107,11 @@ function conflicts(chat: LabelledChat): boolean {
 function sample<T>(items: T[], max: number, seed: number): T[] {
   if (items.length <= max) return items;
   const rand = prng(seed);
-  return items.map((x) => ({ x, k: rand() })).sort((a, b) => a.k - b.k).slice(0, max).map((e) => e.x);
+  return items
+    .map((x) => ({ x, k: rand() }))
+    .sort((a, b) => a.k - b.k)
+    .slice(0, max)
+    .map((e) => e.x);
 }
 
 /** Near-repeats (재입고 해주세요 / 재입고 해주세요ㅠㅠ) share a key, so they share a fold. */
@@ -141,11 +157,18 @@ function exampleWeight(part: Part, chat: LabelledChat): number {
 
 function train(parts: Part[]): IntentModel {
   const bits = num("bits");
-  const examples: Example[] = parts.flatMap((p) => p.train.map((c) => ({ text: c.text, label: labelIndex(c.intent), weight: exampleWeight(p, c) })));
+  const examples: Example[] = parts.flatMap((p) =>
+    p.train.map((c) => ({ text: c.text, label: labelIndex(c.intent), weight: exampleWeight(p, c) })),
+  );
   const set = buildFeatureSet(examples, bits);
   const full = trainSoftmax(set, {
-    bits, numClasses: INTENTS.length, epochs: num("epochs"), learningRate: num("lr"), l2: num("l2"),
-    classWeights: weightedBalance(set.labels, set.weights), seed: num("seed"),
+    bits,
+    numClasses: INTENTS.length,
+    epochs: num("epochs"),
+    learningRate: num("lr"),
+    l2: num("l2"),
+    classWeights: weightedBalance(set.labels, set.weights),
+    seed: num("seed"),
   });
   return modelFrom(full, INTENTS, bits, FEATURE_VERSION);
 }
@@ -155,15 +178,23 @@ function splitSources(sources: Source[], folds: number, valFold: number): Part[]
   const seed = num("seed");
   return sources.map((s, i) => {
     const live = i === 0 && s.name.startsWith("live-commerce");
-    const liveFold = (c: LabelledChat & { category?: number }) => (opt["by-category"] ? c.category! % folds : foldOf(c, folds, seed));
+    const liveFold = (c: LabelledChat & { category?: number }) =>
+      opt["by-category"] ? c.category! % folds : foldOf(c, folds, seed);
     const isVal = (c: LabelledChat) => (live ? liveFold(c) === valFold : foldOf(c, 10, seed + i) === 0);
-    return { name: s.name, weight: s.weight, live, train: s.chats.filter((c) => !isVal(c)), val: s.chats.filter(isVal) };
+    return {
+      name: s.name,
+      weight: s.weight,
+      live,
+      train: s.chats.filter((c) => !isVal(c)),
+      val: s.chats.filter(isVal),
+    };
   });
 }
 
 /** k-fold cross-validation on the live-commerce training chats (pooled out-of-fold macro-F1). */
 function crossValidate(sources: Source[], folds: number): void {
-  const gold: string[] = [], predicted: string[] = [];
+  const gold: string[] = [],
+    predicted: string[] = [];
   for (let f = 0; f < folds; f++) {
     const parts = splitSources(sources, folds, f);
     const model = train(parts);
@@ -175,7 +206,11 @@ function crossValidate(sources: Source[], folds: number): void {
     }
     if (f === folds - 1) {
       for (const p of parts.slice(1)) {
-        const ev = evaluate(p.val.map((c) => c.intent), predictAll(model, p.val).predicted, INTENTS);
+        const ev = evaluate(
+          p.val.map((c) => c.intent),
+          predictAll(model, p.val).predicted,
+          INTENTS,
+        );
         console.log(`validation ${p.name}: macro-F1 ${ev.macroF1.toFixed(4)}`);
       }
     }
@@ -188,7 +223,8 @@ function main(): void {
   const folds = num("cv");
   if (folds > 1) return crossValidate(sources, folds);
   const parts = splitSources(sources, Math.round(1 / num("val-frac")), 0);
-  for (const p of parts) console.log(`${p.name}: ${p.train.length} train, ${p.val.length} validation, weight ${p.weight}`);
+  for (const p of parts)
+    console.log(`${p.name}: ${p.train.length} train, ${p.val.length} validation, weight ${p.weight}`);
   const t0 = performance.now();
   const model = train(parts);
   console.log(`trained in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -198,13 +234,19 @@ function main(): void {
   const { logits } = predictAll(model, calib);
   const labels = Uint8Array.from(calib, (c) => labelIndex(c.intent));
   const temperature = fitTemperature(logits, labels, INTENTS.length);
-  console.log(`temperature ${temperature.toFixed(3)}: validation NLL ${nll(logits, labels, 3, 1).toFixed(4)} → ${nll(logits, labels, 3, temperature).toFixed(4)}`);
+  console.log(
+    `temperature ${temperature.toFixed(3)}: validation NLL ${nll(logits, labels, 3, 1).toFixed(4)} → ${nll(logits, labels, 3, temperature).toFixed(4)}`,
+  );
   const calibrated: IntentModel = { ...model, temperature };
   const shippedVal = decodeArtefact(encodeArtefact(calibrated, "validation"));
   for (const p of parts) {
     const gold = p.val.map((c) => c.intent);
-    console.log(formatEvaluation(`validation: ${p.name}`, evaluate(gold, predictAll(calibrated, p.val).predicted, INTENTS)));
-    console.log(`   after int8 quantisation: macro-F1 ${evaluate(gold, predictAll(shippedVal, p.val).predicted, INTENTS).macroF1.toFixed(4)}`);
+    console.log(
+      formatEvaluation(`validation: ${p.name}`, evaluate(gold, predictAll(calibrated, p.val).predicted, INTENTS)),
+    );
+    console.log(
+      `   after int8 quantisation: macro-F1 ${evaluate(gold, predictAll(shippedVal, p.val).predicted, INTENTS).macroF1.toFixed(4)}`,
+    );
   }
   if (opt["no-write"]) return;
   // The shipped model sees every training chat (validation included) and keeps the fitted temperature.

@@ -20,7 +20,13 @@ import type { FeatureSet } from "../core/intent/train.ts";
 import { nbRatios, trainAveraged, trainScaled } from "../core/moderation/train.ts";
 import { type ModerationExample, parseBeep, parseCurse, parseModerationTsv } from "../core/moderation/corpus.ts";
 import { MAX_MODERATION_FEATURES } from "../core/moderation/features.ts";
-import { LEAN_FEATURES, type ModerationModel, STORED_COLUMNS, extractSplit, moderationProbabilities } from "../core/moderation/model.ts";
+import {
+  LEAN_FEATURES,
+  type ModerationModel,
+  STORED_COLUMNS,
+  extractSplit,
+  moderationProbabilities,
+} from "../core/moderation/model.ts";
 import { encodeModerationArtefact } from "../core/moderation/artefact.ts";
 import { MODERATION_CLASSES } from "../core/moderation/types.ts";
 import { isHeldoutFile } from "./lib/corpus.ts";
@@ -54,17 +60,34 @@ interface Source {
 
 function loadSources(): Source[] {
   const modDir = "data/moderation";
-  const live = readdirSync(modDir).filter((f) => /^train.*\.tsv$/.test(f)).sort();
-  const chats = readdirSync("data/chats").filter((f) => f.endsWith(".tsv") && !isHeldoutFile(f)).sort();
+  const live = readdirSync(modDir)
+    .filter((f) => /^train.*\.tsv$/.test(f))
+    .sort();
+  const chats = readdirSync("data/chats")
+    .filter((f) => f.endsWith(".tsv") && !isHeldoutFile(f))
+    .sort();
   return [
-    { name: `live-commerce moderation (${live.join(", ")})`, examples: live.flatMap((f) => parseModerationTsv(readFileSync(join(modDir, f), "utf8"))), weight: num("w-live") },
+    {
+      name: `live-commerce moderation (${live.join(", ")})`,
+      examples: live.flatMap((f) => parseModerationTsv(readFileSync(join(modDir, f), "utf8"))),
+      weight: num("w-live"),
+    },
     {
       name: "live-commerce chats (ok)",
-      examples: chats.flatMap((f) => parseLabelledTsv(readFileSync(join("data/chats", f), "utf8")).map((c) => ({ text: c.text, label: "ok" as const }))),
+      examples: chats.flatMap((f) =>
+        parseLabelledTsv(readFileSync(join("data/chats", f), "utf8")).map((c) => ({
+          text: c.text,
+          label: "ok" as const,
+        })),
+      ),
       weight: num("w-chats"),
     },
     { name: "BEEP! train", examples: parseBeep(readFileSync("data/beep/train.tsv", "utf8")), weight: num("w-beep") },
-    { name: "Curse-detection-data", examples: parseCurse(readFileSync("data/curse/dataset.txt", "utf8")), weight: num("w-curse") },
+    {
+      name: "Curse-detection-data",
+      examples: parseCurse(readFileSync("data/curse/dataset.txt", "utf8")),
+      weight: num("w-curse"),
+    },
   ];
 }
 
@@ -92,7 +115,12 @@ function buildSet(items: { text: string; label: string; weight: number }[], bits
   });
   const features = new Int32Array(total);
   chunks.forEach((c, i) => features.set(c, offsets[i]!));
-  return { features, offsets, labels: Uint8Array.from(items, (it) => labelOf(it.label)), weights: Float32Array.from(items, (it) => it.weight) };
+  return {
+    features,
+    offsets,
+    labels: Uint8Array.from(items, (it) => labelOf(it.label)),
+    weights: Float32Array.from(items, (it) => it.weight),
+  };
 }
 
 function train(items: { text: string; label: string; weight: number }[]): ModerationModel {
@@ -102,12 +130,30 @@ function train(items: { text: string; label: string; weight: number }[]): Modera
   set.labels.forEach((l, i) => (mass[l]! += set.weights[i]!));
   const totalMass = mass.reduce((a, b) => a + b, 0);
   const classWeights = mass.map((m) => (m === 0 ? 0 : Math.sqrt(totalMass / (MODERATION_CLASSES.length * m))));
-  const trainOpts = { bits, numClasses: MODERATION_CLASSES.length, epochs: num("epochs"), learningRate: num("lr"), l2: num("l2"), classWeights, seed: num("seed"), seeds: num("seeds") };
-  const full = opt.nb ? trainScaled(set, trainOpts, nbRatios(set, bits, MODERATION_CLASSES.length, 1, num("nb-clip"))) : trainAveraged(set, trainOpts);
+  const trainOpts = {
+    bits,
+    numClasses: MODERATION_CLASSES.length,
+    epochs: num("epochs"),
+    learningRate: num("lr"),
+    l2: num("l2"),
+    classWeights,
+    seed: num("seed"),
+    seeds: num("seeds"),
+  };
+  const full = opt.nb
+    ? trainScaled(set, trainOpts, nbRatios(set, bits, MODERATION_CLASSES.length, 1, num("nb-clip")))
+    : trainAveraged(set, trainOpts);
   const C = MODERATION_CLASSES.length;
   const weights = new Float32Array((1 << bits) * STORED_COLUMNS);
-  for (let r = 0; r < 1 << bits; r++) for (let c = 1; c < C; c++) weights[r * STORED_COLUMNS + c - 1] = full[r * C + c]! - full[r * C]!;
-  return { featureVersion: num("features"), intentBits: INTENT_ARTEFACT.bits, bits, weights, thresholds: [0.5, 0.5, 0.5, 0.5, 0.5] };
+  for (let r = 0; r < 1 << bits; r++)
+    for (let c = 1; c < C; c++) weights[r * STORED_COLUMNS + c - 1] = full[r * C + c]! - full[r * C]!;
+  return {
+    featureVersion: num("features"),
+    intentBits: INTENT_ARTEFACT.bits,
+    bits,
+    weights,
+    thresholds: [0.5, 0.5, 0.5, 0.5, 0.5],
+  };
 }
 
 /** 1 − p(ok) of every example. */
@@ -116,12 +162,24 @@ function holdScores(model: ModerationModel, examples: ModerationExample[]): numb
   return examples.map((e) => 1 - moderationProbabilities(model, e.text, p)[0]!);
 }
 
-function f1At(scores: number[], gold: boolean[], t: number): { f1: number; macro: number; falseHold: number; recall: number } {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+function f1At(
+  scores: number[],
+  gold: boolean[],
+  t: number,
+): { f1: number; macro: number; falseHold: number; recall: number } {
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   scores.forEach((s, i) => (s >= t ? (gold[i] ? tp++ : fp++) : gold[i] ? fn++ : tn++));
   const f = (a: number, b: number, c: number) => (2 * a === 0 ? 0 : (2 * a) / (2 * a + b + c));
   const f1 = f(tp, fp, fn);
-  return { f1, macro: (f1 + f(tn, fn, fp)) / 2, falseHold: fp / Math.max(1, fp + tn), recall: tp / Math.max(1, tp + fn) };
+  return {
+    f1,
+    macro: (f1 + f(tn, fn, fp)) / 2,
+    falseHold: fp / Math.max(1, fp + tn),
+    recall: tp / Math.max(1, tp + fn),
+  };
 }
 
 function main(): void {
@@ -146,7 +204,8 @@ function main(): void {
   const version = `${new Date().toISOString().slice(0, 10)}, ${all.length} chats, ${num("bits")} bits`;
   const artefact = encodeModerationArtefact(final, version);
   // The licence travels inside the data file (JSON has no comments): the weights derive from CC-BY-SA BEEP!.
-  const licence = "CC-BY-SA-4.0 (derived from BEEP! by Moon, Cho and Lee, CC-BY-SA-4.0, and Curse-detection-data by 2runo, MIT; see data/models/README.md)";
+  const licence =
+    "CC-BY-SA-4.0 (derived from BEEP! by Moon, Cho and Lee, CC-BY-SA-4.0, and Curse-detection-data by 2runo, MIT; see data/models/README.md)";
   const body = `${JSON.stringify({ licence, ...artefact })}\n`;
   writeFileSync(String(opt.out), body);
   console.log(`wrote ${opt.out}: ${(Buffer.byteLength(body) / 1024).toFixed(0)} KB`);
@@ -156,11 +215,15 @@ function main(): void {
  * Sensitivity 2 (the default) takes the threshold with the best hold F1 on the live-commerce
  * tuning chats whose false holds stay ≤ 2%; 0/1 are stricter, 3/4 looser. Reported per source.
  */
-function tuneThresholds(model: ModerationModel, tuning: { name: string; examples: ModerationExample[] }[]): { thresholds: number[]; newsThreshold: number } {
+function tuneThresholds(
+  model: ModerationModel,
+  tuning: { name: string; examples: ModerationExample[] }[],
+): { thresholds: number[]; newsThreshold: number } {
   const live = [...tuning[0]!.examples, ...tuning[1]!.examples];
   const liveScores = holdScores(model, live);
   const liveGold = live.map((e) => e.label !== "ok");
-  let best = 0.5, bestF1 = -1;
+  let best = 0.5,
+    bestF1 = -1;
   for (let t = 0.2; t <= 0.95; t += 0.01) {
     const r = f1At(liveScores, liveGold, t);
     if (r.falseHold <= 0.02 && r.f1 > bestF1) {
@@ -168,20 +231,29 @@ function tuneThresholds(model: ModerationModel, tuning: { name: string; examples
       best = t;
     }
   }
-  const thresholds = [Math.min(0.97, best + 0.3), Math.min(0.95, best + 0.15), best, Math.max(0.1, best - 0.15), Math.max(0.05, best - 0.3)];
+  const thresholds = [
+    Math.min(0.97, best + 0.3),
+    Math.min(0.95, best + 0.15),
+    best,
+    Math.max(0.1, best - 0.15),
+    Math.max(0.05, best - 0.3),
+  ];
   console.log(`thresholds by sensitivity 0..4: ${thresholds.map((t) => t.toFixed(2)).join(" ")}`);
   let newsThreshold = best;
   for (const s of tuning) {
     const scores = holdScores(model, s.examples);
     const gold = s.examples.map((e) => e.label !== "ok");
     const r = f1At(scores, gold, best);
-    let bt = 0, bm = 0;
+    let bt = 0,
+      bm = 0;
     for (let t = 0.05; t < 1; t += 0.01) {
       const m = f1At(scores, gold, t).macro;
       if (m > bm) [bm, bt] = [m, t];
     }
     if (s.name.startsWith("BEEP")) newsThreshold = Math.round(bt * 100) / 100;
-    console.log(`tuning ${s.name} (${s.examples.length}): at ${best.toFixed(2)} hold F1 ${r.f1.toFixed(3)} macro-F1 ${r.macro.toFixed(3)} false holds ${(r.falseHold * 100).toFixed(1)}% recall ${r.recall.toFixed(3)}; best macro-F1 ${bm.toFixed(3)} at ${bt.toFixed(2)}`);
+    console.log(
+      `tuning ${s.name} (${s.examples.length}): at ${best.toFixed(2)} hold F1 ${r.f1.toFixed(3)} macro-F1 ${r.macro.toFixed(3)} false holds ${(r.falseHold * 100).toFixed(1)}% recall ${r.recall.toFixed(3)}; best macro-F1 ${bm.toFixed(3)} at ${bt.toFixed(2)}`,
+    );
   }
   console.log(`news-comment threshold (best macro-F1 on the BEEP! tuning split carved from train): ${newsThreshold}`);
   return { thresholds, newsThreshold };

@@ -30,7 +30,13 @@ export type AuditAction =
  * Records who did what to which target (and broadcast) in D1's audit log. Awaited by callers:
  * an act that cannot be recorded should fail rather than go unrecorded.
  */
-export async function recordAudit(db: Db, actor: Actor, action: AuditAction, target: string, broadcastId?: string | null): Promise<void> {
+export async function recordAudit(
+  db: Db,
+  actor: Actor,
+  action: AuditAction,
+  target: string,
+  broadcastId?: string | null,
+): Promise<void> {
   await db.insert(auditLog).values({
     at: Date.now(),
     actorId: actor.id.slice(0, 64),

@@ -27,7 +27,7 @@ export function intentClassifier(env: SageMakerVars): IntentClassifier {
 function buildClassifier(env: SageMakerVars): IntentClassifier {
   const parsed = parseSageMakerConfig(env);
   if (!parsed.ok) {
-    // Misconfiguration degrades to the embedded model (invariant 5) but says why, once per config.
+    // Misconfiguration degrades to the embedded model (every cloud backend has an embedded default) but says why, once per config.
     console.error(JSON.stringify({ event: "sagemaker-config-invalid", error: parsed.error }));
     return embeddedClassifier;
   }

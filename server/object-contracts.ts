@@ -28,7 +28,9 @@ export const VIEWER_BROADCAST_HEADER = HUB_BROADCAST_HEADER;
 export type { RelayOutcome } from "../core/protocol/responses.ts";
 
 /** What a write into the YouTube chat answered: done (with the posted message), or why not. */
-export type WriteOutcome = { ok: true; id?: string; text?: string } | { ok: false; code: string; message: string; status: number };
+export type WriteOutcome =
+  | { ok: true; id?: string; text?: string }
+  | { ok: false; code: string; message: string; status: number };
 
 /** Longest temporary timeout a moderator may give from LiveQ (YouTube allows up to a day). */
 export const MAX_TIMEOUT_SECONDS = 86_400;

@@ -10,7 +10,12 @@ export interface ViewerConfig {
   deliverTimeoutMs: number;
 }
 
-export const VIEWER_DEFAULTS: ViewerConfig = { shards: 8, maxSocketsPerIp: 64, maxMessagesPerMinute: 30, deliverTimeoutMs: 5000 };
+export const VIEWER_DEFAULTS: ViewerConfig = {
+  shards: 8,
+  maxSocketsPerIp: 64,
+  maxMessagesPerMinute: 30,
+  deliverTimeoutMs: 5000,
+};
 
 interface ViewerVars {
   VIEWER_SHARDS?: string;

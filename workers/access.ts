@@ -41,7 +41,10 @@ async function fetchKeys(url: string): Promise<KeySet> {
       if (!res.ok) throw new Error(`certs answered ${res.status}`);
       const body = (await res.json()) as { keys?: unknown };
       if (!Array.isArray(body.keys)) throw new Error("certs without keys");
-      const set = { keys: body.keys.filter((k): k is HonoJsonWebKey => typeof k === "object" && k !== null), fetchedAt: Date.now() };
+      const set = {
+        keys: body.keys.filter((k): k is HonoJsonWebKey => typeof k === "object" && k !== null),
+        fetchedAt: Date.now(),
+      };
       keyCache.set(url, set);
       return set;
     })().finally(() => inflight.delete(url));
@@ -55,7 +58,8 @@ async function keysFor(url: string, kid: string | undefined): Promise<HonoJsonWe
   const cached = keyCache.get(url);
   const now = Date.now();
   if (!cached || now - cached.fetchedAt > KEYS_TTL_MS) return (await fetchKeys(url)).keys;
-  if (kid && !cached.keys.some((k) => k.kid === kid) && now - cached.fetchedAt > COOLDOWN_MS) return (await fetchKeys(url)).keys;
+  if (kid && !cached.keys.some((k) => k.kid === kid) && now - cached.fetchedAt > COOLDOWN_MS)
+    return (await fetchKeys(url)).keys;
   return cached.keys;
 }
 

@@ -34,7 +34,8 @@ function checkOrigin(c: AppContext, principal: Principal | null): void {
   if (!mustCheck) return;
   if (origin === undefined) {
     // Node clients send no Origin; a browser always does on upgrades, so a cookie without one is not a browser's.
-    if (viaCookie && isUpgrade(c)) throw new AppError("forbidden_origin", 403, "a browser socket must say where it comes from");
+    if (viaCookie && isUpgrade(c))
+      throw new AppError("forbidden_origin", 403, "a browser socket must say where it comes from");
     return;
   }
   if (!originAllowed(origin, ownOrigins(c), parseOriginList(c.env.ALLOWED_ORIGINS))) {
@@ -63,7 +64,11 @@ export const requireOwnOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** Refuses credentials in URLs on every route: request URLs end up in logs and `wrangler tail`. */
 export const refuseTokenInUrl: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (hasCredentialInQuery(new URL(c.req.url).search)) {
-    throw new AppError("token_in_url", 401, "credentials are never accepted in the URL; use Authorization: Bearer or sign in");
+    throw new AppError(
+      "token_in_url",
+      401,
+      "credentials are never accepted in the URL; use Authorization: Bearer or sign in",
+    );
   }
   await next();
 };
@@ -74,7 +79,8 @@ export function requirePermission(permission: Permission): MiddlewareHandler<App
     requireConfigured(c.env);
     const principal = await identify(c);
     if (principal?.kind !== "member") throw new AppError("unauthorized", 401, "sign in or send a member's token");
-    if (!can(principal.role, permission)) throw new AppError("forbidden", 403, `the ${principal.role} role may not do this`);
+    if (!can(principal.role, permission))
+      throw new AppError("forbidden", 403, `the ${principal.role} role may not do this`);
     checkOrigin(c, principal);
     c.set("principal", principal);
     await next();
@@ -104,7 +110,8 @@ export const requireIngest: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!principal) {
     const token = bearerToken(c.req.raw);
     const tokenId = token ? await findIngestToken(drizzle(c.env.DB), await sha256Hex(token), broadcastId) : null;
-    if (!tokenId) throw new AppError("unauthorized", 401, "a valid ingest token or a member's credentials are required");
+    if (!tokenId)
+      throw new AppError("unauthorized", 401, "a valid ingest token or a member's credentials are required");
     principal = { kind: "ingest", role: "ingest", broadcastId, tokenId };
   }
   checkOrigin(c, principal);

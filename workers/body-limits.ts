@@ -30,7 +30,8 @@ const limiters = {
 /** Which limit a path falls under. */
 export function bodyLimitKind(path: string): keyof typeof BODY_LIMITS {
   if (/^\/api\/broadcasts\/[^/]+\/chats$/.test(path)) return "chats";
-  if (/^\/api\/broadcasts\/[^/]+\/(knowledge|products\/[^/]+(\/details)?|benefits|qna(\/[^/]+)?)$/.test(path)) return "knowledge";
+  if (/^\/api\/broadcasts\/[^/]+\/(knowledge|products\/[^/]+(\/details)?|benefits|qna(\/[^/]+)?)$/.test(path))
+    return "knowledge";
   return "default";
 }
 

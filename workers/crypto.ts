@@ -7,7 +7,10 @@ export async function sha256Hex(text: string): Promise<string> {
 /** A random URL-safe token with 192 bits of entropy. */
 export function randomToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 /** Compares secrets without leaking their length-prefix through timing. */

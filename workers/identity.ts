@@ -1,7 +1,13 @@
 import { drizzle } from "drizzle-orm/d1";
 import { accessConfig, ACCESS_HEADER, verifyAccess } from "./access.ts";
 import { sha256Hex, timingSafeEqualText } from "./crypto.ts";
-import { ensureOwner, findSession, memberByEmail, memberByTokenHash, type MemberRow } from "../server/db/queries-members.ts";
+import {
+  ensureOwner,
+  findSession,
+  memberByEmail,
+  memberByTokenHash,
+  type MemberRow,
+} from "../server/db/queries-members.ts";
 import type { AppContext, Principal } from "./env.ts";
 import { AppError } from "./errors.ts";
 import { sessionCookie } from "./session-cookie.ts";
@@ -33,7 +39,13 @@ export async function memberForToken(env: Env, token: string): Promise<MemberRow
 }
 
 function member(row: MemberRow, via: "token" | "session" | "access", sessionId?: string): Principal {
-  return { kind: "member", role: row.role, member: { id: row.id, name: row.name }, via, ...(sessionId ? { sessionId } : {}) };
+  return {
+    kind: "member",
+    role: row.role,
+    member: { id: row.id, name: row.name },
+    via,
+    ...(sessionId ? { sessionId } : {}),
+  };
 }
 
 /**

@@ -10,6 +10,8 @@ export default {
   fetch: app.fetch,
   /** The daily cron (wrangler.toml `[triggers]`): retention purges chat logs of long-ended broadcasts. */
   async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(purgeExpiredChats(env).then((ids) => console.log(JSON.stringify({ event: "retention", purged: ids.length }))));
+    ctx.waitUntil(
+      purgeExpiredChats(env).then((ids) => console.log(JSON.stringify({ event: "retention", purged: ids.length }))),
+    );
   },
 } satisfies ExportedHandler<Env>;

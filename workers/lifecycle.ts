@@ -4,7 +4,12 @@ import { viewerConfig } from "../server/viewer-limits.ts";
 import { answerBackends } from "../server/answers/service.ts";
 import { diffChunks } from "../server/answers/knowledge-db.ts";
 import { getBroadcast } from "../server/db/queries.ts";
-import { broadcastsDueForPurge, deleteBroadcastRows, markChatsPurged, revokeIngestTokens } from "../server/db/queries-lifecycle.ts";
+import {
+  broadcastsDueForPurge,
+  deleteBroadcastRows,
+  markChatsPurged,
+  revokeIngestTokens,
+} from "../server/db/queries-lifecycle.ts";
 import { forgetViewerLookups } from "./viewer-lookup.ts";
 
 /** `RETENTION_DAYS`: days after a broadcast ends before its chat log is purged (default 90). */
@@ -60,7 +65,9 @@ export async function deleteBroadcast(env: Env, id: string): Promise<boolean> {
   await env.CHAT_CAPTURE.getByName(id).purge();
   await env.BROADCAST_HUB.getByName(id).purge();
   const { shards } = viewerConfig(env);
-  await Promise.all(Array.from({ length: shards }, (_, shard) => env.VIEWER_FANOUT.getByName(viewerShardName(id, shard)).purge()));
+  await Promise.all(
+    Array.from({ length: shards }, (_, shard) => env.VIEWER_FANOUT.getByName(viewerShardName(id, shard)).purge()),
+  );
   await dropIndexedChunks(env, id);
   await deleteBroadcastRows(db, id);
   known.delete(id);
@@ -92,7 +99,9 @@ export async function purgeExpiredChats(env: Env & RetentionVars, now = Date.now
   const started = Date.now();
   for (;;) {
     // Ones that failed this sweep are still due: ask for enough to get past them.
-    const due = (await broadcastsDueForPurge(db, now - retentionDays(env) * DAY_MS, PURGE_BATCH + failed.size)).filter((id) => !failed.has(id));
+    const due = (await broadcastsDueForPurge(db, now - retentionDays(env) * DAY_MS, PURGE_BATCH + failed.size)).filter(
+      (id) => !failed.has(id),
+    );
     for (const id of due) {
       try {
         await env.BROADCAST_HUB.getByName(id).purgeChats();
@@ -100,7 +109,9 @@ export async function purgeExpiredChats(env: Env & RetentionVars, now = Date.now
         purged.push(id);
       } catch (err) {
         failed.add(id);
-        console.error(JSON.stringify({ level: "error", what: "retention purge failed", broadcastId: id, message: String(err) }));
+        console.error(
+          JSON.stringify({ level: "error", what: "retention purge failed", broadcastId: id, message: String(err) }),
+        );
       }
     }
     if (due.length < PURGE_BATCH || Date.now() - started > SWEEP_BUDGET_MS) return purged;

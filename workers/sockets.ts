@@ -16,7 +16,9 @@ export async function closeHubSockets(env: Env, broadcastId: string, tag: string
   try {
     return await env.BROADCAST_HUB.getByName(broadcastId).closeSockets(tag, reason);
   } catch (err) {
-    console.error(JSON.stringify({ level: "error", what: "closing sockets failed", broadcastId, message: String(err) }));
+    console.error(
+      JSON.stringify({ level: "error", what: "closing sockets failed", broadcastId, message: String(err) }),
+    );
     return 0;
   }
 }

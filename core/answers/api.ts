@@ -24,7 +24,9 @@ export const NewQna = z.object({
 });
 
 /** `PUT /api/broadcasts/:id/qna/:qnaId`: changes to a manual pair. */
-export const QnaPatch = NewQna.partial().refine((p) => Object.values(p).some((v) => v !== undefined), { message: "nothing to change" });
+export const QnaPatch = NewQna.partial().refine((p) => Object.values(p).some((v) => v !== undefined), {
+  message: "nothing to change",
+});
 
 /** `POST /api/broadcasts/:id/answers/draft`. */
 export const DraftRequest = z.object({

@@ -9,7 +9,12 @@ describe("word associations", () => {
   });
 
   it("leaves out digit strings: a training broadcast's prices say nothing of a new one's", () => {
-    expect(associationKeys(["가격", "77"], "가격 77", "판매가 39,000원 (12% 할인)")).toEqual(["가격|판매", "가격|매가", "가격|%할", "가격|할인"]);
+    expect(associationKeys(["가격", "77"], "가격 77", "판매가 39,000원 (12% 할인)")).toEqual([
+      "가격|판매",
+      "가격|매가",
+      "가격|%할",
+      "가격|할인",
+    ]);
   });
 
   it("scores each question gram by its best positive association, capped at 1", () => {

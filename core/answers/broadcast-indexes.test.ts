@@ -4,7 +4,14 @@ import { knowledgeChunks } from "./chunks.ts";
 import type { KnowledgeSet } from "./types.ts";
 
 const set = (broadcastId: string, notes: string[]): KnowledgeSet => ({
-  broadcastId, title: "", description: "", notes, products: [], qna: [], benefits: [], answers: [],
+  broadcastId,
+  title: "",
+  description: "",
+  notes,
+  products: [],
+  qna: [],
+  benefits: [],
+  answers: [],
 });
 
 describe("BroadcastIndexes", () => {
@@ -17,7 +24,15 @@ describe("BroadcastIndexes", () => {
     // Another broadcast where 배송 is in every line must not change how "a" ranks and scores.
     const shared = new BroadcastIndexes();
     shared.sync("a", knowledgeChunks(quiet));
-    shared.sync("b", knowledgeChunks(set("b", Array.from({ length: 30 }, (_, i) => `배송 안내 ${i}`))));
+    shared.sync(
+      "b",
+      knowledgeChunks(
+        set(
+          "b",
+          Array.from({ length: 30 }, (_, i) => `배송 안내 ${i}`),
+        ),
+      ),
+    );
     const after = await shared.retrieve("a")("배송 언제", 2);
     expect(after.map((p) => [p.chunk.id, p.score])).toEqual(before.map((p) => [p.chunk.id, p.score]));
     expect(after.every((p) => p.chunk.broadcastId === "a")).toBe(true);
@@ -37,6 +52,11 @@ describe("BroadcastIndexes", () => {
     const indexes = new BroadcastIndexes();
     indexes.sync("a", knowledgeChunks(set("a", ["배송은 내일 출발", "반품은 7일 이내"])));
     indexes.sync("a", knowledgeChunks(set("a", ["배송은 모레 출발"])));
-    expect(indexes.store("a").index.entries().map((c) => c.text)).toEqual(["배송은 모레 출발"]);
+    expect(
+      indexes
+        .store("a")
+        .index.entries()
+        .map((c) => c.text),
+    ).toEqual(["배송은 모레 출발"]);
   });
 });

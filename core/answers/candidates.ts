@@ -36,25 +36,33 @@ export function sourceText(c: Candidate): string {
 
 /** Product detail lines as candidates. */
 export function productCandidates(broadcastId: string, product: ProductKnowledge): Candidate[] {
-  return product.details.filter((d) => d.trim()).map((text) => ({
-    id: `${broadcastId}:product:${product.key}:detail:${textId(text.trim())}`,
-    kind: "product",
-    productKey: product.key,
-    text: text.trim(),
-    topics: spokenTopics(text),
-  }));
+  return product.details
+    .filter((d) => d.trim())
+    .map((text) => ({
+      id: `${broadcastId}:product:${product.key}:detail:${textId(text.trim())}`,
+      kind: "product",
+      productKey: product.key,
+      text: text.trim(),
+      topics: spokenTopics(text),
+    }));
 }
 
 /** Broadcast-wide lines (notes, benefits, description) as candidates. */
 export function lineCandidates(broadcastId: string, kind: ChunkKind, lines: readonly string[]): Candidate[] {
-  return lines.filter((l) => l.trim()).map((line) => {
-    const text = line.trim();
-    return { id: `${broadcastId}:${kind}:${textId(text)}`, kind, productKey: "", text, topics: spokenTopics(text) };
-  });
+  return lines
+    .filter((l) => l.trim())
+    .map((line) => {
+      const text = line.trim();
+      return { id: `${broadcastId}:${kind}:${textId(text)}`, kind, productKey: "", text, topics: spokenTopics(text) };
+    });
 }
 
 /** Q&A pairs and approved answers as candidates, judged on both question and answer. */
-export function qnaCandidates(broadcastId: string, kind: "qna" | "answer", pairs: readonly QnaKnowledge[]): Candidate[] {
+export function qnaCandidates(
+  broadcastId: string,
+  kind: "qna" | "answer",
+  pairs: readonly QnaKnowledge[],
+): Candidate[] {
   return pairs.map((qna) => ({
     id: `${broadcastId}:${kind}:${qna.id}`,
     kind,
@@ -122,7 +130,9 @@ export function contentGrams(stems: readonly string[]): ContentGram[] {
 export function coverage(grams: readonly ContentGram[], text: string, topics: readonly Topic[] = []): number {
   if (grams.length === 0) return 0;
   const compact = compactText(text);
-  const covered = grams.filter((g) => (g.figure ? g.figure.test(compact) : compact.includes(g.gram) || g.cueOf.some((t) => topics.includes(t))));
+  const covered = grams.filter((g) =>
+    g.figure ? g.figure.test(compact) : compact.includes(g.gram) || g.cueOf.some((t) => topics.includes(t)),
+  );
   return covered.length / grams.length;
 }
 
@@ -131,7 +141,12 @@ export function coverage(grams: readonly ContentGram[], text: string, topics: re
  * covers decides between lines of one topic, and for Q&A the likeness of the two questions.
  * `question` should come without the words naming the product, which every Q&A of it shares.
  */
-export function scoreCandidate(candidate: Candidate, question: string, topics: readonly Topic[], grams: readonly ContentGram[]): CandidateScore {
+export function scoreCandidate(
+  candidate: Candidate,
+  question: string,
+  topics: readonly Topic[],
+  grams: readonly ContentGram[],
+): CandidateScore {
   const topicHits = candidate.topics.filter((t) => topics.includes(t)).length;
   // A line about several other things too answers less directly than one about the asked topic.
   const offTopic = candidate.topics.length - topicHits;
@@ -139,7 +154,10 @@ export function scoreCandidate(candidate: Candidate, question: string, topics: r
   const cov = coverage(grams, text, candidate.topics);
   const textCoverage = coverage(grams, text);
   const similarity = candidate.qna ? questionSimilarity(question, candidate.qna.question) : 0;
-  const topical = topicHits > 0 ? 0.5 + 0.1 * Math.min(topicHits - 1, 2) + 0.3 * cov + 0.1 * textCoverage - 0.03 * Math.min(offTopic, 3) : 0.6 * cov;
+  const topical =
+    topicHits > 0
+      ? 0.5 + 0.1 * Math.min(topicHits - 1, 2) + 0.3 * cov + 0.1 * textCoverage - 0.03 * Math.min(offTopic, 3)
+      : 0.6 * cov;
   const score = Math.max(topical, candidate.qna ? 0.35 + 0.65 * similarity : 0);
   return { candidate, score, topicHits, coverage: cov, textCoverage, similarity };
 }

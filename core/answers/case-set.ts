@@ -10,7 +10,11 @@ const Money = z.number().nullish();
  */
 export const AnswerCase = z.object({
   broadcast: z
-    .object({ title: z.string().default(""), description: z.string().default(""), notes: z.array(z.string()).default([]) })
+    .object({
+      title: z.string().default(""),
+      description: z.string().default(""),
+      notes: z.array(z.string()).default([]),
+    })
     .default({ title: "", description: "", notes: [] }),
   products: z
     .array(
@@ -53,7 +57,12 @@ export function caseKnowledge(c: AnswerCase, broadcastId = "case"): KnowledgeSet
     description: c.broadcast.description,
     notes: c.broadcast.notes,
     products: c.products.map((p) => ({ ...p, details: p.details })),
-    qna: c.qna.map((q, i) => ({ id: `q${i}`, productKey: q.productKey ?? null, question: q.question, answer: q.answer })),
+    qna: c.qna.map((q, i) => ({
+      id: `q${i}`,
+      productKey: q.productKey ?? null,
+      question: q.question,
+      answer: q.answer,
+    })),
     benefits: c.benefits,
     answers: [],
   };

@@ -19,5 +19,8 @@ export const ProductUpsert = z.object({
 export type ProductUpsert = z.infer<typeof ProductUpsert>;
 
 /** `PUT /api/broadcasts/:id/benefits`: the live coupons and benefits, replacing what was there. */
-export const BenefitsPut = z.object({ coupons: z.array(Line).max(50).default([]), benefits: z.array(Line).max(50).default([]) });
+export const BenefitsPut = z.object({
+  coupons: z.array(Line).max(50).default([]),
+  benefits: z.array(Line).max(50).default([]),
+});
 export type BenefitsPut = z.infer<typeof BenefitsPut>;

@@ -46,7 +46,13 @@ export function productChunks(broadcastId: string, product: ProductKnowledge): C
 
 function qnaChunk(broadcastId: string, kind: "qna" | "answer", qna: QnaKnowledge): Chunk {
   return {
-    ...chunk(broadcastId, kind, `${broadcastId}:${kind}:${qna.id}`, qna.productKey ?? "", `Q: ${qna.question}\nA: ${qna.answer}`),
+    ...chunk(
+      broadcastId,
+      kind,
+      `${broadcastId}:${kind}:${qna.id}`,
+      qna.productKey ?? "",
+      `Q: ${qna.question}\nA: ${qna.answer}`,
+    ),
     question: qna.question,
     answer: qna.answer,
   };

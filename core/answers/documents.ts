@@ -16,7 +16,11 @@ export function chunkToDocument(chunk: Chunk): Document<ChunkMetadata> {
  * Back from a document (ours, or one a remote store returned): unknown or missing metadata
  * is tolerated, since a remote index may hold entries written by an older version.
  */
-export function documentToChunk(doc: { pageContent: string; metadata: Record<string, unknown>; id?: string | undefined }): Chunk | null {
+export function documentToChunk(doc: {
+  pageContent: string;
+  metadata: Record<string, unknown>;
+  id?: string | undefined;
+}): Chunk | null {
   const m = doc.metadata;
   const str = (v: unknown) => (typeof v === "string" ? v : "");
   const id = str(m.id) || doc.id || "";

@@ -11,15 +11,39 @@ const knowledge: KnowledgeSet = {
   description: "니트와 데님 팬츠 특가",
   notes: ["오늘 주문은 내일 순차 출고됩니다", "교환·반품은 수령 후 7일 이내 가능합니다"],
   products: [
-    { key: "k1", name: "[소이] 울 블렌드 니트", price: 59000, salePrice: 39000, discountRate: 34, status: "SALE", details: ["소재: 울 30%, 아크릴 70%", "세탁: 드라이클리닝 권장", "색상: 아이보리, 블랙"] },
-    { key: "k2", name: "와이드 데님 팬츠", price: 49000, salePrice: 49000, discountRate: 0, status: "OUTOFSTOCK", details: ["사이즈: S, M, L (S 허리 66cm)"] },
+    {
+      key: "k1",
+      name: "[소이] 울 블렌드 니트",
+      price: 59000,
+      salePrice: 39000,
+      discountRate: 34,
+      status: "SALE",
+      details: ["소재: 울 30%, 아크릴 70%", "세탁: 드라이클리닝 권장", "색상: 아이보리, 블랙"],
+    },
+    {
+      key: "k2",
+      name: "와이드 데님 팬츠",
+      price: 49000,
+      salePrice: 49000,
+      discountRate: 0,
+      status: "OUTOFSTOCK",
+      details: ["사이즈: S, M, L (S 허리 66cm)"],
+    },
   ],
-  qna: [{ id: "q1", productKey: "k1", question: "보풀 많이 생기나요?", answer: "안녕하세요 고객님! 마찰 부위는 보풀이 생길 수 있어 세탁망을 권장드립니다. 감사합니다." }],
+  qna: [
+    {
+      id: "q1",
+      productKey: "k1",
+      question: "보풀 많이 생기나요?",
+      answer: "안녕하세요 고객님! 마찰 부위는 보풀이 생길 수 있어 세탁망을 권장드립니다. 감사합니다.",
+    },
+  ],
   benefits: ["라이브 전용 10% 쿠폰은 화면 하단에서 받으세요"],
   answers: [{ id: "a1", question: "라이브 끝나도 이 가격이에요?", answer: "방송 종료 후 3시간까지 같은 가격입니다." }],
 };
 
-const draft = (question: string, productKey?: string) => draftExtractive(question, { knowledge, passages: [], productKey });
+const draft = (question: string, productKey?: string) =>
+  draftExtractive(question, { knowledge, passages: [], productKey });
 
 describe("extractive drafter", () => {
   it.each([
@@ -51,9 +75,12 @@ describe("extractive drafter", () => {
     expect(d.suggestions[0]?.text).toContain("화면 하단");
   });
 
-  it.each(["다음 방송 언제 해요?", "니트 정전기 심한가요?", "데님 물빠짐 있나요?", "와 예쁘다", "모델 키 몇이에요?"])("abstains on %s", (question) => {
-    expect(draft(question)).toMatchObject({ abstained: true, answer: ABSTENTION, sources: [] });
-  });
+  it.each(["다음 방송 언제 해요?", "니트 정전기 심한가요?", "데님 물빠짐 있나요?", "와 예쁘다", "모델 키 몇이에요?"])(
+    "abstains on %s",
+    (question) => {
+      expect(draft(question)).toMatchObject({ abstained: true, answer: ABSTENTION, sources: [] });
+    },
+  );
 
   it("abstains on a price question when several products exist and none is named", () => {
     expect(draft("가격 얼마예요?").abstained).toBe(true);
@@ -79,7 +106,9 @@ describe("sentences", () => {
     expect(sentenceFromLine("오늘 주문은 내일 출고됩니다")).toBe("오늘 주문은 내일 출고됩니다.");
   });
   it("takes the first substantive sentence of a seller answer", () => {
-    expect(sentenceFromAnswer("안녕하세요 고객님. 네 가능합니다! 감사합니다.")).toBe("네 가능합니다!".replace("!", "."));
+    expect(sentenceFromAnswer("안녕하세요 고객님. 네 가능합니다! 감사합니다.")).toBe(
+      "네 가능합니다!".replace("!", "."),
+    );
   });
   it("shortens product names", () => {
     expect(shortProductName("[퓨어메르] 리셋 비타씨 앰플 (5g x 8ea)")).toBe("리셋 비타씨 앰플");

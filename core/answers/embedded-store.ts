@@ -44,10 +44,18 @@ export class EmbeddedVectorStore extends VectorStore {
   }
 
   async addDocuments(documents: DocumentInterface[], options?: { ids?: string[] }): Promise<string[]> {
-    return this.addVectors(await this.embeddings.embedDocuments(documents.map((d) => d.pageContent)), documents, options);
+    return this.addVectors(
+      await this.embeddings.embedDocuments(documents.map((d) => d.pageContent)),
+      documents,
+      options,
+    );
   }
 
-  async addVectors(vectors: number[][], documents: DocumentInterface[], options?: { ids?: string[] }): Promise<string[]> {
+  async addVectors(
+    vectors: number[][],
+    documents: DocumentInterface[],
+    options?: { ids?: string[] },
+  ): Promise<string[]> {
     const chunks: Chunk[] = [];
     const sparse = [];
     for (const [i, doc] of documents.entries()) {
@@ -65,11 +73,19 @@ export class EmbeddedVectorStore extends VectorStore {
     this.index.remove(params.ids);
   }
 
-  override async similaritySearchVectorWithScore(query: number[], k: number, filter?: ChunkFilter): Promise<[DocumentInterface, number][]> {
+  override async similaritySearchVectorWithScore(
+    query: number[],
+    k: number,
+    filter?: ChunkFilter,
+  ): Promise<[DocumentInterface, number][]> {
     return this.index.searchVector(toSparse(query), k, filter).map((p) => [chunkToDocument(p.chunk), p.score]);
   }
 
-  override async similaritySearchWithScore(query: string, k = 4, filter?: ChunkFilter): Promise<[DocumentInterface, number][]> {
+  override async similaritySearchWithScore(
+    query: string,
+    k = 4,
+    filter?: ChunkFilter,
+  ): Promise<[DocumentInterface, number][]> {
     return this.searchPassages(query, k, filter).map((p) => [chunkToDocument(p.chunk), p.score]);
   }
 

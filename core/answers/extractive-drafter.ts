@@ -1,4 +1,16 @@
-import { coverage, lineCandidates, productCandidates, qnaCandidates, contentGrams, scoreCandidate, sourceText, statesQualifiers, type Candidate, type CandidateScore, type ContentGram } from "./candidates.ts";
+import {
+  coverage,
+  lineCandidates,
+  productCandidates,
+  qnaCandidates,
+  contentGrams,
+  scoreCandidate,
+  sourceText,
+  statesQualifiers,
+  type Candidate,
+  type CandidateScore,
+  type ContentGram,
+} from "./candidates.ts";
 import { benefitKind } from "./chunks.ts";
 import { describePrice } from "./facts.ts";
 import { targetProduct, type ProductTarget } from "./product-target.ts";
@@ -6,7 +18,14 @@ import { contentStems, stemGrams } from "./question-key.ts";
 import { associationKeys, associationScore } from "./associations.ts";
 import { lexiconMatches } from "./lexicon.ts";
 import { aboutAnotherProduct, namedOptions, statesOptions } from "./options.ts";
-import { answerProbability, competition, evidence, gramRarity, type QuestionEvidence, type SecondLookModel } from "./second-look.ts";
+import {
+  answerProbability,
+  competition,
+  evidence,
+  gramRarity,
+  type QuestionEvidence,
+  type SecondLookModel,
+} from "./second-look.ts";
 import { SECOND_LOOK_MODEL } from "./second-look-model.ts";
 import { sentenceFromAnswer, sentenceFromLine, shortProductName } from "./sentence.ts";
 import { structuredAnswer } from "./structured.ts";
@@ -20,7 +39,8 @@ import { abstain, type AnswerDrafter, type Draft, type DraftContext, type Knowle
  * A measurement asked for ("길이 얼마나 돼요", "몇 칼로리", "무게 몇키로"): only a source with a
  * number answers it; "사이즈: M / L" does not say how long the L is.
  */
-const ASKS_MEASURE = /(길이|기장|높이|너비|가로|세로|폭|둘레|무게|중량|용량|칼로리|kcal|두께|지름)\s*(가|이|는|은)?\s*(몇|얼마)|몇\s*(cm|센치|센티|미리|mm|키로|kg|그램|g|ml|미리리터|리터|칼로리|kcal|인치)/i;
+const ASKS_MEASURE =
+  /(길이|기장|높이|너비|가로|세로|폭|둘레|무게|중량|용량|칼로리|kcal|두께|지름)\s*(가|이|는|은)?\s*(몇|얼마)|몇\s*(cm|센치|센티|미리|mm|키로|kg|그램|g|ml|미리리터|리터|칼로리|kcal|인치)/i;
 
 /** Thresholds of the extractive drafter (tuned on the dev split of data/answers/cases.jsonl only). */
 export const EXTRACTIVE_THRESHOLDS = {
@@ -48,9 +68,43 @@ export const EXTRACTIVE_THRESHOLDS = {
  * table still sees them, so "얼마" still asks the price.
  */
 const ASKING_STEMS = new Set([
-  "얼마", "얼마나", "어때", "어떤가", "어떨까", "뭐뭐", "뭐가", "괜찮", "괜찮을", "괜찮나", "괜찮아", "괜찮은가", "있는데", "없는데",
-  "입어", "입어도", "써", "써도", "쓸", "쓸수", "넣어", "넣어도", "들고", "탈수", "탈수있", "타도", "가지고", "놀", "놀수", "태워",
-  "올려", "올려도", "두고", "먹", "먹어도", "한번", "몇번",
+  "얼마",
+  "얼마나",
+  "어때",
+  "어떤가",
+  "어떨까",
+  "뭐뭐",
+  "뭐가",
+  "괜찮",
+  "괜찮을",
+  "괜찮나",
+  "괜찮아",
+  "괜찮은가",
+  "있는데",
+  "없는데",
+  "입어",
+  "입어도",
+  "써",
+  "써도",
+  "쓸",
+  "쓸수",
+  "넣어",
+  "넣어도",
+  "들고",
+  "탈수",
+  "탈수있",
+  "타도",
+  "가지고",
+  "놀",
+  "놀수",
+  "태워",
+  "올려",
+  "올려도",
+  "두고",
+  "먹",
+  "먹어도",
+  "한번",
+  "몇번",
 ]);
 
 /** The embedded drafter: answers from product facts, lines and Q&A, or abstains. Pure and synchronous inside. */
@@ -60,7 +114,14 @@ export const extractiveDrafter: AnswerDrafter = {
 };
 
 /** The rules alone, without the second look: the baseline `npm run eval:answers` prints beside it. */
-export const RULES_ONLY: SecondLookModel = { weights: {}, answerAt: Infinity, vetoBelow: 0, margin: 0, lineAt: Infinity, associations: {} };
+export const RULES_ONLY: SecondLookModel = {
+  weights: {},
+  answerAt: Infinity,
+  vetoBelow: 0,
+  margin: 0,
+  lineAt: Infinity,
+  associations: {},
+};
 export const rulesOnlyDrafter: AnswerDrafter = {
   name: "extractive-rules",
   draft: async (question, context) => draftExtractive(question, context, RULES_ONLY),
@@ -88,13 +149,21 @@ export function draftExtractive(question: string, context: DraftContext, model =
   const agreed = best !== undefined && ruled.source !== null && best.score === ruled.source;
   const clear = best && (agreed || best.probability - (runnerUp?.probability ?? 0) >= (model.margin ?? 0));
   // The named product's own line on an asked topic may answer from a lower probability (`lineAt`).
-  const sure = best && best.probability >= (ownTopicalLine(best.score, reading) ? Math.min(model.answerAt, model.lineAt ?? 1) : model.answerAt);
+  const sure =
+    best &&
+    best.probability >=
+      (ownTopicalLine(best.score, reading) ? Math.min(model.answerAt, model.lineAt ?? 1) : model.answerAt);
   return done(best && clear && sure ? best.draft : abstain(ruled.draft.confidence));
 }
 
 /** A line (or field) of the product the question names, on a topic it asks: the second look's `lineAt` applies. */
 export function ownTopicalLine(s: CandidateScore, r: { target: ProductTarget | null }): boolean {
-  return s.topicHits > 0 && s.candidate.kind === "product" && r.target !== null && s.candidate.productKey === r.target.product.key;
+  return (
+    s.topicHits > 0 &&
+    s.candidate.kind === "product" &&
+    r.target !== null &&
+    s.candidate.productKey === r.target.product.key
+  );
 }
 
 /** Everything a draft works out once about the question and its sources. */
@@ -130,21 +199,33 @@ function readQuestion(question: string, context: DraftContext): Reading {
   const target = targetProduct(question, k.products, context.productKey);
   const named = new Set(target?.nameStems ?? []);
   const lexicon = lexiconMatches(question);
-  const { topics, guess, guesses, cues } = askedTopics(question, words(question).filter((w) => !named.has(stemWord(w))).join(" "), lexicon);
+  const { topics, guess, guesses, cues } = askedTopics(
+    question,
+    words(question)
+      .filter((w) => !named.has(stemWord(w)))
+      .join(" "),
+    lexicon,
+  );
   const content = contentStems(question).filter((s) => !named.has(s) && !ASKING_STEMS.has(s));
   const grams = contentGrams(content);
   const figures = content.filter((s) => /^\d/.test(s));
   const measure = ASKS_MEASURE.test(normalizeText(question));
   const explained = guess ? explainedShare(grams, guess) : null;
   const retrieval = new Map(context.passages.map((p) => [p.chunk.id, p.score]));
-  const score = (c: Candidate) => withBoost(scoreCandidate(c, content.join(" "), topics, grams), retrieval, target?.product.key);
-  const ranked = gatherCandidates(k, target).map(score).sort((a, b) => b.score - a.score);
+  const score = (c: Candidate) =>
+    withBoost(scoreCandidate(c, content.join(" "), topics, grams), retrieval, target?.product.key);
+  const ranked = gatherCandidates(k, target)
+    .map(score)
+    .sort((a, b) => b.score - a.score);
   const fields = fieldCandidates(k, target, topics).map(score);
   const evidence: QuestionEvidence = {
     grams,
     guesses,
     asksAmount: /몇|얼마|언제/.test(compactText(question)),
-    rarity: gramRarity(grams, ranked.map((r) => sourceText(r.candidate))),
+    rarity: gramRarity(
+      grams,
+      ranked.map((r) => sourceText(r.candidate)),
+    ),
     askedGrams: stemGrams(contentStems(question)),
     targetKey: target?.product.key,
     explained: explained && ((s) => explained(s.candidate)),
@@ -152,9 +233,31 @@ function readQuestion(question: string, context: DraftContext): Reading {
     compact: compactText(question),
   };
   const subject = target ? shortProductName(target.product.name) : "";
-  const options = namedOptions(question, k.products.map((p) => p.name));
+  const options = namedOptions(
+    question,
+    k.products.map((p) => p.name),
+  );
   const elsewhere = (c: Candidate) => !c.productKey && aboutAnotherProduct(sourceText(c), k.products, target?.product);
-  return { question, knowledge: k, target, topics, cueTopics: cues, content, grams, figures, ranked, fields, explained, evidence, retrieval, subject, multi: k.products.length > 1, options, elsewhere, measure };
+  return {
+    question,
+    knowledge: k,
+    target,
+    topics,
+    cueTopics: cues,
+    content,
+    grams,
+    figures,
+    ranked,
+    fields,
+    explained,
+    evidence,
+    retrieval,
+    subject,
+    multi: k.products.length > 1,
+    options,
+    elsewhere,
+    measure,
+  };
 }
 
 /** The rules: a source answers when it passes every gate; otherwise the draft abstains. `source` is null for Naver's fields and abstentions. */
@@ -183,10 +286,18 @@ function byRules(r: Reading): { draft: Draft; source: CandidateScore | null } {
   const optionStock = r.options.length > 0 && topics.includes("stock");
   if (target && !optionStock && topics.some((t) => STRUCTURED_TOPICS.has(t)) && asksOnlyProduct(grams, topics)) {
     const answer = structuredAnswer(target.product, topics, subject);
-    if (answer) return { draft: { answer, abstained: false, sources: [summarySource(k.broadcastId, target)], confidence: 0.9 }, source: null };
+    if (answer)
+      return {
+        draft: { answer, abstained: false, sources: [summarySource(k.broadcastId, target)], confidence: 0.9 },
+        source: null,
+      };
   }
   if (topics.length === 0) {
-    const loose = ranked.find((s) => (s.candidate.qna ? s.similarity >= EXTRACTIVE_THRESHOLDS.looseSimilarity : s.coverage >= EXTRACTIVE_THRESHOLDS.looseCoverage));
+    const loose = ranked.find((s) =>
+      s.candidate.qna
+        ? s.similarity >= EXTRACTIVE_THRESHOLDS.looseSimilarity
+        : s.coverage >= EXTRACTIVE_THRESHOLDS.looseCoverage,
+    );
     if (loose) return { draft: fromCandidate(loose, subject, multi), source: loose };
   }
   return { draft: abstain(ranked[0]?.score ?? 0), source: null };
@@ -218,9 +329,20 @@ function sourceLooks(r: Reading, model = SECOND_LOOK_MODEL): SourceLook[] {
   const against = competition(scores, (s) => r.retrieval.get(s.candidate.id) ?? 0);
   return scores
     .map((score, i) => {
-      const keys = associationKeys(r.grams.map((g) => g.gram), r.question, sourceText(score.candidate));
+      const keys = associationKeys(
+        r.grams.map((g) => g.gram),
+        r.question,
+        sourceText(score.candidate),
+      );
       const associated = associationScore(keys, (key) => model.associations[key]);
-      const features = evidence(r.evidence, score, r.ranked[0] === score, r.retrieval.get(score.candidate.id) ?? 0, associated, against[i]);
+      const features = evidence(
+        r.evidence,
+        score,
+        r.ranked[0] === score,
+        r.retrieval.get(score.candidate.id) ?? 0,
+        associated,
+        against[i],
+      );
       const probability = answerProbability(features, model);
       const eligible =
         (r.cueTopics.length === 0 || score.candidate.topics.some((t) => r.cueTopics.includes(t))) &&
@@ -230,7 +352,14 @@ function sourceLooks(r: Reading, model = SECOND_LOOK_MODEL): SourceLook[] {
         statesQualifiers(sourceText(score.candidate), r.content) &&
         statesOptions(sourceText(score.candidate), r.options) &&
         !r.elsewhere(score.candidate);
-      return { score, features, associationKeys: keys, probability, draft: fromCandidate(score, r.subject, r.multi, probability), eligible };
+      return {
+        score,
+        features,
+        associationKeys: keys,
+        probability,
+        draft: fromCandidate(score, r.subject, r.multi, probability),
+        eligible,
+      };
     })
     .sort((a, b) => b.probability - a.probability);
 }
@@ -239,10 +368,15 @@ function sourceLooks(r: Reading, model = SECOND_LOOK_MODEL): SourceLook[] {
  * For training the second look (scripts/train-answers.ts): what the rules drafted and from
  * which source (null: Naver's fields or an abstention), and every source it may answer from.
  */
-export function examineDraft(question: string, context: DraftContext): { rules: Draft; rulesSource: string | null; looks: (SourceLook & { ownLine: boolean })[] } {
+export function examineDraft(
+  question: string,
+  context: DraftContext,
+): { rules: Draft; rulesSource: string | null; looks: (SourceLook & { ownLine: boolean })[] } {
   const reading = readQuestion(question, context);
   const ruled = byRules(reading);
-  const looks = sourceLooks(reading).filter((l) => l.eligible).map((l) => ({ ...l, ownLine: ownTopicalLine(l.score, reading) }));
+  const looks = sourceLooks(reading)
+    .filter((l) => l.eligible)
+    .map((l) => ({ ...l, ownLine: ownTopicalLine(l.score, reading) }));
   return { rules: ruled.draft, rulesSource: ruled.source?.candidate.id ?? null, looks };
 }
 
@@ -272,7 +406,9 @@ function explainedShare(grams: ReturnType<typeof contentGrams>, guess: TopicGues
     if (grams.length === 0) return 1;
     const compact = compactText(sourceText(c));
     const explained = grams.filter((g) =>
-      g.figure ? g.figure.test(compact) : byTopic.includes(g) || compact.includes(g.gram) || g.cueOf.some((t) => c.topics.includes(t)),
+      g.figure
+        ? g.figure.test(compact)
+        : byTopic.includes(g) || compact.includes(g.gram) || g.cueOf.some((t) => c.topics.includes(t)),
     );
     return explained.length / grams.length;
   };
@@ -293,7 +429,9 @@ function asksOnlyProduct(grams: ReturnType<typeof contentGrams>, topics: readonl
  */
 export function statesFigures(text: string, figures: readonly string[]): boolean {
   const digits = normalizeText(text).replace(/[\s,]/g, "");
-  const ranges = [...text.replace(/,/g, "").matchAll(/(\d+(?:\.\d+)?)\s*[a-zA-Z가-힣]*\s*[~∼-]\s*(\d+(?:\.\d+)?)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  const ranges = [
+    ...text.replace(/,/g, "").matchAll(/(\d+(?:\.\d+)?)\s*[a-zA-Z가-힣]*\s*[~∼-]\s*(\d+(?:\.\d+)?)/g),
+  ].map((m) => [Number(m[1]), Number(m[2])]);
   return figures.every((f) => {
     const value = f.replace(/[.,]$/, "").replace(/,/g, "");
     if (new RegExp(`(?<![\\d.])${value.replace(/\./g, "\\.")}(?![\\d])`).test(digits)) return true;
@@ -305,20 +443,31 @@ export function statesFigures(text: string, figures: readonly string[]): boolean
 /** A note beats Naver's price fields only when it states the question's own words ("특가 언제까지"). */
 function overridesProductFields(s: CandidateScore): boolean {
   // Q&A (old seller answers) never override live product fields; only manager lines do.
-  return !s.candidate.qna && s.candidate.kind !== "broadcast" && s.textCoverage >= EXTRACTIVE_THRESHOLDS.structuredOverride;
+  return (
+    !s.candidate.qna && s.candidate.kind !== "broadcast" && s.textCoverage >= EXTRACTIVE_THRESHOLDS.structuredOverride
+  );
 }
 
 /** The target product's lines and Q&A (or every product's when none is named) and broadcast-wide knowledge. */
 function gatherCandidates(k: KnowledgeSet, target: ProductTarget | null): Candidate[] {
   const products = target ? [target.product] : k.products;
-  const forTarget = (productKey: string | null | undefined) => !target || !productKey || productKey === target.product.key;
+  const forTarget = (productKey: string | null | undefined) =>
+    !target || !productKey || productKey === target.product.key;
   return [
     ...products.flatMap((p) => productCandidates(k.broadcastId, p)),
     ...lineCandidates(k.broadcastId, "note", k.notes),
     ...k.benefits.flatMap((line) => lineCandidates(k.broadcastId, benefitKind(line), [line])),
     ...lineCandidates(k.broadcastId, "broadcast", [k.description]),
-    ...qnaCandidates(k.broadcastId, "answer", k.answers.filter((a) => forTarget(a.productKey))),
-    ...qnaCandidates(k.broadcastId, "qna", k.qna.filter((q) => forTarget(q.productKey))),
+    ...qnaCandidates(
+      k.broadcastId,
+      "answer",
+      k.answers.filter((a) => forTarget(a.productKey)),
+    ),
+    ...qnaCandidates(
+      k.broadcastId,
+      "qna",
+      k.qna.filter((q) => forTarget(q.productKey)),
+    ),
   ];
 }
 
@@ -334,14 +483,27 @@ function withBoost(s: CandidateScore, boost: Map<string, number>, productKey: st
 function fromCandidate(s: CandidateScore, subject: string, multi: boolean, confidence = s.score): Draft {
   const c = s.candidate;
   const answer =
-    c.answer ?? (c.qna ? sentenceFromAnswer(c.qna.answer) : sentenceFromLine(c.text, c.kind === "product" && multi && subject ? subject : undefined));
-  const source: Source = { id: c.id, kind: c.kind, productKey: c.productKey, text: c.qna ? `Q: ${c.qna.question}\nA: ${c.qna.answer}` : c.text };
+    c.answer ??
+    (c.qna
+      ? sentenceFromAnswer(c.qna.answer)
+      : sentenceFromLine(c.text, c.kind === "product" && multi && subject ? subject : undefined));
+  const source: Source = {
+    id: c.id,
+    kind: c.kind,
+    productKey: c.productKey,
+    text: c.qna ? `Q: ${c.qna.question}\nA: ${c.qna.answer}` : c.text,
+  };
   return { answer, abstained: false, sources: [source], confidence: round(Math.min(1, confidence)) };
 }
 
 function summarySource(broadcastId: string, target: ProductTarget): Source {
   const p = target.product;
-  return { id: `${broadcastId}:product:${p.key}:summary`, kind: "product", productKey: p.key, text: `${p.name} · ${describePrice(p)}` };
+  return {
+    id: `${broadcastId}:product:${p.key}:summary`,
+    kind: "product",
+    productKey: p.key,
+    text: `${p.name} · ${describePrice(p)}`,
+  };
 }
 
 /**
@@ -356,7 +518,16 @@ function fieldCandidates(k: KnowledgeSet, target: ProductTarget | null, topics: 
   const asked = topics.filter((t) => STRUCTURED_TOPICS.has(t));
   const answer = structuredAnswer(p, asked.length ? asked : ["price"], shortProductName(p.name));
   if (!answer) return [];
-  return [{ id: summarySource(k.broadcastId, target).id, kind: "product", productKey: p.key, text: `${p.name} · ${describePrice(p)}`, answer, topics: [...STRUCTURED_TOPICS] }];
+  return [
+    {
+      id: summarySource(k.broadcastId, target).id,
+      kind: "product",
+      productKey: p.key,
+      text: `${p.name} · ${describePrice(p)}`,
+      answer,
+      topics: [...STRUCTURED_TOPICS],
+    },
+  ];
 }
 
 function round(n: number): number {

@@ -7,29 +7,56 @@ import { normalizeText } from "./tokenize.ts";
 
 describe("resolvePrice", () => {
   it("takes the lower price as current when the discount rate agrees", () => {
-    expect(resolvePrice({ price: 89000, salePrice: 59000, discountRate: 34 })).toEqual({ kind: "discounted", current: 59000, original: 89000, rate: 34 });
+    expect(resolvePrice({ price: 89000, salePrice: 59000, discountRate: 34 })).toEqual({
+      kind: "discounted",
+      current: 59000,
+      original: 89000,
+      rate: 34,
+    });
   });
   it("undoes Naver's swapped price and salePrice when the rate agrees", () => {
-    expect(resolvePrice({ price: 59000, salePrice: 89000, discountRate: 34 })).toEqual({ kind: "discounted", current: 59000, original: 89000, rate: 34 });
+    expect(resolvePrice({ price: 59000, salePrice: 89000, discountRate: 34 })).toEqual({
+      kind: "discounted",
+      current: 59000,
+      original: 89000,
+      rate: 34,
+    });
   });
   it("reports both figures when the rate disagrees or is missing", () => {
-    expect(resolvePrice({ price: 30000, salePrice: 25000, discountRate: 50 })).toEqual({ kind: "ambiguous", price: 30000, salePrice: 25000, rate: 50 });
+    expect(resolvePrice({ price: 30000, salePrice: 25000, discountRate: 50 })).toEqual({
+      kind: "ambiguous",
+      price: 30000,
+      salePrice: 25000,
+      rate: 50,
+    });
     expect(resolvePrice({ price: 30000, salePrice: 25000, discountRate: null })).toMatchObject({ kind: "ambiguous" });
   });
   it("has one price when both are equal or one is missing, none when neither", () => {
-    expect(resolvePrice({ price: 49000, salePrice: 49000, discountRate: 0 })).toEqual({ kind: "single", current: 49000 });
+    expect(resolvePrice({ price: 49000, salePrice: 49000, discountRate: 0 })).toEqual({
+      kind: "single",
+      current: 49000,
+    });
     expect(resolvePrice({ price: null, salePrice: 12000 })).toEqual({ kind: "single", current: 12000 });
     expect(resolvePrice({ price: 0, salePrice: null })).toEqual({ kind: "none" });
   });
   it("never calls the higher figure current, whatever the order", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1000, max: 10_000_000 }), fc.integer({ min: 1, max: 90 }), fc.boolean(), (high, rate, swap) => {
-        const low = Math.round(high * (1 - rate / 100));
-        fc.pre(low > 0 && low < high);
-        const facts = resolvePrice(swap ? { price: low, salePrice: high, discountRate: rate } : { price: high, salePrice: low, discountRate: rate });
-        expect(facts.kind).toBe("discounted");
-        if (facts.kind === "discounted") expect(facts.current).toBe(low);
-      }),
+      fc.property(
+        fc.integer({ min: 1000, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 90 }),
+        fc.boolean(),
+        (high, rate, swap) => {
+          const low = Math.round(high * (1 - rate / 100));
+          fc.pre(low > 0 && low < high);
+          const facts = resolvePrice(
+            swap
+              ? { price: low, salePrice: high, discountRate: rate }
+              : { price: high, salePrice: low, discountRate: rate },
+          );
+          expect(facts.kind).toBe("discounted");
+          if (facts.kind === "discounted") expect(facts.current).toBe(low);
+        },
+      ),
     );
   });
 });
@@ -41,13 +68,25 @@ describe("price text", () => {
     expect(formatWon(900)).toBe("900원");
   });
   it("describes the resolved price", () => {
-    expect(describePrice({ key: "k", name: "n", details: [], price: 59000, salePrice: 89000, discountRate: 34 })).toBe("판매가 59,000원 (정가 89,000원, 34% 할인)");
+    expect(describePrice({ key: "k", name: "n", details: [], price: 59000, salePrice: 89000, discountRate: 34 })).toBe(
+      "판매가 59,000원 (정가 89,000원, 34% 할인)",
+    );
   });
   it("answers price, discount and stock from Naver fields", () => {
-    const p = { key: "k", name: "니트", details: [], price: 89000, salePrice: 59000, discountRate: 34, status: "OUTOFSTOCK" };
+    const p = {
+      key: "k",
+      name: "니트",
+      details: [],
+      price: 89000,
+      salePrice: 59000,
+      discountRate: 34,
+      status: "OUTOFSTOCK",
+    };
     expect(structuredAnswer(p, ["price"], "니트")).toBe("니트는 정가 89,000원에서 34% 할인된 59,000원입니다.");
     expect(structuredAnswer(p, ["stock"], "니트")).toBe("니트는 현재 품절입니다.");
-    expect(structuredAnswer({ ...p, discountRate: 0, salePrice: 89000 }, ["discount"], "니트")).toBe("니트는 현재 별도 할인 없이 89,000원입니다.");
+    expect(structuredAnswer({ ...p, discountRate: 0, salePrice: 89000 }, ["discount"], "니트")).toBe(
+      "니트는 현재 별도 할인 없이 89,000원입니다.",
+    );
     expect(structuredAnswer({ ...p, price: null, salePrice: null }, ["price"], "니트")).toBeNull();
   });
 });

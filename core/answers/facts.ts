@@ -3,7 +3,7 @@ import type { ProductKnowledge } from "./types.ts";
 
 /**
  * What a product's Naver price fields say. In some collected data `price` and `salePrice`
- * are swapped (NAVER.md), so the lower one is the current price only when the discount rate
+ * are swapped (`price` below `salePrice` with a discount rate set), so the lower one is the current price only when the discount rate
  * agrees with the gap; otherwise both figures are reported as listed.
  */
 export type PriceFacts =
@@ -63,7 +63,10 @@ export interface FactLine {
 
 /** The product's detail lines with their topics (size, material, care, shipping, …). */
 export function productFactLines(product: ProductKnowledge): FactLine[] {
-  return product.details.map((text) => text.trim()).filter(Boolean).map((text) => ({ text, topics: lineTopics(text) }));
+  return product.details
+    .map((text) => text.trim())
+    .filter(Boolean)
+    .map((text) => ({ text, topics: lineTopics(text) }));
 }
 
 /** Lines (product details, notes, benefits) speaking to any of the topics, in input order. */

@@ -50,7 +50,11 @@ describe("extractClaims", () => {
 });
 
 describe("checkGrounding", () => {
-  const sources = ["판매가 39000원, 할인율 20%", "색상: 블랙, 아이보리 / 사이즈 S, M", "소재 울 70% 캐시미어 30%, 드라이클리닝 권장"];
+  const sources = [
+    "판매가 39000원, 할인율 20%",
+    "색상: 블랙, 아이보리 / 사이즈 S, M",
+    "소재 울 70% 캐시미어 30%, 드라이클리닝 권장",
+  ];
 
   it("accepts a faithful draft, however its numbers are written", () => {
     expect(checkGrounding("가격은 3만 9천원이고 20% 할인돼요.", sources).grounded).toBe(true);
@@ -87,7 +91,16 @@ describe("checkGrounding", () => {
   });
 
   it("accepts a draft that repeats any source sentence (property)", () => {
-    const pieces = ["가격 12,000원", "사이즈 M", "색상 블랙", "재고 있음", "무료배송", "2~3일 소요", "할인 10%", "무게 2kg"];
+    const pieces = [
+      "가격 12,000원",
+      "사이즈 M",
+      "색상 블랙",
+      "재고 있음",
+      "무료배송",
+      "2~3일 소요",
+      "할인 10%",
+      "무게 2kg",
+    ];
     fc.assert(
       fc.property(fc.subarray(pieces, { minLength: 1 }), fc.subarray(pieces), (cited, extra) => {
         const source = [...cited, ...extra].join(", ");

@@ -159,7 +159,10 @@ const LETTER_SIZE = /(?<![A-Za-z0-9])(XXS|XS|S|M|L|XL|XXL|XXXL|2XL|3XL|4XL|FREE|
  * asking whether one is sold: the drafter's near-miss check (options.ts) uses them too.
  */
 export const COLOUR_CLAIMS: ReadonlySet<string> = new Set(
-  TERM_GROUPS.slice(0, TERM_GROUPS.findIndex((g) => g[0] === "캐시미어"))
+  TERM_GROUPS.slice(
+    0,
+    TERM_GROUPS.findIndex((g) => g[0] === "캐시미어"),
+  )
     .filter((g) => g[0] !== "블루투스")
     .map((g) => `term:${compact(g[0]!)}`),
 );
@@ -167,13 +170,22 @@ export const COLOUR_CLAIMS: ReadonlySet<string> = new Set(
 const termIndex = new Map<string, string>();
 for (const group of TERM_GROUPS) for (const word of group) termIndex.set(compact(word), compact(group[0]!));
 const longTerms = [...termIndex.keys()].filter((w) => w.length > 1);
-const termPattern = new RegExp(longTerms.sort((a, b) => b.length - a.length).map(escapeRegExp).join("|"), "giu");
+const termPattern = new RegExp(
+  longTerms
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|"),
+  "giu",
+);
 /**
  * One-syllable words (`면`, `울`) are claims only standing alone before a particle, a space or
  * a number (`면 100%`, `울은`), never inside other words (`면접`, `울산`).
  */
 const shortTerms = [...termIndex.keys()].filter((w) => w.length === 1);
-const shortPattern = new RegExp(`(?<![가-힣])(${shortTerms.map(escapeRegExp).join("|")})(?=$|[\\s\\d%,.)]|[은는이가을를의와과로](?![가-힣]))`, "gu");
+const shortPattern = new RegExp(
+  `(?<![가-힣])(${shortTerms.map(escapeRegExp).join("|")})(?=$|[\\s\\d%,.)]|[은는이가을를의와과로](?![가-힣]))`,
+  "gu",
+);
 
 /** Every checkable claim a text makes, in order, without duplicates. */
 export function extractClaims(text: string): Claim[] {
@@ -185,7 +197,8 @@ export function extractClaims(text: string): Claim[] {
   const squashed = compact(text);
   for (const m of squashed.matchAll(termPattern)) add(`term:${termIndex.get(m[0].toLowerCase())}`, m[0]);
   for (const m of text.normalize("NFKC").matchAll(shortPattern)) add(`term:${termIndex.get(m[1]!)}`, m[1]!);
-  for (const m of text.normalize("NFKC").matchAll(LETTER_SIZE)) add(`size:${m[1]!.toUpperCase().replace("프리", "FREE")}`, m[0]);
+  for (const m of text.normalize("NFKC").matchAll(LETTER_SIZE))
+    add(`size:${m[1]!.toUpperCase().replace("프리", "FREE")}`, m[0]);
   for (const [pattern, name] of POLAR) {
     for (const m of text.normalize("NFKC").matchAll(pattern)) {
       const start = m.index ?? 0;

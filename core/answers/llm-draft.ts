@@ -36,21 +36,32 @@ export function buildPrompt(question: string, passages: readonly Passage[]): str
  */
 export function parseReply(reply: string, passages: readonly Passage[]): Draft {
   const text = reply.trim();
-  if (!text || text.includes("생성할 수 없") || text.includes(ABSTENTION)) return { ...abstain(0.2), reason: "refused" };
-  const cited = [...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) - 1).filter((i) => i >= 0 && i < passages.length);
+  if (!text || text.includes("생성할 수 없") || text.includes(ABSTENTION))
+    return { ...abstain(0.2), reason: "refused" };
+  const cited = [...text.matchAll(/\[(\d+)\]/g)]
+    .map((m) => Number(m[1]) - 1)
+    .filter((i) => i >= 0 && i < passages.length);
   const used = [...new Set(cited)].map((i) => passages[i] as Passage);
   if (used.length === 0) return { ...abstain(0.1), reason: "근거 자료를 인용하지 않은 답변" };
   const said = text.replace(/\s*\[\d+\]/g, "");
   // The whole reply is checked, not only the sentence shown: a model that invents anything
   // in its reply is not trusted with the rest of it.
-  const grounding = checkGrounding(said, used.map((p) => p.chunk.text));
+  const grounding = checkGrounding(
+    said,
+    used.map((p) => p.chunk.text),
+  );
   const answer = sentenceFromAnswer(said);
   if (!grounding.grounded) return { ...abstain(0.1), reason: groundingReason(grounding.unsupported) };
   const confidence = Math.min(1, Math.max(...used.map((p) => p.score)) + 0.3);
   return {
     answer,
     abstained: false,
-    sources: used.map(({ chunk }) => ({ id: chunk.id, kind: chunk.kind, productKey: chunk.productKey, text: chunk.text })),
+    sources: used.map(({ chunk }) => ({
+      id: chunk.id,
+      kind: chunk.kind,
+      productKey: chunk.productKey,
+      text: chunk.text,
+    })),
     confidence: Math.round(confidence * 100) / 100,
   };
 }

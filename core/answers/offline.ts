@@ -19,7 +19,12 @@ export class OfflineAnswerer {
     this.indexes = indexes;
   }
 
-  draft(knowledge: KnowledgeSet, question: string, productKey?: string, drafter: AnswerDrafter = extractiveDrafter): Promise<AnsweredDraft> {
+  draft(
+    knowledge: KnowledgeSet,
+    question: string,
+    productKey?: string,
+    drafter: AnswerDrafter = extractiveDrafter,
+  ): Promise<AnsweredDraft> {
     this.indexes.sync(knowledge.broadcastId, knowledgeChunks(knowledge));
     return answerQuestion(question, knowledge, this.indexes.retrieve(knowledge.broadcastId), drafter, productKey);
   }

@@ -49,7 +49,17 @@ describe("the near-miss option check", () => {
     title: "겨울 니트 라이브",
     description: "",
     notes: [],
-    products: [{ key: "k1", name: "캐시미어 니트", price: 59000, salePrice: 49000, discountRate: 17, status: "SALE", details: ["사이즈: S / M / L", "색상: 아이보리, 네이비", "소재: 캐시미어 10%, 울 90%"] }],
+    products: [
+      {
+        key: "k1",
+        name: "캐시미어 니트",
+        price: 59000,
+        salePrice: 49000,
+        discountRate: 17,
+        status: "SALE",
+        details: ["사이즈: S / M / L", "색상: 아이보리, 네이비", "소재: 캐시미어 10%, 울 90%"],
+      },
+    ],
     qna: [],
     benefits: [],
     answers: [],
@@ -70,8 +80,24 @@ describe("the near-miss option check", () => {
       broadcastId: "b-two",
       notes: ["주방놀이는 부피가 커서 도서산간 배송 불가"],
       products: [
-        { key: "t1", name: "소프트 블록 60pcs", price: 39000, salePrice: null, discountRate: null, status: "SALE", details: ["소재: EVA 무독성"] },
-        { key: "t2", name: "원목 주방놀이 세트", price: 129000, salePrice: null, discountRate: null, status: "SALE", details: ["크기: 80x30x90cm"] },
+        {
+          key: "t1",
+          name: "소프트 블록 60pcs",
+          price: 39000,
+          salePrice: null,
+          discountRate: null,
+          status: "SALE",
+          details: ["소재: EVA 무독성"],
+        },
+        {
+          key: "t2",
+          name: "원목 주방놀이 세트",
+          price: 129000,
+          salePrice: null,
+          discountRate: null,
+          status: "SALE",
+          details: ["크기: 80x30x90cm"],
+        },
       ],
     };
     const asked = (question: string) => draftExtractive(question, { knowledge: two, passages: [] });
@@ -83,7 +109,17 @@ describe("the near-miss option check", () => {
     const cardigan = (details: string[]): KnowledgeSet => ({
       ...knowledge,
       broadcastId: `b-cardigan-${details.length}`,
-      products: [{ key: "c1", name: "케이블 가디건", price: 49000, salePrice: null, discountRate: null, status: "SALE", details }],
+      products: [
+        {
+          key: "c1",
+          name: "케이블 가디건",
+          price: 49000,
+          salePrice: null,
+          discountRate: null,
+          status: "SALE",
+          details,
+        },
+      ],
     });
     const asked = (k: KnowledgeSet) => draftExtractive("가디건 L 길이 얼마나 돼요", { knowledge: k, passages: [] });
     expect(asked(cardigan(["사이즈: M / L", "소재: 아크릴 100%"])).abstained).toBe(true);

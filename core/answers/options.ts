@@ -24,7 +24,8 @@ function size(letters: string): string {
 }
 
 /** Colour words that are also products or other words: "크림" (a cream), "밝은 색" (not 은색). */
-const NOT_A_COLOUR = (key: string, text: string) => key === "term:크림" || (key === "term:실버" && !/실버|(?<![가-힣])은색/.test(text));
+const NOT_A_COLOUR = (key: string, text: string) =>
+  key === "term:크림" || (key === "term:실버" && !/실버|(?<![가-힣])은색/.test(text));
 
 function colours(text: string): string[] {
   return extractClaims(text)
@@ -43,7 +44,8 @@ const bed = (word: string) => `bed:${word.replace(/\s+/g, "")}`;
  * 나와요?"): only then does a colour it names have to be stated. Otherwise a colour names
  * the product ("베이지 그거 세탁기 돼요?", "카멜 머플러 어디서 만든 거예요").
  */
-const ASKS_AVAILABILITY = /(?<!수)(있|없)(나|어|을까|는지|죠|나요|어요|습니까|으세요|으신가)|나와요|나오나요|나오는지|팔아요|파나요/;
+const ASKS_AVAILABILITY =
+  /(?<!수)(있|없)(나|어|을까|는지|죠|나요|어요|습니까|으세요|으신가)|나와요|나오나요|나오는지|팔아요|파나요/;
 
 /**
  * The colours (when availability is asked) and letter and bed sizes a question names, as keys
@@ -89,7 +91,11 @@ export function statesOptions(source: string, asked: readonly string[]): boolean
  * the broadcast's products and not the one asked about: "주방놀이는 부피가 커서 도서산간
  * 배송 불가" says nothing of the blocks a viewer asks about.
  */
-export function aboutAnotherProduct(text: string, products: readonly ProductKnowledge[], target: ProductKnowledge | undefined): boolean {
+export function aboutAnotherProduct(
+  text: string,
+  products: readonly ProductKnowledge[],
+  target: ProductKnowledge | undefined,
+): boolean {
   if (!target || products.length < 2) return false;
   return !namesProduct(text, target) && products.some((p) => p.key !== target.key && namesProduct(text, p));
 }

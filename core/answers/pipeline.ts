@@ -7,14 +7,17 @@ import type { AnswerDrafter, AnsweredDraft, KnowledgeSet, Passage } from "./type
 /** Finds passages for a question, optionally about one product. */
 export type Retrieve = (question: string, k: number, productKey?: string) => Promise<Passage[]>;
 
-/** How many passages a drafter sees (the seed used 3; the extractive drafter only uses them as a nudge). */
+/** How many passages a drafter sees (3, as drafting started with; the extractive drafter only uses them as a nudge). */
 export const PASSAGES_PER_DRAFT = 6;
 
 /**
  * Retrieval through any LangChain vector store (embedded or Vectorize). `filterFor` builds
  * the store's own filter for the broadcast and product.
  */
-export function langchainRetrieve<S extends VectorStoreInterface>(store: S, filterFor: (productKey?: string) => S["FilterType"]): Retrieve {
+export function langchainRetrieve<S extends VectorStoreInterface>(
+  store: S,
+  filterFor: (productKey?: string) => S["FilterType"],
+): Retrieve {
   return async (question, k, productKey) => {
     const results = await store.similaritySearchWithScore(question, k, filterFor(productKey));
     return results.flatMap(([doc, score]) => {

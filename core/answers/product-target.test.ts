@@ -2,8 +2,20 @@ import { describe, expect, it } from "vitest";
 import { targetProduct } from "./product-target.ts";
 import type { ProductKnowledge } from "./types.ts";
 
-const product = (key: string, name: string): ProductKnowledge => ({ key, name, price: 10000, salePrice: null, discountRate: null, status: "SALE", details: [] });
-const products = [product("tent", "원터치 팝업 텐트 4~5인용"), product("chair", "캠프온 초경량 릴렉스 체어"), product("coat", "울 롱 코트")];
+const product = (key: string, name: string): ProductKnowledge => ({
+  key,
+  name,
+  price: 10000,
+  salePrice: null,
+  discountRate: null,
+  status: "SALE",
+  details: [],
+});
+const products = [
+  product("tent", "원터치 팝업 텐트 4~5인용"),
+  product("chair", "캠프온 초경량 릴렉스 체어"),
+  product("coat", "울 롱 코트"),
+];
 
 describe("targetProduct", () => {
   it("finds the product a question names", () => {

@@ -14,7 +14,11 @@ export interface ProductTarget {
  * whose name the question mentions (longest match; on a tie the one mentioned first, then
  * the one listed first). Null when none is named among several.
  */
-export function targetProduct(question: string, products: readonly ProductKnowledge[], productKey?: string): ProductTarget | null {
+export function targetProduct(
+  question: string,
+  products: readonly ProductKnowledge[],
+  productKey?: string,
+): ProductTarget | null {
   const stems = contentStems(question).filter((s) => s.length >= 2);
   const chosen = productKey ? products.find((p) => p.key === productKey) : undefined;
   if (chosen) return { product: chosen, nameStems: namedBy(stems, chosen) };
@@ -37,7 +41,12 @@ export function targetProduct(question: string, products: readonly ProductKnowle
 
 /** Whether a text names the product by its own words or its kind (a source about it, not another). */
 export function namesProduct(text: string, product: ProductKnowledge): boolean {
-  return namedBy(contentStems(text).filter((s) => s.length >= 2), product).length > 0;
+  return (
+    namedBy(
+      contentStems(text).filter((s) => s.length >= 2),
+      product,
+    ).length > 0
+  );
 }
 
 /**
@@ -45,13 +54,42 @@ export function namesProduct(text: string, product: ProductKnowledge): boolean {
  * of a product listed as "릴렉스 체어". Each group names one kind of product.
  */
 const PRODUCT_WORDS: readonly (readonly string[])[] = [
-  ["의자", "체어"], ["책상", "데스크"], ["침대", "베드"], ["탁자", "테이블"], ["수납장", "캐비닛"], ["선반", "랙"],
-  ["바지", "팬츠", "슬랙스"], ["치마", "스커트"], ["신발", "슈즈"], ["운동화", "스니커즈"], ["가방", "백팩", "토트백", "숄더백", "크로스백"],
-  ["윗옷", "상의", "티셔츠"], ["잠옷", "파자마"], ["외투", "코트", "자켓", "재킷", "점퍼", "패딩"], ["스웨터", "니트"], ["양말", "삭스"],
-  ["믹서기", "믹서", "블렌더"], ["청소기", "클리너"], ["선풍기", "서큘레이터"], ["솥", "냄비", "팟"], ["주전자", "포트", "케틀"],
-  ["물병", "텀블러", "보틀"], ["컵", "머그"], ["접시", "플레이트"], ["수건", "타월", "타올"], ["베개", "필로우"], ["이불", "차렵", "구스"],
-  ["이어폰", "이어버드", "버즈"], ["헤드폰", "헤드셋"], ["충전기", "충전거치대", "차저"], ["보조배터리", "파워뱅크"], ["노트북", "랩탑"],
-  ["선크림", "썬크림", "선블록", "자외선차단"], ["영양제", "보충제"], ["간식", "져키", "트릿"], ["장난감", "토이"],
+  ["의자", "체어"],
+  ["책상", "데스크"],
+  ["침대", "베드"],
+  ["탁자", "테이블"],
+  ["수납장", "캐비닛"],
+  ["선반", "랙"],
+  ["바지", "팬츠", "슬랙스"],
+  ["치마", "스커트"],
+  ["신발", "슈즈"],
+  ["운동화", "스니커즈"],
+  ["가방", "백팩", "토트백", "숄더백", "크로스백"],
+  ["윗옷", "상의", "티셔츠"],
+  ["잠옷", "파자마"],
+  ["외투", "코트", "자켓", "재킷", "점퍼", "패딩"],
+  ["스웨터", "니트"],
+  ["양말", "삭스"],
+  ["믹서기", "믹서", "블렌더"],
+  ["청소기", "클리너"],
+  ["선풍기", "서큘레이터"],
+  ["솥", "냄비", "팟"],
+  ["주전자", "포트", "케틀"],
+  ["물병", "텀블러", "보틀"],
+  ["컵", "머그"],
+  ["접시", "플레이트"],
+  ["수건", "타월", "타올"],
+  ["베개", "필로우"],
+  ["이불", "차렵", "구스"],
+  ["이어폰", "이어버드", "버즈"],
+  ["헤드폰", "헤드셋"],
+  ["충전기", "충전거치대", "차저"],
+  ["보조배터리", "파워뱅크"],
+  ["노트북", "랩탑"],
+  ["선크림", "썬크림", "선블록", "자외선차단"],
+  ["영양제", "보충제"],
+  ["간식", "져키", "트릿"],
+  ["장난감", "토이"],
 ];
 
 /** The name's words, with the other words of each product-word group it contains. */

@@ -71,7 +71,10 @@ export class RetrievalIndex {
       scored.push({ chunk, cos: cosine(vector, v), bm });
     }
     return scored
-      .map(({ chunk, cos, bm }) => ({ chunk, score: VECTOR_WEIGHT * cos + (1 - VECTOR_WEIGHT) * (maxBm > 0 ? bm / maxBm : 0) }))
+      .map(({ chunk, cos, bm }) => ({
+        chunk,
+        score: VECTOR_WEIGHT * cos + (1 - VECTOR_WEIGHT) * (maxBm > 0 ? bm / maxBm : 0),
+      }))
       .filter((p) => p.score > 0)
       .sort((a, b) => b.score - a.score)
       .slice(0, k);

@@ -18,7 +18,11 @@ const knowledge = { broadcastId: "b", answers: published };
 describe("reusePublished", () => {
   it("drafts a reworded repeat from the published answer, citing it", () => {
     const out = reusePublished("택배 언제 오나요", knowledge, abstained);
-    expect(out).toMatchObject({ answer: "오늘 주문하시면 내일 출발해요.", abstained: false, sources: [{ id: "b:answer:a1", kind: "answer" }] });
+    expect(out).toMatchObject({
+      answer: "오늘 주문하시면 내일 출발해요.",
+      abstained: false,
+      sources: [{ id: "b:answer:a1", kind: "answer" }],
+    });
     expect(out.suggestions[0]).toMatchObject({ id: "b:answer:a1", text: "오늘 주문하시면 내일 출발해요.", score: 1 });
     expect(out.suggestions[1]?.id).toBe("b:note:0");
   });

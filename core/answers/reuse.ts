@@ -18,7 +18,10 @@ export const REUSE_RELATED = 0.66;
  * names a product the other does not ("가격 얼마예요" answered, "부츠 가격 얼마예요" asked) is
  * never sure: the answer may be about another product.
  */
-export function matchPublished(question: string, answers: readonly QnaKnowledge[]): { answer: QnaKnowledge; similarity: number } | null {
+export function matchPublished(
+  question: string,
+  answers: readonly QnaKnowledge[],
+): { answer: QnaKnowledge; similarity: number } | null {
   const asked = questionMeaning(question);
   if (isEmpty(asked)) return null;
   let best: { answer: QnaKnowledge; similarity: number } | null = null;
@@ -32,18 +35,32 @@ export function matchPublished(question: string, answers: readonly QnaKnowledge[
 }
 
 /** The draft with a matching published answer put first (and drafted from, when sure). */
-export function reusePublished(question: string, knowledge: Pick<KnowledgeSet, "broadcastId" | "answers">, drafted: AnsweredDraft): AnsweredDraft {
+export function reusePublished(
+  question: string,
+  knowledge: Pick<KnowledgeSet, "broadcastId" | "answers">,
+  drafted: AnsweredDraft,
+): AnsweredDraft {
   const match = matchPublished(question, knowledge.answers);
   if (!match) return drafted;
   const { answer, similarity } = match;
   const id = `${knowledge.broadcastId}:answer:${answer.id}`;
   const productKey = answer.productKey ?? "";
   const lead: Suggestion = { id, kind: "answer", productKey, text: answer.answer, score: 1, matched: [] };
-  const suggestions = [lead, ...drafted.suggestions.filter((s) => s.id !== id && s.text !== answer.answer)].slice(0, MAX_SUGGESTIONS);
+  const suggestions = [lead, ...drafted.suggestions.filter((s) => s.id !== id && s.text !== answer.answer)].slice(
+    0,
+    MAX_SUGGESTIONS,
+  );
   if (similarity < REUSE_SURE) return { ...drafted, suggestions };
   const source: Source = { id, kind: "answer", productKey, text: `Q: ${answer.question}\nA: ${answer.answer}` };
   const { reason: _reason, ...rest } = drafted;
-  return { ...rest, answer: answer.answer, abstained: false, sources: [source], confidence: Math.max(drafted.abstained ? 0 : drafted.confidence, similarity), suggestions };
+  return {
+    ...rest,
+    answer: answer.answer,
+    abstained: false,
+    sources: [source],
+    confidence: Math.max(drafted.abstained ? 0 : drafted.confidence, similarity),
+    suggestions,
+  };
 }
 
 function isEmpty(m: QuestionMeaning): boolean {

@@ -18,7 +18,11 @@ const knowledge: KnowledgeSet = {
       salePrice: 14900,
       discountRate: 25,
       status: "SALE",
-      details: ["원재료: 닭가슴살 100% (국내산)", "유통기한 제조일로부터 12개월, 개봉 후에는 냉장 보관하고 2주 안에 급여해 주세요", "중량: 300g (100g x 3팩)"],
+      details: [
+        "원재료: 닭가슴살 100% (국내산)",
+        "유통기한 제조일로부터 12개월, 개봉 후에는 냉장 보관하고 2주 안에 급여해 주세요",
+        "중량: 300g (100g x 3팩)",
+      ],
     },
   ],
   qna: [],
@@ -61,7 +65,12 @@ describe("the drafter's second look", () => {
 
   it("reads a model's weights by feature name, a missing one as 0", () => {
     const x = FEATURES.map((f) => (f === "bias" || f === "textCoverage" ? 1 : 0));
-    const model: SecondLookModel = { weights: { bias: -1, textCoverage: 3 }, answerAt: 0.5, vetoBelow: 0, associations: {} };
+    const model: SecondLookModel = {
+      weights: { bias: -1, textCoverage: 3 },
+      answerAt: 0.5,
+      vetoBelow: 0,
+      associations: {},
+    };
     expect(answerProbability(x, model)).toBeCloseTo(1 / (1 + Math.exp(-2)), 10);
     expect(answerProbability(x, { ...model, weights: { bias: -1 } })).toBeCloseTo(1 / (1 + Math.exp(1)), 10);
   });

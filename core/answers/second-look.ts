@@ -38,10 +38,36 @@ export interface QuestionEvidence {
 
 /** The features, in the model's order. Each is 0..1 or a small count; names are for reading the weights. */
 export const FEATURES = [
-  "bias", "topic", "topics", "coverage", "textCoverage", "similarity", "explained", "modelVote", "sharedVote",
-  "qna", "productLine", "broadcastLine", "ownProduct", "retrieval", "ruleScore", "firstRanked",
-  "rareCoverage", "amountWithDigits", "offTopic", "noGrams", "vocabulary", "unexplainedRare", "qnaUnasked", "associated",
-  "lexicon", "lexiconTopic", "lead", "rivals", "retrievalLead", "labelAsked",
+  "bias",
+  "topic",
+  "topics",
+  "coverage",
+  "textCoverage",
+  "similarity",
+  "explained",
+  "modelVote",
+  "sharedVote",
+  "qna",
+  "productLine",
+  "broadcastLine",
+  "ownProduct",
+  "retrieval",
+  "ruleScore",
+  "firstRanked",
+  "rareCoverage",
+  "amountWithDigits",
+  "offTopic",
+  "noGrams",
+  "vocabulary",
+  "unexplainedRare",
+  "qnaUnasked",
+  "associated",
+  "lexicon",
+  "lexiconTopic",
+  "lead",
+  "rivals",
+  "retrievalLead",
+  "labelAsked",
 ] as const;
 
 /**
@@ -57,7 +83,10 @@ export interface Competition {
 }
 
 /** Competition of every source among `scores` (same order). */
-export function competition(scores: readonly CandidateScore[], retrieval: (s: CandidateScore) => number): Competition[] {
+export function competition(
+  scores: readonly CandidateScore[],
+  retrieval: (s: CandidateScore) => number,
+): Competition[] {
   const lead = (values: number[]) => {
     const sorted = [...values].sort((a, b) => b - a);
     return values.map((v) => Math.max(-1, Math.min(1, v - (v === sorted[0] ? (sorted[1] ?? 0) : (sorted[0] ?? 0)))));
@@ -65,11 +94,22 @@ export function competition(scores: readonly CandidateScore[], retrieval: (s: Ca
   const topical = scores.filter((s) => s.topicHits > 0).length;
   const byScore = lead(scores.map((s) => s.score));
   const byRetrieval = lead(scores.map(retrieval));
-  return scores.map((s, i) => ({ lead: byScore[i]!, rivals: Math.min(topical - (s.topicHits > 0 ? 1 : 0), 3) / 3, retrievalLead: byRetrieval[i]! }));
+  return scores.map((s, i) => ({
+    lead: byScore[i]!,
+    rivals: Math.min(topical - (s.topicHits > 0 ? 1 : 0), 3) / 3,
+    retrievalLead: byRetrieval[i]!,
+  }));
 }
 
 /** One source's evidence, in the order of FEATURES; `associated` is its association score (associations.ts). */
-export function evidence(q: QuestionEvidence, s: CandidateScore, firstRanked: boolean, retrieval: number, associated: number, against: Competition = { lead: 0, rivals: 0, retrievalLead: 0 }): number[] {
+export function evidence(
+  q: QuestionEvidence,
+  s: CandidateScore,
+  firstRanked: boolean,
+  retrieval: number,
+  associated: number,
+  against: Competition = { lead: 0, rivals: 0, retrievalLead: 0 },
+): number[] {
   const c = s.candidate;
   const text = sourceText(c);
   const compact = compactText(text);

@@ -18,7 +18,10 @@ const BARE_ENDINGS: [RegExp, string][] = [
 
 /** Ends a clause as one polite sentence: keeps a finished sentence, adds "입니다" to a noun phrase. */
 export function finishSentence(clause: string): string {
-  const text = clause.replace(/\s+/g, " ").trim().replace(/[.!~]+$/, "");
+  const text = clause
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[.!~]+$/, "");
   // "합성보존료 없음", "재고 있음" are kept as written: the manager's own words are the fact.
   if (/(다|요|죠|니다|세요|있음|없음)$/.test(text)) return `${text}.`;
   for (const [pattern, verb] of BARE_ENDINGS) if (pattern.test(text)) return `${text.replace(pattern, verb)}.`;
@@ -33,7 +36,8 @@ export function finishSentence(clause: string): string {
 export function sentenceFromLine(line: string, subject?: string): string {
   const labelled = splitLabel(line);
   const prefix = subject ? `${subject}의 ` : "";
-  if (labelled) return clip(finishSentence(`${prefix}${labelled.label}${topicParticle(labelled.label)} ${labelled.value}`));
+  if (labelled)
+    return clip(finishSentence(`${prefix}${labelled.label}${topicParticle(labelled.label)} ${labelled.value}`));
   return clip(finishSentence(subject ? `${subject}${topicParticle(subject)} ${line}` : line));
 }
 
@@ -45,14 +49,22 @@ export function sentenceFromAnswer(answer: string): string {
   const sentences = answer
     .replace(/\s+/g, " ")
     .split(/(?<=[.!?。])\s+/)
-    .map((s) => s.replace(/^(안녕하세요|반갑습니다)[^,.!?]*[,.!?]?\s*/, "").replace(/^고객님[,\s]*/, "").trim())
+    .map((s) =>
+      s
+        .replace(/^(안녕하세요|반갑습니다)[^,.!?]*[,.!?]?\s*/, "")
+        .replace(/^고객님[,\s]*/, "")
+        .trim(),
+    )
     .filter((s) => s && !/^(감사합니다|감사드립니다|좋은 하루|문의 주셔서)/.test(s));
   return clip(finishSentence(sentences[0] ?? answer));
 }
 
 /** Drops the bracketed shop prefix and pack notes: "[퓨어메르] 리셋 앰플 (5g x 8ea)" → "리셋 앰플". */
 export function shortProductName(name: string): string {
-  const short = name.replace(/\[[^\]]*\]|\([^)]*\)/g, " ").replace(/\s+/g, " ").trim();
+  const short = name
+    .replace(/\[[^\]]*\]|\([^)]*\)/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return short || name.trim();
 }
 

@@ -11,7 +11,8 @@ export function structuredAnswer(product: ProductKnowledge, topics: readonly Top
     const answer = stockAnswer(product, subject);
     if (answer) return answer;
   }
-  if (topics.includes("discount") || topics.includes("price")) return priceAnswer(product, subject, topics.includes("discount"));
+  if (topics.includes("discount") || topics.includes("price"))
+    return priceAnswer(product, subject, topics.includes("discount"));
   return null;
 }
 

@@ -22,7 +22,15 @@ export const MAX_SUGGESTIONS = 5;
 const POOL = 16;
 
 /** Weights of the ranking (tuned on the dev splits only). */
-export const SUGGESTION_WEIGHTS = { model: 1, eligible: 0.15, retrieval: 0.35, lexicon: 0.25, topic: 0.2, source: 0.5, broadcast: -0.3 };
+export const SUGGESTION_WEIGHTS = {
+  model: 1,
+  eligible: 0.15,
+  retrieval: 0.35,
+  lexicon: 0.25,
+  topic: 0.2,
+  source: 0.5,
+  broadcast: -0.3,
+};
 
 /**
  * Ranked suggestions for a question. Every chunk of the named product (or of the broadcast)
@@ -52,7 +60,8 @@ export async function suggest(
   const sourceIds = new Set(draft && !draft.abstained ? draft.sources.map((s) => s.id) : []);
   // Retrieval's hits first (a remote index may hold chunks derived elsewhere), then the rest.
   const pool = new Map<string, Chunk>(passages.map((p) => [p.chunk.id, p.chunk]));
-  for (const c of knowledgeChunks(knowledge)) if (!pool.has(c.id) && (!key || c.productKey === key || c.productKey === "")) pool.set(c.id, c);
+  for (const c of knowledgeChunks(knowledge))
+    if (!pool.has(c.id) && (!key || c.productKey === key || c.productKey === "")) pool.set(c.id, c);
   const seen = new Set<string>();
   const ranked: Suggestion[] = [];
   for (const chunk of pool.values()) {
@@ -61,7 +70,9 @@ export async function suggest(
     seen.add(text);
     const lexicon = statedKnowledge(matches, text);
     const look = model.get(chunk.id);
-    const onTopic = spokenTopics(chunk.kind === "qna" || chunk.kind === "answer" ? `${chunk.question} ${chunk.answer}` : text).some((t) => topics.has(t));
+    const onTopic = spokenTopics(
+      chunk.kind === "qna" || chunk.kind === "answer" ? `${chunk.question} ${chunk.answer}` : text,
+    ).some((t) => topics.has(t));
     const score =
       W.model * (look?.probability ?? 0) +
       W.eligible * (look?.eligible ? 1 : 0) +
@@ -70,7 +81,14 @@ export async function suggest(
       W.topic * (onTopic ? 1 : 0) +
       W.source * (sourceIds.has(chunk.id) ? 1 : 0) +
       W.broadcast * (chunk.kind === "broadcast" ? 1 : 0);
-    ranked.push({ id: chunk.id, kind: chunk.kind, productKey: chunk.productKey, text, score, matched: matchedWords(text, stems, lexicon) });
+    ranked.push({
+      id: chunk.id,
+      kind: chunk.kind,
+      productKey: chunk.productKey,
+      text,
+      score,
+      matched: matchedWords(text, stems, lexicon),
+    });
   }
   const top = Math.max(1e-9, ...ranked.map((s) => s.score));
   return ranked
@@ -97,4 +115,3 @@ function matchedWords(text: string, stems: readonly string[], lexicon: readonly 
   for (const s of stems) if (compact.includes(s) && lower.includes(s)) words.add(s);
   return [...words].sort((a, b) => b.length - a.length);
 }
-

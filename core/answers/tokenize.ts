@@ -11,10 +11,59 @@ const HANGUL = /[\uac00-\ud7a3]/;
  * stripped when a stem of at least one syllable remains.
  */
 const SUFFIXES = [
-  "인가요", "이에요", "이예요", "인데요", "있나요", "없나요", "되나요", "하나요", "할까요", "일까요", "건가요",
-  "나요", "까요", "에요", "예요", "어요", "아요", "해요", "돼요", "되요", "세요", "네요", "죠", "가요",
-  "에서", "으로", "까지", "부터", "이랑", "한테", "처럼", "보다", "이나", "인지", "인가",
-  "은", "는", "이", "가", "을", "를", "에", "로", "도", "만", "의", "와", "과", "랑", "요", "나", "지", "씩",
+  "인가요",
+  "이에요",
+  "이예요",
+  "인데요",
+  "있나요",
+  "없나요",
+  "되나요",
+  "하나요",
+  "할까요",
+  "일까요",
+  "건가요",
+  "나요",
+  "까요",
+  "에요",
+  "예요",
+  "어요",
+  "아요",
+  "해요",
+  "돼요",
+  "되요",
+  "세요",
+  "네요",
+  "죠",
+  "가요",
+  "에서",
+  "으로",
+  "까지",
+  "부터",
+  "이랑",
+  "한테",
+  "처럼",
+  "보다",
+  "이나",
+  "인지",
+  "인가",
+  "은",
+  "는",
+  "이",
+  "가",
+  "을",
+  "를",
+  "에",
+  "로",
+  "도",
+  "만",
+  "의",
+  "와",
+  "과",
+  "랑",
+  "요",
+  "나",
+  "지",
+  "씩",
 ].sort((a, b) => b.length - a.length);
 
 /** NFKC, lower case, punctuation to spaces, single spaces. Digits, Latin and Hangul stay. */
@@ -49,12 +98,16 @@ export function stemWord(word: string): string {
 export function words(text: string): string[] {
   const normalized = normalizeText(text);
   if (!normalized) return [];
-  return normalized.split(" ").flatMap((w) => w.match(/[\uac00-\ud7a3]+|[a-z]+|[\d.,]+%?|[^\s\uac00-\ud7a3a-z\d]+/g) ?? []);
+  return normalized
+    .split(" ")
+    .flatMap((w) => w.match(/[\uac00-\ud7a3]+|[a-z]+|[\d.,]+%?|[^\s\uac00-\ud7a3a-z\d]+/g) ?? []);
 }
 
 /** Stems of every word, in order. */
 export function stems(text: string): string[] {
-  return words(text).map(stemWord).filter((s) => s.length > 0);
+  return words(text)
+    .map(stemWord)
+    .filter((s) => s.length > 0);
 }
 
 /** Character n-grams of one word with boundary marks, so short words still give grams. */

@@ -14,8 +14,13 @@ describe("topics by cues and by the example model", () => {
 
   it("reads sentences the examples do not contain word for word", async () => {
     const { TOPIC_EXAMPLES } = await import("./topic-examples.ts");
-    const known = new Set(Object.values(TOPIC_EXAMPLES).flatMap((v) => [...v.ask, ...v.line]).map((s) => s.replace(/\s/g, "")));
-    for (const q of ["이 쌀 어디서 났어요", "얼굴 하얗게 뜨나요", "받고 며칠 안에 먹어야 돼요"]) expect(known.has(q.replace(/\s/g, ""))).toBe(false);
+    const known = new Set(
+      Object.values(TOPIC_EXAMPLES)
+        .flatMap((v) => [...v.ask, ...v.line])
+        .map((s) => s.replace(/\s/g, "")),
+    );
+    for (const q of ["이 쌀 어디서 났어요", "얼굴 하얗게 뜨나요", "받고 며칠 안에 먹어야 돼요"])
+      expect(known.has(q.replace(/\s/g, ""))).toBe(false);
   });
 
   it("keeps the cue table's topics when the model has no confident guess", () => {

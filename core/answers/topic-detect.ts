@@ -37,7 +37,11 @@ export interface AskedTopics {
  * Topics of a question. `content` is the question without the words naming the product
  * (they say what is asked about, not what is asked), and is what the model reads.
  */
-export function askedTopics(question: string, content: string, matches: readonly LexiconMatch[] = lexiconMatches(question)): AskedTopics {
+export function askedTopics(
+  question: string,
+  content: string,
+  matches: readonly LexiconMatch[] = lexiconMatches(question),
+): AskedTopics {
   const cues = questionTopics(normalizeText(question));
   const guesses = topicModel().classify(content);
   const guess = confident(guesses, TOPIC_MODEL_THRESHOLDS.askVote, TOPIC_MODEL_THRESHOLDS.askSimilarity);
@@ -62,7 +66,9 @@ function readLine(line: string): LineReading {
   if (cached) return cached;
   const guesses = topicModel().classify(line);
   // A line often states several things ("중량: 1.2kg (3~4인분)"): every guess with enough of the vote counts.
-  const sure = guesses.filter((g) => g.vote >= TOPIC_MODEL_THRESHOLDS.lineVote && g.similarity >= TOPIC_MODEL_THRESHOLDS.lineSimilarity);
+  const sure = guesses.filter(
+    (g) => g.vote >= TOPIC_MODEL_THRESHOLDS.lineVote && g.similarity >= TOPIC_MODEL_THRESHOLDS.lineSimilarity,
+  );
   const reading = { topics: [...new Set([...lineTopics(line), ...sure.map((g) => g.topic)])], guesses };
   if (lineCache.size >= LINE_CACHE_LIMIT) lineCache.clear();
   lineCache.set(line, reading);

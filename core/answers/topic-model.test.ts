@@ -3,7 +3,10 @@ import { TopicModel } from "./topic-model.ts";
 
 const model = new TopicModel({
   origin: { ask: ["어디서 난 쌀이에요?", "원산지 어디에요", "국산 맞나요"], line: ["원산지: 국내산", "산지: 제주"] },
-  waterproof: { ask: ["비 오는 날 신어도 되나요", "물 들어가나요", "방수 돼요?"], line: ["생활방수 코팅", "IPX4 방수"] },
+  waterproof: {
+    ask: ["비 오는 날 신어도 되나요", "물 들어가나요", "방수 돼요?"],
+    line: ["생활방수 코팅", "IPX4 방수"],
+  },
   care: { ask: ["세탁기 돌려도 돼요?", "빨래 어떻게 해요"], line: ["세탁: 손세탁 권장", "드라이클리닝 금지"] },
 });
 
@@ -42,7 +45,6 @@ describe("TopicModel", () => {
     expect(guesses[0]?.topic).toBe("origin");
   });
 });
-
 
 describe("TopicModel vocabulary", () => {
   const vocab = new TopicModel({

@@ -45,7 +45,10 @@ export class TopicModel {
   private readonly vocabulary = new Map<Topic, Set<string>>();
 
   constructor(table: TopicExamples) {
-    for (const [topic, { ask, line }] of Object.entries(table) as [Topic, { ask: readonly string[]; line: readonly string[] }][]) {
+    for (const [topic, { ask, line }] of Object.entries(table) as [
+      Topic,
+      { ask: readonly string[]; line: readonly string[] },
+    ][]) {
       for (const text of [...ask, ...line]) this.examples.push({ topic, text });
     }
     const features = this.examples.map((e) => termCounts(e.text));
@@ -65,7 +68,10 @@ export class TopicModel {
     // topic and says nothing of which, "무게" of one.
     for (const [term, df] of documentFrequency) {
       const spread = topicsOf.get(term)!.size;
-      this.idf.set(term, Math.log((n + 1) / (df + 0.5)) * Math.log((topicCount + 1) / spread) ** TOPIC_VOTING.spreadPower);
+      this.idf.set(
+        term,
+        Math.log((n + 1) / (df + 0.5)) * Math.log((topicCount + 1) / spread) ** TOPIC_VOTING.spreadPower,
+      );
     }
     this.learnVocabulary();
     features.forEach((counts, example) => {
@@ -81,7 +87,8 @@ export class TopicModel {
   classify(text: string): TopicGuess[] {
     const scores = new Map<number, number>();
     for (const [term, weight] of this.weigh(termCounts(text))) {
-      for (const p of this.postings.get(term) ?? []) scores.set(p.example, (scores.get(p.example) ?? 0) + weight * p.weight);
+      for (const p of this.postings.get(term) ?? [])
+        scores.set(p.example, (scores.get(p.example) ?? 0) + weight * p.weight);
     }
     const nearest = [...scores].sort((a, b) => b[1] - a[1]).slice(0, TOPIC_VOTING.neighbours);
     const total = nearest.reduce((sum, [, s]) => sum + s, 0);

@@ -68,18 +68,37 @@ const knowledge: KnowledgeSet = {
   description: "무쇠 냄비와 보조배터리",
   notes: [],
   products: [
-    { key: "p1", name: "무쇠 냄비 22cm", price: 89000, salePrice: 89000, discountRate: 0, status: "SALE", details: ["크기: 지름 22cm, 높이 10cm", "무게: 3.2kg"] },
-    { key: "p2", name: "20000mAh 보조배터리", price: 45000, salePrice: 36000, discountRate: 20, status: "SALE", details: ["용량: 20,000mAh", "출력: USB-C PD 45W"] },
+    {
+      key: "p1",
+      name: "무쇠 냄비 22cm",
+      price: 89000,
+      salePrice: 89000,
+      discountRate: 0,
+      status: "SALE",
+      details: ["크기: 지름 22cm, 높이 10cm", "무게: 3.2kg"],
+    },
+    {
+      key: "p2",
+      name: "20000mAh 보조배터리",
+      price: 45000,
+      salePrice: 36000,
+      discountRate: 20,
+      status: "SALE",
+      details: ["용량: 20,000mAh", "출력: USB-C PD 45W"],
+    },
   ],
   qna: [],
   benefits: [],
   answers: [],
 };
-const draft = (question: string, productKey?: string) => draftExtractive(question, { knowledge, passages: [], productKey });
+const draft = (question: string, productKey?: string) =>
+  draftExtractive(question, { knowledge, passages: [], productKey });
 
 describe("extractive drafter with the new vocabulary", () => {
   it("answers a unit question from the line stating that unit (the rules; the second look may withhold it)", () => {
-    expect(draftExtractive("보조배터리 몇와트 충전", { knowledge, passages: [], productKey: "p2" }, RULES_ONLY).answer).toContain("45W");
+    expect(
+      draftExtractive("보조배터리 몇와트 충전", { knowledge, passages: [], productKey: "p2" }, RULES_ONLY).answer,
+    ).toContain("45W");
     const d = draft("보조배터리 몇와트 충전", "p2");
     if (!d.abstained) expect(d.answer).toContain("45W");
   });

@@ -24,7 +24,11 @@ export const MemberName = z
 export const NewMember = z.object({
   name: MemberName,
   role: Role,
-  email: z.email().max(254).transform((s) => s.toLowerCase()).optional(),
+  email: z
+    .email()
+    .max(254)
+    .transform((s) => s.toLowerCase())
+    .optional(),
 });
 export type NewMember = z.infer<typeof NewMember>;
 
@@ -46,7 +50,10 @@ export type MemberList = z.infer<typeof MemberList>;
 
 /** `GET /api/audit?broadcastId=&limit=`. */
 export const AuditQuery = z.object({
-  broadcastId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
+  broadcastId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { BoardClientMessage } from "../protocol/board.ts";
-import { BOARD_MESSAGE_PERMISSIONS, can, canSendBoardMessage, isRole, PERMISSIONS, ROLES, type Permission, type Role } from "./roles.ts";
+import {
+  BOARD_MESSAGE_PERMISSIONS,
+  can,
+  canSendBoardMessage,
+  isRole,
+  PERMISSIONS,
+  ROLES,
+  type Permission,
+  type Role,
+} from "./roles.ts";
 import { hasCredentialInQuery, originAllowed, parseOriginList } from "./origin.ts";
 
 /** The table written out by hand, cell by cell: a change to roles.ts must be made here too. */

@@ -1,7 +1,7 @@
 import type { BoardClientMessage } from "../protocol/board.ts";
 
 /**
- * The team's roles (issue 18): the owner does everything (members, settings, deletion); a
+ * The team's roles: the owner does everything (members, settings, deletion); a
  * manager runs broadcasts (setup, capture, knowledge, publishing, moderation); a moderator takes moderation
  * actions on the board; an analyst only reads (board, reports, exports).
  */

@@ -14,14 +14,20 @@ describe("the hub's alarm plan", () => {
   });
 
   it("comes back soon while a retention purge has chunks left", () => {
-    expect(nextAlarmAt({ pendingChats: 0, outboxDueAt: null, activityDirty: false, purging: true }, NOW)).toBe(NOW + PENDING_RETRY_MS);
+    expect(nextAlarmAt({ pendingChats: 0, outboxDueAt: null, activityDirty: false, purging: true }, NOW)).toBe(
+      NOW + PENDING_RETRY_MS,
+    );
     expect(nextAlarmAt({ pendingChats: 0, outboxDueAt: null, activityDirty: false, purging: false }, NOW)).toBeNull();
   });
 
   it("wakes for the earliest outbox retry, never in the past", () => {
     expect(nextAlarmAt({ pendingChats: 0, outboxDueAt: NOW + 700, activityDirty: false }, NOW)).toBe(NOW + 700);
     expect(nextAlarmAt({ pendingChats: 0, outboxDueAt: NOW - 50, activityDirty: false }, NOW)).toBe(NOW);
-    expect(nextAlarmAt({ pendingChats: 2, outboxDueAt: NOW + 60_000, activityDirty: true }, NOW)).toBe(NOW + PENDING_RETRY_MS);
-    expect(nextAlarmAt({ pendingChats: 0, outboxDueAt: NOW + 60_000, activityDirty: true }, NOW)).toBe(NOW + HUB_ALARM_MS);
+    expect(nextAlarmAt({ pendingChats: 2, outboxDueAt: NOW + 60_000, activityDirty: true }, NOW)).toBe(
+      NOW + PENDING_RETRY_MS,
+    );
+    expect(nextAlarmAt({ pendingChats: 0, outboxDueAt: NOW + 60_000, activityDirty: true }, NOW)).toBe(
+      NOW + HUB_ALARM_MS,
+    );
   });
 });

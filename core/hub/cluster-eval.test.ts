@@ -26,7 +26,15 @@ describe("scoreClustering", () => {
 });
 
 describe("streamOrder", () => {
-  const set = ParaphraseSet.parse({ set: "s", broadcast: "b", extra: 1, groups: [{ id: "g1", questions: ["a", "b"] }, { id: "g2", meaning: "m", questions: ["c"] }] });
+  const set = ParaphraseSet.parse({
+    set: "s",
+    broadcast: "b",
+    extra: 1,
+    groups: [
+      { id: "g1", questions: ["a", "b"] },
+      { id: "g2", meaning: "m", questions: ["c"] },
+    ],
+  });
 
   it("keeps every question once, in an order fixed by the seed", () => {
     const order = streamOrder(set, 7);

@@ -10,7 +10,9 @@ const Name = z.union([z.string(), z.number()]).transform(String);
 export const ParaphraseSet = z.object({
   set: Name,
   broadcast: z.unknown().optional(),
-  groups: z.array(z.object({ id: Name, meaning: z.unknown().optional(), questions: z.array(z.string().min(1)).min(1) })).min(1),
+  groups: z
+    .array(z.object({ id: Name, meaning: z.unknown().optional(), questions: z.array(z.string().min(1)).min(1) }))
+    .min(1),
 });
 export type ParaphraseSet = z.infer<typeof ParaphraseSet>;
 

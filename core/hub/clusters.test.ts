@@ -62,7 +62,10 @@ describe("ClusterIndex", () => {
   it("restores clusters and continues their ids and counts", () => {
     const index = new ClusterIndex();
     const a = index.add(q("사이즈 몇이에요"));
-    const restored = new ClusterIndex({}, index.top(10).map((c) => ({ ...c })));
+    const restored = new ClusterIndex(
+      {},
+      index.top(10).map((c) => ({ ...c })),
+    );
     expect(restored.add(q("사이즈 몇 나와요")).id).toBe(a.id);
     expect(restored.get(a.id)?.count).toBe(2);
     expect(restored.add(q("배송 언제 와요")).id).not.toBe(a.id);
@@ -79,10 +82,17 @@ describe("ClusterIndex", () => {
   });
 });
 
-describe("ClusterIndex on rewordings (issue 17)", () => {
+describe("ClusterIndex on rewordings", () => {
   it("puts rewordings of 'when does it ship' in one cluster, and the fee and the size apart", () => {
     const index = new ClusterIndex();
-    const ship = ["배송 언제 와요?", "배송 언제와요", "배송은 언제 와요?", "택배 언제 와요", "택배 언제 오나요??", "배송 언제 되나요"].map((m) => index.add(q(m)).id);
+    const ship = [
+      "배송 언제 와요?",
+      "배송 언제와요",
+      "배송은 언제 와요?",
+      "택배 언제 와요",
+      "택배 언제 오나요??",
+      "배송 언제 되나요",
+    ].map((m) => index.add(q(m)).id);
     expect(new Set(ship).size).toBe(1);
     const fee = index.add(q("배송비 얼마예요?")).id;
     const size = index.add(q("사이즈 정사이즈인가요?")).id;
@@ -90,7 +100,18 @@ describe("ClusterIndex on rewordings (issue 17)", () => {
   });
 
   it("re-keys clusters stored with the older stem keys from their latest wording", () => {
-    const restored = new ClusterIndex({}, [{ id: "c4", key: "배송 와", count: 5, latest: "배송 언제 와요", latestSeq: 9, firstAt: 1, lastAt: 2, status: "open" }]);
+    const restored = new ClusterIndex({}, [
+      {
+        id: "c4",
+        key: "배송 와",
+        count: 5,
+        latest: "배송 언제 와요",
+        latestSeq: 9,
+        firstAt: 1,
+        lastAt: 2,
+        status: "open",
+      },
+    ]);
     expect(restored.add(q("택배 언제 오나요")).id).toBe("c4");
     expect(restored.add(q("색상 뭐 있어요")).id).toBe("c5");
   });

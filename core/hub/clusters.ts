@@ -85,7 +85,16 @@ export class ClusterIndex {
     const key = empty ? message.trim().toLowerCase() : meaningKey(meaning);
     const found = this.byKey.get(key) ?? (empty ? undefined : this.similar(meaning));
     if (found) return found;
-    return { id: `c${this.nextId++}`, key, count: 0, latest: message, latestSeq: 0, firstAt: 0, lastAt: 0, status: "open" };
+    return {
+      id: `c${this.nextId++}`,
+      key,
+      count: 0,
+      latest: message,
+      latestSeq: 0,
+      firstAt: 0,
+      lastAt: 0,
+      status: "open",
+    };
   }
 
   /**

@@ -2,15 +2,50 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { csvCell, csvLine, formulaRisk, jsonLine } from "./export.ts";
 
-const base = { seq: 3, commentNo: 41088326, nickname: "xin", message: "사이즈 몇이에요?", intent: "question" as const, confidence: 0.98765, at: Date.UTC(2026, 10, 24, 12, 0, 0) };
+const base = {
+  seq: 3,
+  commentNo: 41088326,
+  nickname: "xin",
+  message: "사이즈 몇이에요?",
+  intent: "question" as const,
+  confidence: 0.98765,
+  at: Date.UTC(2026, 10, 24, 12, 0, 0),
+};
 
 /** Formula leaders and their look-alikes a spreadsheet may evaluate. */
 const LEADERS = [
-  "=", "+", "-", "@", "\t", "\r", "\n",
-  "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20", // full-width ＝ ＋ － ＠
-  "\uFE66", "\uFE62", "\uFE63", "\uFE6B", // small ﹦ ﹢ ﹣ ﹫
-  "\u207C", "\u208C", "\u207A", "\u208A", "\u207B", "\u208B", // super/subscript = + -
-  "\u2212", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u00B1", "\u2213", "\u2795", "\u2796",
+  "=",
+  "+",
+  "-",
+  "@",
+  "\t",
+  "\r",
+  "\n",
+  "\uFF1D",
+  "\uFF0B",
+  "\uFF0D",
+  "\uFF20", // full-width ＝ ＋ － ＠
+  "\uFE66",
+  "\uFE62",
+  "\uFE63",
+  "\uFE6B", // small ﹦ ﹢ ﹣ ﹫
+  "\u207C",
+  "\u208C",
+  "\u207A",
+  "\u208A",
+  "\u207B",
+  "\u208B", // super/subscript = + -
+  "\u2212",
+  "\u2010",
+  "\u2011",
+  "\u2012",
+  "\u2013",
+  "\u2014",
+  "\u2015",
+  "\u00B1",
+  "\u2213",
+  "\u2795",
+  "\u2796",
 ];
 /** What may come before a leader and still leave it first for a spreadsheet. */
 const INVISIBLE = [" ", "\u00A0", "\u3000", "\u2003", "\u200B", "\u200D", "\u2060", "\uFEFF", "\u202E"];
@@ -49,7 +84,7 @@ describe("chat export", () => {
   });
 
   it("defuses spreadsheet formulas in chat text", () => {
-    expect(csvLine({ ...base, message: "=HYPERLINK(\"x\")" })).toContain(`,"'=HYPERLINK(""x"")",`);
+    expect(csvLine({ ...base, message: '=HYPERLINK("x")' })).toContain(`,"'=HYPERLINK(""x"")",`);
     expect(csvLine({ ...base, nickname: "@evil" })).toContain(",'@evil,");
     expect(csvLine({ ...base, message: "＝HYPERLINK(1)" })).toContain(",'＝HYPERLINK(1),");
     expect(csvLine({ ...base, message: "\u3000＋1" })).toContain(",'\u3000＋1,");

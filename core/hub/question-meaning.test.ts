@@ -5,7 +5,9 @@ const same = (a: string, b: string) => meaningSimilarity(questionMeaning(a), que
 
 describe("questionMeaning", () => {
   it("reads the same aspect through spacing, endings, particles and synonyms", () => {
-    const keys = ["배송 언제 와요?", "배송 언제와요", "배송은 언제 와요?", "택배 언제 와요", "택배 언제 오나요??"].map((q) => meaningKey(questionMeaning(q)));
+    const keys = ["배송 언제 와요?", "배송 언제와요", "배송은 언제 와요?", "택배 언제 와요", "택배 언제 오나요??"].map(
+      (q) => meaningKey(questionMeaning(q)),
+    );
     expect(new Set(keys).size).toBe(1);
     expect(questionMeaning("배송 언제 와요?").aspects).toEqual(["ship"]);
   });
@@ -41,7 +43,10 @@ describe("questionMeaning", () => {
   });
 
   it("falls back to the words of questions no aspect explains", () => {
-    expect(questionMeaning("남자도 입어도 돼요?")).toMatchObject({ aspects: [], words: expect.arrayContaining(["남자"]) });
+    expect(questionMeaning("남자도 입어도 돼요?")).toMatchObject({
+      aspects: [],
+      words: expect.arrayContaining(["남자"]),
+    });
     expect(same("남자도 입어도 돼요?", "남자도 입어도 되나요")).toBe(1);
     expect(questionMeaning("ㅋㅋㅋ?")).toEqual({ aspects: [], words: [] });
   });

@@ -61,14 +61,22 @@ function load(): Tables {
     if (key && !words.has(key)) words.set(key, "");
     longest = Math.max(longest, key.length);
   }
-  return (tables = { words, longest, parents, weak: new Set(file.weak.map(lexiconKey)), frame: new Set(file.frame.map(lexiconKey)), concepts: file.concepts });
+  return (tables = {
+    words,
+    longest,
+    parents,
+    weak: new Set(file.weak.map(lexiconKey)),
+    frame: new Set(file.frame.map(lexiconKey)),
+    concepts: file.concepts,
+  });
 }
 
 /** The aspects a stem names (longest words first, left to right) and whether anything is left unexplained. */
 function stemAspects(stem: string, t: Tables): { aspects: string[]; weak: string[]; rest: boolean } {
   const exact = t.words.get(stem);
   if (exact === "") return { aspects: [], weak: [], rest: false };
-  if (exact) return t.weak.has(stem) ? { aspects: [], weak: [exact], rest: false } : { aspects: [exact], weak: [], rest: false };
+  if (exact)
+    return t.weak.has(stem) ? { aspects: [], weak: [exact], rest: false } : { aspects: [exact], weak: [], rest: false };
   const aspects: string[] = [];
   const weak: string[] = [];
   let covered = 0;
@@ -110,7 +118,8 @@ export function questionMeaning(text: string): QuestionMeaning {
     for (const a of found.aspects) aspects.add(a);
     for (const a of found.weak) weak.add(a);
     const inPhrase = matches.some((m) => m.phrase.includes(key) || (key.length >= 2 && key.includes(m.phrase)));
-    if (found.rest && !inPhrase && (key.length >= 2 || /\d/.test(key)) && !/^[\u1100-\u11ff\u3131-\u318e]+$/.test(key)) words.add(key);
+    if (found.rest && !inPhrase && (key.length >= 2 || /\d/.test(key)) && !/^[\u1100-\u11ff\u3131-\u318e]+$/.test(key))
+      words.add(key);
   }
   if (aspects.size === 0) for (const a of weak) aspects.add(a);
   for (const a of [...aspects]) {
@@ -147,7 +156,12 @@ const setDice = (a: readonly string[], b: readonly string[]) => {
  * decide, and content words only count against a match when both name some and none agree
  * ("패딩 가격" vs "부츠 가격"); without aspects, the words' character bigrams are compared.
  */
-export function meaningSimilarity(a: QuestionMeaning, b: QuestionMeaning, gramsA = stemGrams(a.words), gramsB = stemGrams(b.words)): number {
+export function meaningSimilarity(
+  a: QuestionMeaning,
+  b: QuestionMeaning,
+  gramsA = stemGrams(a.words),
+  gramsB = stemGrams(b.words),
+): number {
   if (a.aspects.length > 0 && b.aspects.length > 0) {
     const aspects = setDice(a.aspects, b.aspects);
     const nounsA = a.words.filter(nounLike);

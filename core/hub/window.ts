@@ -34,7 +34,12 @@ export function olderSpan(beforeSeq: number, firstSeq: number): { from: number; 
  * Where the page after this one starts (the next `beforeSeq`), 0 when nothing older is left:
  * a full page continues below its oldest chat; a short one below the span it read.
  */
-export function nextBefore(items: readonly { seq: number }[], limit: number, spanFrom: number, firstSeq: number): number {
+export function nextBefore(
+  items: readonly { seq: number }[],
+  limit: number,
+  spanFrom: number,
+  firstSeq: number,
+): number {
   if (items.length >= limit) return items[items.length - 1]!.seq;
   return spanFrom > firstSeq ? spanFrom : 0;
 }

@@ -25,12 +25,27 @@ export function parseArtefact(json: unknown): IntentArtefact {
   const a = json as Partial<IntentArtefact>;
   const numbers = (xs: unknown) => Array.isArray(xs) && xs.every((x) => typeof x === "number" && Number.isFinite(x));
   const ok =
-    typeof a === "object" && a !== null && typeof a.version === "string" && typeof a.featureVersion === "number" &&
-    typeof a.bits === "number" && Array.isArray(a.classes) && typeof a.temperature === "number" && numbers(a.scales) &&
-    typeof a.data === "string" && a.scales!.length === a.classes.length - 1 &&
+    typeof a === "object" &&
+    a !== null &&
+    typeof a.version === "string" &&
+    typeof a.featureVersion === "number" &&
+    typeof a.bits === "number" &&
+    Array.isArray(a.classes) &&
+    typeof a.temperature === "number" &&
+    numbers(a.scales) &&
+    typeof a.data === "string" &&
+    a.scales!.length === a.classes.length - 1 &&
     a.data.length === Math.ceil(((1 << a.bits) * (a.classes.length - 1)) / 3) * 4;
   if (!ok) throw new Error("intent artefact: not a trained model file (retrain with `npm run train:intent`)");
-  return { version: a.version!, featureVersion: a.featureVersion!, bits: a.bits!, classes: a.classes!, temperature: a.temperature!, scales: a.scales!, data: a.data! };
+  return {
+    version: a.version!,
+    featureVersion: a.featureVersion!,
+    bits: a.bits!,
+    classes: a.classes!,
+    temperature: a.temperature!,
+    scales: a.scales!,
+    data: a.data!,
+  };
 }
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -42,11 +57,15 @@ export function encodeBase64(bytes: Uint8Array): string {
   let out = "";
   const chunk: string[] = [];
   for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i]!, b = bytes[i + 1] ?? 0, c = bytes[i + 2] ?? 0;
+    const a = bytes[i]!,
+      b = bytes[i + 1] ?? 0,
+      c = bytes[i + 2] ?? 0;
     const n = (a << 16) | (b << 8) | c;
     chunk.push(
-      ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]! +
-        (i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63]! : "=") + (i + 2 < bytes.length ? ALPHABET[n & 63]! : "="),
+      ALPHABET[(n >> 18) & 63]! +
+        ALPHABET[(n >> 12) & 63]! +
+        (i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63]! : "=") +
+        (i + 2 < bytes.length ? ALPHABET[n & 63]! : "="),
     );
     if (chunk.length === 4096) {
       out += chunk.join("");
@@ -64,8 +83,10 @@ export function decodeBase64(text: string): Uint8Array {
   let o = 0;
   for (let i = 0; i < len; i += 4) {
     const n =
-      (LOOKUP[text.charCodeAt(i)]! << 18) | (LOOKUP[text.charCodeAt(i + 1)]! << 12) |
-      ((i + 2 < len ? LOOKUP[text.charCodeAt(i + 2)]! : 0) << 6) | (i + 3 < len ? LOOKUP[text.charCodeAt(i + 3)]! : 0);
+      (LOOKUP[text.charCodeAt(i)]! << 18) |
+      (LOOKUP[text.charCodeAt(i + 1)]! << 12) |
+      ((i + 2 < len ? LOOKUP[text.charCodeAt(i + 2)]! : 0) << 6) |
+      (i + 3 < len ? LOOKUP[text.charCodeAt(i + 3)]! : 0);
     if (o < out.length) out[o++] = (n >> 16) & 255;
     if (o < out.length) out[o++] = (n >> 8) & 255;
     if (o < out.length) out[o++] = n & 255;

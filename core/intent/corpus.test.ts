@@ -12,7 +12,12 @@ describe("corpus parsers", () => {
   });
 
   it("maps 3i4K, sae4K and ParaKQC labels onto the three intents", () => {
-    expect(parse3i4k("0\t짐을\n2\t몇 시야\n3\t불 꺼\n4\t그게 말이 돼\n").map((c) => c.intent)).toEqual(["general", "question", "request", "general"]);
+    expect(parse3i4k("0\t짐을\n2\t몇 시야\n3\t불 꺼\n4\t그게 말이 돼\n").map((c) => c.intent)).toEqual([
+      "general",
+      "question",
+      "request",
+      "general",
+    ]);
     expect(parseSae4k("불 좀 꺼줘\t불 끄기\t4\n날씨 어때\t날씨\t2\n").map((c) => [c.intent, c.text])).toEqual([
       ["request", "불 좀 꺼줘"],
       ["question", "날씨 어때"],

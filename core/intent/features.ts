@@ -7,8 +7,15 @@
 import { ENDING_CLASSES, ENDING_CLASS_NAMES, FINAL_SYLLABLE_VARIANTS } from "./endings.ts";
 import { type IntTable, createIntTable } from "./int-table.ts";
 import {
-  BOS, EOS, MAX_CHARS, SPACE, finalConsonant, isCompatConsonant, isHangulSyllable,
-  isWordChar, normalizeInto,
+  BOS,
+  EOS,
+  MAX_CHARS,
+  SPACE,
+  finalConsonant,
+  isCompatConsonant,
+  isHangulSyllable,
+  isWordChar,
+  normalizeInto,
 } from "./normalize.ts";
 
 /** Bumped whenever extraction changes, so stale weights are refused. */
@@ -21,14 +28,38 @@ const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
 // One seed per feature family keeps families apart in the shared hash space.
-const S_NGRAM = 11, S_NOSPACE = 13, S_WORD = 17, S_WORD2 = 19, S_SUFFIX = 23, S_SUFFIX_VAR = 29,
-  S_ENDCLASS = 31, S_FINAL_JAMO = 37, S_JAMO = 41, S_FLAG = 43, S_LEN = 47, S_TOKENS = 53,
+const S_NGRAM = 11,
+  S_NOSPACE = 13,
+  S_WORD = 17,
+  S_WORD2 = 19,
+  S_SUFFIX = 23,
+  S_SUFFIX_VAR = 29,
+  S_ENDCLASS = 31,
+  S_FINAL_JAMO = 37,
+  S_JAMO = 41,
+  S_FLAG = 43,
+  S_LEN = 47,
+  S_TOKENS = 53,
   S_END_CHAR = 59;
 
-const F_BIAS = 0, F_QMARK = 1, F_QMARK_END = 2, F_EXCL = 3, F_EMOJI = 4, F_LAUGH = 5, F_CRY = 6,
-  F_LATIN = 7, F_DIGIT = 8, F_JAMO_ABBR = 9, F_NO_HANGUL = 10, F_DOT_END = 11, F_TILDE = 12;
+const F_BIAS = 0,
+  F_QMARK = 1,
+  F_QMARK_END = 2,
+  F_EXCL = 3,
+  F_EMOJI = 4,
+  F_LAUGH = 5,
+  F_CRY = 6,
+  F_LATIN = 7,
+  F_DIGIT = 8,
+  F_JAMO_ABBR = 9,
+  F_NO_HANGUL = 10,
+  F_DOT_END = 11,
+  F_TILDE = 12;
 
-const LAUGH_K = 0x314b, LAUGH_H = 0x314e, CRY_U = 0x3160, CRY_YU = 0x315c;
+const LAUGH_K = 0x314b,
+  LAUGH_H = 0x314e,
+  CRY_U = 0x3160,
+  CRY_YU = 0x315c;
 
 function mix(h: number, c: number): number {
   return Math.imul(h ^ c, FNV_PRIME);
@@ -99,7 +130,15 @@ export function extractFeatures(text: string, out: Int32Array, bits: number): nu
 }
 
 /** Chained n-grams (orders minOrder..3) over codes[0..len). */
-function ngrams(codes: Int32Array, len: number, minOrder: number, seed: number, mask: number, out: Int32Array, k: number): number {
+function ngrams(
+  codes: Int32Array,
+  len: number,
+  minOrder: number,
+  seed: number,
+  mask: number,
+  out: Int32Array,
+  k: number,
+): number {
   const base = seeded(seed);
   for (let i = 0; i < len; i++) {
     let h = mix(base, codes[i]!);
@@ -131,7 +170,7 @@ function words(n: number, mask: number, out: Int32Array, k: number): number {
     start = i + 1;
   }
   out[k++] = finish(mix(prev, EOS), mask);
-  out[k++] = finish(mix(seeded(S_TOKENS), Math.min(tokens , 6)), mask);
+  out[k++] = finish(mix(seeded(S_TOKENS), Math.min(tokens, 6)), mask);
   return k;
 }
 

@@ -18,7 +18,14 @@ describe("metrics", () => {
     // general: tp 8, predicted 8+1+2=11, support 10 → P 8/11, R 0.8
     // request: tp 5, predicted 1+5+1=7,  support 6  → P 5/7,  R 5/6
     // question: tp 6, predicted 1+0+6=7, support 9  → P 6/7,  R 6/9
-    const ev = evaluateConfusion([[8, 1, 1], [1, 5, 0], [2, 1, 6]], LABELS);
+    const ev = evaluateConfusion(
+      [
+        [8, 1, 1],
+        [1, 5, 0],
+        [2, 1, 6],
+      ],
+      LABELS,
+    );
     const f1 = (p: number, r: number) => (2 * p * r) / (p + r);
     const expected = [f1(8 / 11, 0.8), f1(5 / 7, 5 / 6), f1(6 / 7, 6 / 9)];
     ev.perClass.forEach((m, i) => expect(m.f1).toBeCloseTo(expected[i]!, 12));

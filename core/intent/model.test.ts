@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { FEATURE_VERSION } from "./features.ts";
-import { type IntentModel, UNCERTAIN_BELOW, createEmbeddedClassifier, isUncertain, probabilities, softmaxInPlace } from "./model.ts";
+import {
+  type IntentModel,
+  UNCERTAIN_BELOW,
+  createEmbeddedClassifier,
+  isUncertain,
+  probabilities,
+  softmaxInPlace,
+} from "./model.ts";
 
 /** A random model: enough to check the arithmetic without training. */
 function randomModel(bits = 10, temperature = 1.5): IntentModel {

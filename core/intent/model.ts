@@ -48,7 +48,12 @@ export function logitsOf(model: IntentModel, text: string, logits: Float64Array)
  * The logits for features already extracted at `model.bits` into features[0..count): for a
  * pass shared with another model (moderation reads the same features).
  */
-export function logitsFromFeatures(model: IntentModel, features: Int32Array, count: number, logits: Float64Array): Float64Array {
+export function logitsFromFeatures(
+  model: IntentModel,
+  features: Int32Array,
+  count: number,
+  logits: Float64Array,
+): Float64Array {
   const w = model.weights;
   logits.fill(0);
   if (model.classes.length === 3) {
@@ -65,7 +70,8 @@ export function logitsFromFeatures(model: IntentModel, features: Int32Array, cou
 
 /** Two int8 columns: integer sums stay exact small integers, scaled once afterwards. */
 function sumInt8Pairs(w: Int8Array, features: Int32Array, count: number, logits: Float64Array): void {
-  let z1 = 0, z2 = 0;
+  let z1 = 0,
+    z2 = 0;
   for (let i = 0; i < count; i++) {
     const row = features[i]! << 1;
     z1 += w[row]!;
@@ -77,7 +83,8 @@ function sumInt8Pairs(w: Int8Array, features: Int32Array, count: number, logits:
 
 /** The same loop over float weights: kept separate so each stays monomorphic for the JIT. */
 function sumFloatPairs(w: Float32Array, features: Int32Array, count: number, logits: Float64Array): void {
-  let z1 = 0, z2 = 0;
+  let z1 = 0,
+    z2 = 0;
   for (let i = 0; i < count; i++) {
     const row = features[i]! << 1;
     z1 += w[row]!;
@@ -87,7 +94,13 @@ function sumFloatPairs(w: Float32Array, features: Int32Array, count: number, log
   logits[2] = z2;
 }
 
-function sumColumns(w: Float32Array | Int8Array, features: Int32Array, cols: number, count: number, logits: Float64Array): void {
+function sumColumns(
+  w: Float32Array | Int8Array,
+  features: Int32Array,
+  cols: number,
+  count: number,
+  logits: Float64Array,
+): void {
   for (let i = 0; i < count; i++) {
     const row = features[i]! * cols;
     for (let c = 0; c < cols; c++) logits[c + 1] = logits[c + 1]! + w[row + c]!;
@@ -136,7 +149,8 @@ export function checkModel(model: IntentModel): IntentModel {
   if (model.featureVersion !== FEATURE_VERSION) {
     throw new Error(`intent weights use features v${model.featureVersion}, code has v${FEATURE_VERSION}`);
   }
-  if (model.weights.length !== expected) throw new Error(`intent weights: ${model.weights.length} values, expected ${expected}`);
+  if (model.weights.length !== expected)
+    throw new Error(`intent weights: ${model.weights.length} values, expected ${expected}`);
   if (model.weights instanceof Int8Array && model.scales?.length !== model.classes.length - 1) {
     throw new Error("intent weights: int8 weights need one scale per stored column");
   }

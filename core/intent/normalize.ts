@@ -46,7 +46,12 @@ function isSpace(c: number): boolean {
 
 /** Decomposed jamo or combining marks: only these need the (slow) String#normalize. */
 function needsUnicodeNormalize(c: number): boolean {
-  return (c >= 0x1100 && c <= 0x11ff) || (c >= 0x0300 && c <= 0x036f) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xd7b0 && c <= 0xd7ff);
+  return (
+    (c >= 0x1100 && c <= 0x11ff) ||
+    (c >= 0x0300 && c <= 0x036f) ||
+    (c >= 0xa960 && c <= 0xa97f) ||
+    (c >= 0xd7b0 && c <= 0xd7ff)
+  );
 }
 
 /** Emoji presentation selectors and joiners carry no meaning for intent. */

@@ -92,7 +92,8 @@ export function trainSoftmax(set: FeatureSet, opts: TrainOptions): Float32Array 
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     shuffle(order, rand);
     for (const ex of order) {
-      const from = set.offsets[ex]!, to = set.offsets[ex + 1]!;
+      const from = set.offsets[ex]!,
+        to = set.offsets[ex + 1]!;
       scoreRow(W, C, set.features, from, to, z);
       softmax(z);
       const label = set.labels[ex]!;
@@ -144,7 +145,12 @@ export function toModelWeights(full: Float32Array, numClasses: number): Float32A
 }
 
 /** A model from trained weights (temperature 1 until `fitTemperature`). */
-export function modelFrom(full: Float32Array, classes: readonly Intent[], bits: number, featureVersion: number): IntentModel {
+export function modelFrom(
+  full: Float32Array,
+  classes: readonly Intent[],
+  bits: number,
+  featureVersion: number,
+): IntentModel {
   return { featureVersion, bits, classes, temperature: 1, weights: toModelWeights(full, classes.length) };
 }
 
@@ -163,16 +169,27 @@ export function nll(logits: Float64Array, labels: Uint8Array, numClasses: number
 
 /** The temperature minimising validation NLL (golden-section search over log T in [1/20, 20]). */
 export function fitTemperature(logits: Float64Array, labels: Uint8Array, numClasses: number): number {
-  let lo = Math.log(0.05), hi = Math.log(20);
+  let lo = Math.log(0.05),
+    hi = Math.log(20);
   const phi = (Math.sqrt(5) - 1) / 2;
   const f = (x: number) => nll(logits, labels, numClasses, Math.exp(x));
-  let a = hi - phi * (hi - lo), b = lo + phi * (hi - lo);
-  let fa = f(a), fb = f(b);
+  let a = hi - phi * (hi - lo),
+    b = lo + phi * (hi - lo);
+  let fa = f(a),
+    fb = f(b);
   for (let i = 0; i < 60; i++) {
     if (fa < fb) {
-      hi = b; b = a; fb = fa; a = hi - phi * (hi - lo); fa = f(a);
+      hi = b;
+      b = a;
+      fb = fa;
+      a = hi - phi * (hi - lo);
+      fa = f(a);
     } else {
-      lo = a; a = b; fa = fb; b = lo + phi * (hi - lo); fb = f(b);
+      lo = a;
+      a = b;
+      fa = fb;
+      b = lo + phi * (hi - lo);
+      fb = f(b);
     }
   }
   return Math.exp((lo + hi) / 2);

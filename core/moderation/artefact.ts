@@ -22,9 +22,17 @@ export function parseModerationArtefact(json: unknown): ModerationArtefact {
   const a = json as Partial<ModerationArtefact>;
   const numbers = (xs: unknown) => Array.isArray(xs) && xs.every((x) => typeof x === "number" && Number.isFinite(x));
   const ok =
-    typeof a === "object" && a !== null && typeof a.version === "string" && typeof a.featureVersion === "number" &&
-    typeof a.intentBits === "number" && typeof a.bits === "number" && numbers(a.thresholds) && numbers(a.scales) &&
-    typeof a.data === "string" && a.data.length > 0 && (a.newsThreshold === undefined || typeof a.newsThreshold === "number");
+    typeof a === "object" &&
+    a !== null &&
+    typeof a.version === "string" &&
+    typeof a.featureVersion === "number" &&
+    typeof a.intentBits === "number" &&
+    typeof a.bits === "number" &&
+    numbers(a.thresholds) &&
+    numbers(a.scales) &&
+    typeof a.data === "string" &&
+    a.data.length > 0 &&
+    (a.newsThreshold === undefined || typeof a.newsThreshold === "number");
   if (!ok) throw new Error("moderation artefact: not a trained model file (retrain with `npm run train:moderation`)");
   return a as ModerationArtefact;
 }

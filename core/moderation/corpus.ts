@@ -40,7 +40,8 @@ export function parseModerationTsv(tsv: string): ModerationExample[] {
     const tab = line.indexOf("\t");
     if (tab < 0) throw new Error(`moderation corpus: no tab in ${JSON.stringify(line)}`);
     const label = line.slice(0, tab).trim();
-    if (!(MODERATION_CLASSES as readonly string[]).includes(label)) throw new Error(`moderation corpus: unknown label ${label}`);
+    if (!(MODERATION_CLASSES as readonly string[]).includes(label))
+      throw new Error(`moderation corpus: unknown label ${label}`);
     out.push({ text: line.slice(tab + 1), label: label as ModerationClass });
   }
   return out;

@@ -24,9 +24,14 @@ export const MAX_MODERATION_FEATURES = MAX_FEATURES + MAX_CHARS * 8;
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
-const S_LETTERS = 101, S_ONSETS = 103, S_FOUR = 107, S_WORDS = 109, S_BIAS = 113;
+const S_LETTERS = 101,
+  S_ONSETS = 103,
+  S_FOUR = 107,
+  S_WORDS = 109,
+  S_BIAS = 113;
 
-const HANGUL_FIRST = 0xac00, HANGUL_LAST = 0xd7a3;
+const HANGUL_FIRST = 0xac00,
+  HANGUL_LAST = 0xd7a3;
 /** Compatibility jamo of the 19 initial consonants, tense ones folded to plain (ㄲ→ㄱ, ㅆ→ㅅ…). */
 const ONSET = Int32Array.from([
   0x3131, 0x3131, 0x3134, 0x3137, 0x3137, 0x3139, 0x3141, 0x3142, 0x3142, 0x3145, 0x3145, 0x3147, 0x3148, 0x3148,
@@ -44,12 +49,18 @@ function finish(h: number, mask: number): number {
 /** A typed compatibility consonant folded like ONSET (ㅆ→ㅅ), or 0 when `c` is not one. */
 function foldConsonant(c: number): number {
   switch (c) {
-    case 0x3132: return 0x3131;
-    case 0x3138: return 0x3137;
-    case 0x3143: return 0x3142;
-    case 0x3146: return 0x3145;
-    case 0x3149: return 0x3148;
-    default: return c >= 0x3131 && c <= 0x314e ? c : 0;
+    case 0x3132:
+      return 0x3131;
+    case 0x3138:
+      return 0x3137;
+    case 0x3143:
+      return 0x3142;
+    case 0x3146:
+      return 0x3145;
+    case 0x3149:
+      return 0x3148;
+    default:
+      return c >= 0x3131 && c <= 0x314e ? c : 0;
   }
 }
 
@@ -72,7 +83,8 @@ export function lettersOf(word: string): Int32Array {
 
 /** Whether letters[0..length) contains `word`. */
 export function containsLetters(word: Int32Array): boolean {
-  const n = moderationPass.lettersLength, w = word.length;
+  const n = moderationPass.lettersLength,
+    w = word.length;
   if (w === 0) return false;
   outer: for (let i = 0; i + w <= n; i++) {
     for (let j = 0; j < w; j++) if (letters[i + j] !== word[j]) continue outer;
@@ -86,7 +98,8 @@ export function appendModerationFeatures(out: Int32Array, start: number, bits: n
   const mask = (1 << bits) - 1;
   const compact = lastPass.compact;
   const m = lastPass.compactLength;
-  let nl = 0, no = 0;
+  let nl = 0,
+    no = 0;
   for (let i = 1; i <= m; i++) {
     const c = compact[i]!;
     if (c >= HANGUL_FIRST && c <= HANGUL_LAST) {
@@ -121,12 +134,16 @@ export function appendLeanFeatures(out: Int32Array, start: number, bits: number)
   const mask = (1 << bits) - 1;
   const spaced = lastPass.spaced;
   const n = lastPass.spacedLength;
-  let nl = 0, no = 0, k = start;
+  let nl = 0,
+    no = 0,
+    k = start;
   out[k++] = finish(mix(FNV_OFFSET, S_BIAS), mask);
-  let word = mix(FNV_OFFSET, S_WORDS), wordLen = 0;
+  let word = mix(FNV_OFFSET, S_WORDS),
+    wordLen = 0;
   for (let i = 1; i <= n + 1; i++) {
     const c = i <= n ? spaced[i]! : 32;
-    let letter = 0, onset = 0;
+    let letter = 0,
+      onset = 0;
     if (c >= HANGUL_FIRST && c <= HANGUL_LAST) {
       letter = c;
       onset = ONSET[((c - HANGUL_FIRST) / 588) | 0]!;
@@ -153,7 +170,16 @@ export function appendLeanFeatures(out: Int32Array, start: number, bits: number)
 }
 
 /** Chained n-grams of orders minOrder..maxOrder over codes[0..len). */
-function grams(codes: Int32Array, len: number, minOrder: number, seed: number, mask: number, out: Int32Array, k: number, maxOrder = 4): number {
+function grams(
+  codes: Int32Array,
+  len: number,
+  minOrder: number,
+  seed: number,
+  mask: number,
+  out: Int32Array,
+  k: number,
+  maxOrder = 4,
+): number {
   const base = mix(FNV_OFFSET, seed);
   for (let i = 0; i + minOrder <= len; i++) {
     let h = base;

@@ -26,7 +26,13 @@ export class FloodTracker {
    * Records a chat and says which flood rule it breaks, if any. `textKey` is a small-integer
    * hash of the chat without spaces and `textLength` its length (short chats are never a text flood).
    */
-  check(nickname: string, textKey: number, textLength: number, at: number, flood: ModerationSettings["flood"]): "flood_nickname" | "flood_same_text" | null {
+  check(
+    nickname: string,
+    textKey: number,
+    textLength: number,
+    at: number,
+    flood: ModerationSettings["flood"],
+  ): "flood_nickname" | "flood_same_text" | null {
     if (flood.nicknameMaxChats > 0 && this.nicknameFlood(nickname, at, flood)) return "flood_nickname";
     return this.textFlood(nickname, textKey, textLength, at, flood) ? "flood_same_text" : null;
   }
@@ -46,7 +52,13 @@ export class FloodTracker {
     return w.count >= flood.nicknameMaxChats;
   }
 
-  private textFlood(nickname: string, textKey: number, textLength: number, at: number, flood: ModerationSettings["flood"]): boolean {
+  private textFlood(
+    nickname: string,
+    textKey: number,
+    textLength: number,
+    at: number,
+    flood: ModerationSettings["flood"],
+  ): boolean {
     if (flood.sameTextNicknames === 0 || textLength < flood.sameTextMinLength) return false;
     let t = this.byText.get(textKey);
     if (t === undefined || at - t.start >= flood.sameTextWindowSeconds * 1000) {

@@ -3,11 +3,16 @@
  * A link whose host is on the broadcast's allow-list (the shop's own domains, or a
  * sub-domain of one) is fine; any other link holds the chat as spam.
  */
-const LINK = /(?:https?:\/\/|www\.)[^\s<>"']+|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|kr|me|ly|gl|io|shop|xyz|top|do|to|link|site|store|club|info|biz|co|cc|gg|tv|app|page|bet|vip|win|live|ai|us|asia|one)(?![a-z0-9])(?:\/[^\s]*)?/gi;
+const LINK =
+  /(?:https?:\/\/|www\.)[^\s<>"']+|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|kr|me|ly|gl|io|shop|xyz|top|do|to|link|site|store|club|info|biz|co|cc|gg|tv|app|page|bet|vip|win|live|ai|us|asia|one)(?![a-z0-9])(?:\/[^\s]*)?/gi;
 
 /** Lower-cased host of a link text (`https://Bit.ly/x` → `bit.ly`). */
 export function hostOf(link: string): string {
-  return link.replace(/^[a-z]+:\/\//i, "").split(/[/?#:]/)[0]!.toLowerCase().replace(/\.$/, "");
+  return link
+    .replace(/^[a-z]+:\/\//i, "")
+    .split(/[/?#:]/)[0]!
+    .toLowerCase()
+    .replace(/\.$/, "");
 }
 
 /** Whether `host` is `domain` or one of its sub-domains. */
@@ -26,7 +31,8 @@ export function disallowedLinks(text: string, allowList: readonly string[]): str
 
 /** The links of `text`, split by whether the allow-list allows them. */
 export function linksOf(text: string, allowList: readonly string[]): { allowed: string[]; disallowed: string[] } {
-  const allowed: string[] = [], disallowed: string[] = [];
+  const allowed: string[] = [],
+    disallowed: string[] = [];
   for (const m of text.matchAll(LINK)) {
     const host = hostOf(m[0]);
     if (!/[a-z]/.test(host)) continue; // 1.5 or 3.14: a number, not a domain

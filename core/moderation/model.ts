@@ -4,7 +4,12 @@
  * families. Inference sums int8 weights (3 stored columns; ok's logit is 0) and scales.
  */
 import { extractFeatures } from "../intent/features.ts";
-import { MAX_MODERATION_FEATURES, MODERATION_FEATURE_VERSIONS, appendLeanFeatures, appendModerationFeatures } from "./features.ts";
+import {
+  MAX_MODERATION_FEATURES,
+  MODERATION_FEATURE_VERSIONS,
+  appendLeanFeatures,
+  appendModerationFeatures,
+} from "./features.ts";
 import { MODERATION_CLASSES } from "./types.ts";
 
 export interface ModerationModel {
@@ -30,16 +35,27 @@ export const STORED_COLUMNS = MODERATION_CLASSES.length - 1;
 const featureBuf = new Int32Array(MAX_MODERATION_FEATURES);
 
 /** Probabilities of the 4 classes written into `p` (ok first), from features[0..count). */
-export function probabilitiesFromFeatures(model: ModerationModel, features: Int32Array, intentCount: number, count: number, p: Float64Array): void {
+export function probabilitiesFromFeatures(
+  model: ModerationModel,
+  features: Int32Array,
+  intentCount: number,
+  count: number,
+  p: Float64Array,
+): void {
   logitsFromFeatures(model, features, intentCount, count, p);
   softmaxFromLogits(p);
 }
 
 /** Softmax of p[1..3] as logits against ok's 0, in place (p[0] = p(ok)). */
 export function softmaxFromLogits(p: Float64Array): void {
-  const z1 = p[1]!, z2 = p[2]!, z3 = p[3]!;
+  const z1 = p[1]!,
+    z2 = p[2]!,
+    z3 = p[3]!;
   const top = Math.max(0, z1, z2, z3);
-  const e0 = Math.exp(-top), e1 = Math.exp(z1 - top), e2 = Math.exp(z2 - top), e3 = Math.exp(z3 - top);
+  const e0 = Math.exp(-top),
+    e1 = Math.exp(z1 - top),
+    e2 = Math.exp(z2 - top),
+    e3 = Math.exp(z3 - top);
   const sum = e0 + e1 + e2 + e3;
   p[0] = e0 / sum;
   p[1] = e1 / sum;
@@ -56,10 +72,18 @@ export function surelyOkBelow(threshold: number): number {
 }
 
 /** The class logits (ok's is 0) into p[0..3]. */
-export function logitsFromFeatures(model: ModerationModel, features: Int32Array, intentCount: number, count: number, p: Float64Array): void {
+export function logitsFromFeatures(
+  model: ModerationModel,
+  features: Int32Array,
+  intentCount: number,
+  count: number,
+  p: Float64Array,
+): void {
   const mask = (1 << model.bits) - 1;
   const w = model.weights;
-  let z1 = 0, z2 = 0, z3 = 0;
+  let z1 = 0,
+    z2 = 0,
+    z3 = 0;
   const from = firstFeature(model, intentCount);
   if (w instanceof Int8Array) {
     for (let i = from; i < count; i++) {
@@ -92,14 +116,24 @@ export function logitsFromFeatures(model: ModerationModel, features: Int32Array,
  * Extracts the intent features of `text` (the intent model's width) into `out`, then
  * appends the moderation families: the one pass both models read.
  */
-export function extractSplit(model: Pick<ModerationModel, "featureVersion" | "intentBits" | "bits">, text: string, out: Int32Array): { intentCount: number; count: number } {
+export function extractSplit(
+  model: Pick<ModerationModel, "featureVersion" | "intentBits" | "bits">,
+  text: string,
+  out: Int32Array,
+): { intentCount: number; count: number } {
   const intentCount = extractFeatures(text, out, model.intentBits);
   return { intentCount, count: intentCount + appendFor(model, out, intentCount) };
 }
 
 /** Appends the model's own features after the intent features at features[0..intentCount). */
-export function appendFor(model: Pick<ModerationModel, "featureVersion" | "bits">, features: Int32Array, intentCount: number): number {
-  return model.featureVersion === LEAN_FEATURES ? appendLeanFeatures(features, intentCount, model.bits) : appendModerationFeatures(features, intentCount, model.bits);
+export function appendFor(
+  model: Pick<ModerationModel, "featureVersion" | "bits">,
+  features: Int32Array,
+  intentCount: number,
+): number {
+  return model.featureVersion === LEAN_FEATURES
+    ? appendLeanFeatures(features, intentCount, model.bits)
+    : appendModerationFeatures(features, intentCount, model.bits);
 }
 
 /** Feature set 2 reads only its own families (see appendLeanFeatures). */
@@ -119,7 +153,10 @@ export function moderationProbabilities(model: ModerationModel, text: string, p 
 
 /** Refuses weights trained with a different feature extractor or of the wrong size. */
 export function checkModerationModel(model: ModerationModel): ModerationModel {
-  if (!MODERATION_FEATURE_VERSIONS.includes(model.featureVersion)) throw new Error(`moderation weights use features v${model.featureVersion}, code has v${MODERATION_FEATURE_VERSIONS.join(", v")}`);
+  if (!MODERATION_FEATURE_VERSIONS.includes(model.featureVersion))
+    throw new Error(
+      `moderation weights use features v${model.featureVersion}, code has v${MODERATION_FEATURE_VERSIONS.join(", v")}`,
+    );
   if (model.weights.length !== (1 << model.bits) * STORED_COLUMNS) throw new Error("moderation weights: wrong size");
   if (model.thresholds.length !== 5) throw new Error("moderation weights: need 5 thresholds (sensitivity 0..4)");
   return model;

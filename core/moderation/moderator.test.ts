@@ -9,13 +9,26 @@ let clock = 1_000_000;
 /** Chats from distinct nicknames, far apart in time, so flood rules stay quiet unless a test wants them. */
 function judge(messages: string[], settings: Partial<ModerationSettings> = {}, nickname?: string) {
   const rules = compileRules(ModerationSettings.parse(settings));
-  const chats = messages.map((message, i) => ({ message, nickname: nickname ?? `n${clock}-${i}`, at: (clock += 60_000) }));
+  const chats = messages.map((message, i) => ({
+    message,
+    nickname: nickname ?? `n${clock}-${i}`,
+    at: (clock += 60_000),
+  }));
   return embeddedModerator.classifyBatch(chats, rules);
 }
 
 describe("the shared pass", () => {
   it("gives exactly the intents the intent classifier gives alone", () => {
-    const texts = ["블랙 M 재고 있어요?", "3번 보여주세요", "와 예쁘다", "", "   ", "010-1234-5678", "ㅋㅋㅋㅋ", "배송 언제 와요"];
+    const texts = [
+      "블랙 M 재고 있어요?",
+      "3번 보여주세요",
+      "와 예쁘다",
+      "",
+      "   ",
+      "010-1234-5678",
+      "ㅋㅋㅋㅋ",
+      "배송 언제 와요",
+    ];
     const alone = embeddedClassifier.classifyBatch(texts);
     expect(judge(texts).intents).toEqual(alone);
   });
@@ -23,7 +36,13 @@ describe("the shared pass", () => {
 
 describe("verdicts", () => {
   it("hold personal information, links and floods by rule, with the rule as reason", () => {
-    const { verdicts } = judge(["제 번호 010-1234-5678 이에요", "bit.ly/3xYz9 부업 하실분", "ㅋ".repeat(30), "🔥".repeat(12), "사세요 사세요 사세요 사세요 사세요 사세요"]);
+    const { verdicts } = judge([
+      "제 번호 010-1234-5678 이에요",
+      "bit.ly/3xYz9 부업 하실분",
+      "ㅋ".repeat(30),
+      "🔥".repeat(12),
+      "사세요 사세요 사세요 사세요 사세요 사세요",
+    ]);
     expect(verdicts.map((v) => [v.category, v.reasons[0]])).toEqual([
       ["personal_info", "rule:phone"],
       ["spam", "rule:link"],
@@ -35,13 +54,28 @@ describe("verdicts", () => {
   });
 
   it("leave blank chats, prices, sizes, order and customer-centre numbers alone", () => {
-    const { verdicts } = judge(["", "39,900원 맞아요?", "55 사이즈 있나요", "주문번호 2024112512345 배송 언제", "고객센터 1588-1234 맞나요?", "ㅋㅋㅋㅋ"]);
+    const { verdicts } = judge([
+      "",
+      "39,900원 맞아요?",
+      "55 사이즈 있나요",
+      "주문번호 2024112512345 배송 언제",
+      "고객센터 1588-1234 맞나요?",
+      "ㅋㅋㅋㅋ",
+    ]);
     for (const v of verdicts) expect(v).toEqual({ hold: false, category: null, score: 0, reasons: [] });
   });
 
   it("blocked words match through spacing, digits and punctuation; allowed domains pass", () => {
-    const { verdicts } = judge(["이 제품 바 보 템", "바1보템", "바.보.템 이네", "smartstore.myshop.com/p/1 여기요"], { blockedWords: ["바보템"], allowedDomains: ["myshop.com"] });
-    expect(verdicts.map((v) => v.reasons[0] ?? null)).toEqual(["rule:blocked_word", "rule:blocked_word", "rule:blocked_word", null]);
+    const { verdicts } = judge(["이 제품 바 보 템", "바1보템", "바.보.템 이네", "smartstore.myshop.com/p/1 여기요"], {
+      blockedWords: ["바보템"],
+      allowedDomains: ["myshop.com"],
+    });
+    expect(verdicts.map((v) => v.reasons[0] ?? null)).toEqual([
+      "rule:blocked_word",
+      "rule:blocked_word",
+      "rule:blocked_word",
+      null,
+    ]);
   });
 
   it("blocked patterns hold as spam", () => {
@@ -73,12 +107,26 @@ describe("verdicts", () => {
 
 describe("flood rules", () => {
   it("hold one nickname repeating within the window", () => {
-    const rules = compileRules(ModerationSettings.parse({ flood: { nicknameMaxChats: 3, nicknameWindowSeconds: 10, sameTextNicknames: 0, sameTextWindowSeconds: 30, sameTextMinLength: 12 } }));
+    const rules = compileRules(
+      ModerationSettings.parse({
+        flood: {
+          nicknameMaxChats: 3,
+          nicknameWindowSeconds: 10,
+          sameTextNicknames: 0,
+          sameTextWindowSeconds: 30,
+          sameTextMinLength: 12,
+        },
+      }),
+    );
     const at = (clock += 600_000);
     const chats = ["하나", "둘", "셋", "넷"].map((message, i) => ({ message, nickname: "도배왕", at: at + i * 1000 }));
-    expect(embeddedModerator.classifyBatch(chats, rules, new FloodTracker()).verdicts.map((v) => v.reasons[0] ?? null)).toEqual([null, null, "rule:flood_nickname", "rule:flood_nickname"]);
+    expect(
+      embeddedModerator.classifyBatch(chats, rules, new FloodTracker()).verdicts.map((v) => v.reasons[0] ?? null),
+    ).toEqual([null, null, "rule:flood_nickname", "rule:flood_nickname"]);
     // Off by default (masked nicknames are shared by many viewers), and each broadcast has its own windows.
-    expect(embeddedModerator.classifyBatch(chats.map((c) => ({ ...c, at: c.at + 600_000 }))).verdicts.some((v) => v.hold)).toBe(false);
+    expect(
+      embeddedModerator.classifyBatch(chats.map((c) => ({ ...c, at: c.at + 600_000 }))).verdicts.some((v) => v.hold),
+    ).toBe(false);
     const other = new FloodTracker();
     expect(embeddedModerator.classifyBatch(chats.slice(0, 2), rules, other).verdicts.some((v) => v.hold)).toBe(false);
   });
@@ -90,11 +138,25 @@ describe("flood rules", () => {
       { message: long, nickname: `copy${i}`, at: at + i * 1000 },
       { message: "예뻐요", nickname: `fan${i}`, at: at + i * 1000 },
     ]);
-    const on = compileRules(ModerationSettings.parse({ flood: { nicknameMaxChats: 0, nicknameWindowSeconds: 10, sameTextNicknames: 3, sameTextWindowSeconds: 30, sameTextMinLength: 12 } }));
-    const reasons = embeddedModerator.classifyBatch(chats, on).verdicts.map((v) => v.reasons.includes("rule:flood_same_text"));
+    const on = compileRules(
+      ModerationSettings.parse({
+        flood: {
+          nicknameMaxChats: 0,
+          nicknameWindowSeconds: 10,
+          sameTextNicknames: 3,
+          sameTextWindowSeconds: 30,
+          sameTextMinLength: 12,
+        },
+      }),
+    );
+    const reasons = embeddedModerator
+      .classifyBatch(chats, on)
+      .verdicts.map((v) => v.reasons.includes("rule:flood_same_text"));
     expect(reasons).toEqual([false, false, false, false, true, false, true, false]);
     // Off by default: common chats repeat honestly in a busy broadcast.
     const later = chats.map((c) => ({ ...c, at: c.at + 600_000 }));
-    expect(embeddedModerator.classifyBatch(later).verdicts.some((v) => v.reasons.includes("rule:flood_same_text"))).toBe(false);
+    expect(
+      embeddedModerator.classifyBatch(later).verdicts.some((v) => v.reasons.includes("rule:flood_same_text")),
+    ).toBe(false);
   });
 });

@@ -10,7 +10,14 @@ import type { IntentResult } from "../intent/types.ts";
 import { MAX_MODERATION_FEATURES, containsLetters, lettersOf } from "./features.ts";
 import { FloodTracker } from "./flood.ts";
 import { linksOf } from "./links.ts";
-import { type ModerationModel, appendFor, checkModerationModel, logitsFromFeatures as moderationLogits, softmaxFromLogits, surelyOkBelow } from "./model.ts";
+import {
+  type ModerationModel,
+  appendFor,
+  checkModerationModel,
+  logitsFromFeatures as moderationLogits,
+  softmaxFromLogits,
+  surelyOkBelow,
+} from "./model.ts";
 import { findPersonalInfo } from "./pii.ts";
 import { mayHoldPersonalInfo, scanChat } from "./scan.ts";
 import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from "./settings.ts";
@@ -48,7 +55,11 @@ const WORD_FLOOD = 6;
 
 export interface Moderator {
   /** Intents and verdicts of a batch, in order; `flood` (one per broadcast) advances by the chats' times. */
-  classifyBatch(chats: readonly ChatToModerate[], rules?: CompiledRules, flood?: FloodTracker): { intents: IntentResult[]; verdicts: Verdict[] };
+  classifyBatch(
+    chats: readonly ChatToModerate[],
+    rules?: CompiledRules,
+    flood?: FloodTracker,
+  ): { intents: IntentResult[]; verdicts: Verdict[] };
 }
 
 export function createModerator(intentSource: () => IntentModel, moderationSource: () => ModerationModel): Moderator {
@@ -65,7 +76,8 @@ export function createModerator(intentSource: () => IntentModel, moderationSourc
       if (intent === null || moderation === null) {
         intent = checkModel(intentSource());
         moderation = checkModerationModel(moderationSource());
-        if (moderation.intentBits !== intent.bits) throw new Error("moderation weights were trained on a different intent hashing width");
+        if (moderation.intentBits !== intent.bits)
+          throw new Error("moderation weights were trained on a different intent hashing width");
       }
       const intents = new Array<IntentResult>(chats.length);
       const verdicts = new Array<Verdict>(chats.length);
@@ -92,7 +104,16 @@ export function createModerator(intentSource: () => IntentModel, moderationSourc
  * The verdict of one chat whose features are extracted: rules first (each behind the raw
  * scan's prefilter), then the model. The common case allocates nothing (OK_VERDICT).
  */
-function judge(chat: ChatToModerate, model: ModerationModel, features: Int32Array, intentCount: number, count: number, rules: CompiledRules, flood: FloodTracker, p: Float64Array): Verdict {
+function judge(
+  chat: ChatToModerate,
+  model: ModerationModel,
+  features: Int32Array,
+  intentCount: number,
+  count: number,
+  rules: CompiledRules,
+  flood: FloodTracker,
+  p: Float64Array,
+): Verdict {
   const s = scanChat(chat.message);
   const settings = rules.settings;
   let reasons: string[] | null = null;
@@ -110,13 +131,20 @@ function judge(chat: ChatToModerate, model: ModerationModel, features: Int32Arra
     (reasons ??= []).push("rule:blocked_word");
   }
   if (rules.patterns.length > 0 && rules.patterns.some((re) => re.test(chat.message))) spam = "rule:blocked_pattern";
-  else if (s.dotted && (links = linksOf(chat.message, settings.allowedDomains)).disallowed.length > 0) spam = "rule:link";
+  else if (s.dotted && (links = linksOf(chat.message, settings.allowedDomains)).disallowed.length > 0)
+    spam = "rule:link";
   else if (s.longestRun >= CHARACTER_FLOOD) spam = "rule:flood_characters";
   else if (s.emoji >= EMOJI_WALL && s.letters === 0) spam = "rule:emoji_wall";
   else if (lastPass.spacedLength >= WORD_FLOOD * 2 - 1 && wordFlood()) spam = "rule:flood_words";
   if (settings.flood.nicknameMaxChats > 0 || settings.flood.sameTextNicknames > 0) {
     const long = settings.flood.sameTextNicknames > 0 && lastPass.compactLength >= settings.flood.sameTextMinLength;
-    const floodRule = flood.check(chat.nickname, long ? compactKey() : 0, lastPass.compactLength, chat.at, settings.flood);
+    const floodRule = flood.check(
+      chat.nickname,
+      long ? compactKey() : 0,
+      lastPass.compactLength,
+      chat.at,
+      settings.flood,
+    );
     if (floodRule !== null) spam ??= `rule:${floodRule}`;
   }
   if (spam !== null) {
@@ -153,8 +181,12 @@ function surelyOk(model: ModerationModel, sensitivity: number): number {
 
 /** The same word ≥ WORD_FLOOD times and nothing else (normalised, spaced buffer). */
 function wordFlood(): boolean {
-  const sp = lastPass.spaced, n = lastPass.spacedLength;
-  let words = 0, firstStart = 1, firstLen = -1, start = 1;
+  const sp = lastPass.spaced,
+    n = lastPass.spacedLength;
+  let words = 0,
+    firstStart = 1,
+    firstLen = -1,
+    start = 1;
   for (let i = 1; i <= n + 1; i++) {
     if (i <= n && sp[i] !== 32) continue;
     const len = i - start;

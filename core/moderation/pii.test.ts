@@ -29,7 +29,9 @@ describe("phone numbers", () => {
   it("are found spelled in Korean numerals or full-width digits", () => {
     fc.assert(
       fc.property(mobile, separator, filler, tail, ([a, b, c], s, before, after) => {
-        expect(finds(`${before}${spellKorean(a)}${s}${spellKorean(b)}${s}${spellKorean(c)}${after}`, "phone")).toBe(true);
+        expect(finds(`${before}${spellKorean(a)}${s}${spellKorean(b)}${s}${spellKorean(c)}${after}`, "phone")).toBe(
+          true,
+        );
         const wide = `${a}${b}${c}`.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
         expect(finds(`${before}${wide}${after}`, "phone")).toBe(true);
       }),
@@ -53,19 +55,33 @@ describe("phone numbers", () => {
 describe("numbers a shop chat is full of", () => {
   it("are not personal information: prices, sizes, order, tracking and customer-centre numbers", () => {
     const price = fc.integer({ min: 100, max: 9_999_999 }).map((n) => `${n.toLocaleString("en-US")}원`);
-    const order = fc.tuple(fc.constantFrom("주문번호 ", "송장 ", "운송장번호 ", "상품번호 "), digits(13)).map(([w, d]) => `${w}${d}`);
-    const centre = fc.tuple(fc.constantFrom("1588", "1544", "1577", "1600", "1661", "1899"), digits(4)).map(([a, b]) => `고객센터 ${a}-${b}`);
-    const size = fc.tuple(fc.integer({ min: 44, max: 120 }), fc.integer({ min: 150, max: 190 }), fc.integer({ min: 40, max: 99 })).map(([s, h, w]) => `${s} 사이즈 키 ${h} 몸무게 ${w}`);
+    const order = fc
+      .tuple(fc.constantFrom("주문번호 ", "송장 ", "운송장번호 ", "상품번호 "), digits(13))
+      .map(([w, d]) => `${w}${d}`);
+    const centre = fc
+      .tuple(fc.constantFrom("1588", "1544", "1577", "1600", "1661", "1899"), digits(4))
+      .map(([a, b]) => `고객센터 ${a}-${b}`);
+    const size = fc
+      .tuple(fc.integer({ min: 44, max: 120 }), fc.integer({ min: 150, max: 190 }), fc.integer({ min: 40, max: 99 }))
+      .map(([s, h, w]) => `${s} 사이즈 키 ${h} 몸무게 ${w}`);
     fc.assert(
-      fc.property(fc.oneof(price, order, centre, size), fc.constantFrom("", " 맞나요?", " 언제 와요", " 배송 언제"), (chat, after) => {
-        const text = chat + after;
-        expect(mayHoldPersonalInfo(scanChat(text)) ? findPersonalInfo(text) : []).toEqual([]);
-      }),
+      fc.property(
+        fc.oneof(price, order, centre, size),
+        fc.constantFrom("", " 맞나요?", " 언제 와요", " 배송 언제"),
+        (chat, after) => {
+          const text = chat + after;
+          expect(mayHoldPersonalInfo(scanChat(text)) ? findPersonalInfo(text) : []).toEqual([]);
+        },
+      ),
     );
   });
 
   it("everyday words made of numeral syllables (이, 사, 오) are not a number", () => {
-    for (const text of ["이거 사이즈 이쁘다 사고싶어 오늘 오후에 사요", "일일이 삼삼오오 구경와요", "오이 사이다 이사 오구오구"]) {
+    for (const text of [
+      "이거 사이즈 이쁘다 사고싶어 오늘 오후에 사요",
+      "일일이 삼삼오오 구경와요",
+      "오이 사이다 이사 오구오구",
+    ]) {
       expect(findPersonalInfo(text)).toEqual([]);
     }
   });
@@ -74,14 +90,24 @@ describe("numbers a shop chat is full of", () => {
 describe("other personal information", () => {
   it("finds emails, accounts beside a bank, resident numbers and street addresses", () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[a-z][a-z0-9._]{2,12}$/), fc.constantFrom("naver.com", "gmail.com", "daum.net"), (user, host) => {
-        expect(finds(`${user}@${host} 로 보내주세요`, "email")).toBe(true);
-      }),
+      fc.property(
+        fc.stringMatching(/^[a-z][a-z0-9._]{2,12}$/),
+        fc.constantFrom("naver.com", "gmail.com", "daum.net"),
+        (user, host) => {
+          expect(finds(`${user}@${host} 로 보내주세요`, "email")).toBe(true);
+        },
+      ),
     );
     fc.assert(
-      fc.property(fc.constantFrom("국민", "신한", "카카오뱅크", "농협", "계좌"), digits(3), digits(6), digits(5), (bank, a, b, c) => {
-        expect(finds(`${bank} ${a}-${b}-${c} 홍길동`, "account")).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom("국민", "신한", "카카오뱅크", "농협", "계좌"),
+        digits(3),
+        digits(6),
+        digits(5),
+        (bank, a, b, c) => {
+          expect(finds(`${bank} ${a}-${b}-${c} 홍길동`, "account")).toBe(true);
+        },
+      ),
     );
     expect(finds("주민번호 900101-1234567 인데 인증이 안돼요", "resident_number")).toBe(true);
     expect(finds("901231-2345678", "resident_number")).toBe(true);

@@ -17,12 +17,14 @@ export interface PiiSpan {
 }
 
 const SEPARATOR = /[\s\-.)(·_~,]/;
-const BANK = /(은행|국민|신한|우리|하나|농협|기업|카카오\s*뱅크|카뱅|토스|새마을|우체국|신협|수협|케이뱅크|SC제일|씨티|계좌|예금주)/;
+const BANK =
+  /(은행|국민|신한|우리|하나|농협|기업|카카오\s*뱅크|카뱅|토스|새마을|우체국|신협|수협|케이뱅크|SC제일|씨티|계좌|예금주)/;
 /** Numbers the shop gives out (order, tracking, product, model numbers): not an account beside them. */
 const SHOP_NUMBER = /(주문|송장|운송장|상품\s*번호|모델|품번|시리얼|쿠폰|적립)/;
 const RESIDENT = /(주민|생년월일|주번|뒷자리|앞자리)/;
 const EMAIL = /[A-Za-z0-9._%+-]+\s*[@＠]\s*[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-const ADDRESS = /[가-힣]+(시|도)\s*[가-힣]+(구|군|시)\s*[가-힣0-9]+(로|길|동|읍|면|리)(\s*[0-9]+(-[0-9]+)?(번지|번길|길)?)?(\s*[0-9]+\s*동)?(\s*[0-9]+\s*호)?/g;
+const ADDRESS =
+  /[가-힣]+(시|도)\s*[가-힣]+(구|군|시)\s*[가-힣0-9]+(로|길|동|읍|면|리)(\s*[0-9]+(-[0-9]+)?(번지|번길|길)?)?(\s*[0-9]+\s*동)?(\s*[0-9]+\s*호)?/g;
 const UNIT = /[0-9]+\s*동\s*[0-9]+\s*호/g;
 
 /** A run of digits (or numeral syllables) with separators: its digits and where it lies. */
@@ -44,7 +46,11 @@ function digitOf(c: number): number {
 /** Runs of ≥ 7 digits where separators may sit between digits (not two in a row). */
 function digitRuns(text: string): Run[] {
   const runs: Run[] = [];
-  let digits = "", start = -1, end = -1, numerals = 0, gap = 0;
+  let digits = "",
+    start = -1,
+    end = -1,
+    numerals = 0,
+    gap = 0;
   let at: number[] = [];
   const close = () => {
     if (digits.length >= 7) runs.push({ digits, at, start, end, numerals });
@@ -82,7 +88,8 @@ function digitRuns(text: string): Run[] {
 }
 
 function validBirthDate(s: string): boolean {
-  const m = Number(s.slice(2, 4)), d = Number(s.slice(4, 6));
+  const m = Number(s.slice(2, 4)),
+    d = Number(s.slice(4, 6));
   return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
@@ -92,7 +99,8 @@ function validBirthDate(s: string): boolean {
  */
 function classifyRun(run: Run, text: string): { kind: PiiKind; end: number } | null {
   // Only where something separates the 11th digit from the next: 0101234567890 in one piece is an order number.
-  if (/^01[016789]/.test(run.digits) && run.digits.length > 11 && run.at[11]! > run.at[10]! + 1) return { kind: "phone", end: run.at[10]! + 1 };
+  if (/^01[016789]/.test(run.digits) && run.digits.length > 11 && run.at[11]! > run.at[10]! + 1)
+    return { kind: "phone", end: run.at[10]! + 1 };
   const kind = classifyWhole(run, text);
   return kind ? { kind, end: run.end } : null;
 }
@@ -105,7 +113,13 @@ function classifyWhole(run: Run, text: string): PiiKind | null {
   if (/^01[016789]/.test(d) && (d.length === 10 || d.length === 11)) return "phone";
   if (/^0(2|[3-6][1-5]|70)/.test(d) && d.length >= 9 && d.length <= 11) return "phone";
   // Written like one (YYMMDD-NNNNNNN), or any 13 digits beside 주민/생년월일: 13-digit order numbers are common.
-  if (d.length === 13 && validBirthDate(d) && /[1-4]/.test(d[6]!) && (/^[0-9]{6}\s*-\s*[0-9]{7}$/.test(spelled) || RESIDENT.test(text))) return "resident_number";
+  if (
+    d.length === 13 &&
+    validBirthDate(d) &&
+    /[1-4]/.test(d[6]!) &&
+    (/^[0-9]{6}\s*-\s*[0-9]{7}$/.test(spelled) || RESIDENT.test(text))
+  )
+    return "resident_number";
   if (d.length >= 6 && d.length <= 7 && RESIDENT.test(text)) return "resident_number";
   if (d.length >= 10 && d.length <= 16 && BANK.test(text) && !SHOP_NUMBER.test(text)) return "account";
   return null;
@@ -121,15 +135,19 @@ export function findPersonalInfo(text: string): PiiSpan[] {
   if (RESIDENT.test(text)) {
     // Beside 주민/생년월일, a birth date (YYMMDD) with or without the first digits after it.
     for (const m of text.matchAll(/(?<![0-9])[0-9]{6}(\s*-?\s*[1-4]([0-9]{0,6})?)?(?![0-9])/g)) {
-      if (validBirthDate(m[0]) && !spans.some((s) => s.start <= m.index! && s.end > m.index!)) spans.push({ kind: "resident_number", start: m.index!, end: m.index! + m[0].length });
+      if (validBirthDate(m[0]) && !spans.some((s) => s.start <= m.index! && s.end > m.index!))
+        spans.push({ kind: "resident_number", start: m.index!, end: m.index! + m[0].length });
     }
   }
   if (text.includes("@") || text.includes("＠")) {
     for (const m of text.matchAll(EMAIL)) spans.push({ kind: "email", start: m.index!, end: m.index! + m[0].length });
   }
-  for (const m of text.matchAll(ADDRESS)) if (/[0-9]/.test(m[0])) spans.push({ kind: "address", start: m.index!, end: m.index! + m[0].length });
+  for (const m of text.matchAll(ADDRESS))
+    if (/[0-9]/.test(m[0])) spans.push({ kind: "address", start: m.index!, end: m.index! + m[0].length });
   if (!spans.some((s) => s.kind === "address")) {
-    for (const m of text.matchAll(UNIT)) if (/(아파트|빌라|주소|배송지|오피스텔)/.test(text)) spans.push({ kind: "address", start: m.index!, end: m.index! + m[0].length });
+    for (const m of text.matchAll(UNIT))
+      if (/(아파트|빌라|주소|배송지|오피스텔)/.test(text))
+        spans.push({ kind: "address", start: m.index!, end: m.index! + m[0].length });
   }
   return spans.sort((a, b) => a.start - b.start);
 }
@@ -137,7 +155,8 @@ export function findPersonalInfo(text: string): PiiSpan[] {
 /** `text` with every span replaced by `＊` of the same length (so offsets keep meaning). */
 export function maskSpans(text: string, spans: readonly PiiSpan[]): string {
   if (spans.length === 0) return text;
-  let out = "", from = 0;
+  let out = "",
+    from = 0;
   for (const s of spans) {
     if (s.start < from) continue;
     out += text.slice(from, s.start) + "＊".repeat(s.end - s.start);

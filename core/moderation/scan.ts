@@ -7,17 +7,30 @@
 /** Korean numerals as spelled in phone numbers (공일공 …), to their digits; -1 otherwise. */
 export function koreanNumeral(c: number): number {
   switch (c) {
-    case 0xacf5: case 0xc601: return 0; // 공 영
-    case 0xc77c: return 1; // 일
-    case 0xc774: return 2; // 이
-    case 0xc0bc: return 3; // 삼
-    case 0xc0ac: return 4; // 사
-    case 0xc624: return 5; // 오
-    case 0xc721: case 0xb959: return 6; // 육 륙
-    case 0xce60: return 7; // 칠
-    case 0xd314: return 8; // 팔
-    case 0xad6c: return 9; // 구
-    default: return -1;
+    case 0xacf5:
+    case 0xc601:
+      return 0; // 공 영
+    case 0xc77c:
+      return 1; // 일
+    case 0xc774:
+      return 2; // 이
+    case 0xc0bc:
+      return 3; // 삼
+    case 0xc0ac:
+      return 4; // 사
+    case 0xc624:
+      return 5; // 오
+    case 0xc721:
+    case 0xb959:
+      return 6; // 육 륙
+    case 0xce60:
+      return 7; // 칠
+    case 0xd314:
+      return 8; // 팔
+    case 0xad6c:
+      return 9; // 구
+    default:
+      return -1;
   }
 }
 
@@ -43,8 +56,15 @@ const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (
 
 /** Scans `text` into a shared object (valid until the next call): no allocation. */
 export function scanChat(text: string): Scan {
-  let digits = 0, numerals = 0, emoji = 0, letters = 0, run = 1, longest = 0, prev = -1;
-  let at = false, dotted = false;
+  let digits = 0,
+    numerals = 0,
+    emoji = 0,
+    letters = 0,
+    run = 1,
+    longest = 0,
+    prev = -1;
+  let at = false,
+    dotted = false;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -62,7 +82,14 @@ export function scanChat(text: string): Scan {
       if (c >= 48 && c <= 57) digits++;
       else if ((c | 32) >= 97 && (c | 32) <= 122) letters++;
       else if (c === 64) at = true;
-      else if ((c === 46 || c === 47) && i > 0 && i + 1 < n && isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.charCodeAt(i + 1))) dotted = true;
+      else if (
+        (c === 46 || c === 47) &&
+        i > 0 &&
+        i + 1 < n &&
+        isAlnum(text.charCodeAt(i - 1)) &&
+        isAlnum(text.charCodeAt(i + 1))
+      )
+        dotted = true;
     } else if (c >= 0x3131 && c <= 0x3163) letters++;
     else if (c >= 0xd800 && c <= 0xdbff) emoji++;
     else if (c >= 0xff10 && c <= 0xff19) digits++;

@@ -82,7 +82,8 @@ export function trainScaled(set: FeatureSet, opts: TrainOptions, r: Float32Array
       order[j] = t;
     }
     for (const ex of order) {
-      const from = set.offsets[ex]!, to = set.offsets[ex + 1]!;
+      const from = set.offsets[ex]!,
+        to = set.offsets[ex + 1]!;
       z.fill(0);
       for (let i = from; i < to; i++) {
         const row = set.features[i]! * C;

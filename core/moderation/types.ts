@@ -17,4 +17,9 @@ export interface Verdict {
   reasons: string[];
 }
 
-export const OK_VERDICT: Verdict = Object.freeze({ hold: false, category: null, score: 0, reasons: Object.freeze([]) as unknown as string[] });
+export const OK_VERDICT: Verdict = Object.freeze({
+  hold: false,
+  category: null,
+  score: 0,
+  reasons: Object.freeze([]) as unknown as string[],
+});

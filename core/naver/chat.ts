@@ -77,17 +77,29 @@ const ReplayCommentsShape = z.object({
 });
 
 /** A replay comments page `{comments, hasNext, lastCommentNo}`; null when not that shape. */
-export function parseReplayComments(value: unknown): (Parsed<IngestChat> & { hasNext: boolean; lastCommentNo: number | null }) | null {
+export function parseReplayComments(
+  value: unknown,
+): (Parsed<IngestChat> & { hasNext: boolean; lastCommentNo: number | null }) | null {
   const shape = ReplayCommentsShape.safeParse(value);
   if (!shape.success) return null;
-  return { ...toIngestChats(shape.data.comments), hasNext: shape.data.hasNext, lastCommentNo: shape.data.lastCommentNo };
+  return {
+    ...toIngestChats(shape.data.comments),
+    hasNext: shape.data.hasNext,
+    lastCommentNo: shape.data.lastCommentNo,
+  };
 }
 
 /** A host notice (`broadcast_notice`, `broadcast_fixed_notice`). */
 export const NaverNotice = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
-  message: z.string().nullish().transform((v) => v ?? ""),
-  deleted: z.boolean().nullish().transform((v) => v ?? false),
+  message: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ""),
+  deleted: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
 });
 export type NaverNotice = z.infer<typeof NaverNotice>;
 

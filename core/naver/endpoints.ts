@@ -52,14 +52,20 @@ export function naverUrls(bases: NaverBases) {
     recentComments: (id: string, next: number | null, size = 20) =>
       join(bases.api, `${naverPaths.recentComments(id)}?${next === null ? "" : `next=${next}&`}size=${size}`),
     replayComments: (id: string, lastCommentNo: number | null, size = 100) =>
-      join(bases.api, `${naverPaths.replayComments(id)}?size=${size}${lastCommentNo === null ? "" : `&lastCommentNo=${lastCommentNo}`}`),
+      join(
+        bases.api,
+        `${naverPaths.replayComments(id)}?size=${size}${lastCommentNo === null ? "" : `&lastCommentNo=${lastCommentNo}`}`,
+      ),
     broadcastDetail: (id: string) => join(bases.api, `${naverPaths.broadcastDetail(id)}?needTimeMachine=true`),
     products: (id: string, page: number, size = 30) =>
       join(bases.api, `${naverPaths.products(id)}?attachmentType=MAIN&categoryId=-1&page=${page}&size=${size}`),
     coupons: (id: string) => join(bases.api, naverPaths.coupons(id)),
     benefits: (id: string) => join(bases.api, naverPaths.benefits(id)),
     inquiries: (productNo: string, page: number, size = 10) =>
-      join(bases.smartstore, `${naverPaths.inquiries(productNo)}?filterMyComment=false&page=${page}&size=${size}&sellerAnswerYn=true`),
+      join(
+        bases.smartstore,
+        `${naverPaths.inquiries(productNo)}?filterMyComment=false&page=${page}&size=${size}&sellerAnswerYn=true`,
+      ),
     inquiryReplies: (inquiryId: string) => join(bases.shopping, naverPaths.inquiryReplies(inquiryId)),
   };
 }

@@ -34,7 +34,12 @@ export function decodeViewerFrame(payload: string): ViewerEvent {
     case "broadcast_notice":
     case "broadcast_fixed_notice": {
       const parsed = parseNotices(data);
-      return { type: "notice", fixed: frame.event === "broadcast_fixed_notice", notices: parsed.items, malformed: parsed.malformed };
+      return {
+        type: "notice",
+        fixed: frame.event === "broadcast_fixed_notice",
+        notices: parsed.items,
+        malformed: parsed.malformed,
+      };
     }
     case "broadcast":
       return { type: "broadcast-changed" };

@@ -29,7 +29,13 @@ describe("parseEngineFrame", () => {
     if (plain.kind !== "event") throw new Error("not an event");
     expect(decodeEventArg(plain.args[0])).toEqual(JSON.parse(payload));
     expect(parseEngineFrame('421["broadcast","{}"]')).toMatchObject({ kind: "event", ackId: 1, event: "broadcast" });
-    expect(parseEngineFrame('42/live,7["x",1]')).toEqual({ kind: "event", namespace: "/live", ackId: 7, event: "x", args: [1] });
+    expect(parseEngineFrame('42/live,7["x",1]')).toEqual({
+      kind: "event",
+      namespace: "/live",
+      ackId: 7,
+      event: "x",
+      args: [1],
+    });
     expect(parseEngineFrame("431[true]")).toEqual({ kind: "ack", namespace: "/", ackId: 1, args: [true] });
   });
 
@@ -56,7 +62,12 @@ describe("parseEngineFrame", () => {
         fc.option(namespace, { nil: undefined }),
         fc.option(fc.nat(), { nil: undefined }),
         (event, args, ns, ackId) => {
-          const frame = parseEngineFrame(encodeEventFrame(event, args, { ...(ns ? { namespace: ns } : {}), ...(ackId !== undefined ? { ackId } : {}) }));
+          const frame = parseEngineFrame(
+            encodeEventFrame(event, args, {
+              ...(ns ? { namespace: ns } : {}),
+              ...(ackId !== undefined ? { ackId } : {}),
+            }),
+          );
           expect(frame).toEqual({ kind: "event", namespace: ns ?? "/", ackId: ackId ?? null, event, args });
         },
       ),

@@ -36,7 +36,10 @@ export function parseEngineFrame(payload: string): EngineFrame {
     case "6":
       return { kind: "noop" };
     default:
-      return { kind: "malformed", reason: type === "" ? "empty frame" : `unknown engine.io type ${JSON.stringify(type)}` };
+      return {
+        kind: "malformed",
+        reason: type === "" ? "empty frame" : `unknown engine.io type ${JSON.stringify(type)}`,
+      };
   }
 }
 
@@ -65,7 +68,9 @@ function parseSocketPacket(packet: string): EngineFrame {
     case "3":
     case "6": {
       const args = tryJson(body);
-      return Array.isArray(args) ? { kind: "ack", namespace, ackId, args } : { kind: "malformed", reason: "ack data is not an array" };
+      return Array.isArray(args)
+        ? { kind: "ack", namespace, ackId, args }
+        : { kind: "malformed", reason: "ack data is not an array" };
     }
     case "4":
       return { kind: "error", namespace, data: tryJson(body) ?? body };
@@ -76,7 +81,8 @@ function parseSocketPacket(packet: string): EngineFrame {
 
 function parseEvent(namespace: string, ackId: number | null, body: string): EngineFrame {
   const data = tryJson(body);
-  if (!Array.isArray(data) || data.length === 0) return { kind: "malformed", reason: "event data is not a non-empty array" };
+  if (!Array.isArray(data) || data.length === 0)
+    return { kind: "malformed", reason: "event data is not a non-empty array" };
   const [event, ...args] = data as unknown[];
   if (typeof event !== "string") return { kind: "malformed", reason: "event name is not a string" };
   return { kind: "event", namespace, ackId, event, args };
@@ -92,7 +98,11 @@ export function decodeEventArg(arg: unknown): unknown {
 }
 
 /** Encodes a Socket.IO v2 event frame (what a server sends): `42[/ns,][ackId][event,...args]`. */
-export function encodeEventFrame(event: string, args: readonly unknown[], options: { namespace?: string; ackId?: number } = {}): string {
+export function encodeEventFrame(
+  event: string,
+  args: readonly unknown[],
+  options: { namespace?: string; ackId?: number } = {},
+): string {
   const ns = options.namespace && options.namespace !== DEFAULT_NAMESPACE ? `${options.namespace},` : "";
   return `42${ns}${options.ackId ?? ""}${JSON.stringify([event, ...args])}`;
 }

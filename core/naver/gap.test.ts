@@ -7,7 +7,12 @@ function backlog(total: number, size = 20) {
   const calls: (number | null)[] = [];
   const fetch = async (next: number | null): Promise<ChatPage> => {
     calls.push(next);
-    const all = Array.from({ length: total }, (_, i) => ({ commentNo: i + 1, nickname: "", message: `m${i + 1}`, commentType: "CHATTING" }));
+    const all = Array.from({ length: total }, (_, i) => ({
+      commentNo: i + 1,
+      nickname: "",
+      message: `m${i + 1}`,
+      commentType: "CHATTING",
+    }));
     const items = next === null ? all.slice(-size) : all.filter((c) => c.commentNo > next).slice(0, size);
     return { items, malformed: 0, next: items.at(-1)?.commentNo ?? next };
   };

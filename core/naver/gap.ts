@@ -22,7 +22,11 @@ export interface GapRepairResult {
  * newer, keeping only chats after it. With nothing seen yet, takes the latest page. The hub
  * dedupes by commentNo, so overlap with live frames is harmless; missing one is not.
  */
-export async function repairGap(fetchPage: RecentCommentsFetcher, lastSeen: number | null, maxPages = 50): Promise<GapRepairResult> {
+export async function repairGap(
+  fetchPage: RecentCommentsFetcher,
+  lastSeen: number | null,
+  maxPages = 50,
+): Promise<GapRepairResult> {
   const chats: IngestChat[] = [];
   let cursor = lastSeen;
   let malformed = 0;

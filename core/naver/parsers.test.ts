@@ -24,8 +24,16 @@ const product = {
 
 describe("products", () => {
   it("parse a products page, skipping bad items", () => {
-    const page = parseProductPage({ list: [product, { key: "x" }, { ...product, key: 7, productNo: "7", name: "둘째" }], page: 0, totalCount: 3, totalPage: 1 });
-    expect(page?.items.map((p) => [p.key, p.productNo])).toEqual([["11932352421", "11932352421"], ["7", "7"]]);
+    const page = parseProductPage({
+      list: [product, { key: "x" }, { ...product, key: 7, productNo: "7", name: "둘째" }],
+      page: 0,
+      totalCount: 3,
+      totalPage: 1,
+    });
+    expect(page?.items.map((p) => [p.key, p.productNo])).toEqual([
+      ["11932352421", "11932352421"],
+      ["7", "7"],
+    ]);
     expect(page).toMatchObject({ malformed: 1, totalPage: 1, page: 0 });
   });
 
@@ -38,18 +46,33 @@ describe("products", () => {
 });
 
 describe("broadcast detail", () => {
-  const detail = { id: 1234567, title: "겨울 니트 특가", status: "ONAIR", startDate: "2025-01-01T19:00:00", nickname: "제니마켓", productCount: 2, shoppingProducts: [product, 5], extra: true };
+  const detail = {
+    id: 1234567,
+    title: "겨울 니트 특가",
+    status: "ONAIR",
+    startDate: "2025-01-01T19:00:00",
+    nickname: "제니마켓",
+    productCount: 2,
+    shoppingProducts: [product, 5],
+    extra: true,
+  };
 
   it("parses the detail and its products, with a live phase", () => {
     const parsed = parseBroadcastDetail(detail);
-    expect(parsed).toMatchObject({ id: "1234567", title: "겨울 니트 특가", phase: "live", malformedProducts: 1, description: null });
+    expect(parsed).toMatchObject({
+      id: "1234567",
+      title: "겨울 니트 특가",
+      phase: "live",
+      malformedProducts: 1,
+      description: null,
+    });
     expect(parsed?.products).toHaveLength(1);
     expect(parseBroadcastDetail({ ...detail, status: "REPLAY" })?.phase).toBe("ended");
     expect(parseBroadcastDetail({ title: "no id" })).toBeNull();
   });
 
   it("reads the JSON the viewer page embeds in a single-quoted string", () => {
-    const json = JSON.stringify({ ...detail, title: "It's \"큰\" 세일\n</script>", description: "a\\b" });
+    const json = JSON.stringify({ ...detail, title: 'It\'s "큰" 세일\n</script>', description: "a\\b" });
     const html = `<script>window.__viewerConfig = {};window.__viewerConfig.broadcast = '${escapeJsString(json)}';</script>`;
     expect(extractViewerConfig(html)).toEqual(JSON.parse(json));
     expect(extractViewerConfig("<html></html>")).toBeUndefined();
@@ -59,11 +82,32 @@ describe("broadcast detail", () => {
 
 describe("coupons and benefits", () => {
   it("parse the real shapes and describe a coupon in Korean", () => {
-    const coupons = parseCoupons({ coupons: [{ benefitPolicyName: "라이브 10% 쿠폰", benefitUnit: "PERCENT", benefitValue: 10, minOrderAmount: 30000, maxDiscountAmount: 5000, validPeriodEndDate: "2025-01-31" }, { nope: 1 }] });
+    const coupons = parseCoupons({
+      coupons: [
+        {
+          benefitPolicyName: "라이브 10% 쿠폰",
+          benefitUnit: "PERCENT",
+          benefitValue: 10,
+          minOrderAmount: 30000,
+          maxDiscountAmount: 5000,
+          validPeriodEndDate: "2025-01-31",
+        },
+        { nope: 1 },
+      ],
+    });
     expect(coupons.malformed).toBe(1);
-    expect(describeCoupon(coupons.items[0]!)).toBe("라이브 10% 쿠폰, 10% 할인, 30,000원 이상 구매 시, 최대 5,000원, 2025-01-31까지");
-    const benefits = parseBenefits([{ id: 1, message: "구매 고객 전원 사은품", detailMessage: "선착순 100명", type: "GIFT" }]);
-    expect(benefits.items[0]).toEqual({ id: "1", message: "구매 고객 전원 사은품", detailMessage: "선착순 100명", type: "GIFT" });
+    expect(describeCoupon(coupons.items[0]!)).toBe(
+      "라이브 10% 쿠폰, 10% 할인, 30,000원 이상 구매 시, 최대 5,000원, 2025-01-31까지",
+    );
+    const benefits = parseBenefits([
+      { id: 1, message: "구매 고객 전원 사은품", detailMessage: "선착순 100명", type: "GIFT" },
+    ]);
+    expect(benefits.items[0]).toEqual({
+      id: "1",
+      message: "구매 고객 전원 사은품",
+      detailMessage: "선착순 100명",
+      type: "GIFT",
+    });
     expect(parseBenefits("x")).toEqual({ items: [], malformed: 0 });
   });
 });
@@ -73,14 +117,22 @@ describe("product Q&A", () => {
     const page = parseInquiryPage({
       totalElements: 3,
       contents: [
-        { id: 11, commentContent: "세탁기 돌려도 되나요?", secretYn: false, maskedWriterId: "abc***", createDate: "2025-01-01T10:00:00" },
+        {
+          id: 11,
+          commentContent: "세탁기 돌려도 되나요?",
+          secretYn: false,
+          maskedWriterId: "abc***",
+          createDate: "2025-01-01T10:00:00",
+        },
         { id: 12, commentContent: "비밀 문의", secretYn: true },
         { id: 13 },
       ],
     });
     expect(page).toMatchObject({ secret: 1, malformed: 1, totalElements: 3 });
     expect(page?.items.map((q) => q.id)).toEqual(["11"]);
-    expect(parseInquiryReply([{ commentContent: "네, 울 코스로 세탁 가능합니다." }])).toBe("네, 울 코스로 세탁 가능합니다.");
+    expect(parseInquiryReply([{ commentContent: "네, 울 코스로 세탁 가능합니다." }])).toBe(
+      "네, 울 코스로 세탁 가능합니다.",
+    );
     expect(parseInquiryReply([])).toBeNull();
   });
 });

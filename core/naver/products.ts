@@ -2,26 +2,32 @@ import * as z from "zod";
 import { IdLike, NumberLike, OptionalNumber, OptionalText, parseEach, type Parsed } from "./tolerant.ts";
 
 /** A product as the viewer API, `shoppingProducts[]` and `broadcast_shopping_product` send it. */
-export const NaverProduct = z.object({
-  key: IdLike.optional(),
-  productNo: IdLike.nullish(),
-  name: z.string().min(1),
-  brandName: OptionalText,
-  mallName: OptionalText,
-  image: OptionalText,
-  price: OptionalNumber,
-  salePrice: OptionalNumber,
-  discountRate: OptionalNumber,
-  discountedSalePrice: OptionalNumber,
-  specialPrice: OptionalNumber,
-  status: OptionalText,
-  broadcastProductStatus: OptionalText,
-  represent: z.boolean().nullish(),
-  stock: OptionalNumber,
-  reviewCount: OptionalNumber,
-  deliveryFee: OptionalNumber,
-  productEndUrl: OptionalText,
-}).transform((p) => ({ ...p, key: p.key ?? (p.productNo ? String(p.productNo) : p.name), productNo: p.productNo ?? null }));
+export const NaverProduct = z
+  .object({
+    key: IdLike.optional(),
+    productNo: IdLike.nullish(),
+    name: z.string().min(1),
+    brandName: OptionalText,
+    mallName: OptionalText,
+    image: OptionalText,
+    price: OptionalNumber,
+    salePrice: OptionalNumber,
+    discountRate: OptionalNumber,
+    discountedSalePrice: OptionalNumber,
+    specialPrice: OptionalNumber,
+    status: OptionalText,
+    broadcastProductStatus: OptionalText,
+    represent: z.boolean().nullish(),
+    stock: OptionalNumber,
+    reviewCount: OptionalNumber,
+    deliveryFee: OptionalNumber,
+    productEndUrl: OptionalText,
+  })
+  .transform((p) => ({
+    ...p,
+    key: p.key ?? (p.productNo ? String(p.productNo) : p.name),
+    productNo: p.productNo ?? null,
+  }));
 export type NaverProduct = z.output<typeof NaverProduct>;
 
 /** A product list (array) with bad items counted and skipped. */
@@ -37,10 +43,17 @@ const ProductPageShape = z.object({
 });
 
 /** The paged products answer `{list, page, totalCount, totalPage}`; null when not that shape. */
-export function parseProductPage(value: unknown): (Parsed<NaverProduct> & { page: number; totalPage: number | null; totalCount: number | null }) | null {
+export function parseProductPage(
+  value: unknown,
+): (Parsed<NaverProduct> & { page: number; totalPage: number | null; totalCount: number | null }) | null {
   const shape = ProductPageShape.safeParse(value);
   if (!shape.success) return null;
-  return { ...parseProducts(shape.data.list), page: shape.data.page, totalPage: shape.data.totalPage, totalCount: shape.data.totalCount };
+  return {
+    ...parseProducts(shape.data.list),
+    page: shape.data.page,
+    totalPage: shape.data.totalPage,
+    totalCount: shape.data.totalCount,
+  };
 }
 
 /**

@@ -5,7 +5,10 @@ import { IdLike, OptionalNumber, OptionalText, parseEach, type Parsed } from "./
 export const NaverInquiry = z.object({
   id: IdLike,
   commentContent: z.string().min(1),
-  secretYn: z.boolean().nullish().transform((v) => v ?? false),
+  secretYn: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
   maskedWriterId: OptionalText,
   createDate: OptionalText,
   answerYn: z.boolean().nullish(),
@@ -45,7 +48,9 @@ const Reply = z.object({ commentContent: z.string().min(1) });
 
 /** The seller's answer from a replies answer (an array; `[0].commentContent`), or null. */
 export function parseInquiryReply(value: unknown): string | null {
-  const list = Array.isArray(value) ? value : z.object({ contents: z.array(z.unknown()) }).safeParse(value).data?.contents;
+  const list = Array.isArray(value)
+    ? value
+    : z.object({ contents: z.array(z.unknown()) }).safeParse(value).data?.contents;
   const replies = parseEach(Reply, list).items;
   return replies[0]?.commentContent ?? null;
 }

@@ -24,13 +24,22 @@ export function parseEach<S extends z.ZodType>(schema: S, value: unknown): Parse
 }
 
 /** A number that may arrive as digits in a string (ids, prices in some payloads). */
-export const NumberLike = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+export const NumberLike = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 
 /** An id that may be a number or a string; always a string after parsing. */
 export const IdLike = z.union([z.string().min(1), z.number()]).transform(String);
 
 /** Optional nullable text: missing and null both become null. */
-export const OptionalText = z.string().nullish().transform((v) => v ?? null);
+export const OptionalText = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
 
 /** Optional nullable number (or digits): missing and null both become null. */
 export const OptionalNumber = NumberLike.nullish().transform((v) => v ?? null);

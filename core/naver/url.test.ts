@@ -3,7 +3,9 @@ import { naverBroadcastId } from "./url.ts";
 
 describe("naverBroadcastId", () => {
   it("reads the id from live and replay viewer URLs", () => {
-    expect(naverBroadcastId("https://view.shoppinglive.naver.com/lives/1234567?tr=lim&fm=shoppinglive&sn=home")).toBe("1234567");
+    expect(naverBroadcastId("https://view.shoppinglive.naver.com/lives/1234567?tr=lim&fm=shoppinglive&sn=home")).toBe(
+      "1234567",
+    );
     expect(naverBroadcastId("https://view.shoppinglive.naver.com/replays/987654")).toBe("987654");
     expect(naverBroadcastId("https://m.view.shoppinglive.naver.com/lives/555555/")).toBe("555555");
   });

@@ -51,7 +51,10 @@ export const BroadcastSummary = z.object({
 export type BroadcastSummary = z.infer<typeof BroadcastSummary>;
 
 /** `GET /api/broadcasts?limit=&cursor=`: a page, newest first; `nextCursor` fetches the next (null: last page). */
-export const BroadcastList = z.object({ broadcasts: z.array(BroadcastSummary), nextCursor: z.string().nullable().default(null) });
+export const BroadcastList = z.object({
+  broadcasts: z.array(BroadcastSummary),
+  nextCursor: z.string().nullable().default(null),
+});
 export type BroadcastList = z.infer<typeof BroadcastList>;
 
 /** `POST /api/broadcasts` answer: the ingest token is shown once. */

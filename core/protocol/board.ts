@@ -57,7 +57,9 @@ export const CaptureStatus = z.object({
   runner: z.string().max(40),
   message: z.string().max(300).optional(),
   /** API quota units spent today, for sources that have one (YouTube), and the daily limit. */
-  quota: z.object({ units: z.number().int().nonnegative(), limit: z.number().int().positive(), warning: z.boolean() }).optional(),
+  quota: z
+    .object({ units: z.number().int().nonnegative(), limit: z.number().int().positive(), warning: z.boolean() })
+    .optional(),
   at: z.number().int(),
 });
 export type CaptureStatus = z.infer<typeof CaptureStatus>;
@@ -122,17 +124,33 @@ export const BoardServerMessage = z.discriminatedUnion("type", [
   /** Chats the source deleted (a YouTube moderator or author): boards take them off. */
   z.object({ type: z.literal("chats-hidden"), commentNos: z.array(z.number().int()) }),
   /** An answer was posted into the source's own chat (YouTube), or posting it failed. */
-  z.object({ type: z.literal("answer-posted"), id: z.string(), posted: z.boolean(), text: z.string(), message: z.string().optional() }),
+  z.object({
+    type: z.literal("answer-posted"),
+    id: z.string(),
+    posted: z.boolean(),
+    text: z.string(),
+    message: z.string().optional(),
+  }),
   /** The capture's state, whenever it changes (and when a board goes live). */
   z.object({ type: z.literal("capture"), status: CaptureStatus }),
   /** How far answers reached viewers: sent as it changes, and all still on their way when a board goes live. */
   z.object({ type: z.literal("answer-delivery"), items: z.array(AnswerDelivery) }),
   /** A page of one column's older chats, newest first, answering `older`; `next` is where the next page starts (0: none left). */
-  z.object({ type: z.literal("older-chats"), column: Intent, items: z.array(BoardChat), next: z.number().int().nonnegative() }),
+  z.object({
+    type: z.literal("older-chats"),
+    column: Intent,
+    items: z.array(BoardChat),
+    next: z.number().int().nonnegative(),
+  }),
   /** Chats newly held (or, when a board goes live, the whole waiting queue). Personal information masked. */
   z.object({ type: z.literal("held"), items: z.array(HeldChat) }),
   /** A moderator allowed (the chat joins its column: a `chats` frame follows) or denied a held chat. */
-  z.object({ type: z.literal("moderation-decision"), seq: z.number().int(), decision: z.enum(["allow", "deny"]), by: z.string().nullable() }),
+  z.object({
+    type: z.literal("moderation-decision"),
+    seq: z.number().int(),
+    decision: z.enum(["allow", "deny"]),
+    by: z.string().nullable(),
+  }),
   /** The broadcast's moderation rules, whenever a manager changes them (and when a board goes live). */
   z.object({ type: z.literal("moderation-settings"), settings: z.record(z.string(), z.unknown()) }),
   /** A nickname's recent chats (masked) and how many of its chats were held; repeat offenders marked. */
@@ -160,9 +178,18 @@ export const BoardClientMessage = z.discriminatedUnion("type", [
    * "I am answering this cluster" (null: no longer). The hub names the claim after the signed-in
    * member; a typed `manager` name is ignored (kept optional for older dashboards).
    */
-  z.object({ type: z.literal("claim"), clusterId: z.string().max(32).nullable(), manager: z.string().trim().min(1).max(40).optional() }),
+  z.object({
+    type: z.literal("claim"),
+    clusterId: z.string().max(32).nullable(),
+    manager: z.string().trim().min(1).max(40).optional(),
+  }),
   /** Scrolling back: one column's chats older than `beforeSeq`, newest first (a page, never the whole log). */
-  z.object({ type: z.literal("older"), column: Intent, beforeSeq: z.number().int().positive(), limit: z.number().int().min(1).max(500).optional() }),
+  z.object({
+    type: z.literal("older"),
+    column: Intent,
+    beforeSeq: z.number().int().positive(),
+    limit: z.number().int().min(1).max(500).optional(),
+  }),
   /** Allow (the chat joins its column) or deny (it stays hidden, counted) a held chat. */
   z.object({ type: z.literal("moderate"), seq: z.number().int().positive(), decision: z.enum(["allow", "deny"]) }),
   /** Replaces the broadcast's moderation rules (validated by the hub). */

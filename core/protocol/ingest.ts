@@ -68,7 +68,10 @@ export function plausibleChatAt(at: number | undefined, now: number): boolean {
  * Validates each item of a batch independently; malformed ones (a bad shape, or an `at`
  * outside [2020-01-01, now + 1 day]) are counted, never fatal.
  */
-export function parseChatItems(items: readonly unknown[], now = Date.now()): { chats: IngestChat[]; malformed: number } {
+export function parseChatItems(
+  items: readonly unknown[],
+  now = Date.now(),
+): { chats: IngestChat[]; malformed: number } {
   const chats: IngestChat[] = [];
   let malformed = 0;
   for (const item of items) {

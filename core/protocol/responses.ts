@@ -26,7 +26,12 @@ export const Product = z.object({
 export type Product = z.infer<typeof Product>;
 
 /** A product Q&A pair (crawled, or written by a manager). */
-export const QnaPair = z.object({ id: z.string(), productKey: z.string().nullable(), question: z.string(), answer: z.string() });
+export const QnaPair = z.object({
+  id: z.string(),
+  productKey: z.string().nullable(),
+  question: z.string(),
+  answer: z.string(),
+});
 export type QnaPair = z.infer<typeof QnaPair>;
 
 /** `GET|PATCH /api/broadcasts/:id/knowledge`: what answers are drafted from. */
@@ -45,7 +50,9 @@ export const ProductList = z.object({ products: z.array(Product) });
 export type ProductList = z.infer<typeof ProductList>;
 
 /** `GET /api/broadcasts/:id/qna`: stored pairs (an empty `productKey`: about the whole broadcast). */
-export const QnaList = z.object({ qna: z.array(z.object({ id: z.string(), productKey: z.string(), question: z.string(), answer: z.string() })) });
+export const QnaList = z.object({
+  qna: z.array(z.object({ id: z.string(), productKey: z.string(), question: z.string(), answer: z.string() })),
+});
 export type QnaList = z.infer<typeof QnaList>;
 
 /** `PUT /api/broadcasts/:id/products/:key/details`: the lines now stored. */
@@ -110,12 +117,21 @@ export const CaptureAnswer = z.object({ status: CaptureStatus });
 export type CaptureAnswer = z.infer<typeof CaptureAnswer>;
 
 /** `POST /api/broadcasts/:id/answers/:answerId/youtube`: the text posted (cut to YouTube's limit) and what was cut. */
-export const YouTubePosted = z.object({ posted: z.literal(true), messageId: z.string().nullable(), text: z.string(), cut: z.string() });
+export const YouTubePosted = z.object({
+  posted: z.literal(true),
+  messageId: z.string().nullable(),
+  text: z.string(),
+  cut: z.string(),
+});
 export type YouTubePosted = z.infer<typeof YouTubePosted>;
 /** `POST /api/broadcasts/:id/youtube/chats/:commentNo/delete`. */
 export const YouTubeDeleted = z.object({ deleted: z.literal(true), commentNo: z.number().int() });
 /** `POST /api/broadcasts/:id/youtube/chats/:commentNo/timeout`. */
-export const YouTubeTimedOut = z.object({ timedOut: z.literal(true), commentNo: z.number().int(), seconds: z.number().int() });
+export const YouTubeTimedOut = z.object({
+  timedOut: z.literal(true),
+  commentNo: z.number().int(),
+  seconds: z.number().int(),
+});
 
 /** `POST /api/broadcasts/:id/chats/:seq/reveal`: a held chat's unmasked text (audited before it is returned). */
 export const RevealedChat = z.object({ seq: z.number().int(), message: z.string(), category: z.string().nullable() });

@@ -8,7 +8,13 @@ describe("viewerAddressKey", () => {
   });
 
   it("counts every address of one IPv6 /64 as one, however it is written", () => {
-    const same = ["2001:db8:1:2::1", "2001:0db8:0001:0002:ffff:ffff:ffff:ffff", "2001:DB8:1:2:0:0:0:abc", "[2001:db8:1:2::9]", "2001:db8:1:2::1%eth0"];
+    const same = [
+      "2001:db8:1:2::1",
+      "2001:0db8:0001:0002:ffff:ffff:ffff:ffff",
+      "2001:DB8:1:2:0:0:0:abc",
+      "[2001:db8:1:2::9]",
+      "2001:db8:1:2::1%eth0",
+    ];
     expect(new Set(same.map(viewerAddressKey))).toEqual(new Set(["2001:db8:1:2::/64"]));
     expect(viewerAddressKey("2001:db8:1:3::1")).toBe("2001:db8:1:3::/64");
     expect(viewerAddressKey("::1")).toBe("0:0:0:0::/64");

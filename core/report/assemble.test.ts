@@ -8,7 +8,16 @@ const M = 60_000;
 function hub(overrides: Partial<HubReportData> = {}): HubReportData {
   return {
     chats: 120,
-    counters: { general: 70, request: 20, question: 30, malformed: 3, held: 4, held_abuse: 1, held_spam: 2, held_personal_info: 1 },
+    counters: {
+      general: 70,
+      request: 20,
+      question: 30,
+      malformed: 3,
+      held: 4,
+      held_abuse: 1,
+      held_spam: 2,
+      held_personal_info: 1,
+    },
     uniqueChatters: 41,
     minutes: [
       { minute: T / M, general: 10, request: 5, question: 5 },
@@ -80,13 +89,37 @@ describe("assembleReport", () => {
   it("sorts clusters by count and joins answers, who answered and time to answer", () => {
     expect(report.clusters.map((c) => c.id)).toEqual(["c2", "c3", "c4", "c1"]);
     const c1 = report.clusters.find((c) => c.id === "c1")!;
-    expect(c1).toMatchObject({ answered: true, answeredAt: T + 61_000, answer: "S, M, L 있어요", by: "지수", timeToAnswerMs: 60_000, productKey: "p1" });
+    expect(c1).toMatchObject({
+      answered: true,
+      answeredAt: T + 61_000,
+      answer: "S, M, L 있어요",
+      by: "지수",
+      timeToAnswerMs: 60_000,
+      productKey: "p1",
+    });
     const c4 = report.clusters.find((c) => c.id === "c4")!;
     // Marked answered on a board without a published answer: the first mark counts.
-    expect(c4).toMatchObject({ answered: true, answeredAt: T + 30_500, answer: null, by: "민호", timeToAnswerMs: 30_000 });
+    expect(c4).toMatchObject({
+      answered: true,
+      answeredAt: T + 30_500,
+      answer: null,
+      by: "민호",
+      timeToAnswerMs: 30_000,
+    });
     const c2 = report.clusters.find((c) => c.id === "c2")!;
-    expect(c2).toMatchObject({ answered: false, answeredAt: null, answer: null, timeToAnswerMs: null, dismissed: false, productKey: null });
-    expect(report.clusters.find((c) => c.id === "c3")).toMatchObject({ answered: false, dismissed: true, productKey: "p2" });
+    expect(c2).toMatchObject({
+      answered: false,
+      answeredAt: null,
+      answer: null,
+      timeToAnswerMs: null,
+      dismissed: false,
+      productKey: null,
+    });
+    expect(report.clusters.find((c) => c.id === "c3")).toMatchObject({
+      answered: false,
+      dismissed: true,
+      productKey: "p2",
+    });
   });
 
   it("counts questions per product by the product each cluster names, the rest apart", () => {
@@ -109,13 +142,32 @@ describe("assembleReport", () => {
   });
 
   it("reports capture outages and the broadcast's span", () => {
-    expect(report.captureOutages).toEqual([{ from: T + 30_000, to: T + 40_000, state: "reconnecting", message: "socket closed" }]);
-    expect([report.firstChatAt, report.lastChatAt, report.clustersTotal, report.generatedAt]).toEqual([T + 10, T + 2 * M + 59_000, 9, T + 10 * M]);
+    expect(report.captureOutages).toEqual([
+      { from: T + 30_000, to: T + 40_000, state: "reconnecting", message: "socket closed" },
+    ]);
+    expect([report.firstChatAt, report.lastChatAt, report.clustersTotal, report.generatedAt]).toEqual([
+      T + 10,
+      T + 2 * M + 59_000,
+      9,
+      T + 10 * M,
+    ]);
   });
 
   it("reports an empty broadcast without failing", () => {
     const empty = assembleReport(
-      { chats: 0, counters: {}, uniqueChatters: 0, minutes: [], clusters: [], clustersTotal: 0, answerLinks: [], statusMarks: [], firstChatAt: null, lastChatAt: null, captureEvents: [] },
+      {
+        chats: 0,
+        counters: {},
+        uniqueChatters: 0,
+        minutes: [],
+        clusters: [],
+        clustersTotal: 0,
+        answerLinks: [],
+        statusMarks: [],
+        firstChatAt: null,
+        lastChatAt: null,
+        captureEvents: [],
+      },
       { broadcastId: "e", title: "빈 방송", products: [], answers: [] },
       T,
     );

@@ -13,9 +13,22 @@ type Mark = HubReportData["statusMarks"][number];
 export function assembleReport(hub: HubReportData, stored: StoredReportData, now: number): BroadcastReport {
   const answersById = new Map(stored.answers.map((a) => [a.id, a]));
   const linkByAnswer = new Map(hub.answerLinks.map((l) => [l.answerId, l]));
-  const firstLinkByCluster = earliestBy(hub.answerLinks.filter((l) => l.clusterId !== null), (l) => l.clusterId!, (l) => l.publishedAt);
-  const answeredMarks = earliestBy(hub.statusMarks.filter((m) => m.status === "answered"), (m) => m.clusterId, (m) => m.at);
-  const products = stored.products.map((p) => ({ key: p.key, name: p.name, brandName: p.brandName ?? null, details: [] }));
+  const firstLinkByCluster = earliestBy(
+    hub.answerLinks.filter((l) => l.clusterId !== null),
+    (l) => l.clusterId!,
+    (l) => l.publishedAt,
+  );
+  const answeredMarks = earliestBy(
+    hub.statusMarks.filter((m) => m.status === "answered"),
+    (m) => m.clusterId,
+    (m) => m.at,
+  );
+  const products = stored.products.map((p) => ({
+    key: p.key,
+    name: p.name,
+    brandName: p.brandName ?? null,
+    details: [],
+  }));
 
   const clusters = hub.clusters
     .map((c) => reportCluster(c, firstLinkByCluster.get(c.id), answeredMarks.get(c.id), answersById, products))
@@ -29,8 +42,14 @@ export function assembleReport(hub: HubReportData, stored: StoredReportData, now
       const publishedAt = a.createdAt;
       const asked = link?.clusterId ? clusterFirstAsked.get(link.clusterId) : undefined;
       return {
-        id: a.id, question: a.question, answer: a.answer, publishedAt, by: a.publishedBy ?? link?.by ?? null, status: a.status,
-        clusterId: link?.clusterId ?? null, timeToAnswerMs: asked === undefined ? null : Math.max(0, publishedAt - asked),
+        id: a.id,
+        question: a.question,
+        answer: a.answer,
+        publishedAt,
+        by: a.publishedBy ?? link?.by ?? null,
+        status: a.status,
+        clusterId: link?.clusterId ?? null,
+        timeToAnswerMs: asked === undefined ? null : Math.max(0, publishedAt - asked),
       };
     })
     .sort((a, b) => a.publishedAt - b.publishedAt || a.id.localeCompare(b.id));
@@ -42,16 +61,26 @@ export function assembleReport(hub: HubReportData, stored: StoredReportData, now
     broadcastId: stored.broadcastId,
     title: stored.title,
     totals: {
-      chats: hub.chats, general: counter("general"), request: counter("request"), question: counter("question"),
-      held: counter("held"), uniqueChatters: hub.uniqueChatters,
+      chats: hub.chats,
+      general: counter("general"),
+      request: counter("request"),
+      question: counter("question"),
+      held: counter("held"),
+      uniqueChatters: hub.uniqueChatters,
     },
     perMinute,
     clusters,
     products: perProduct,
     answers,
-    moderation: { abuse: counter("held_abuse"), spam: counter("held_spam"), personal_info: counter("held_personal_info") },
+    moderation: {
+      abuse: counter("held_abuse"),
+      spam: counter("held_spam"),
+      personal_info: counter("held_personal_info"),
+    },
     peakMinute: peakMinute(perMinute),
-    answerMinutes: [...new Set(answers.filter((a) => a.status === "published").map((a) => minuteStart(a.publishedAt)))].sort((a, b) => a - b),
+    answerMinutes: [
+      ...new Set(answers.filter((a) => a.status === "published").map((a) => minuteStart(a.publishedAt))),
+    ].sort((a, b) => a - b),
     timeToAnswer: summarizeTimes(clusters.flatMap((c) => (c.timeToAnswerMs === null ? [] : [c.timeToAnswerMs]))),
     unassignedQuestions: unassigned,
     clustersTotal: hub.clustersTotal,
@@ -93,7 +122,8 @@ function questionsPerProduct(clusters: readonly ReportCluster[], products: Store
   const counts = new Map(products.map((p) => [p.key, 0]));
   let unassigned = 0;
   for (const c of clusters) {
-    if (c.productKey !== null && counts.has(c.productKey)) counts.set(c.productKey, counts.get(c.productKey)! + c.count);
+    if (c.productKey !== null && counts.has(c.productKey))
+      counts.set(c.productKey, counts.get(c.productKey)! + c.count);
     else unassigned += c.count;
   }
   return { perProduct: products.map((p) => ({ key: p.key, name: p.name, questions: counts.get(p.key)! })), unassigned };

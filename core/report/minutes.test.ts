@@ -25,7 +25,9 @@ describe("reportMinutes", () => {
 
 describe("peakMinute", () => {
   it("is the busiest minute, the earliest on a tie", () => {
-    expect(peakMinute([row(1, 1, 1), row(2, 0, 0, 2), row(3, 0, 0, 1)].map((r) => ({ ...r, minute: r.minute * 60_000 })))).toEqual({ minute: 60_000, chats: 2 });
+    expect(
+      peakMinute([row(1, 1, 1), row(2, 0, 0, 2), row(3, 0, 0, 1)].map((r) => ({ ...r, minute: r.minute * 60_000 }))),
+    ).toEqual({ minute: 60_000, chats: 2 });
   });
 
   it("is null when nothing was said", () => {
@@ -43,9 +45,15 @@ describe("captureOutages", () => {
   const e = (at: number, state: string, message: string | null = null) => ({ at, state, message });
 
   it("spans from falling down to coming back, keeping an error's message", () => {
-    expect(captureOutages([e(0, "capturing"), e(10, "reconnecting"), e(15, "error", "page gone"), e(30, "capturing"), e(40, "stopped")])).toEqual([
-      { from: 10, to: 30, state: "error", message: "page gone" },
-    ]);
+    expect(
+      captureOutages([
+        e(0, "capturing"),
+        e(10, "reconnecting"),
+        e(15, "error", "page gone"),
+        e(30, "capturing"),
+        e(40, "stopped"),
+      ]),
+    ).toEqual([{ from: 10, to: 30, state: "error", message: "page gone" }]);
   });
 
   it("leaves an outage open while it lasts and ends one at a deliberate stop", () => {

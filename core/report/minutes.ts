@@ -15,7 +15,12 @@ export function reportMinutes(rows: readonly MinuteCounts[]): ReportMinute[] {
   const first = sorted[0];
   const last = sorted.at(-1);
   if (!first || !last) return [];
-  const toMs = (r: MinuteCounts): ReportMinute => ({ minute: r.minute * MINUTE_MS, general: r.general, request: r.request, question: r.question });
+  const toMs = (r: MinuteCounts): ReportMinute => ({
+    minute: r.minute * MINUTE_MS,
+    general: r.general,
+    request: r.request,
+    question: r.question,
+  });
   if (last.minute - first.minute + 1 > MAX_FILLED_MINUTES) return sorted.map(toMs);
   const out: ReportMinute[] = [];
   let i = 0;

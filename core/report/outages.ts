@@ -9,7 +9,9 @@ const DOWN = new Set(["reconnecting", "error"]);
  * again, or deliberately stopped); `to` is null while it lasts. A state repeated inside an
  * outage (error after reconnecting) extends it rather than starting another.
  */
-export function captureOutages(events: readonly { at: number; state: string; message: string | null }[]): CaptureOutage[] {
+export function captureOutages(
+  events: readonly { at: number; state: string; message: string | null }[],
+): CaptureOutage[] {
   const outages: CaptureOutage[] = [];
   let open: CaptureOutage | null = null;
   for (const e of [...events].sort((a, b) => a.at - b.at)) {

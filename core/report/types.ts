@@ -27,9 +27,18 @@ export const HubReportData = z.object({
   ),
   clustersTotal: z.number().int().nonnegative(),
   /** Answers as the hub relayed them first: which cluster, when, and who held its claim. */
-  answerLinks: z.array(z.object({ answerId: z.string(), clusterId: z.string().nullable(), publishedAt: z.number().int(), by: z.string().nullable() })),
+  answerLinks: z.array(
+    z.object({
+      answerId: z.string(),
+      clusterId: z.string().nullable(),
+      publishedAt: z.number().int(),
+      by: z.string().nullable(),
+    }),
+  ),
   /** The first time each cluster was marked answered or dismissed on a board, and by whom. */
-  statusMarks: z.array(z.object({ clusterId: z.string(), status: z.string(), at: z.number().int(), by: z.string().nullable() })),
+  statusMarks: z.array(
+    z.object({ clusterId: z.string(), status: z.string(), at: z.number().int(), by: z.string().nullable() }),
+  ),
   /** `at` of the first and the last logged chat (null: none yet). */
   firstChatAt: z.number().int().nullable(),
   lastChatAt: z.number().int().nullable(),
@@ -47,7 +56,14 @@ export interface StoredReportData {
   title: string;
   products: readonly { key: string; name: string; brandName?: string | null }[];
   /** `publishedBy`: the signed-in member who published it (older rows have none). */
-  answers: readonly { id: string; question: string; answer: string; status: string; createdAt: number; publishedBy?: string | null }[];
+  answers: readonly {
+    id: string;
+    question: string;
+    answer: string;
+    status: string;
+    createdAt: number;
+    publishedBy?: string | null;
+  }[];
 }
 
 const Ms = z.number().int();
@@ -69,7 +85,12 @@ export const ReportCluster = z.object({
 });
 export type ReportCluster = z.infer<typeof ReportCluster>;
 
-export const ReportMinute = z.object({ minute: Ms, general: z.number().int(), request: z.number().int(), question: z.number().int() });
+export const ReportMinute = z.object({
+  minute: Ms,
+  general: z.number().int(),
+  request: z.number().int(),
+  question: z.number().int(),
+});
 export type ReportMinute = z.infer<typeof ReportMinute>;
 
 export const ReportAnswer = z.object({
@@ -84,11 +105,16 @@ export const ReportAnswer = z.object({
 });
 export type ReportAnswer = z.infer<typeof ReportAnswer>;
 
-export const CaptureOutage = z.object({ from: Ms, to: Ms.nullable(), state: z.string(), message: z.string().nullable() });
+export const CaptureOutage = z.object({
+  from: Ms,
+  to: Ms.nullable(),
+  state: z.string(),
+  message: z.string().nullable(),
+});
 export type CaptureOutage = z.infer<typeof CaptureOutage>;
 
 /**
- * `GET /api/broadcasts/:id/report` (the contract in issue 14, plus fields after it). Times
+ * `GET /api/broadcasts/:id/report` (a contract outside checks read: keep these fields, add new ones). Times
  * are epoch milliseconds, `perMinute[].minute` included (the minute's start).
  */
 export const BroadcastReport = z.object({
@@ -110,7 +136,11 @@ export const BroadcastReport = z.object({
   peakMinute: z.object({ minute: Ms, chats: z.number().int() }).nullable(),
   /** Minutes (their start) in which answers were published: the chart's markers. */
   answerMinutes: z.array(Ms),
-  timeToAnswer: z.object({ answered: z.number().int(), medianMs: z.number().int().nullable(), maxMs: z.number().int().nullable() }),
+  timeToAnswer: z.object({
+    answered: z.number().int(),
+    medianMs: z.number().int().nullable(),
+    maxMs: z.number().int().nullable(),
+  }),
   /** Questions in clusters no product was named or inferred for. */
   unassignedQuestions: z.number().int(),
   clustersTotal: z.number().int(),

@@ -3,7 +3,9 @@ import { parseLabelledTsv } from "./corpus.ts";
 import { poisson, mulberry32 } from "./random.ts";
 import { createReplay } from "./replay.ts";
 
-const corpus = parseLabelledTsv("label\ttext\nquestion\t사이즈 몇이에요\nrequest\t뒷모습 보여주세요\ngeneral\t예쁘다 ㅋㅋ\n").rows;
+const corpus = parseLabelledTsv(
+  "label\ttext\nquestion\t사이즈 몇이에요\nrequest\t뒷모습 보여주세요\ngeneral\t예쁘다 ㅋㅋ\n",
+).rows;
 
 function run(ratePerMin: number, seconds: number, seed = 7, options = {}) {
   const replay = createReplay({ corpus, ratePerMin, seed, burstChancePerSec: 0, ...options });
@@ -14,7 +16,9 @@ function run(ratePerMin: number, seconds: number, seed = 7, options = {}) {
 
 describe("parseLabelledTsv", () => {
   it("reads labelled lines and counts bad ones", () => {
-    const { rows, skipped } = parseLabelledTsv("label\ttext\nquestion\t몇 키로?\nnope\tx\ngeneral\t\n\nrequest\t링크 주세요\r\n");
+    const { rows, skipped } = parseLabelledTsv(
+      "label\ttext\nquestion\t몇 키로?\nnope\tx\ngeneral\t\n\nrequest\t링크 주세요\r\n",
+    );
     expect(rows).toEqual([
       { label: "question", text: "몇 키로?" },
       { label: "request", text: "링크 주세요" },

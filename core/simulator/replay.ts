@@ -62,7 +62,14 @@ export function createReplay(options: ReplayOptions) {
       for (let i = 0; i < count; i++) {
         const row = corpus[Math.floor(random() * corpus.length)]!;
         const at = Math.round(now - elapsedMs + ((i + 1) * elapsedMs) / (count + 1));
-        chats.push({ commentNo: commentNo++, nickname: nickname(), message: row.text, commentType: "CHATTING", at, label: row.label });
+        chats.push({
+          commentNo: commentNo++,
+          nickname: nickname(),
+          message: row.text,
+          commentType: "CHATTING",
+          at,
+          label: row.label,
+        });
       }
       return chats;
     },

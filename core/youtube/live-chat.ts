@@ -53,7 +53,13 @@ const LiveChatMessage = z.object({
       .optional(),
     messageDeletedDetails: z.object({ deletedMessageId: z.string().min(1).max(200) }).optional(),
   }),
-  authorDetails: z.object({ displayName: z.string().optional(), channelId: z.string().optional(), isChatOwner: z.boolean().optional() }).optional(),
+  authorDetails: z
+    .object({
+      displayName: z.string().optional(),
+      channelId: z.string().optional(),
+      isChatOwner: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 /** A chat from YouTube, before the capture numbers it. `sourceId` is YouTube's message id. */
@@ -94,7 +100,8 @@ export function readPage(items: readonly unknown[]): PageContent {
       continue;
     }
     const { id, snippet, authorDetails } = parsed.data;
-    if (snippet.type === "messageDeletedEvent" && snippet.messageDeletedDetails) out.deleted.push(snippet.messageDeletedDetails.deletedMessageId);
+    if (snippet.type === "messageDeletedEvent" && snippet.messageDeletedDetails)
+      out.deleted.push(snippet.messageDeletedDetails.deletedMessageId);
     else if (snippet.type === "textMessageEvent" || snippet.type === "superChatEvent") {
       const chat = toChat(id, snippet, authorDetails);
       if (chat) out.chats.push(chat);
@@ -106,10 +113,16 @@ export function readPage(items: readonly unknown[]): PageContent {
 
 type Snippet = z.infer<typeof LiveChatMessage>["snippet"];
 
-function toChat(id: string, snippet: Snippet, author: z.infer<typeof LiveChatMessage>["authorDetails"]): YouTubeChat | null {
+function toChat(
+  id: string,
+  snippet: Snippet,
+  author: z.infer<typeof LiveChatMessage>["authorDetails"],
+): YouTubeChat | null {
   const superChat = snippet.type === "superChatEvent" ? snippet.superChatDetails : undefined;
   const amount = superChat?.amountDisplayString;
-  const text = superChat ? superChat.userComment || snippet.displayMessage || amount || "" : snippet.textMessageDetails?.messageText ?? snippet.displayMessage ?? "";
+  const text = superChat
+    ? superChat.userComment || snippet.displayMessage || amount || ""
+    : (snippet.textMessageDetails?.messageText ?? snippet.displayMessage ?? "");
   if (!text || text.length > LIMITS.maxMessageChars) return null;
   const at = snippet.publishedAt ? Date.parse(snippet.publishedAt) : NaN;
   const chat: YouTubeChat = {

@@ -2,7 +2,13 @@
  * YouTube Data API quota, counted per project day. Google resets quotas at midnight Pacific
  * time; `liveChatMessages.list` costs 5 units, `videos.list` 1, `insert`/`delete` 50, a ban 200.
  */
-export const QUOTA_COST = { videosList: 1, messagesList: 5, messagesInsert: 50, messagesDelete: 50, bansInsert: 200 } as const;
+export const QUOTA_COST = {
+  videosList: 1,
+  messagesList: 5,
+  messagesInsert: 50,
+  messagesDelete: 50,
+  bansInsert: 200,
+} as const;
 export const DEFAULT_DAILY_QUOTA = 10_000;
 /** Past this share of the daily quota the capture warns and spreads the rest over the day. */
 export const QUOTA_WARN_SHARE = 0.8;
@@ -67,7 +73,12 @@ export interface PollPlan {
  * quota; past it, no sooner than spreading the remaining units evenly until the reset, so
  * the chat keeps coming (slower) all day rather than stopping; over the quota, once a minute.
  */
-export function planPoll(input: { pollingIntervalMillis: number; ledger: QuotaLedger | null; dailyQuota: number; now: number }): PollPlan {
+export function planPoll(input: {
+  pollingIntervalMillis: number;
+  ledger: QuotaLedger | null;
+  dailyQuota: number;
+  now: number;
+}): PollPlan {
   const used = unitsToday(input.ledger, input.now);
   const asked = Math.max(0, input.pollingIntervalMillis);
   if (used < input.dailyQuota * QUOTA_WARN_SHARE) return { delayMs: asked, warning: false };

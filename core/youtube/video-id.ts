@@ -20,6 +20,9 @@ export function youtubeVideoId(input: string): string | null {
   const query = match[3] ?? "";
   const fromQuery = /[?&]v=([A-Za-z0-9_-]{11})(?:&|$)/.exec(query)?.[1];
   if (path === "/watch") return fromQuery ?? null;
-  const fromPath = host === "youtu.be" ? /^\/([A-Za-z0-9_-]{11})\/?$/.exec(path) : /^\/(?:live|shorts|embed|v)\/([A-Za-z0-9_-]{11})\/?$/.exec(path);
+  const fromPath =
+    host === "youtu.be"
+      ? /^\/([A-Za-z0-9_-]{11})\/?$/.exec(path)
+      : /^\/(?:live|shorts|embed|v)\/([A-Za-z0-9_-]{11})\/?$/.exec(path);
   return fromPath?.[1] ?? null;
 }

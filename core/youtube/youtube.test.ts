@@ -5,7 +5,12 @@ import { dailyQuotaOf, msUntilQuotaReset, planPoll, quotaDay, spend, unitsToday 
 
 const text = (id: string, message: string, name = "시청자") => ({
   id,
-  snippet: { type: "textMessageEvent", publishedAt: "2026-12-03T01:02:03.456Z", displayMessage: message, textMessageDetails: { messageText: message } },
+  snippet: {
+    type: "textMessageEvent",
+    publishedAt: "2026-12-03T01:02:03.456Z",
+    displayMessage: message,
+    textMessageDetails: { messageText: message },
+  },
   authorDetails: { displayName: name, channelId: `UC-${name}` },
 });
 
@@ -13,14 +18,31 @@ describe("readPage", () => {
   it("turns text messages into chats with YouTube's id, author and time, text unchanged", () => {
     const page = readPage([text("m1", "사이즈 몇이에요? <b>")]);
     expect(page.chats).toEqual([
-      { sourceId: "m1", nickname: "시청자", message: "사이즈 몇이에요? <b>", commentType: "CHATTING", authorChannelId: "UC-시청자", byOwner: false, at: Date.parse("2026-12-03T01:02:03.456Z") },
+      {
+        sourceId: "m1",
+        nickname: "시청자",
+        message: "사이즈 몇이에요? <b>",
+        commentType: "CHATTING",
+        authorChannelId: "UC-시청자",
+        byOwner: false,
+        at: Date.parse("2026-12-03T01:02:03.456Z"),
+      },
     ]);
   });
 
   it("marks Super Chats with their amount, with or without a comment", () => {
     const superChat = (id: string, userComment?: string) => ({
       id,
-      snippet: { type: "superChatEvent", displayMessage: `₩5,000 from a: ${userComment ?? ""}`, superChatDetails: { amountMicros: "5000000000", currency: "KRW", amountDisplayString: "₩5,000", ...(userComment ? { userComment } : {}) } },
+      snippet: {
+        type: "superChatEvent",
+        displayMessage: `₩5,000 from a: ${userComment ?? ""}`,
+        superChatDetails: {
+          amountMicros: "5000000000",
+          currency: "KRW",
+          amountDisplayString: "₩5,000",
+          ...(userComment ? { userComment } : {}),
+        },
+      },
       authorDetails: { displayName: "a" },
     });
     const page = readPage([superChat("s1", "배송 언제 와요?"), superChat("s2")]);
@@ -100,22 +122,50 @@ describe("quota", () => {
   });
 
   it("polls as the API asks below 80% of the daily quota", () => {
-    expect(planPoll({ pollingIntervalMillis: 3000, ledger: { day: "2026-12-02", units: 7999 }, dailyQuota: 10_000, now: lateEvening })).toEqual({ delayMs: 3000, warning: false });
+    expect(
+      planPoll({
+        pollingIntervalMillis: 3000,
+        ledger: { day: "2026-12-02", units: 7999 },
+        dailyQuota: 10_000,
+        now: lateEvening,
+      }),
+    ).toEqual({ delayMs: 3000, warning: false });
   });
 
   it("warns at 80% and spreads the remaining units over the rest of the day", () => {
     // 2,000 units left = 400 list calls over one hour: one every 9 s.
-    const plan = planPoll({ pollingIntervalMillis: 3000, ledger: { day: "2026-12-02", units: 8000 }, dailyQuota: 10_000, now: lateEvening });
+    const plan = planPoll({
+      pollingIntervalMillis: 3000,
+      ledger: { day: "2026-12-02", units: 8000 },
+      dailyQuota: 10_000,
+      now: lateEvening,
+    });
     expect(plan).toEqual({ delayMs: 9000, warning: true });
     // Never faster than the API asks.
-    expect(planPoll({ pollingIntervalMillis: 20_000, ledger: { day: "2026-12-02", units: 8000 }, dailyQuota: 10_000, now: lateEvening }).delayMs).toBe(20_000);
+    expect(
+      planPoll({
+        pollingIntervalMillis: 20_000,
+        ledger: { day: "2026-12-02", units: 8000 },
+        dailyQuota: 10_000,
+        now: lateEvening,
+      }).delayMs,
+    ).toBe(20_000);
   });
 
   it("slows to once a minute over the quota rather than stopping", () => {
-    expect(planPoll({ pollingIntervalMillis: 3000, ledger: { day: "2026-12-02", units: 10_000 }, dailyQuota: 10_000, now: lateEvening })).toEqual({ delayMs: 60_000, warning: true });
+    expect(
+      planPoll({
+        pollingIntervalMillis: 3000,
+        ledger: { day: "2026-12-02", units: 10_000 },
+        dailyQuota: 10_000,
+        now: lateEvening,
+      }),
+    ).toEqual({ delayMs: 60_000, warning: true });
   });
 
   it("reads the configured daily quota, 10,000 by default", () => {
-    expect([undefined, "", "abc", "-5", "2.5", "50000"].map(dailyQuotaOf)).toEqual([10_000, 10_000, 10_000, 10_000, 10_000, 50_000]);
+    expect([undefined, "", "abc", "-5", "2.5", "50000"].map(dailyQuotaOf)).toEqual([
+      10_000, 10_000, 10_000, 10_000, 10_000, 50_000,
+    ]);
   });
 });

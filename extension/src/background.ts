@@ -28,7 +28,10 @@ async function readWatch(): Promise<WatchMap> {
 /** Serializes read-modify-write of one storage key (events can arrive faster than storage answers). */
 function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
   const next = (writes.get(key) ?? Promise.resolve()).then(work, work);
-  writes.set(key, next.catch(() => undefined));
+  writes.set(
+    key,
+    next.catch(() => undefined),
+  );
   return next;
 }
 
@@ -67,8 +70,10 @@ function ensureSocket(naverId: string, attempt = 0): void {
   const socket = new ViewerSocket(
     {
       url: () => socketUrl(naverId),
-      onMessage: (message: ViewerServerMessage) => void updateRecord(naverId, (r) => ({ ...r, pairs: applyViewerMessage(r.pairs, message) })),
-      onStatus: (status: ConnectionStatus, n: number) => void updateRecord(naverId, (r) => ({ ...r, status, attempt: n })),
+      onMessage: (message: ViewerServerMessage) =>
+        void updateRecord(naverId, (r) => ({ ...r, pairs: applyViewerMessage(r.pairs, message) })),
+      onStatus: (status: ConnectionStatus, n: number) =>
+        void updateRecord(naverId, (r) => ({ ...r, status, attempt: n })),
     },
     attempt,
   );

@@ -118,18 +118,32 @@ export class Overlay {
 
   #card(pair: QaPair, pinned: boolean, now: number): HTMLLIElement {
     const fresh = (this.#freshUntil.get(pair.id) ?? 0) > now;
-    const li = element("li", [pinned ? "pinned" : "", fresh ? "fresh" : ""].join(" ").trim(), { "data-testid": "liveq-card", "data-id": pair.id }) as HTMLLIElement;
+    const li = element("li", [pinned ? "pinned" : "", fresh ? "fresh" : ""].join(" ").trim(), {
+      "data-testid": "liveq-card",
+      "data-id": pair.id,
+    }) as HTMLLIElement;
     const actions = element("div", "actions");
     if (fresh) actions.append(text("span", "badge", this.#t("overlay.new")));
     const pin = button(this.#t(pinned ? "overlay.unpin" : "overlay.pin"), "liveq-pin", () =>
-      this.#onChoice((c) => ({ ...c, pinned: pinned ? c.pinned.filter((id) => id !== pair.id) : [...c.pinned, pair.id] })),
+      this.#onChoice((c) => ({
+        ...c,
+        pinned: pinned ? c.pinned.filter((id) => id !== pair.id) : [...c.pinned, pair.id],
+      })),
     );
     pin.setAttribute("aria-pressed", String(pinned));
     const dismiss = button(this.#t("overlay.dismiss"), "liveq-dismiss", () =>
-      this.#onChoice((c) => ({ ...c, dismissed: [...c.dismissed, pair.id], pinned: c.pinned.filter((id) => id !== pair.id) })),
+      this.#onChoice((c) => ({
+        ...c,
+        dismissed: [...c.dismissed, pair.id],
+        pinned: c.pinned.filter((id) => id !== pair.id),
+      })),
     );
     actions.append(pin, dismiss);
-    li.append(line("q", this.#t("overlay.question"), pair.question, "liveq-question"), line("a", this.#t("overlay.answer"), pair.answer, "liveq-answer"), actions);
+    li.append(
+      line("q", this.#t("overlay.question"), pair.question, "liveq-question"),
+      line("a", this.#t("overlay.answer"), pair.answer, "liveq-answer"),
+      actions,
+    );
     return li;
   }
 

@@ -101,10 +101,13 @@ export class ViewerSocket {
   #scheduleRetry(): void {
     this.#attempt++;
     this.#handlers.onStatus("retrying", this.#attempt);
-    this.#retry = setTimeout(() => {
-      this.#retry = null;
-      void this.#open();
-    }, reconnectDelay(this.#attempt - 1));
+    this.#retry = setTimeout(
+      () => {
+        this.#retry = null;
+        void this.#open();
+      },
+      reconnectDelay(this.#attempt - 1),
+    );
   }
 
   #clearTimers(): void {

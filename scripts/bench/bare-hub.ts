@@ -17,14 +17,36 @@ export class BareHub extends DurableObject {
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
-    const data = JSON.parse(message as string) as { type: string; batchId?: number; chats?: { commentNo: number; message: string; nickname: string; at: number }[] };
+    const data = JSON.parse(message as string) as {
+      type: string;
+      batchId?: number;
+      chats?: { commentNo: number; message: string; nickname: string; at: number }[];
+    };
     if (data.type !== "chats" || !data.chats) return;
     let upTo = -1;
     for (const c of data.chats) {
-      this.pending.push({ seq: ++this.seq, commentNo: c.commentNo, nickname: c.nickname, message: c.message, intent: "general", confidence: 1, at: c.at });
+      this.pending.push({
+        seq: ++this.seq,
+        commentNo: c.commentNo,
+        nickname: c.nickname,
+        message: c.message,
+        intent: "general",
+        confidence: 1,
+        at: c.at,
+      });
       upTo = c.commentNo;
     }
-    ws.send(JSON.stringify({ type: "ack", upTo, seq: this.seq, accepted: data.chats.length, duplicates: 0, malformed: 0, batchId: data.batchId }));
+    ws.send(
+      JSON.stringify({
+        type: "ack",
+        upTo,
+        seq: this.seq,
+        accepted: data.chats.length,
+        duplicates: 0,
+        malformed: 0,
+        batchId: data.batchId,
+      }),
+    );
     this.timer ??= setTimeout(() => this.flush(), 50);
   }
 

@@ -7,7 +7,11 @@ import { ruleClassifier } from "../../core/intent/rules.ts";
  * workerd, so the caller times whole requests and subtracts a `repeat: 0` request.
  */
 export async function benchClassify(request: Request): Promise<Response> {
-  const { texts, repeat, classifier } = (await request.json()) as { texts: string[]; repeat: number; classifier: "embedded" | "rules" };
+  const { texts, repeat, classifier } = (await request.json()) as {
+    texts: string[];
+    repeat: number;
+    classifier: "embedded" | "rules";
+  };
   const model = classifier === "rules" ? ruleClassifier : embeddedClassifier;
   let checksum = 0;
   for (let r = 0; r < repeat; r++) {

@@ -22,7 +22,10 @@ export function drafterFromEnv(name: string, env: NodeJS.ProcessEnv = process.en
     case "extractive":
       return extractiveDrafter;
     case "openai":
-      return createOpenAIDrafter({ baseUrl: need("OPENAI_BASE_URL"), apiKey: env.OPENAI_API_KEY?.trim() ?? "", model: need("OPENAI_MODEL") }, extractiveDrafter);
+      return createOpenAIDrafter(
+        { baseUrl: need("OPENAI_BASE_URL"), apiKey: env.OPENAI_API_KEY?.trim() ?? "", model: need("OPENAI_MODEL") },
+        extractiveDrafter,
+      );
     case "workers-ai":
       return createWorkersAIDrafter(
         {

@@ -14,11 +14,16 @@ import { ROOT } from "./corpus.ts";
 
 const MARKER = ".miniflare-install-complete";
 /** Every miniflare copy wrangler or the vitest plugin may load; each names its own version. */
-const MINIFLARE_BUNDLES = ["node_modules/miniflare/dist/src/index.js", "node_modules/wrangler/node_modules/miniflare/dist/src/index.js"];
+const MINIFLARE_BUNDLES = [
+  "node_modules/miniflare/dist/src/index.js",
+  "node_modules/wrangler/node_modules/miniflare/dist/src/index.js",
+];
 
 /** The local Chromium: CHROMIUM_PATH, else Debian's. */
 export function localChromium(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter((p): p is string => Boolean(p));
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
+    (p): p is string => Boolean(p),
+  );
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 
@@ -54,7 +59,9 @@ function wrapperScript(chromium: string): string {
  * wrangler downloads its browser as usual). Returns the installs written or kept, or null
  * when there is no local Chromium (the binding then needs a download, or stays unused).
  */
-export function ensureBrowserRenderingShim(options: { root?: string; log?: (line: string) => void } = {}): string[] | null {
+export function ensureBrowserRenderingShim(
+  options: { root?: string; log?: (line: string) => void } = {},
+): string[] | null {
   if (process.platform !== "linux") return [];
   const chromium = localChromium();
   if (!chromium) return null;

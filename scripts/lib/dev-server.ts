@@ -35,7 +35,9 @@ export async function startDevServer(options: {
   secrets?: Record<string, string>;
 }): Promise<DevServer> {
   const { port, quiet = false } = options;
-  const { token, created } = options.token ? { token: options.token, created: false } : ensureAdminToken(path.join(ROOT, ".dev.vars"));
+  const { token, created } = options.token
+    ? { token: options.token, created: false }
+    : ensureAdminToken(path.join(ROOT, ".dev.vars"));
   const common = [
     ...(options.persistTo ? ["--persist-to", options.persistTo] : []),
     ...(options.config ? ["--config", options.config] : []),
@@ -45,13 +47,20 @@ export async function startDevServer(options: {
   ensureBrowserRenderingShim();
   // Offline by design: no Request.cf download, no telemetry.
   // The browser wrapper lives in the project's own cache folder, never in the user's.
-  const env: NodeJS.ProcessEnv = { CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false", XDG_CACHE_HOME: cacheHome() };
+  const env: NodeJS.ProcessEnv = {
+    CLOUDFLARE_CF_FETCH_ENABLED: "false",
+    WRANGLER_SEND_METRICS: "false",
+    XDG_CACHE_HOME: cacheHome(),
+  };
   if (process.env.LIVEQ_TRACE !== "1") env.X_LOCAL_OBSERVABILITY = "false";
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", ...common];
   if (options.config || options.token) args.push("--var", `ADMIN_TOKEN:${token}`);
   for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);
   // With --env-file wrangler skips .dev.vars, so the file carries .dev.vars' lines too.
-  const envFile = options.secrets && Object.keys(options.secrets).length ? writeEnvFile(path.join(ROOT, ".dev.vars"), options.secrets) : null;
+  const envFile =
+    options.secrets && Object.keys(options.secrets).length
+      ? writeEnvFile(path.join(ROOT, ".dev.vars"), options.secrets)
+      : null;
   if (envFile) args.push("--env-file", envFile.file);
   const child = start("wrangler", args, env, quiet);
   child.once("exit", () => envFile?.remove());

@@ -70,7 +70,10 @@ export async function runStep(endpoints: Endpoints, options: StepOptions): Promi
     const board: Board = { seen: new Uint8Array(total), received: 0, duplicated: 0, reordered: 0, lastSeq: 0 };
     const ws = await open(endpoints.boardUrl, endpoints.token);
     ws.addEventListener("message", (e) => {
-      const msg = JSON.parse(String(e.data)) as { type: string; items?: { seq: number; commentNo: number; at: number }[] };
+      const msg = JSON.parse(String(e.data)) as {
+        type: string;
+        items?: { seq: number; commentNo: number; at: number }[];
+      };
       // Chats moderation holds reach the board in `held` frames (its queue), not in the columns.
       const held = msg.type === "held";
       if ((msg.type !== "chats" && !held) || !msg.items) return;
@@ -96,7 +99,12 @@ export async function runStep(endpoints: Endpoints, options: StepOptions): Promi
 
   const ingest = await open(endpoints.ingestUrl, endpoints.token);
   ingest.addEventListener("message", (e) => {
-    const ack = JSON.parse(String(e.data)) as { type: string; batchId?: number; accepted?: number; duplicates?: number };
+    const ack = JSON.parse(String(e.data)) as {
+      type: string;
+      batchId?: number;
+      accepted?: number;
+      duplicates?: number;
+    };
     if (ack.type !== "ack" || ack.batchId === undefined) return;
     acked += (ack.accepted ?? 0) + (ack.duplicates ?? 0);
     ackLatencies.push(Date.now() - batchSentAt.get(ack.batchId)!);

@@ -22,7 +22,8 @@ export interface IngestClientOptions {
  * (the hub dedupes by commentNo), so nothing is lost whatever the network does.
  */
 export class IngestClient {
-  private readonly opts: Required<Omit<IngestClientOptions, "onAck" | "log">> & Pick<IngestClientOptions, "onAck" | "log">;
+  private readonly opts: Required<Omit<IngestClientOptions, "onAck" | "log">> &
+    Pick<IngestClientOptions, "onAck" | "log">;
   private ws: WebSocket | null = null;
   private queue: IngestChat[] = [];
   private readonly unacked = new Map<number, IngestChat[]>();
@@ -86,7 +87,10 @@ export class IngestClient {
       if (this.closed) return;
       this.failures++;
       // Says so when the server goes away, then about once a minute while it stays away.
-      if (this.failures === 1 || this.failures % 12 === 0) this.opts.log?.(`LiveQ server unreachable (${this.failures} tries); next try in ${this.retryMs} ms (backing off to 5 s), ${this.backlog} chats waiting`);
+      if (this.failures === 1 || this.failures % 12 === 0)
+        this.opts.log?.(
+          `LiveQ server unreachable (${this.failures} tries); next try in ${this.retryMs} ms (backing off to 5 s), ${this.backlog} chats waiting`,
+        );
       this.reconnectTimer = setTimeout(() => this.connect(), this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, 5000);
     };

@@ -24,7 +24,10 @@ const SPEC = /(?:^|[\s;])(?:import|export)\s[^"';]*?from\s*["']([^"']+)["']|impo
 
 export function sources(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.(ts|tsx)$/.test(e.name) && !e.name.endsWith(".d.ts") && !e.parentPath.includes("node_modules"))
+    .filter(
+      (e) =>
+        e.isFile() && /\.(ts|tsx)$/.test(e.name) && !e.name.endsWith(".d.ts") && !e.parentPath.includes("node_modules"),
+    )
     .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)));
 }
 
@@ -47,4 +50,3 @@ export function forbiddenImports(file: string, text: string): string[] {
   }
   return out;
 }
-

@@ -4,7 +4,7 @@ import { fitLogistic, sigmoid } from "./logistic.ts";
 /** A small deterministic generator, so the sample is the same on every run. */
 function lcg(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
 }
 
 describe("fitLogistic", () => {
@@ -23,7 +23,12 @@ describe("fitLogistic", () => {
   });
 
   it("shrinks weights with L2 but leaves the bias free", () => {
-    const x = [[1, 1], [1, 1], [1, 0], [1, 0]];
+    const x = [
+      [1, 1],
+      [1, 1],
+      [1, 0],
+      [1, 0],
+    ];
     const y = [1, 1, 0, 1];
     const loose = fitLogistic(x, y, { l2: 0.001 });
     const tight = fitLogistic(x, y, { l2: 10 });
@@ -32,7 +37,16 @@ describe("fitLogistic", () => {
   });
 
   it("survives a feature that never varies", () => {
-    const w = fitLogistic([[1, 0, 1], [1, 0, 0], [1, 0, 1], [1, 0, 0]], [1, 0, 1, 0], { l2: 0.1 });
+    const w = fitLogistic(
+      [
+        [1, 0, 1],
+        [1, 0, 0],
+        [1, 0, 1],
+        [1, 0, 0],
+      ],
+      [1, 0, 1, 0],
+      { l2: 0.1 },
+    );
     expect(w.every(Number.isFinite)).toBe(true);
     expect(w[2]!).toBeGreaterThan(0);
   });

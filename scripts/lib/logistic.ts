@@ -2,12 +2,18 @@
  * L2-regularised logistic regression by Newton's method (IRLS): exact and fast for the few
  * dense features of the drafter's second look. The bias (feature 0, always 1) is not penalised.
  */
-export function fitLogistic(x: readonly (readonly number[])[], y: readonly number[], { l2 = 0.01, iterations = 25 } = {}): number[] {
+export function fitLogistic(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  { l2 = 0.01, iterations = 25 } = {},
+): number[] {
   const d = x[0]?.length ?? 0;
   const w = new Array<number>(d).fill(0);
   for (let it = 0; it < iterations; it++) {
     const gradient = w.map((wi, j) => (j === 0 ? 0 : l2 * wi));
-    const hessian = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j && i > 0 ? l2 : 0)));
+    const hessian = Array.from({ length: d }, (_, i) =>
+      Array.from({ length: d }, (_, j) => (i === j && i > 0 ? l2 : 0)),
+    );
     x.forEach((row, n) => {
       const p = sigmoid(row.reduce((z, v, j) => z + v * w[j]!, 0));
       const s = Math.max(p * (1 - p), 1e-9);

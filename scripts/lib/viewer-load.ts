@@ -18,7 +18,10 @@ interface WsClient {
   on(event: "close", listener: (code: number) => void): void;
   close(code: number, reason: string): void;
 }
-type WsClientClass = new (url: string, options: { perMessageDeflate: boolean; skipUTF8Validation: boolean }) => WsClient;
+type WsClientClass = new (
+  url: string,
+  options: { perMessageDeflate: boolean; skipUTF8Validation: boolean },
+) => WsClient;
 const WebSocketClient = createRequire(import.meta.url)("ws") as WsClientClass;
 
 const RECENT_PREFIX = Buffer.from('{"type":"recent"');
@@ -40,11 +43,14 @@ export async function openCrowd(url: string, count: number, parallel = 100): Pro
   const openOne = (): Promise<void> =>
     new Promise((resolve, reject) => {
       const index = sockets.length;
-      const ws = new WebSocketClient(`${url}${url.includes("?") ? "&" : "?"}client=bench-${index}-${Math.random().toString(36).slice(2, 10)}`, {
-        // Offered as browsers (the extension's Chrome) do; whether it is used is the server's choice.
-        perMessageDeflate: true,
-        skipUTF8Validation: true,
-      });
+      const ws = new WebSocketClient(
+        `${url}${url.includes("?") ? "&" : "?"}client=bench-${index}-${Math.random().toString(36).slice(2, 10)}`,
+        {
+          // Offered as browsers (the extension's Chrome) do; whether it is used is the server's choice.
+          perMessageDeflate: true,
+          skipUTF8Validation: true,
+        },
+      );
       sockets.push(ws);
       ws.on("message", (data) => {
         const at = performance.now();
@@ -89,8 +95,17 @@ export async function openCrowd(url: string, count: number, parallel = 100): Pro
 
 /** First/p50/p99/max of arrival delays (ms after `start`), and how many never arrived. */
 export function delays(arrivals: readonly (number | null)[], start: number) {
-  const got = arrivals.filter((a): a is number => a !== null).map((a) => a - start).sort((a, b) => a - b);
-  return { first: got[0] ?? NaN, p50: percentile(got, 0.5), p99: percentile(got, 0.99), max: got.at(-1) ?? NaN, missing: arrivals.length - got.length };
+  const got = arrivals
+    .filter((a): a is number => a !== null)
+    .map((a) => a - start)
+    .sort((a, b) => a - b);
+  return {
+    first: got[0] ?? NaN,
+    p50: percentile(got, 0.5),
+    p99: percentile(got, 0.99),
+    max: got.at(-1) ?? NaN,
+    missing: arrivals.length - got.length,
+  };
 }
 
 /** Process ids of the workerd processes in a process group: what wrangler dev runs the Worker in. */

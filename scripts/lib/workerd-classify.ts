@@ -24,7 +24,10 @@ export async function measureInWorkerd(texts: readonly string[], repeat = 20, ro
   });
   const time = async (classifier: string, n: number) => {
     const started = performance.now();
-    const res = await fetch(`${server.url}/bench/classify`, { method: "POST", body: JSON.stringify({ texts, repeat: n, classifier }) });
+    const res = await fetch(`${server.url}/bench/classify`, {
+      method: "POST",
+      body: JSON.stringify({ texts, repeat: n, classifier }),
+    });
     if (!res.ok) throw new Error(`bench/classify: ${res.status} ${await res.text()}`);
     await res.json();
     return performance.now() - started;
@@ -34,7 +37,8 @@ export async function measureInWorkerd(texts: readonly string[], repeat = 20, ro
     for (const classifier of ["embedded", "rules"] as const) {
       await time(classifier, 2); // warm up: JIT, lazy weight decoding
       let best = Infinity;
-      for (let r = 0; r < rounds; r++) best = Math.min(best, (await time(classifier, repeat)) - (await time(classifier, 0)));
+      for (let r = 0; r < rounds; r++)
+        best = Math.min(best, (await time(classifier, repeat)) - (await time(classifier, 0)));
       results.push({ classifier, usPerChat: (best * 1000) / (texts.length * repeat) });
     }
     return results;

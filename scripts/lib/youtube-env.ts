@@ -25,7 +25,9 @@ export function youtubeSettingsFrom(env: NodeJS.ProcessEnv): Record<string, stri
 
 function line(name: string, value: string): string {
   if (/[\r\n]/.test(value)) throw new Error(`${name}: a setting cannot span lines`);
-  return value.includes("'") ? `${name}="${value.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"` : `${name}='${value}'`;
+  return value.includes("'")
+    ? `${name}="${value.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`
+    : `${name}='${value}'`;
 }
 
 /**

@@ -12,8 +12,14 @@ import type { RetrievalBackend } from "../answers/retrieval.ts";
  * boolean form the library sends is the v1 API's and returns no metadata from a v2 index.
  */
 export class KnowledgeVectorizeStore extends CloudflareVectorizeStore {
-  override async similaritySearchVectorWithScore(query: number[], k: number, filter?: this["FilterType"]): Promise<[DocumentInterface, number][]> {
-    const results = await this.caller.call(() => this.index.query(query, { topK: k, returnMetadata: "all", ...(filter ? { filter } : {}) }));
+  override async similaritySearchVectorWithScore(
+    query: number[],
+    k: number,
+    filter?: this["FilterType"],
+  ): Promise<[DocumentInterface, number][]> {
+    const results = await this.caller.call(() =>
+      this.index.query(query, { topK: k, returnMetadata: "all", ...(filter ? { filter } : {}) }),
+    );
     return (results.matches ?? []).map((match: { score: number; metadata?: Record<string, unknown> }) => {
       const { [this.textKey]: text, ...metadata } = match.metadata ?? {};
       return [new Document({ pageContent: typeof text === "string" ? text : "", metadata }), match.score];
@@ -35,7 +41,12 @@ export interface VectorizeOptions {
  * Retrieval through Vectorize with Workers AI embeddings (`@langchain/cloudflare`). Chunks
  * are upserted and deleted by id as the broadcast's knowledge changes (the D1 diff).
  */
-export function createVectorizeRetrieval(ai: Ai, index: Vectorize, model: string, options: VectorizeOptions = {}): RetrievalBackend {
+export function createVectorizeRetrieval(
+  ai: Ai,
+  index: Vectorize,
+  model: string,
+  options: VectorizeOptions = {},
+): RetrievalBackend {
   const maxRetries = options.maxRetries ?? 2;
   const embeddings = new CloudflareWorkersAIEmbeddings({ binding: ai, model, maxRetries });
   const store = new KnowledgeVectorizeStore(embeddings, { index, maxRetries });
@@ -45,7 +56,8 @@ export function createVectorizeRetrieval(ai: Ai, index: Vectorize, model: string
     store,
     async sync(_broadcastId: string, _chunks: readonly Chunk[], diff: { upserted: Chunk[]; removed: string[] }) {
       if (diff.removed.length) await store.delete({ ids: diff.removed });
-      if (diff.upserted.length) await store.addDocuments(diff.upserted.map(chunkToDocument), { ids: diff.upserted.map((c) => c.id) });
+      if (diff.upserted.length)
+        await store.addDocuments(diff.upserted.map(chunkToDocument), { ids: diff.upserted.map((c) => c.id) });
     },
     retrieve(broadcastId: string): Retrieve {
       return langchainRetrieve(store, (productKey?: string) => vectorizeFilter(broadcastId, productKey));

@@ -23,7 +23,11 @@ export interface WorkersAIOptions {
  * Drafting with a Workers AI chat model through `ChatCloudflareWorkersAI` (the REST API, as
  * `wrangler dev` without a binding uses it). Grounding and fallback: core/answers/llm-draft.ts.
  */
-export function createWorkersAIDrafter(config: ChatConfig, fallback: AnswerDrafter, options: WorkersAIOptions = {}): AnswerDrafter {
+export function createWorkersAIDrafter(
+  config: ChatConfig,
+  fallback: AnswerDrafter,
+  options: WorkersAIOptions = {},
+): AnswerDrafter {
   const model = new ChatCloudflareWorkersAI({
     model: config.model,
     cloudflareAccountId: config.accountId,
@@ -55,7 +59,13 @@ export function createWorkersAIBindingDrafter(ai: AiRunner, model: string, fallb
   return createLlmDrafter(
     "workers-ai",
     async (system, user) => {
-      const out = await ai.run(model, { messages: [{ role: "system", content: system }, { role: "user", content: user }], max_tokens: 256 });
+      const out = await ai.run(model, {
+        messages: [
+          { role: "system", content: system },
+          { role: "user", content: user },
+        ],
+        max_tokens: 256,
+      });
       const response = out !== null && typeof out === "object" ? (out as { response?: unknown }).response : undefined;
       if (typeof response !== "string") throw new Error("Workers AI binding answered no text response");
       return response;

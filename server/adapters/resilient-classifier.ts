@@ -88,7 +88,8 @@ export function createResilientClassifier(
       if (kind === null) return useFallback(texts);
       try {
         const results = await timeBoxed(options.timeoutMs, (signal) => remote.classifyBatch(texts, { signal }));
-        if (results.length !== texts.length) throw new Error(`remote returned ${results.length} results for ${texts.length} chats`);
+        if (results.length !== texts.length)
+          throw new Error(`remote returned ${results.length} results for ${texts.length} chats`);
         breaker.success(kind);
         counts.remoteOk++;
         if (kind === "probe") log({ event: "intent-breaker-closed", backend: remote.name });

@@ -79,7 +79,10 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().min(1).optional());
 const intFrom = (fallback: number, min: number, max: number) =>
   z.preprocess(blankToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
-const endpointName = z.string().regex(/^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/, "invalid SageMaker endpoint name").max(63);
+const endpointName = z
+  .string()
+  .regex(/^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/, "invalid SageMaker endpoint name")
+  .max(63);
 const jsonText = z.string().transform((s, ctx) => {
   try {
     return JSON.parse(s) as unknown;
@@ -109,9 +112,7 @@ const CascadePair = z
   .transform((s) => s.split(",").map((p) => p.trim()))
   .pipe(z.tuple([endpointName, endpointName], { error: "expected questionEndpoint,requestEndpoint" }));
 
-export type SageMakerConfigResult =
-  | { ok: true; config: SageMakerConfig | null }
-  | { ok: false; error: string };
+export type SageMakerConfigResult = { ok: true; config: SageMakerConfig | null } | { ok: false; error: string };
 
 /**
  * Reads the SageMaker config from env. `config: null` when no endpoint is named (the

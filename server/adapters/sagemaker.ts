@@ -3,7 +3,7 @@
  * model, in one of two modes:
  *
  * - single: one three-class endpoint; each label maps to an intent.
- * - cascade (the seed's two binary KcELECTRA endpoints): every text goes to the question
+ * - cascade (two binary KcELECTRA endpoints, the setup LiveQ started from): every text goes to the question
  *   endpoint; texts it does not call a question go to the request endpoint, which decides
  *   request vs general. Confidence is the cascade's probability of the final intent:
  *   P(question) for questions, P(not question) × P(request | not question) (or × P(general | …))

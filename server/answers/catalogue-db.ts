@@ -4,7 +4,13 @@ import type { Db } from "../db/queries.ts";
 import { broadcastBenefits, products } from "../db/schema.ts";
 
 /** Adds or replaces a hand-listed product; details stay as they were when the body has none. */
-export async function upsertProduct(db: Db, broadcastId: string, key: string, p: ProductUpsert, now: number): Promise<void> {
+export async function upsertProduct(
+  db: Db,
+  broadcastId: string,
+  key: string,
+  p: ProductUpsert,
+  now: number,
+): Promise<void> {
   const values = {
     name: p.name,
     brandName: p.brandName ?? null,
@@ -22,10 +28,28 @@ export async function upsertProduct(db: Db, broadcastId: string, key: string, p:
 }
 
 /** Replaces the broadcast's coupon and benefit lines (one batch: never half replaced). */
-export async function replaceBenefits(db: Db, broadcastId: string, coupons: readonly string[], benefits: readonly string[], now: number): Promise<void> {
+export async function replaceBenefits(
+  db: Db,
+  broadcastId: string,
+  coupons: readonly string[],
+  benefits: readonly string[],
+  now: number,
+): Promise<void> {
   const rows = [
-    ...coupons.map((text, i) => ({ id: `${broadcastId}:manual-coupon:${i}`, broadcastId, kind: "coupon" as const, text, updatedAt: now })),
-    ...benefits.map((text, i) => ({ id: `${broadcastId}:manual-benefit:${i}`, broadcastId, kind: "benefit" as const, text, updatedAt: now })),
+    ...coupons.map((text, i) => ({
+      id: `${broadcastId}:manual-coupon:${i}`,
+      broadcastId,
+      kind: "coupon" as const,
+      text,
+      updatedAt: now,
+    })),
+    ...benefits.map((text, i) => ({
+      id: `${broadcastId}:manual-benefit:${i}`,
+      broadcastId,
+      kind: "benefit" as const,
+      text,
+      updatedAt: now,
+    })),
   ];
   const remove = db.delete(broadcastBenefits).where(eq(broadcastBenefits.broadcastId, broadcastId));
   if (rows.length === 0) await remove;

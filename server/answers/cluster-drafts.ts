@@ -35,11 +35,24 @@ export async function draftClusterQuestions(
   for (const job of jobs) {
     try {
       const drafted = await answerQuestion(job.question, knowledge, retrieve, backends.drafter);
-      const { answer, abstained, sources, confidence, reason, suggestions } = reusePublished(job.question, knowledge, drafted);
-      const draft: DraftResponse = { answer, abstained, sources, confidence, suggestions, ...(reason === undefined ? {} : { reason }) };
+      const { answer, abstained, sources, confidence, reason, suggestions } = reusePublished(
+        job.question,
+        knowledge,
+        drafted,
+      );
+      const draft: DraftResponse = {
+        answer,
+        abstained,
+        sources,
+        confidence,
+        suggestions,
+        ...(reason === undefined ? {} : { reason }),
+      };
       results.push({ clusterId: job.clusterId, draft });
     } catch (err) {
-      console.error(JSON.stringify({ event: "predraft-failed", broadcastId, cluster: job.clusterId, error: String(err) }));
+      console.error(
+        JSON.stringify({ event: "predraft-failed", broadcastId, cluster: job.clusterId, error: String(err) }),
+      );
     }
   }
   return results;

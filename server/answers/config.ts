@@ -43,7 +43,6 @@ declare global {
 export const DEFAULT_CHAT_MODEL = "@cf/meta/llama-3.3-70b-instruct-fp8-fast";
 export const DEFAULT_EMBEDDING_MODEL = "@cf/baai/bge-m3";
 
-
 export function chatConfig(env: AnswerBindings): ChatConfig | null {
   const apiToken = env.CLOUDFLARE_API_TOKEN?.trim();
   const accountId = env.CLOUDFLARE_ACCOUNT_ID?.trim();
@@ -90,8 +89,11 @@ export function vectorizeConfig(env: AnswerBindings): { ai: Ai; index: Vectorize
 export function answerBackendNames(env: AnswerBindings): { retrieval: string; drafting: string } {
   return {
     retrieval: vectorizeConfig(env) ? "vectorize" : "embedded",
-    drafting: { openai: "openai", "workers-ai-rest": "workers-ai", "workers-ai-binding": "workers-ai", extractive: "extractive" }[
-      draftingChoice(env).kind
-    ],
+    drafting: {
+      openai: "openai",
+      "workers-ai-rest": "workers-ai",
+      "workers-ai-binding": "workers-ai",
+      extractive: "extractive",
+    }[draftingChoice(env).kind],
   };
 }

@@ -1,13 +1,23 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/queries.ts";
-import { broadcastBenefits, broadcasts, knowledgeChunks, productQna, products, publishedAnswers } from "../db/schema.ts";
+import {
+  broadcastBenefits,
+  broadcasts,
+  knowledgeChunks,
+  productQna,
+  products,
+  publishedAnswers,
+} from "../db/schema.ts";
 import type { Chunk, KnowledgeSet, QnaKnowledge } from "../../core/answers/types.ts";
 
 /** Manual Q&A ids start with this, so they never collide with crawled ones. */
 export const MANUAL_QNA_PREFIX = "manual-";
 
 /** The knowledge as stored: products keep their whole D1 row (the dashboard shows image, mall, link). */
-export type StoredKnowledge = KnowledgeSet & { products: (typeof products.$inferSelect)[]; qna: (QnaKnowledge & { productKey: string | null })[] };
+export type StoredKnowledge = KnowledgeSet & {
+  products: (typeof products.$inferSelect)[];
+  qna: (QnaKnowledge & { productKey: string | null })[];
+};
 
 /**
  * A broadcast's whole knowledge in one D1 round trip: its text, products, product Q&A (crawled
@@ -24,7 +34,11 @@ export async function loadKnowledge(db: Db, broadcastId: string): Promise<Stored
       .from(publishedAnswers)
       .where(and(eq(publishedAnswers.broadcastId, broadcastId), eq(publishedAnswers.status, "published")))
       .orderBy(publishedAnswers.createdAt),
-    db.select().from(broadcastBenefits).where(eq(broadcastBenefits.broadcastId, broadcastId)).orderBy(broadcastBenefits.id),
+    db
+      .select()
+      .from(broadcastBenefits)
+      .where(eq(broadcastBenefits.broadcastId, broadcastId))
+      .orderBy(broadcastBenefits.id),
   ]);
   const b = rows[0];
   if (!b) return null;
@@ -51,7 +65,12 @@ export interface ChunkDiff {
  * changed when its text differs or another index (`indexTag`, kept in the `vector` column)
  * holds it, so switching to Vectorize later re-embeds everything once.
  */
-export async function diffChunks(db: Db, broadcastId: string, chunks: readonly Chunk[], indexTag: string): Promise<ChunkDiff> {
+export async function diffChunks(
+  db: Db,
+  broadcastId: string,
+  chunks: readonly Chunk[],
+  indexTag: string,
+): Promise<ChunkDiff> {
   const stored = await db
     .select({ id: knowledgeChunks.id, text: knowledgeChunks.text, tag: knowledgeChunks.vector })
     .from(knowledgeChunks)
@@ -69,8 +88,18 @@ export async function applyChunkDiff(db: Db, diff: ChunkDiff, indexTag: string, 
   const statements = [];
   if (diff.removed.length) statements.push(db.delete(knowledgeChunks).where(inArray(knowledgeChunks.id, diff.removed)));
   for (const c of diff.upserted) {
-    const row = { id: c.id, broadcastId: c.broadcastId, kind: c.kind, productKey: c.productKey || null, text: c.text, vector: indexTag, updatedAt: now };
-    statements.push(db.insert(knowledgeChunks).values(row).onConflictDoUpdate({ target: knowledgeChunks.id, set: row }));
+    const row = {
+      id: c.id,
+      broadcastId: c.broadcastId,
+      kind: c.kind,
+      productKey: c.productKey || null,
+      text: c.text,
+      vector: indexTag,
+      updatedAt: now,
+    };
+    statements.push(
+      db.insert(knowledgeChunks).values(row).onConflictDoUpdate({ target: knowledgeChunks.id, set: row }),
+    );
   }
   const [first, ...rest] = statements;
   if (first) await db.batch([first, ...rest]);

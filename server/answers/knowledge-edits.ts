@@ -27,7 +27,13 @@ export function listProducts(db: Db, broadcastId: string) {
 }
 
 /** Replaces a product's manager-written detail lines; false when no such product. */
-export async function setProductDetails(db: Db, broadcastId: string, key: string, details: string[], now: number): Promise<boolean> {
+export async function setProductDetails(
+  db: Db,
+  broadcastId: string,
+  key: string,
+  details: string[],
+  now: number,
+): Promise<boolean> {
   const updated = await db
     .update(products)
     .set({ details, updatedAt: now })
@@ -51,7 +57,13 @@ export async function addManualQna(db: Db, broadcastId: string, qna: ManualQna, 
 }
 
 /** Edits a manual pair (crawled pairs are the crawl's); false when there is none with that id. */
-export async function editManualQna(db: Db, broadcastId: string, id: string, qna: Partial<ManualQna>, now: number): Promise<boolean> {
+export async function editManualQna(
+  db: Db,
+  broadcastId: string,
+  id: string,
+  qna: Partial<ManualQna>,
+  now: number,
+): Promise<boolean> {
   if (!id.startsWith(MANUAL_QNA_PREFIX)) return false;
   const set = Object.fromEntries(Object.entries(qna).filter(([, v]) => v !== undefined));
   const updated = await db

@@ -23,7 +23,9 @@ export interface RetrievalBackend {
  * least recently used broadcasts dropped). Memory is only a
  * cache (another isolate may have written D1 first), so it diffs against itself, not D1.
  */
-export function createEmbeddedRetrieval(indexes = new BroadcastIndexes()): RetrievalBackend & { indexes: BroadcastIndexes } {
+export function createEmbeddedRetrieval(
+  indexes = new BroadcastIndexes(),
+): RetrievalBackend & { indexes: BroadcastIndexes } {
   return {
     name: "embedded",
     indexTag: "embedded",
@@ -42,7 +44,12 @@ export function createEmbeddedRetrieval(indexes = new BroadcastIndexes()): Retri
  * Re-indexes a broadcast incrementally: derives its chunks, lets the backend take what
  * changed (vector index first), then records the chunks in D1. Returns the diff.
  */
-export async function reindex(db: Db, knowledge: KnowledgeSet, backend: RetrievalBackend, now = Date.now()): Promise<ChunkDiff> {
+export async function reindex(
+  db: Db,
+  knowledge: KnowledgeSet,
+  backend: RetrievalBackend,
+  now = Date.now(),
+): Promise<ChunkDiff> {
   const chunks = knowledgeChunks(knowledge);
   const diff = await diffChunks(db, knowledge.broadcastId, chunks, backend.indexTag);
   await backend.sync(knowledge.broadcastId, chunks, diff);

@@ -26,7 +26,9 @@ export function answerBackends(env: Env): AnswerBackends {
   const key = JSON.stringify([drafting.kind, "config" in drafting ? drafting.config : null, vectorize?.model ?? null]);
   if (cached?.key === key) return cached.backends;
   const backends = {
-    retrieval: vectorize ? createVectorizeRetrieval(vectorize.ai, vectorize.index, vectorize.model) : createEmbeddedRetrieval(),
+    retrieval: vectorize
+      ? createVectorizeRetrieval(vectorize.ai, vectorize.index, vectorize.model)
+      : createEmbeddedRetrieval(),
     drafter: drafterFor(drafting),
   };
   cached = { key, backends };
@@ -63,12 +65,22 @@ export async function draftForBroadcast(
   const knowledge = await loadKnowledge(db, broadcastId);
   if (!knowledge) return null;
   await reindex(db, knowledge, backends.retrieval);
-  const drafted = await answerQuestion(question, knowledge, backends.retrieval.retrieve(broadcastId), backends.drafter, productKey);
+  const drafted = await answerQuestion(
+    question,
+    knowledge,
+    backends.retrieval.retrieve(broadcastId),
+    backends.drafter,
+    productKey,
+  );
   return reusePublished(question, knowledge, drafted);
 }
 
 /** Re-indexes after an edit, so the next draft (and Vectorize) sees it at once. */
-export async function reindexBroadcast(env: Env, broadcastId: string, backends: AnswerBackends = answerBackends(env)): Promise<void> {
+export async function reindexBroadcast(
+  env: Env,
+  broadcastId: string,
+  backends: AnswerBackends = answerBackends(env),
+): Promise<void> {
   const db = drizzle(env.DB);
   const knowledge = await loadKnowledge(db, broadcastId);
   if (knowledge) await reindex(db, knowledge, backends.retrieval);

@@ -18,14 +18,22 @@ function scriptedPage() {
     const list = commentNos.map((n) => ({ commentNo: n, nickname: "v", message: `m${n}`, commentType: "CHATTING" }));
     handlers.get("Network.webSocketFrameReceived")!({
       requestId: "1",
-      response: { opcode: 1, payloadData: encodeEventFrame("broadcast_chat", [JSON.stringify({ list, next: commentNos.at(-1) })]) },
+      response: {
+        opcode: 1,
+        payloadData: encodeEventFrame("broadcast_chat", [JSON.stringify({ list, next: commentNos.at(-1) })]),
+      },
     });
   };
   return { page, chatFrame };
 }
 
 const pageOf = (from: number, to: number): ChatPage => ({
-  items: Array.from({ length: to - from + 1 }, (_, i) => ({ commentNo: from + i, nickname: "v", message: `m${from + i}`, commentType: "CHATTING" })),
+  items: Array.from({ length: to - from + 1 }, (_, i) => ({
+    commentNo: from + i,
+    nickname: "v",
+    message: `m${from + i}`,
+    commentType: "CHATTING",
+  })),
   malformed: 0,
   next: to,
 });
@@ -41,7 +49,14 @@ describe("PageCapture gap repair", () => {
     };
     const forwarded: number[] = [];
     const logs: string[] = [];
-    const capture = new PageCapture({ pageUrl: "http://x/lives/1", lastSeen: 10, fetchRecent, forward: (c) => forwarded.push(...c.map((x) => x.commentNo)), log: (l) => logs.push(l), repairRetryMs: 1 });
+    const capture = new PageCapture({
+      pageUrl: "http://x/lives/1",
+      lastSeen: 10,
+      fetchRecent,
+      forward: (c) => forwarded.push(...c.map((x) => x.commentNo)),
+      log: (l) => logs.push(l),
+      repairRetryMs: 1,
+    });
     await capture.start(page);
     chatFrame(14, 15, 16);
     chatFrame(17);
@@ -66,7 +81,13 @@ describe("PageCapture gap repair", () => {
       return page;
     };
     const forwarded: number[] = [];
-    const capture = new PageCapture({ pageUrl: "http://x/lives/1", lastSeen: 10, fetchRecent, forward: (c) => forwarded.push(...c.map((x) => x.commentNo)), repairPassMs: 5 });
+    const capture = new PageCapture({
+      pageUrl: "http://x/lives/1",
+      lastSeen: 10,
+      fetchRecent,
+      forward: (c) => forwarded.push(...c.map((x) => x.commentNo)),
+      repairPassMs: 5,
+    });
     await capture.start(page);
     await capture.settled();
     expect(forwarded).toEqual([11, 12, 13, 14, 15, 16]);
@@ -80,7 +101,15 @@ describe("PageCapture gap repair", () => {
     const fetchRecent = async (): Promise<ChatPage> => {
       throw new Error("recent-comments: The operation was aborted due to timeout");
     };
-    const capture = new PageCapture({ pageUrl: "http://x/lives/1", lastSeen: 10, fetchRecent, forward: (c) => forwarded.push(...c.map((x) => x.commentNo)), log: (l) => logs.push(l), repairAttempts: 3, repairRetryMs: 1 });
+    const capture = new PageCapture({
+      pageUrl: "http://x/lives/1",
+      lastSeen: 10,
+      fetchRecent,
+      forward: (c) => forwarded.push(...c.map((x) => x.commentNo)),
+      log: (l) => logs.push(l),
+      repairAttempts: 3,
+      repairRetryMs: 1,
+    });
     await capture.start(page);
     chatFrame(20, 21);
     await capture.settled();

@@ -10,7 +10,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** `Network.webSocketCreated` params (CDP). */
 const SocketCreated = z.object({ requestId: z.string(), url: z.string() });
 /** `Network.webSocketFrameReceived` params (CDP). */
-const FrameReceived = z.object({ requestId: z.string(), response: z.object({ opcode: z.number(), payloadData: z.string() }) });
+const FrameReceived = z.object({
+  requestId: z.string(),
+  response: z.object({ opcode: z.number(), payloadData: z.string() }),
+});
 
 /**
  * The part of a CDP session the capture uses. Both `puppeteer-core` and
@@ -69,7 +72,17 @@ export interface CaptureStats {
  * recent-comments while holding live chats so nothing arrives out of order.
  */
 export class PageCapture {
-  readonly stats: CaptureStats = { frames: 0, chats: 0, malformedFrames: 0, malformedChats: 0, repairedChats: 0, repairs: 0, sockets: 0, lastCommentNo: null, lastChatAt: null };
+  readonly stats: CaptureStats = {
+    frames: 0,
+    chats: 0,
+    malformedFrames: 0,
+    malformedChats: 0,
+    repairedChats: 0,
+    repairs: 0,
+    sockets: 0,
+    lastCommentNo: null,
+    lastChatAt: null,
+  };
   private readonly sequencer: ChatSequencer;
   private readonly opts: CaptureOptions;
   private session: CdpSessionLike | null = null;
@@ -94,7 +107,10 @@ export class PageCapture {
     session.on("Network.webSocketFrameReceived", (e) => this.onFrame(e));
     await session.send("Network.enable");
     if (this.opts.lastSeen !== null) this.sequencer.hold();
-    await page.goto(this.opts.pageUrl, { waitUntil: "domcontentloaded", timeout: this.opts.navigationTimeoutMs ?? 30_000 });
+    await page.goto(this.opts.pageUrl, {
+      waitUntil: "domcontentloaded",
+      timeout: this.opts.navigationTimeoutMs ?? 30_000,
+    });
     if (this.opts.lastSeen !== null) this.runRepair(true);
   }
 
@@ -177,7 +193,8 @@ export class PageCapture {
       repaired.push(...chats);
       cursor = chats.at(-1)?.commentNo ?? cursor;
       const oldestHeld = this.sequencer.oldestHeld;
-      if ((oldestHeld !== null && cursor !== null && cursor >= oldestHeld) || pass >= (this.opts.repairPasses ?? 8)) break;
+      if ((oldestHeld !== null && cursor !== null && cursor >= oldestHeld) || pass >= (this.opts.repairPasses ?? 8))
+        break;
       await sleep(this.opts.repairPassMs ?? 250);
     }
     this.opts.log?.(`gap repair after ${from}: ${repaired.length} chats`);
@@ -200,7 +217,9 @@ export class PageCapture {
         return result.chats;
       } catch (err) {
         const last = attempt === attempts;
-        this.opts.log?.(`gap repair failed (attempt ${attempt}/${attempts}${last ? `; chats after ${cursor} may be missing` : ""}): ${err instanceof Error ? err.message : String(err)}`);
+        this.opts.log?.(
+          `gap repair failed (attempt ${attempt}/${attempts}${last ? `; chats after ${cursor} may be missing` : ""}): ${err instanceof Error ? err.message : String(err)}`,
+        );
         if (!last) await sleep((this.opts.repairRetryMs ?? 1000) * attempt);
       }
     }

@@ -9,8 +9,18 @@ export type ReplayCorpus = z.infer<typeof ReplayCorpus>;
 
 /** `POST /api/broadcasts/:id/capture`: what to capture (the route fills a browser url from the broadcast). */
 export const CaptureRequest = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("browser"), url: z.url({ protocol: /^https?$/ }).max(500).optional() }),
-  z.object({ kind: z.literal("replay"), ratePerMin: z.number().int().min(REPLAY_RATE.min).max(REPLAY_RATE.max).optional(), corpus: ReplayCorpus.optional() }),
+  z.object({
+    kind: z.literal("browser"),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .optional(),
+  }),
+  z.object({
+    kind: z.literal("replay"),
+    ratePerMin: z.number().int().min(REPLAY_RATE.min).max(REPLAY_RATE.max).optional(),
+    corpus: ReplayCorpus.optional(),
+  }),
   /** A YouTube live by its video id or URL (the broadcast's own when absent), read with the Data API. */
   z.object({ kind: z.literal("youtube"), video: z.string().trim().min(1).max(500).optional() }),
 ]);
@@ -19,7 +29,11 @@ export type CaptureRequest = z.infer<typeof CaptureRequest>;
 /** What `ChatCapture.start` takes: the request with every default resolved. */
 export const CaptureStart = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("browser"), url: z.url({ protocol: /^https?$/ }).max(500) }),
-  z.object({ kind: z.literal("replay"), ratePerMin: z.number().int().min(REPLAY_RATE.min).max(REPLAY_RATE.max), corpus: ReplayCorpus.optional() }),
+  z.object({
+    kind: z.literal("replay"),
+    ratePerMin: z.number().int().min(REPLAY_RATE.min).max(REPLAY_RATE.max),
+    corpus: ReplayCorpus.optional(),
+  }),
   z.object({ kind: z.literal("youtube"), videoId: z.string().regex(/^[A-Za-z0-9_-]{11}$/) }),
 ]);
 export type CaptureStart = z.infer<typeof CaptureStart>;

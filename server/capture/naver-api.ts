@@ -1,9 +1,19 @@
 import { parseChatList, type ChatPage } from "../../core/naver/chat.ts";
-import { NAVER_API_HEADERS, NAVER_HOSTS, naverUrls, singleHostBases, type NaverBases, type NaverUrls } from "../../core/naver/endpoints.ts";
+import {
+  NAVER_API_HEADERS,
+  NAVER_HOSTS,
+  naverUrls,
+  singleHostBases,
+  type NaverBases,
+  type NaverUrls,
+} from "../../core/naver/endpoints.ts";
 import type { RecentCommentsFetcher } from "../../core/naver/gap.ts";
 
 /** `fetch` as both Node and workerd provide it. */
-export type FetchLike = (input: string, init?: { headers?: Record<string, string>; signal?: AbortSignal }) => Promise<Response>;
+export type FetchLike = (
+  input: string,
+  init?: { headers?: Record<string, string>; signal?: AbortSignal },
+) => Promise<Response>;
 
 /**
  * Naver's endpoints: the real hosts, or every endpoint on one base (`NAVER_API_BASE`, the
@@ -15,7 +25,11 @@ export function naverEndpoints(apiBase?: string | null): NaverUrls {
 }
 
 /** GETs JSON with Naver's headers and a timeout; null on any failure (callers fail soft). */
-export async function getNaverJson(fetchImpl: FetchLike, url: string, timeoutMs = 10_000): Promise<{ ok: true; body: unknown } | { ok: false; status: number; error: string }> {
+export async function getNaverJson(
+  fetchImpl: FetchLike,
+  url: string,
+  timeoutMs = 10_000,
+): Promise<{ ok: true; body: unknown } | { ok: false; status: number; error: string }> {
   try {
     const res = await fetchImpl(url, { headers: { ...NAVER_API_HEADERS }, signal: AbortSignal.timeout(timeoutMs) });
     if (!res.ok) return { ok: false, status: res.status, error: `HTTP ${res.status}` };
@@ -26,7 +40,12 @@ export async function getNaverJson(fetchImpl: FetchLike, url: string, timeoutMs 
 }
 
 /** A recent-comments pager for one Naver broadcast (gap repair); rejects on a page it cannot read. */
-export function recentCommentsFetcher(fetchImpl: FetchLike, urls: NaverUrls, naverId: string, pageSize = 100): RecentCommentsFetcher {
+export function recentCommentsFetcher(
+  fetchImpl: FetchLike,
+  urls: NaverUrls,
+  naverId: string,
+  pageSize = 100,
+): RecentCommentsFetcher {
   return async (next: number | null): Promise<ChatPage> => {
     const answer = await getNaverJson(fetchImpl, urls.recentComments(naverId, next, pageSize));
     if (!answer.ok) throw new Error(`recent-comments: ${answer.error}`);

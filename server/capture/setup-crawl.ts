@@ -89,7 +89,13 @@ function transient(answer: { ok: false; status: number }): boolean {
 }
 
 /** One Q&A page of one product: its product finished, more pages to read, or retry this page. */
-async function crawlPage(deps: CrawlDeps, crawl: CrawlRow, key: string, productNo: string, get: Get): Promise<PageResult> {
+async function crawlPage(
+  deps: CrawlDeps,
+  crawl: CrawlRow,
+  key: string,
+  productNo: string,
+  get: Get,
+): Promise<PageResult> {
   const { pageSize, maxPerProduct } = deps.limits;
   const where = `Q&A of ${productNo} page ${crawl.nextPage}`;
   const answer = await get(deps.urls.inquiries(productNo, crawl.nextPage, pageSize));
@@ -118,7 +124,9 @@ async function crawlPage(deps: CrawlDeps, crawl: CrawlRow, key: string, productN
   const seen = crawl.nextPage * pageSize;
   const total = page.totalElements ?? Infinity;
   crawl.nextPage++;
-  return page.items.length + page.secret + page.malformed === 0 || seen >= total || seen >= maxPerProduct ? "done" : "more";
+  return page.items.length + page.secret + page.malformed === 0 || seen >= total || seen >= maxPerProduct
+    ? "done"
+    : "more";
 }
 
 function askedAt(inquiry: NaverInquiry): number | null {

@@ -23,7 +23,11 @@ const MAX_PRODUCT_PAGES = 20;
  * detail is required; the others fail soft (recorded in `failures`). Products found only in
  * the detail's `shoppingProducts` are kept too.
  */
-export async function fetchSetupSnapshot(fetchImpl: FetchLike, urls: NaverUrls, naverId: string): Promise<SetupSnapshot | { error: string }> {
+export async function fetchSetupSnapshot(
+  fetchImpl: FetchLike,
+  urls: NaverUrls,
+  naverId: string,
+): Promise<SetupSnapshot | { error: string }> {
   const detailAnswer = await getNaverJson(fetchImpl, urls.broadcastDetail(naverId));
   if (!detailAnswer.ok) return { error: `broadcast detail: ${detailAnswer.error}` };
   const detail = parseBroadcastDetail(detailAnswer.body);
@@ -43,9 +47,13 @@ export async function fetchSetupSnapshot(fetchImpl: FetchLike, urls: NaverUrls, 
     if (parsed.items.length === 0 || parsed.totalPage === null || page + 1 >= parsed.totalPage) break;
   }
   const couponsAnswer = await getNaverJson(fetchImpl, urls.coupons(naverId));
-  const coupons = couponsAnswer.ok ? parseCoupons(couponsAnswer.body) : (failures.push("coupons"), { items: [], malformed: 0 });
+  const coupons = couponsAnswer.ok
+    ? parseCoupons(couponsAnswer.body)
+    : (failures.push("coupons"), { items: [], malformed: 0 });
   const benefitsAnswer = await getNaverJson(fetchImpl, urls.benefits(naverId));
-  const benefits = benefitsAnswer.ok ? parseBenefits(benefitsAnswer.body) : (failures.push("benefits"), { items: [], malformed: 0 });
+  const benefits = benefitsAnswer.ok
+    ? parseBenefits(benefitsAnswer.body)
+    : (failures.push("benefits"), { items: [], malformed: 0 });
   return {
     detail,
     products: [...byKey.values()],

@@ -21,7 +21,7 @@ function toAnswer(row: AnswerRow): PublishedAnswer {
 
 /**
  * Stores an approved pair as `published`. Rows with that status are knowledge for drafting
- * (issue 6 reads them) and what viewers see.
+ * (the answer pipeline retrieves them) and what viewers see.
  */
 export async function insertAnswer(
   db: Db,

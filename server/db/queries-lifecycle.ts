@@ -1,20 +1,35 @@
 import { and, asc, eq, isNotNull, isNull, lt, ne } from "drizzle-orm";
 import type { Db } from "./queries.ts";
-import { broadcastBenefits, broadcasts, knowledgeChunks, productQna, products, publishedAnswers, setupCrawls, tokens } from "./schema.ts";
+import {
+  broadcastBenefits,
+  broadcasts,
+  knowledgeChunks,
+  productQna,
+  products,
+  publishedAnswers,
+  setupCrawls,
+  tokens,
+} from "./schema.ts";
 
 /** Marks a broadcast ended (once: the first end time is kept); false when there is no such broadcast. */
 export async function markEnded(db: Db, id: string, now: number): Promise<boolean> {
   const row = await db.select({ status: broadcasts.status }).from(broadcasts).where(eq(broadcasts.id, id)).get();
   if (!row) return false;
   if (row.status !== "ended") {
-    await db.update(broadcasts).set({ status: "ended", endedAt: now, updatedAt: now }).where(and(eq(broadcasts.id, id), ne(broadcasts.status, "ended")));
+    await db
+      .update(broadcasts)
+      .set({ status: "ended", endedAt: now, updatedAt: now })
+      .where(and(eq(broadcasts.id, id), ne(broadcasts.status, "ended")));
   }
   return true;
 }
 
 /** A capture started again: the broadcast is live once more and retention waits for its next end. */
 export async function reopen(db: Db, id: string, now: number): Promise<void> {
-  await db.update(broadcasts).set({ status: "live", endedAt: null, updatedAt: now }).where(and(eq(broadcasts.id, id), eq(broadcasts.status, "ended")));
+  await db
+    .update(broadcasts)
+    .set({ status: "live", endedAt: null, updatedAt: now })
+    .where(and(eq(broadcasts.id, id), eq(broadcasts.status, "ended")));
 }
 
 /** Ingest tokens go first, so a deleted broadcast's ingest clients are refused while its objects clear. */
@@ -44,7 +59,14 @@ export async function broadcastsDueForPurge(db: Db, endedBefore: number, limit: 
   const rows = await db
     .select({ id: broadcasts.id })
     .from(broadcasts)
-    .where(and(eq(broadcasts.status, "ended"), isNotNull(broadcasts.endedAt), lt(broadcasts.endedAt, endedBefore), isNull(broadcasts.chatsPurgedAt)))
+    .where(
+      and(
+        eq(broadcasts.status, "ended"),
+        isNotNull(broadcasts.endedAt),
+        lt(broadcasts.endedAt, endedBefore),
+        isNull(broadcasts.chatsPurgedAt),
+      ),
+    )
     .orderBy(asc(broadcasts.endedAt))
     .limit(limit);
   return rows.map((r) => r.id);

@@ -25,12 +25,20 @@ export async function ensureOwner(db: Db, name: string, email: string | null, no
 }
 
 export async function memberByTokenHash(db: Db, hash: string): Promise<MemberRow | null> {
-  const row = await db.select(MEMBER).from(members).where(and(eq(members.tokenHash, hash), isNull(members.revokedAt))).get();
+  const row = await db
+    .select(MEMBER)
+    .from(members)
+    .where(and(eq(members.tokenHash, hash), isNull(members.revokedAt)))
+    .get();
   return row ?? null;
 }
 
 export async function memberByEmail(db: Db, email: string): Promise<MemberRow | null> {
-  const row = await db.select(MEMBER).from(members).where(and(eq(members.email, email.toLowerCase()), isNull(members.revokedAt))).get();
+  const row = await db
+    .select(MEMBER)
+    .from(members)
+    .where(and(eq(members.email, email.toLowerCase()), isNull(members.revokedAt)))
+    .get();
   return row ?? null;
 }
 
@@ -47,7 +55,13 @@ export async function insertMember(
 
 export async function listMembers(db: Db): Promise<MemberView[]> {
   return db
-    .select({ id: members.id, name: members.name, role: members.role, email: members.email, createdAt: members.createdAt })
+    .select({
+      id: members.id,
+      name: members.name,
+      role: members.role,
+      email: members.email,
+      createdAt: members.createdAt,
+    })
     .from(members)
     .where(isNull(members.revokedAt))
     .orderBy(members.createdAt);
@@ -55,27 +69,45 @@ export async function listMembers(db: Db): Promise<MemberView[]> {
 
 /** Revokes the member, their token and every session; the member's name, or null when there was none. */
 export async function revokeMember(db: Db, id: string, now: number): Promise<string | null> {
-  const row = await db.select({ name: members.name }).from(members).where(and(eq(members.id, id), isNull(members.revokedAt))).get();
+  const row = await db
+    .select({ name: members.name })
+    .from(members)
+    .where(and(eq(members.id, id), isNull(members.revokedAt)))
+    .get();
   if (!row) return null;
   await db.batch([
     db.update(members).set({ revokedAt: now, tokenHash: null }).where(eq(members.id, id)),
-    db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.memberId, id), isNull(sessions.revokedAt))),
+    db
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.memberId, id), isNull(sessions.revokedAt))),
   ]);
   return row.name;
 }
 
 /** Gives an active member a new sign-in token hash and ends their sessions; their name, or null when there is none. */
 export async function rotateMemberToken(db: Db, id: string, tokenHash: string, now: number): Promise<string | null> {
-  const row = await db.select({ name: members.name }).from(members).where(and(eq(members.id, id), isNull(members.revokedAt))).get();
+  const row = await db
+    .select({ name: members.name })
+    .from(members)
+    .where(and(eq(members.id, id), isNull(members.revokedAt)))
+    .get();
   if (!row) return null;
   await db.batch([
     db.update(members).set({ tokenHash }).where(eq(members.id, id)),
-    db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.memberId, id), isNull(sessions.revokedAt))),
+    db
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.memberId, id), isNull(sessions.revokedAt))),
   ]);
   return row.name;
 }
 
-export async function insertSession(db: Db, s: { hash: string; id: string; memberId: string; expiresAt: number }, now: number): Promise<void> {
+export async function insertSession(
+  db: Db,
+  s: { hash: string; id: string; memberId: string; expiresAt: number },
+  now: number,
+): Promise<void> {
   await db.insert(sessions).values({ ...s, createdAt: now });
 }
 
@@ -95,7 +127,11 @@ export async function findSession(db: Db, hash: string, now: number): Promise<Se
 }
 
 /** Revokes a session by its hash; its public id and member, or null when it was not live. */
-export async function revokeSession(db: Db, hash: string, now: number): Promise<{ id: string; memberId: string } | null> {
+export async function revokeSession(
+  db: Db,
+  hash: string,
+  now: number,
+): Promise<{ id: string; memberId: string } | null> {
   const row = await db
     .select({ id: sessions.id, memberId: sessions.memberId })
     .from(sessions)
@@ -115,6 +151,9 @@ export async function noteMemberSocket(db: Db, memberId: string, broadcastId: st
 }
 
 export async function memberSocketBroadcasts(db: Db, memberId: string): Promise<string[]> {
-  const rows = await db.select({ broadcastId: memberSockets.broadcastId }).from(memberSockets).where(eq(memberSockets.memberId, memberId));
+  const rows = await db
+    .select({ broadcastId: memberSockets.broadcastId })
+    .from(memberSockets)
+    .where(eq(memberSockets.memberId, memberId));
   return rows.map((r) => r.broadcastId);
 }

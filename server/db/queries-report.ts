@@ -16,7 +16,14 @@ export async function loadReportRows(db: Db, broadcastId: string): Promise<Store
       .where(eq(products.broadcastId, broadcastId))
       .orderBy(products.key),
     db
-      .select({ id: publishedAnswers.id, question: publishedAnswers.question, answer: publishedAnswers.answer, status: publishedAnswers.status, createdAt: publishedAnswers.createdAt, publishedBy: publishedAnswers.publishedBy })
+      .select({
+        id: publishedAnswers.id,
+        question: publishedAnswers.question,
+        answer: publishedAnswers.answer,
+        status: publishedAnswers.status,
+        createdAt: publishedAnswers.createdAt,
+        publishedBy: publishedAnswers.publishedBy,
+      })
       .from(publishedAnswers)
       .where(eq(publishedAnswers.broadcastId, broadcastId))
       .orderBy(publishedAnswers.createdAt)

@@ -3,7 +3,11 @@ import type { Db } from "./queries.ts";
 import { tokens } from "./schema.ts";
 
 /** Stores a new ingest token's hash for a broadcast. */
-export async function insertIngestToken(db: Db, t: { id: string; hash: string; broadcastId: string; createdBy: string }, now: number): Promise<void> {
+export async function insertIngestToken(
+  db: Db,
+  t: { id: string; hash: string; broadcastId: string; createdBy: string },
+  now: number,
+): Promise<void> {
   await db.insert(tokens).values({ ...t, role: "ingest", createdAt: now });
 }
 

@@ -30,16 +30,30 @@ export interface ListCursor {
 }
 
 /** One page of broadcasts, newest first, and where the next page starts (null: none). */
-export async function listBroadcasts(db: Db, limit = 200, after?: ListCursor): Promise<{ items: BroadcastSummary[]; next: ListCursor | null }> {
+export async function listBroadcasts(
+  db: Db,
+  limit = 200,
+  after?: ListCursor,
+): Promise<{ items: BroadcastSummary[]; next: ListCursor | null }> {
   const rows = await db
     .select()
     .from(broadcasts)
-    .where(after ? or(lt(broadcasts.createdAt, after.createdAt), and(eq(broadcasts.createdAt, after.createdAt), lt(broadcasts.id, after.id))) : undefined)
+    .where(
+      after
+        ? or(
+            lt(broadcasts.createdAt, after.createdAt),
+            and(eq(broadcasts.createdAt, after.createdAt), lt(broadcasts.id, after.id)),
+          )
+        : undefined,
+    )
     .orderBy(desc(broadcasts.createdAt), desc(broadcasts.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { items: page.map(toSummary), next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null };
+  return {
+    items: page.map(toSummary),
+    next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null,
+  };
 }
 
 export async function getBroadcast(db: Db, id: string): Promise<BroadcastSummary | null> {
@@ -95,6 +109,10 @@ export async function findIngestToken(db: Db, hash: string, broadcastId: string)
 export async function updateBroadcastActivity(db: Db, id: string, chatCount: number, now: number): Promise<void> {
   await db
     .update(broadcasts)
-    .set({ chatCount, status: sql`CASE WHEN ${broadcasts.status} = 'ended' THEN 'ended' ELSE 'live' END`, updatedAt: now })
+    .set({
+      chatCount,
+      status: sql`CASE WHEN ${broadcasts.status} = 'ended' THEN 'ended' ELSE 'live' END`,
+      updatedAt: now,
+    })
     .where(eq(broadcasts.id, id));
 }

@@ -6,34 +6,39 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
  * Times are epoch milliseconds. The chat log itself lives in each BroadcastHub's own
  * SQLite, not here: D1 holds what spans broadcasts and what the API lists.
  */
-export const broadcasts = sqliteTable("broadcasts", {
-  id: text("id").primaryKey(),
-  title: text("title").notNull(),
-  source: text("source", { enum: ["ingest", "naver", "replay", "youtube"] }).notNull(),
-  naverUrl: text("naver_url"),
-  naverId: text("naver_id"),
-  /** The YouTube live's 11-character video id (source youtube). */
-  youtubeVideoId: text("youtube_video_id"),
-  status: text("status", { enum: ["ready", "live", "ended"] }).notNull().default("ready"),
-  description: text("description").notNull().default(""),
-  /** Free-text notes the manager writes for answering (JSON array of strings). */
-  notes: text("notes", { mode: "json" }).$type<string[]>().notNull().default([]),
-  chatCount: integer("chat_count").notNull().default(0),
-  createdAt: integer("created_at").notNull(),
-  updatedAt: integer("updated_at").notNull(),
-  /** When the broadcast was marked `ended` (its capture stopped, or a manager ended it). */
-  endedAt: integer("ended_at"),
-  /** When retention (`RETENTION_DAYS` after `endedAt`) purged the hub's chat log. */
-  chatsPurgedAt: integer("chats_purged_at"),
-}, (t) => [
-  index("broadcasts_created").on(t.createdAt, t.id),
-  index("broadcasts_ended").on(t.status, t.endedAt),
-]);
+export const broadcasts = sqliteTable(
+  "broadcasts",
+  {
+    id: text("id").primaryKey(),
+    title: text("title").notNull(),
+    source: text("source", { enum: ["ingest", "naver", "replay", "youtube"] }).notNull(),
+    naverUrl: text("naver_url"),
+    naverId: text("naver_id"),
+    /** The YouTube live's 11-character video id (source youtube). */
+    youtubeVideoId: text("youtube_video_id"),
+    status: text("status", { enum: ["ready", "live", "ended"] })
+      .notNull()
+      .default("ready"),
+    description: text("description").notNull().default(""),
+    /** Free-text notes the manager writes for answering (JSON array of strings). */
+    notes: text("notes", { mode: "json" }).$type<string[]>().notNull().default([]),
+    chatCount: integer("chat_count").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    /** When the broadcast was marked `ended` (its capture stopped, or a manager ended it). */
+    endedAt: integer("ended_at"),
+    /** When retention (`RETENTION_DAYS` after `endedAt`) purged the hub's chat log. */
+    chatsPurgedAt: integer("chats_purged_at"),
+  },
+  (t) => [index("broadcasts_created").on(t.createdAt, t.id), index("broadcasts_ended").on(t.status, t.endedAt)],
+);
 
 export const products = sqliteTable(
   "products",
   {
-    broadcastId: text("broadcast_id").notNull().references(() => broadcasts.id, { onDelete: "cascade" }),
+    broadcastId: text("broadcast_id")
+      .notNull()
+      .references(() => broadcasts.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     productNo: text("product_no"),
     name: text("name").notNull(),
@@ -56,7 +61,9 @@ export const productQna = sqliteTable(
   "product_qna",
   {
     id: text("id").primaryKey(),
-    broadcastId: text("broadcast_id").notNull().references(() => broadcasts.id, { onDelete: "cascade" }),
+    broadcastId: text("broadcast_id")
+      .notNull()
+      .references(() => broadcasts.id, { onDelete: "cascade" }),
     productKey: text("product_key").notNull(),
     question: text("question").notNull(),
     answer: text("answer").notNull(),
@@ -69,7 +76,9 @@ export const knowledgeChunks = sqliteTable(
   "knowledge_chunks",
   {
     id: text("id").primaryKey(),
-    broadcastId: text("broadcast_id").notNull().references(() => broadcasts.id, { onDelete: "cascade" }),
+    broadcastId: text("broadcast_id")
+      .notNull()
+      .references(() => broadcasts.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: ["broadcast", "note", "product", "qna", "coupon", "benefit", "answer"] }).notNull(),
     productKey: text("product_key"),
     text: text("text").notNull(),
@@ -88,11 +97,15 @@ export const publishedAnswers = sqliteTable(
   "published_answers",
   {
     id: text("id").primaryKey(),
-    broadcastId: text("broadcast_id").notNull().references(() => broadcasts.id, { onDelete: "cascade" }),
+    broadcastId: text("broadcast_id")
+      .notNull()
+      .references(() => broadcasts.id, { onDelete: "cascade" }),
     question: text("question").notNull(),
     answer: text("answer").notNull(),
     sourceCommentNo: integer("source_comment_no"),
-    status: text("status", { enum: ["published", "unpublished"] }).notNull().default("published"),
+    status: text("status", { enum: ["published", "unpublished"] })
+      .notNull()
+      .default("published"),
     /** The member who published it (migration 0010_auth): id and name as it was then. */
     publishedById: text("published_by_id"),
     publishedBy: text("published_by"),
@@ -103,23 +116,31 @@ export const publishedAnswers = sqliteTable(
 );
 
 /** Ingest tokens, stored as SHA-256 hashes: the token itself is shown once. */
-export const tokens = sqliteTable("tokens", {
-  hash: text("hash").primaryKey(),
-  /** Public id for revoking (migration 0010_auth; older rows got one from their hash). */
-  id: text("id"),
-  createdBy: text("created_by"),
-  broadcastId: text("broadcast_id").notNull().references(() => broadcasts.id, { onDelete: "cascade" }),
-  role: text("role", { enum: ["ingest"] }).notNull(),
-  createdAt: integer("created_at").notNull(),
-  revokedAt: integer("revoked_at"),
-}, (t) => [uniqueIndex("tokens_id").on(t.id)]);
+export const tokens = sqliteTable(
+  "tokens",
+  {
+    hash: text("hash").primaryKey(),
+    /** Public id for revoking (migration 0010_auth; older rows got one from their hash). */
+    id: text("id"),
+    createdBy: text("created_by"),
+    broadcastId: text("broadcast_id")
+      .notNull()
+      .references(() => broadcasts.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["ingest"] }).notNull(),
+    createdAt: integer("created_at").notNull(),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [uniqueIndex("tokens_id").on(t.id)],
+);
 
 /** Live coupons and broadcast benefits from the setup crawl, one Korean line each (answer sources). */
 export const broadcastBenefits = sqliteTable(
   "broadcast_benefits",
   {
     id: text("id").primaryKey(),
-    broadcastId: text("broadcast_id").notNull().references(() => broadcasts.id, { onDelete: "cascade" }),
+    broadcastId: text("broadcast_id")
+      .notNull()
+      .references(() => broadcasts.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: ["coupon", "benefit"] }).notNull(),
     text: text("text").notNull(),
     updatedAt: integer("updated_at").notNull(),
@@ -129,7 +150,9 @@ export const broadcastBenefits = sqliteTable(
 
 /** Progress of a broadcast's setup crawl, so it can resume where it stopped. */
 export const setupCrawls = sqliteTable("setup_crawls", {
-  broadcastId: text("broadcast_id").primaryKey().references(() => broadcasts.id, { onDelete: "cascade" }),
+  broadcastId: text("broadcast_id")
+    .primaryKey()
+    .references(() => broadcasts.id, { onDelete: "cascade" }),
   status: text("status", { enum: ["running", "paused", "done", "failed"] }).notNull(),
   /** Product keys whose Q&A is still to crawl, in order (JSON array); the first is in progress. */
   pending: text("pending", { mode: "json" }).$type<string[]>().notNull().default([]),

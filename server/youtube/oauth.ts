@@ -45,12 +45,24 @@ export class AccessTokens {
   }
 
   private async refresh(now: number): Promise<string> {
-    const body = new URLSearchParams({ grant_type: "refresh_token", client_id: this.client.clientId, client_secret: this.client.clientSecret, refresh_token: this.client.refreshToken });
+    const body = new URLSearchParams({
+      grant_type: "refresh_token",
+      client_id: this.client.clientId,
+      client_secret: this.client.clientSecret,
+      refresh_token: this.client.refreshToken,
+    });
     let res: Response;
     try {
-      res = await fetch(this.client.tokenUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
+      res = await fetch(this.client.tokenUrl, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body,
+      });
     } catch (err) {
-      throw new OAuthError("oauth_unavailable", `token endpoint unreachable: ${err instanceof Error ? err.message : String(err)}`);
+      throw new OAuthError(
+        "oauth_unavailable",
+        `token endpoint unreachable: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     const json: unknown = await res.json().catch(() => null);
     const ok = TokenResponse.safeParse(json);
@@ -61,7 +73,10 @@ export class AccessTokens {
     const error = TokenError.safeParse(json);
     const reason = error.success ? error.data.error : `http ${res.status}`;
     if (reason === "invalid_grant" || reason === "invalid_client" || reason === "unauthorized_client") {
-      throw new OAuthError("oauth_refresh_failed", `YouTube OAuth: ${reason} (the refresh token is expired or revoked, or the client is wrong; consent again and set YOUTUBE_OAUTH_REFRESH_TOKEN)`);
+      throw new OAuthError(
+        "oauth_refresh_failed",
+        `YouTube OAuth: ${reason} (the refresh token is expired or revoked, or the client is wrong; consent again and set YOUTUBE_OAUTH_REFRESH_TOKEN)`,
+      );
     }
     throw new OAuthError("oauth_unavailable", `YouTube OAuth token endpoint answered ${reason}`);
   }

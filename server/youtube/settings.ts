@@ -40,11 +40,23 @@ export interface YouTubeConfig {
 
 /** The YouTube configuration from the Worker's environment. */
 export function youtubeConfig(env: Env): YouTubeConfig {
-  const { YOUTUBE_OAUTH_CLIENT_ID: clientId, YOUTUBE_OAUTH_CLIENT_SECRET: clientSecret, YOUTUBE_OAUTH_REFRESH_TOKEN: refreshToken } = env;
+  const {
+    YOUTUBE_OAUTH_CLIENT_ID: clientId,
+    YOUTUBE_OAUTH_CLIENT_SECRET: clientSecret,
+    YOUTUBE_OAUTH_REFRESH_TOKEN: refreshToken,
+  } = env;
   return {
     apiBase: (env.YOUTUBE_API_BASE || "https://www.googleapis.com").replace(/\/+$/, ""),
     apiKey: env.YOUTUBE_API_KEY || null,
-    oauth: clientId && clientSecret && refreshToken ? { clientId, clientSecret, refreshToken, tokenUrl: env.YOUTUBE_OAUTH_TOKEN_URL || "https://oauth2.googleapis.com/token" } : null,
+    oauth:
+      clientId && clientSecret && refreshToken
+        ? {
+            clientId,
+            clientSecret,
+            refreshToken,
+            tokenUrl: env.YOUTUBE_OAUTH_TOKEN_URL || "https://oauth2.googleapis.com/token",
+          }
+        : null,
     dailyQuota: dailyQuotaOf(env.YOUTUBE_DAILY_QUOTA),
   };
 }

@@ -19,7 +19,12 @@ async function newBroadcast(title: string): Promise<string> {
 }
 
 async function postChats(id: string, messages: string[], firstNo: number): Promise<void> {
-  const chats = messages.map((message, i) => ({ commentNo: firstNo + i, nickname: "test****", message, at: Date.now() }));
+  const chats = messages.map((message, i) => ({
+    commentNo: firstNo + i,
+    nickname: "test****",
+    message,
+    at: Date.now(),
+  }));
   const res = await adminFetch(base, token, `/api/broadcasts/${id}/chats`, { type: "chats", source: "e2e", chats });
   expect(res.status).toBe(200);
 }
@@ -49,10 +54,17 @@ describe("dashboard in Chromium", () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 850 } });
     await login(page);
     await page.goto(`${base}/#/board/${id}`);
-    await page.getByTestId("connection-state").filter({ hasText: /연결됨|Connected/ }).waitFor();
+    await page
+      .getByTestId("connection-state")
+      .filter({ hasText: /연결됨|Connected/ })
+      .waitFor();
 
     const xss = `<img src=x onerror="window.__pwned=1">`;
-    await postChats(id, ["이 니트 사이즈 몇까지 나와요?", "뒷모습 한번 보여주세요", "와 색감 진짜 예쁘다 ㅋㅋ", xss], 1);
+    await postChats(
+      id,
+      ["이 니트 사이즈 몇까지 나와요?", "뒷모습 한번 보여주세요", "와 색감 진짜 예쁘다 ㅋㅋ", xss],
+      1,
+    );
 
     const question = page.getByTestId("column-question");
     const request = page.getByTestId("column-request");
@@ -79,16 +91,32 @@ describe("dashboard in Chromium", () => {
     const page = await browser.newPage();
     await login(page);
     await page.goto(`${base}/#/board/${id}`);
-    await page.getByTestId("connection-state").filter({ hasText: /연결됨|Connected/ }).waitFor();
-    await postChats(id, Array.from({ length: 30 }, (_, i) => `첫 묶음 채팅 ${i}`), 1);
+    await page
+      .getByTestId("connection-state")
+      .filter({ hasText: /연결됨|Connected/ })
+      .waitFor();
+    await postChats(
+      id,
+      Array.from({ length: 30 }, (_, i) => `첫 묶음 채팅 ${i}`),
+      1,
+    );
     await expect.poll(() => page.getByTestId("chat-item").count()).toBe(30);
 
     await page.context().setOffline(true);
-    await page.getByTestId("connection-state").filter({ hasNotText: /연결됨|Connected/ }).waitFor();
-    await postChats(id, Array.from({ length: 20 }, (_, i) => `끊긴 동안 채팅 ${i}`), 31);
+    await page
+      .getByTestId("connection-state")
+      .filter({ hasNotText: /연결됨|Connected/ })
+      .waitFor();
+    await postChats(
+      id,
+      Array.from({ length: 20 }, (_, i) => `끊긴 동안 채팅 ${i}`),
+      31,
+    );
     await page.context().setOffline(false);
     await expect.poll(() => page.getByTestId("chat-item").count(), { timeout: 20_000 }).toBe(50);
-    const seqs = await page.getByTestId("chat-item").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-seq"))));
+    const seqs = await page
+      .getByTestId("chat-item")
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-seq"))));
     expect(new Set(seqs).size).toBe(50);
     await page.close();
   });

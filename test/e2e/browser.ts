@@ -6,7 +6,9 @@ export const OUTPUT_DIR = path.resolve(import.meta.dirname, "../../test-output")
 
 /** The system Chromium (Debian package `chromium`), or CHROMIUM_PATH. */
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
+    Boolean,
+  ) as string[];
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error("no Chromium found: install Debian's `chromium` or set CHROMIUM_PATH");
   return found;
@@ -17,7 +19,15 @@ export function launchBrowser(): Promise<Browser> {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 

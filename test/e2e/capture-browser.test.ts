@@ -26,7 +26,14 @@ function startServer(): Promise<DevServer> {
 }
 
 beforeAll(async () => {
-  fixture = await startNaverFixture({ ratePerSec: 40, bursts: false, maxChats: TOTAL, seed: 11, noticeEverySec: 2, productChangeEverySec: 3 });
+  fixture = await startNaverFixture({
+    ratePerSec: 40,
+    bursts: false,
+    maxChats: TOTAL,
+    seed: 11,
+    noticeEverySec: 2,
+    productChangeEverySec: 3,
+  });
   server = await startServer();
 });
 afterAll(async () => {
@@ -82,8 +89,12 @@ function watchCaptureStatus(base: string, broadcastId: string): { states: Captur
 }
 
 describe("ChatCapture in Browser Rendering (local, real Chromium)", () => {
-  it("captures the fixture page through the BROWSER binding, every chat once and in order, across a browser crash", { timeout: 240_000 }, async () => {
-    const health = (await (await fetch(`${server.url}/api/health`, { headers: { authorization: `Bearer ${token}` } })).json()) as { backends: { capture: string } };
+  it("captures the fixture page through the BROWSER binding, every chat once and in order, across a browser crash", {
+    timeout: 240_000,
+  }, async () => {
+    const health = (await (
+      await fetch(`${server.url}/api/health`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { backends: { capture: string } };
     expect(health.backends.capture).toBe("browser-rendering");
 
     const naverId = "3456789";
@@ -91,7 +102,10 @@ describe("ChatCapture in Browser Rendering (local, real Chromium)", () => {
     const board = new BoardWatcher(server.url, token, id);
     await board.opened();
     const status = watchCaptureStatus(server.url, id);
-    const res = await adminFetch(server.url, token, `/api/broadcasts/${id}/capture`, { kind: "browser", url: `${fixture.url}/lives/${naverId}?tr=lim` });
+    const res = await adminFetch(server.url, token, `/api/broadcasts/${id}/capture`, {
+      kind: "browser",
+      url: `${fixture.url}/lives/${naverId}?tr=lim`,
+    });
     expect(res.status).toBe(202);
     const stream = fixture.broadcast(naverId).stream;
 
@@ -102,10 +116,21 @@ describe("ChatCapture in Browser Rendering (local, real Chromium)", () => {
     for (const pid of pids) process.kill(pid, "SIGKILL");
     const atCrash = stream.history.length;
 
-    await waitFor(() => status.states.some((s) => s.state === "reconnecting"), "the capture to report the lost browser");
+    await waitFor(
+      () => status.states.some((s) => s.state === "reconnecting"),
+      "the capture to report the lost browser",
+    );
     await waitFor(() => stream.finished, "the fixture to send every chat", 120_000);
-    await waitFor(() => board.chats.length >= TOTAL, `the board to show ${TOTAL} chats`, 120_000, () =>
-      deliveryState(board, stream.history, { atCrash, states: status.states.slice(-4), recentComments: fixture.hits.get("recent-comments") ?? 0 }),
+    await waitFor(
+      () => board.chats.length >= TOTAL,
+      `the board to show ${TOTAL} chats`,
+      120_000,
+      () =>
+        deliveryState(board, stream.history, {
+          atCrash,
+          states: status.states.slice(-4),
+          recentComments: fixture.hits.get("recent-comments") ?? 0,
+        }),
     );
     // A moment for anything extra (a duplicate) to arrive before judging.
     await new Promise((r) => setTimeout(r, 1000));
@@ -115,21 +140,34 @@ describe("ChatCapture in Browser Rendering (local, real Chromium)", () => {
     expect(stream.history.length).toBeGreaterThan(atCrash);
     // The chats sent while no browser watched came back through recent-comments.
     expect(fixture.hits.get("recent-comments") ?? 0).toBeGreaterThan(0);
-    expect(status.states.map((s) => s.state).lastIndexOf("capturing")).toBeGreaterThan(status.states.map((s) => s.state).indexOf("reconnecting"));
+    expect(status.states.map((s) => s.state).lastIndexOf("capturing")).toBeGreaterThan(
+      status.states.map((s) => s.state).indexOf("reconnecting"),
+    );
 
-    const stopped = await fetch(`${server.url}/api/broadcasts/${id}/capture`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } });
-    expect(((await stopped.json()) as { status: CaptureStatus }).status).toMatchObject({ state: "stopped", chats: TOTAL });
+    const stopped = await fetch(`${server.url}/api/broadcasts/${id}/capture`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(((await stopped.json()) as { status: CaptureStatus }).status).toMatchObject({
+      state: "stopped",
+      chats: TOTAL,
+    });
     await waitFor(() => captureBrowserPids().length === 0, "the browser session to close");
     board.close();
     status.close();
   });
 
-  it("resumes from its stored state after the Worker restarts, repairing the gap from recent-comments", { timeout: 300_000 }, async () => {
+  it("resumes from its stored state after the Worker restarts, repairing the gap from recent-comments", {
+    timeout: 300_000,
+  }, async () => {
     const naverId = "4567890";
     const id = await createNaverBroadcast(server.url, token, naverId);
     const before = new BoardWatcher(server.url, token, id);
     await before.opened();
-    const res = await adminFetch(server.url, token, `/api/broadcasts/${id}/capture`, { kind: "browser", url: `${fixture.url}/lives/${naverId}` });
+    const res = await adminFetch(server.url, token, `/api/broadcasts/${id}/capture`, {
+      kind: "browser",
+      url: `${fixture.url}/lives/${naverId}`,
+    });
     expect(res.status).toBe(202);
     const stream = fixture.broadcast(naverId).stream;
     await waitFor(() => before.chats.length >= 100, "the first captured chats on the board", 120_000);
@@ -148,7 +186,10 @@ describe("ChatCapture in Browser Rendering (local, real Chromium)", () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(after.chats.map((c) => c.commentNo)).toEqual(stream.history.map((c) => c.commentNo));
     expect(stream.history.length).toBeGreaterThan(gapFrom);
-    const stopped = await fetch(`${server.url}/api/broadcasts/${id}/capture`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } });
+    const stopped = await fetch(`${server.url}/api/broadcasts/${id}/capture`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(((await stopped.json()) as { status: CaptureStatus }).status.state).toBe("stopped");
     after.close();
   });

@@ -67,7 +67,12 @@ export class BoardWatcher {
 }
 
 /** Polls until `predicate` holds (no timing assertions: the test's own timeout bounds it). */
-export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 90_000, state?: () => string): Promise<void> {
+export async function waitFor(
+  predicate: () => boolean,
+  what: string,
+  timeoutMs = 90_000,
+  state?: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}${state ? `: ${state()}` : ""}`);
@@ -76,8 +81,19 @@ export async function waitFor(predicate: () => boolean, what: string, timeoutMs 
 }
 
 /** What a capture test saw when it gave up: counts, and the first chats sent but never shown. */
-export function deliveryState(board: BoardWatcher, sent: readonly { commentNo: number }[], extra: Record<string, unknown> = {}): string {
+export function deliveryState(
+  board: BoardWatcher,
+  sent: readonly { commentNo: number }[],
+  extra: Record<string, unknown> = {},
+): string {
   const shown = new Set(board.chats.map((c) => c.commentNo));
   const missing = sent.filter((c) => !shown.has(c.commentNo)).map((c) => c.commentNo);
-  return JSON.stringify({ shown: board.chats.length, sent: sent.length, reconnects: board.reconnects, missing: missing.slice(0, 20), missingCount: missing.length, ...extra });
+  return JSON.stringify({
+    shown: board.chats.length,
+    sent: sent.length,
+    reconnects: board.reconnects,
+    missing: missing.slice(0, 20),
+    missingCount: missing.length,
+    ...extra,
+  });
 }

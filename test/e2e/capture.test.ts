@@ -13,7 +13,14 @@ let agent: CaptureAgent | null = null;
 
 beforeAll(async () => {
   // Steady 60 chats/s (no bursts) so the crash lands mid-stream; the stream ends at TOTAL.
-  fixture = await startNaverFixture({ ratePerSec: 60, bursts: false, maxChats: TOTAL, seed: 7, noticeEverySec: 2, productChangeEverySec: 3 });
+  fixture = await startNaverFixture({
+    ratePerSec: 60,
+    bursts: false,
+    maxChats: TOTAL,
+    seed: 7,
+    noticeEverySec: 2,
+    productChangeEverySec: 3,
+  });
 });
 afterAll(async () => {
   await agent?.stop();
@@ -46,8 +53,17 @@ describe("Naver capture in real Chromium", () => {
     const atCrash = stream.history.length;
 
     await waitFor(() => stream.finished, "the fixture to send every chat");
-    await waitFor(() => board.chats.length >= TOTAL, `the board to show ${TOTAL} chats`, 90_000, () =>
-      deliveryState(board, stream.history, { atCrash, agent: agent!.stats(), launches: agent!.launches(), logs: logs.slice(-8) }),
+    await waitFor(
+      () => board.chats.length >= TOTAL,
+      `the board to show ${TOTAL} chats`,
+      90_000,
+      () =>
+        deliveryState(board, stream.history, {
+          atCrash,
+          agent: agent!.stats(),
+          launches: agent!.launches(),
+          logs: logs.slice(-8),
+        }),
     );
     // A moment for anything extra (a duplicate) to arrive before judging.
     await new Promise((r) => setTimeout(r, 1000));

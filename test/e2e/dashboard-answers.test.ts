@@ -13,7 +13,10 @@ afterAll(() => browser?.close());
 
 /** A Naver broadcast loaded from the fixture site, so drafts have products to answer from. */
 async function broadcastWithKnowledge(naverId: string): Promise<string> {
-  const id = await newBroadcast(target, "답변 흐름 테스트", { source: "naver", naverUrl: `https://view.shoppinglive.naver.com/lives/${naverId}` });
+  const id = await newBroadcast(target, "답변 흐름 테스트", {
+    source: "naver",
+    naverUrl: `https://view.shoppinglive.naver.com/lives/${naverId}`,
+  });
   const res = await adminFetch(target.base, target.token, `/api/broadcasts/${id}/setup`, {});
   expect(res.status).toBe(200);
   return id;
@@ -31,7 +34,9 @@ function cluster(page: Page, text: string) {
 }
 
 describe("answering with two managers", () => {
-  it("drafts, warns about a second manager, publishes to both boards, and shares dismissals", { timeout: 120_000 }, async () => {
+  it("drafts, warns about a second manager, publishes to both boards, and shares dismissals", {
+    timeout: 120_000,
+  }, async () => {
     const id = await broadcastWithKnowledge("5678901");
     const a = await signedInPage(browser, await manager("매니저 가"));
     const b = await signedInPage(browser, await manager("매니저 나"));
@@ -44,7 +49,9 @@ describe("answering with two managers", () => {
 
     const priceA = cluster(a.page, "가격");
     await priceA.first().waitFor({ timeout: 30_000 });
-    await expect.poll(() => priceA.first().getByTestId("cluster-count").textContent(), { timeout: 30_000 }).toMatch(/^[34]/);
+    await expect
+      .poll(() => priceA.first().getByTestId("cluster-count").textContent(), { timeout: 30_000 })
+      .toMatch(/^[34]/);
 
     // Manager A opens the cluster (answering under the member's own name); the draft appears with its sources.
     await priceA.first().getByTestId("cluster-answer").click();

@@ -11,7 +11,14 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const TEXTS = ["이 니트 사이즈 몇까지 나와요?", "뒷모습 한번 보여주세요", "와 색감 진짜 예쁘다", "배송 언제 와요?", "링크 주세요", "ㅋㅋㅋ 대박"];
+const TEXTS = [
+  "이 니트 사이즈 몇까지 나와요?",
+  "뒷모습 한번 보여주세요",
+  "와 색감 진짜 예쁘다",
+  "배송 언제 와요?",
+  "링크 주세요",
+  "ㅋㅋㅋ 대박",
+];
 const TOTAL = 9000;
 
 /** Chat items the page's board socket received in `chats` and `window` frames. */
@@ -29,19 +36,29 @@ function countReceivedChats(page: Page): { items: number } {
 }
 
 const questionSeqs = (page: Page) =>
-  page.getByTestId("column-question").getByTestId("chat-item").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-seq"))));
+  page
+    .getByTestId("column-question")
+    .getByTestId("chat-item")
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-seq"))));
 
 describe("a late board in Chromium", () => {
   it("opens a long broadcast from its newest chats, then scrolls back through older ones on demand", async () => {
     const id = await newBroadcast(target, "늦게 연 보드");
     for (let first = 1; first <= TOTAL; first += 1000) {
-      await postChats(target, id, Array.from({ length: 1000 }, (_, i) => `${TEXTS[(first + i) % TEXTS.length]} ${first + i}`), first);
+      await postChats(
+        target,
+        id,
+        Array.from({ length: 1000 }, (_, i) => `${TEXTS[(first + i) % TEXTS.length]} ${first + i}`),
+        first,
+      );
     }
     const { context, page } = await signedInPage(browser, target);
     const received = countReceivedChats(page);
     await openBoard(page, target, id);
 
-    await expect.poll(async () => Number((await page.getByTestId("count-question").textContent())?.replace(/\D/g, ""))).toBeGreaterThan(1000);
+    await expect
+      .poll(async () => Number((await page.getByTestId("count-question").textContent())?.replace(/\D/g, "")))
+      .toBeGreaterThan(1000);
     await expect.poll(async () => (await questionSeqs(page)).length).toBeGreaterThan(0);
     const first = await questionSeqs(page);
     expect(first[0]).toBeGreaterThan(TOTAL - 100);

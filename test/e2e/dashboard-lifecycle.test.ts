@@ -39,12 +39,16 @@ describe("broadcast list in Chromium", () => {
     await row.getByTestId("broadcast-delete").click();
     await row.getByText("취소").click();
     expect(await row.count()).toBe(1);
-    expect((await fetch(`${base}/api/broadcasts/${doomed}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${base}/api/broadcasts/${doomed}`, { headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(200);
 
     await row.getByTestId("broadcast-delete").click();
     await row.getByTestId("broadcast-delete-confirm").click();
     await expect.poll(() => row.count()).toBe(0);
-    expect((await fetch(`${base}/api/broadcasts/${doomed}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(404);
+    expect(
+      (await fetch(`${base}/api/broadcasts/${doomed}`, { headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(404);
     await page.reload();
     await page.getByTestId("broadcast-row").first().waitFor();
     expect(await page.locator(`[data-broadcast-id="${doomed}"]`).count()).toBe(0);

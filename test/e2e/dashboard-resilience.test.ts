@@ -4,7 +4,17 @@ import { loadChatCorpus } from "../../scripts/lib/corpus.ts";
 import { percentile } from "../../scripts/lib/percentile.ts";
 import { freePort } from "../../scripts/lib/process.ts";
 import { launchBrowser } from "./browser.ts";
-import { connected, newBroadcast, openBoard, postChats, privateServer, screenshot, signedInPage, stopServer, type Target } from "./lib/dashboard.ts";
+import {
+  connected,
+  newBroadcast,
+  openBoard,
+  postChats,
+  privateServer,
+  screenshot,
+  signedInPage,
+  stopServer,
+  type Target,
+} from "./lib/dashboard.ts";
 
 /** Chosen once, free at start; the restart reuses it so the page reconnects to the same URL. */
 let PORT = 0;
@@ -33,7 +43,10 @@ async function heldSeqs(page: Page): Promise<number[]> {
     const height = await list.evaluate((el) => el.scrollHeight);
     for (let top = 0; top <= height; top += 400) {
       await list.evaluate((el, y) => el.scrollTo(0, y), top);
-      for (const s of await list.getByTestId("chat-item").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-seq"))))) seqs.add(s);
+      for (const s of await list
+        .getByTestId("chat-item")
+        .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-seq")))))
+        seqs.add(s);
     }
     await list.evaluate((el) => el.scrollTo(0, 0));
   }
@@ -45,15 +58,28 @@ describe("dashboard against its own server", () => {
     const id = await newBroadcast(target, "재시작 테스트");
     const { context, page } = await signedInPage(browser, target);
     await openBoard(page, target, id);
-    await postChats(target, id, Array.from({ length: 30 }, (_, i) => `재시작 전 채팅 ${i}`), 1);
+    await postChats(
+      target,
+      id,
+      Array.from({ length: 30 }, (_, i) => `재시작 전 채팅 ${i}`),
+      1,
+    );
     await expect.poll(() => page.getByTestId("chat-item").count()).toBe(30);
 
     await stopServer(instance.server);
-    await page.getByTestId("connection-state").and(page.locator("[data-state=reconnecting], [data-state=closed]")).waitFor();
+    await page
+      .getByTestId("connection-state")
+      .and(page.locator("[data-state=reconnecting], [data-state=closed]"))
+      .waitFor();
     await screenshot(page, "dashboard-server-down");
     instance = await privateServer(PORT, token, instance.persistTo);
     // Chats logged right after the restart, before the board is back, come through the replay.
-    await postChats(target, id, Array.from({ length: 20 }, (_, i) => `재시작 후 채팅 ${i}`), 31);
+    await postChats(
+      target,
+      id,
+      Array.from({ length: 20 }, (_, i) => `재시작 후 채팅 ${i}`),
+      31,
+    );
     await connected(page);
     await expect.poll(async () => (await heldSeqs(page)).length, { timeout: 60_000 }).toBe(50);
     expect(await heldSeqs(page)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
@@ -84,7 +110,15 @@ describe("dashboard against its own server", () => {
     }
     await Promise.all(posts);
     const fedSeconds = (Date.now() - started) / 1000;
-    await expect.poll(() => page.evaluate(() => Number(document.querySelector(".board-figures span")?.textContent?.replace(/\D/g, "") ?? 0)), { timeout: 60_000 }).toBe(sent);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            Number(document.querySelector(".board-figures span")?.textContent?.replace(/\D/g, "") ?? 0),
+          ),
+        { timeout: 60_000 },
+      )
+      .toBe(sent);
     const frames = await page.evaluate(stopFrameMeter);
     const sorted = [...frames.deltas].sort((a, b) => a - b);
     const rows = await page.getByTestId("chat-item").count();

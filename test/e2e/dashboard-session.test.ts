@@ -19,7 +19,9 @@ describe("dashboard sessions in Chromium", () => {
     await page.goto(`${target.base}/#token=${target.token}&board=${id}`);
     await connected(page);
     expect(page.url()).toBe(`${target.base}/#/board/${id}`);
-    const kept = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+    const kept = await page.evaluate(
+      () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
+    );
     expect(kept).not.toContain(target.token);
     expect(kept).not.toContain("liveq_session");
     const session = (await context.cookies()).find((c) => c.name === "liveq_session");

@@ -12,9 +12,14 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe("broadcast setup against the Naver fixture site", () => {
-  it("loads detail and products, saves notes and detail lines, and follows the Q&A crawl to the end", { timeout: 300_000 }, async () => {
+  it("loads detail and products, saves notes and detail lines, and follows the Q&A crawl to the end", {
+    timeout: 300_000,
+  }, async () => {
     const naverId = "4567890";
-    const id = await newBroadcast(target, "셋업 테스트", { source: "naver", naverUrl: `https://view.shoppinglive.naver.com/lives/${naverId}` });
+    const id = await newBroadcast(target, "셋업 테스트", {
+      source: "naver",
+      naverUrl: `https://view.shoppinglive.naver.com/lives/${naverId}`,
+    });
     const { context, page } = await signedInPage(browser, target);
     await page.getByTestId("broadcast-row").filter({ hasText: id }).getByTestId("broadcast-setup").click();
     await expect.poll(() => page.getByTestId("setup-url").inputValue()).toContain(naverId);
@@ -47,13 +52,18 @@ describe("broadcast setup against the Naver fixture site", () => {
     expect(await progress.getAttribute("aria-valuenow")).toBe("100");
     await screenshot(page, "dashboard-setup");
 
-    const knowledge = (await (await adminFetch(target.base, target.token, `/api/broadcasts/${id}/knowledge`)).json()) as {
+    const knowledge = (await (
+      await adminFetch(target.base, target.token, `/api/broadcasts/${id}/knowledge`)
+    ).json()) as {
       notes: string[];
       products: { name: string; details: string[] }[];
       qna: unknown[];
     };
     expect(knowledge.notes).toEqual(["오후 2시 이전 주문은 당일 출고", "방송 중 구매 시 사은품 증정"]);
-    expect(knowledge.products.find((p) => p.name.includes("라운드 니트"))?.details).toEqual(["소재: 캐시미어 30%, 울 70%", "사이즈: FREE (55~77)"]);
+    expect(knowledge.products.find((p) => p.name.includes("라운드 니트"))?.details).toEqual([
+      "소재: 캐시미어 30%, 울 70%",
+      "사이즈: FREE (55~77)",
+    ]);
     expect(knowledge.qna.length).toBeGreaterThan(0);
 
     await page.getByTestId("setup-to-board").click();

@@ -12,7 +12,9 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe("YouTube in the dashboard", () => {
-  it("creates a YouTube broadcast from a video URL in the form, Korean first and in English", { timeout: 120_000 }, async () => {
+  it("creates a YouTube broadcast from a video URL in the form, Korean first and in English", {
+    timeout: 120_000,
+  }, async () => {
     const { context, page } = await signedInPage(browser, target);
     const form = page.locator(".create-form");
     await form.locator("select[name=source]").selectOption("youtube");
@@ -21,8 +23,13 @@ describe("YouTube in the dashboard", () => {
     await form.locator("input[name=youtubeVideoId]").fill("https://www.youtube.com/live/dQw4w9WgXcQ?feature=share");
     await form.locator("button[type=submit]").click();
     await page.getByTestId("create-continue").waitFor();
-    const list = (await (await adminFetch(target.base, target.token, "/api/broadcasts?limit=200")).json()) as { broadcasts: { title: string; source: string; youtubeVideoId: string | null }[] };
-    expect(list.broadcasts.find((b) => b.title === "유튜브 라이브 만들기")).toMatchObject({ source: "youtube", youtubeVideoId: "dQw4w9WgXcQ" });
+    const list = (await (await adminFetch(target.base, target.token, "/api/broadcasts?limit=200")).json()) as {
+      broadcasts: { title: string; source: string; youtubeVideoId: string | null }[];
+    };
+    expect(list.broadcasts.find((b) => b.title === "유튜브 라이브 만들기")).toMatchObject({
+      source: "youtube",
+      youtubeVideoId: "dQw4w9WgXcQ",
+    });
 
     // Not a YouTube address: the server says so and nothing is created.
     await form.locator("input[name=title]").fill("잘못된 유튜브");
@@ -43,7 +50,11 @@ describe("YouTube in the dashboard", () => {
       { commentNo: 0, sourceId: "sc-1", nickname: "큰손", message: "배송 언제 와요?", badge: "₩5,000", at: Date.now() },
       { commentNo: 0, sourceId: "sc-2", nickname: "민지", message: "<b>굵게</b> 안 돼요", at: Date.now() },
     ];
-    const res = await adminFetch(target.base, target.token, `/api/broadcasts/${id}/chats`, { type: "chats", source: "youtube", chats });
+    const res = await adminFetch(target.base, target.token, `/api/broadcasts/${id}/chats`, {
+      type: "chats",
+      source: "youtube",
+      chats,
+    });
     expect(res.status).toBe(200);
     const row = page.getByTestId("chat-item").filter({ hasText: "배송 언제 와요?" });
     await row.getByTestId("chat-badge").filter({ hasText: "₩5,000" }).waitFor();

@@ -13,7 +13,9 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe("the demo show (npm start)", () => {
-  it("replays its chat into clusters with drafted answers from its knowledge, and publishes one", { timeout: 180_000 }, async () => {
+  it("replays its chat into clusters with drafted answers from its knowledge, and publishes one", {
+    timeout: 180_000,
+  }, async () => {
     // The same seeding `npm start` does, on a broadcast of its own so other tests keep theirs.
     const id = await startDemo(target.base, target.token, { id: `demo-e2e-${Date.now()}`, ratePerMin: 600 });
     const { context, page } = await signedInPage(browser, target);
@@ -39,7 +41,10 @@ describe("the demo show (npm start)", () => {
     const { answers } = (await listed.json()) as { answers: { answer: string }[] };
     expect(answers.map((a) => a.answer)).toContain(drafted);
 
-    const stopped = await fetch(`${target.base}/api/broadcasts/${id}/capture`, { method: "DELETE", headers: { authorization: `Bearer ${target.token}` } });
+    const stopped = await fetch(`${target.base}/api/broadcasts/${id}/capture`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${target.token}` },
+    });
     expect(stopped.ok).toBe(true);
     await context.close();
   });

@@ -22,7 +22,10 @@ async function publish(question: string, answer: string): Promise<string> {
 }
 
 async function unpublish(answerId: string): Promise<void> {
-  const res = await fetch(`${base}/api/broadcasts/${broadcastId}/answers/${answerId}`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${base}/api/broadcasts/${broadcastId}/answers/${answerId}`, {
+    method: "DELETE",
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(res.status).toBe(200);
 }
 
@@ -33,7 +36,16 @@ async function launchWithExtension(dist: string): Promise<BrowserContext> {
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   await ctx.route("https://view.shoppinglive.naver.com/**", (route) =>
     route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: VIEWER_PAGE_HTML }),
@@ -46,7 +58,10 @@ async function setServer(url: string): Promise<void> {
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByTestId("options-server").fill(url);
   await options.getByTestId("options-save").click();
-  await options.getByTestId("options-status").filter({ hasText: /저장했습니다|Saved/ }).waitFor();
+  await options
+    .getByTestId("options-status")
+    .filter({ hasText: /저장했습니다|Saved/ })
+    .waitFor();
   await options.close();
 }
 
@@ -57,7 +72,13 @@ async function setServer(url: string): Promise<void> {
 async function viewerDiagnosis(): Promise<string> {
   const worker = context.serviceWorkers()[0];
   const stored = worker
-    ? await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> } } } }).chrome.storage.session.get(null)).catch((e: unknown) => String(e))
+    ? await worker
+        .evaluate(() =>
+          (
+            globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> } } } }
+          ).chrome.storage.session.get(null),
+        )
+        .catch((e: unknown) => String(e))
     : "no service worker";
   const probe = await new Promise<string>((resolve) => {
     const ws = new WebSocket(`${base.replace(/^http/, "ws")}/api/viewer/naver/${naverId}`);

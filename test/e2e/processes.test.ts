@@ -32,7 +32,11 @@ function marked(mark: string): { pid: number; ppid: number; cmd: string }[] {
       const stat = readFileSync(`/proc/${entry}/stat`, "latin1");
       const [state, ppid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       if (state === "Z") continue; // a zombie holds nothing
-      found.push({ pid: Number(entry), ppid: Number(ppid), cmd: `(${state} ppid ${ppid}) ${readFileSync(`/proc/${entry}/cmdline`, "latin1").replaceAll("\0", " ")}` });
+      found.push({
+        pid: Number(entry),
+        ppid: Number(ppid),
+        cmd: `(${state} ppid ${ppid}) ${readFileSync(`/proc/${entry}/cmdline`, "latin1").replaceAll("\0", " ")}`,
+      });
     } catch {
       // gone meanwhile, or not ours
     }
@@ -50,13 +54,27 @@ function browsers(mark: string): { pid: number; ppid: number; cmd: string }[] {
   return main.filter((p) => !pids.has(p.ppid));
 }
 
-function spawnScript(script: string, args: string[], mark: string, env: NodeJS.ProcessEnv = {}): { child: ChildProcess; output: () => string } {
+function spawnScript(
+  script: string,
+  args: string[],
+  mark: string,
+  env: NodeJS.ProcessEnv = {},
+): { child: ChildProcess; output: () => string } {
   return spawnCommand(process.execPath, [path.join(ROOT, script), ...args], mark, env);
 }
 
-function spawnCommand(command: string, args: string[], mark: string, env: NodeJS.ProcessEnv = {}): { child: ChildProcess; output: () => string } {
+function spawnCommand(
+  command: string,
+  args: string[],
+  mark: string,
+  env: NodeJS.ProcessEnv = {},
+): { child: ChildProcess; output: () => string } {
   let output = "";
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env, [MARK]: mark }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, [MARK]: mark },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.on("data", (d) => (output += String(d)));
   child.stderr!.on("data", (d) => (output += String(d)));
   started.push(child);
@@ -68,13 +86,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until(what: string, check: () => boolean, timeoutMs: number, read?: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${read ? `:\n${read().slice(-2000)}` : ""}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${read ? `:\n${read().slice(-2000)}` : ""}`);
     await sleep(250);
   }
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once("exit", () => r()));
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((r) => child.once("exit", () => r()));
 }
 
 function portAnswers(port: number): Promise<boolean> {
@@ -86,12 +107,29 @@ function portAnswers(port: number): Promise<boolean> {
 }
 
 describe("processes that behave", () => {
-  it("keeps one browser while its page and server are gone, says so, and SIGTERM ends it with its browser", { timeout: 90_000 }, async () => {
+  it("keeps one browser while its page and server are gone, says so, and SIGTERM ends it with its browser", {
+    timeout: 90_000,
+  }, async () => {
     const mark = randomUUID();
     const fixture = await startNaverFixture({ ratePerSec: 5, seed: 3 });
     // A LiveQ server that is not there: a port nothing listens on.
     const server = `http://127.0.0.1:${await freePort()}`;
-    const agent = spawnScript("scripts/capture.ts", ["--url", `${fixture.url}/lives/${DEFAULT_BROADCAST}`, "--server", server, "--broadcast", "gone", "--token", "t".repeat(24), "--stall-seconds", "4"], mark);
+    const agent = spawnScript(
+      "scripts/capture.ts",
+      [
+        "--url",
+        `${fixture.url}/lives/${DEFAULT_BROADCAST}`,
+        "--server",
+        server,
+        "--broadcast",
+        "gone",
+        "--token",
+        "t".repeat(24),
+        "--stall-seconds",
+        "4",
+      ],
+      mark,
+    );
     await until("the first capture", () => agent.output().includes("capturing"), 30_000, agent.output);
     await fixture.close();
     let most: { pid: number; ppid: number; cmd: string }[] = [];
@@ -118,18 +156,30 @@ describe("processes that behave", () => {
     await until("its browser to go", () => marked(mark).length === 0, 5000);
   });
 
-  it("SIGKILL of npm start leaves no node, wrangler or workerd of it, and the port free", { timeout: 240_000 }, async () => {
+  it("SIGKILL of npm start leaves no node, wrangler or workerd of it, and the port free", {
+    timeout: 240_000,
+  }, async () => {
     const mark = randomUUID();
     const port = await freePort();
     const state = mkdtempSync(path.join(tmpdir(), "liveq-start-kill-"));
     // `npm` itself is killed: what it ran through `sh -c` must notice and go, with its server.
-    const npmStart = spawnCommand("npm", ["start", "--", "--no-build", "--persist-to", state], mark, { PORT: String(port) });
+    const npmStart = spawnCommand("npm", ["start", "--", "--no-build", "--persist-to", state], mark, {
+      PORT: String(port),
+    });
     await until("npm start to serve", () => npmStart.output().includes("LiveQ is running"), 200_000, npmStart.output);
     expect(marked(mark).some((p) => p.cmd.includes("workerd"))).toBe(true);
     expect(await portAnswers(port)).toBe(true);
 
     npmStart.child.kill("SIGKILL");
-    await until("start.ts, wrangler and workerd to go", () => marked(mark).length === 0, 12_000, () => marked(mark).map((p) => p.cmd).join("\n"));
+    await until(
+      "start.ts, wrangler and workerd to go",
+      () => marked(mark).length === 0,
+      12_000,
+      () =>
+        marked(mark)
+          .map((p) => p.cmd)
+          .join("\n"),
+    );
     expect(await portAnswers(port)).toBe(false);
   });
 });

@@ -16,14 +16,27 @@ afterAll(() => browser?.close());
 const value = (page: Page, card: string) => page.getByTestId(card).locator(".report-card-value").textContent();
 
 describe("broadcast report in Chromium", () => {
-  it("answers on the board, then reads the report from the board and the list, and prints it on A4", { timeout: 120_000 }, async () => {
+  it("answers on the board, then reads the report from the board and the list, and prints it on A4", {
+    timeout: 120_000,
+  }, async () => {
     const id = await newBroadcast(target, "리포트 확인 방송");
     const { context, page } = await signedInPage(browser, target);
     await openBoard(page, target, id);
-    await postChats(target, id, [
-      "니트 사이즈 몇까지 나와요?", "니트 사이즈 몇까지 나와요??", "니트 사이즈 몇까지 나오나요?",
-      "배송 언제 와요?", "배송은 언제 와요?", "환불 되나요?", "와 예쁘다 ㅋㅋ", "오늘 방송 재밌네요",
-    ], 1);
+    await postChats(
+      target,
+      id,
+      [
+        "니트 사이즈 몇까지 나와요?",
+        "니트 사이즈 몇까지 나와요??",
+        "니트 사이즈 몇까지 나오나요?",
+        "배송 언제 와요?",
+        "배송은 언제 와요?",
+        "환불 되나요?",
+        "와 예쁘다 ㅋㅋ",
+        "오늘 방송 재밌네요",
+      ],
+      1,
+    );
 
     // The board's live panel: the most asked open question on top.
     const top = page.getByTestId("unanswered-panel").getByTestId("unanswered-top");
@@ -82,7 +95,10 @@ describe("broadcast report in Chromium", () => {
 
     await page.goto(`${target.base}/#/`);
     await page.locator(`[data-broadcast-id="${id}"]`).getByTestId("broadcast-report").click();
-    await page.getByTestId("report").and(page.locator(`[data-broadcast-id="${id}"]`)).waitFor();
+    await page
+      .getByTestId("report")
+      .and(page.locator(`[data-broadcast-id="${id}"]`))
+      .waitFor();
     await context.close();
   });
 });

@@ -22,7 +22,10 @@ const liveChatId = "e2e-live-chat";
 
 function call(pathname: string, init: RequestInit = {}): Promise<Response> {
   const token = parseDevVars(readFileSync(path.join(ROOT, ".dev.vars"), "utf8")).ADMIN_TOKEN!;
-  return fetch(url + pathname, { ...init, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } });
+  return fetch(url + pathname, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+  });
 }
 
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
@@ -37,7 +40,10 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeo
 
 beforeAll(async () => {
   youtube = await startYouTubeServer();
-  await fetch(`${youtube.url}/__test/videos`, { method: "POST", body: JSON.stringify({ videoId, liveChatId, pollingIntervalMillis: 500 }) });
+  await fetch(`${youtube.url}/__test/videos`, {
+    method: "POST",
+    body: JSON.stringify({ videoId, liveChatId, pollingIntervalMillis: 500 }),
+  });
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   app = spawn("node", ["scripts/start.ts"], {
@@ -58,7 +64,11 @@ beforeAll(async () => {
   });
   app.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   app.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  await until(async () => output, (o) => o.includes("LiveQ is running"), 240_000);
+  await until(
+    async () => output,
+    (o) => o.includes("LiveQ is running"),
+    240_000,
+  );
 }, 300_000);
 
 afterAll(async () => {
@@ -82,20 +92,39 @@ describe("npm start with YouTube settings", () => {
         { id: "e3", text: "<script>alert(1)</script> 그대로", author: "장난" },
       ]),
     });
-    const created = await call("/api/broadcasts", { method: "POST", body: JSON.stringify({ title: "유튜브 라이브 e2e", source: "youtube", youtubeVideoId: `https://youtu.be/${videoId}` }) });
+    const created = await call("/api/broadcasts", {
+      method: "POST",
+      body: JSON.stringify({
+        title: "유튜브 라이브 e2e",
+        source: "youtube",
+        youtubeVideoId: `https://youtu.be/${videoId}`,
+      }),
+    });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    expect((await call(`/api/broadcasts/${id}/capture`, { method: "POST", body: JSON.stringify({ kind: "youtube" }) })).status).toBe(202);
+    expect(
+      (await call(`/api/broadcasts/${id}/capture`, { method: "POST", body: JSON.stringify({ kind: "youtube" }) }))
+        .status,
+    ).toBe(202);
     const lines = await until(
       async () => (await (await call(`/api/broadcasts/${id}/chats.jsonl`)).text()).trim().split("\n").filter(Boolean),
       (l) => l.length >= 3,
     );
-    expect(lines.map((l) => (JSON.parse(l) as { message: string }).message)).toEqual(["사이즈 몇 나와요?", "배송 언제 와요?", "<script>alert(1)</script> 그대로"]);
-    const status = (await (await call(`/api/broadcasts/${id}/capture`)).json()) as { status: { runner: string; quota: { units: number } } };
+    expect(lines.map((l) => (JSON.parse(l) as { message: string }).message)).toEqual([
+      "사이즈 몇 나와요?",
+      "배송 언제 와요?",
+      "<script>alert(1)</script> 그대로",
+    ]);
+    const status = (await (await call(`/api/broadcasts/${id}/capture`)).json()) as {
+      status: { runner: string; quota: { units: number } };
+    };
     expect(status.status.runner).toBe("youtube-api");
     expect(status.status.quota.units).toBeGreaterThanOrEqual(6);
 
-    const published = await call(`/api/broadcasts/${id}/answers`, { method: "POST", body: JSON.stringify({ question: "배송 언제 와요?", answer: "오늘 주문하면 내일 출발해요." }) });
+    const published = await call(`/api/broadcasts/${id}/answers`, {
+      method: "POST",
+      body: JSON.stringify({ question: "배송 언제 와요?", answer: "오늘 주문하면 내일 출발해요." }),
+    });
     const answerId = ((await published.json()) as { answer: { id: string } }).answer.id;
     const posted = await call(`/api/broadcasts/${id}/answers/${answerId}/youtube`, { method: "POST" });
     expect(posted.status).toBe(200);
@@ -113,6 +142,14 @@ describe("npm start with YouTube settings", () => {
     });
     // Stopped by the signal within seconds (scripts/lib/process.ts exits 128 + the signal after cleaning up), not timed out.
     expect([0, 130, 143]).toContain(code);
-    await until(async () => fetch(`${url}/api/health`).then(() => "up", () => "down"), (s) => s === "down", 15_000);
+    await until(
+      async () =>
+        fetch(`${url}/api/health`).then(
+          () => "up",
+          () => "down",
+        ),
+      (s) => s === "down",
+      15_000,
+    );
   }, 240_000);
 });

@@ -25,7 +25,11 @@ function newKey(): KeyPair {
   const kid = randomUUID().replaceAll("-", "");
   const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const meta = { kid, alg: "RS256", use: "sig" };
-  return { kid, publicJwk: { ...publicKey.export({ format: "jwk" }), ...meta }, privateJwk: { ...privateKey.export({ format: "jwk" }), ...meta } };
+  return {
+    kid,
+    publicJwk: { ...publicKey.export({ format: "jwk" }), ...meta },
+    privateJwk: { ...privateKey.export({ format: "jwk" }), ...meta },
+  };
 }
 
 export async function startAccessServer(): Promise<AccessServer> {
@@ -39,7 +43,11 @@ export async function startAccessServer(): Promise<AccessServer> {
     const current = keys[keys.length - 1]!;
     if (req.method === "GET" && req.url === "/cdn-cgi/access/certs") {
       certsFetches++;
-      return json(200, { keys: keys.map((k) => k.publicJwk), public_cert: { kid: current.kid, cert: "" }, public_certs: [] });
+      return json(200, {
+        keys: keys.map((k) => k.publicJwk),
+        public_cert: { kid: current.kid, cert: "" },
+        public_certs: [],
+      });
     }
     if (req.method === "GET" && req.url === "/__test/key") return json(200, current.privateJwk);
     if (req.method === "POST" && req.url === "/__test/rotate") {

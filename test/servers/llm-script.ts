@@ -27,7 +27,14 @@ export const HALLUCINATING: readonly ScriptMode[] = ["number", "option", "claim"
 
 const COLOURS = ["네이비", "버건디", "카키", "민트", "라벤더", "옐로우", "오렌지", "실버"];
 const SIZES = ["XS", "XXL", "3XL", "FREE"];
-const CLAIMS = ["무료배송입니다", "사은품도 증정합니다", "식기세척기 사용 가능합니다", "당일출고됩니다", "재입고 예정입니다", "1+1 행사 중입니다"];
+const CLAIMS = [
+  "무료배송입니다",
+  "사은품도 증정합니다",
+  "식기세척기 사용 가능합니다",
+  "당일출고됩니다",
+  "재입고 예정입니다",
+  "1+1 행사 중입니다",
+];
 
 interface Source {
   n: number;

@@ -14,7 +14,11 @@ import { ChatStream } from "../../scripts/lib/naver-fixture/chat-stream.ts";
 import { DEFAULT_BROADCAST, naverApiRoutes, type FixtureApiBroadcast } from "../../scripts/lib/naver-fixture/routes.ts";
 import { readBody, safeJson } from "./http-util.ts";
 
-const QnaScript = z.object({ failStatus: z.number().int().min(400).max(599).default(503), failCount: z.number().int().min(-1).default(0), delayMs: z.number().int().min(0).max(10_000).default(0) });
+const QnaScript = z.object({
+  failStatus: z.number().int().min(400).max(599).default(503),
+  failCount: z.number().int().min(-1).default(0),
+  delayMs: z.number().int().min(0).max(10_000).default(0),
+});
 
 export interface NaverServer {
   url: string;
@@ -23,7 +27,17 @@ export interface NaverServer {
 
 export async function startNaverServer(): Promise<NaverServer> {
   const catalogue = buildCatalogue(DEFAULT_BROADCAST, 42);
-  const stream = new ChatStream({ corpus: [{ label: "general", text: "안녕하세요" }], ratePerSec: 1, seed: 1, startCommentNo: 1, bursts: false, tickMs: 1000, noticeEverySec: 0, productChangeEverySec: 0, products: catalogue.products });
+  const stream = new ChatStream({
+    corpus: [{ label: "general", text: "안녕하세요" }],
+    ratePerSec: 1,
+    seed: 1,
+    startCommentNo: 1,
+    bursts: false,
+    tickMs: 1000,
+    noticeEverySec: 0,
+    productChangeEverySec: 0,
+    products: catalogue.products,
+  });
   const broadcast: FixtureApiBroadcast = { catalogue, stream };
   const hits = new Map<string, number>();
   const routes = naverApiRoutes(() => broadcast, hits);
@@ -43,7 +57,8 @@ export async function startNaverServer(): Promise<NaverServer> {
       script = parsed.data;
       return json(200, script);
     }
-    if (url.pathname === "/__test/qna") return json(200, { inquiries: hits.get("inquiries") ?? 0, replies: hits.get("replies") ?? 0, failed });
+    if (url.pathname === "/__test/qna")
+      return json(200, { inquiries: hits.get("inquiries") ?? 0, replies: hits.get("replies") ?? 0, failed });
     if (url.pathname === "/__test" && req.method === "DELETE") {
       script = QnaScript.parse({});
       return json(200, {});

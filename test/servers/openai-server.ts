@@ -48,20 +48,33 @@ async function handle(req: IncomingMessage, res: ServerResponse, requests: unkno
   }
   const body = safeJson(await readBody(req));
   requests.push(body);
-  if (req.method !== "POST" || url.pathname !== "/v1/chat/completions") return send(res, 404, error("Unknown route", "invalid_request_error"));
-  if (req.headers.authorization !== `Bearer ${OPENAI_TEST_KEY}`) return send(res, 401, error("Incorrect API key provided", "invalid_request_error", "invalid_api_key"));
+  if (req.method !== "POST" || url.pathname !== "/v1/chat/completions")
+    return send(res, 404, error("Unknown route", "invalid_request_error"));
+  if (req.headers.authorization !== `Bearer ${OPENAI_TEST_KEY}`)
+    return send(res, 401, error("Incorrect API key provided", "invalid_request_error", "invalid_api_key"));
   const parsed = Body.safeParse(body);
   if (!parsed.success) return send(res, 400, error("'messages' is a required property", "invalid_request_error"));
-  if (parsed.data.model === OPENAI_FAILING_MODEL) return send(res, 500, error("The server had an error", "server_error"));
+  if (parsed.data.model === OPENAI_FAILING_MODEL)
+    return send(res, 500, error("The server had an error", "server_error"));
   const mode = parsed.data.model.replace(/^liveq-script:/, "") as ScriptMode;
-  if (!SCRIPT_MODES.includes(mode)) return send(res, 404, error(`The model '${parsed.data.model}' does not exist`, "invalid_request_error", "model_not_found"));
-  const prompt = parsed.data.messages.filter((m) => m.role === "user").map((m) => m.content).join("\n");
+  if (!SCRIPT_MODES.includes(mode))
+    return send(
+      res,
+      404,
+      error(`The model '${parsed.data.model}' does not exist`, "invalid_request_error", "model_not_found"),
+    );
+  const prompt = parsed.data.messages
+    .filter((m) => m.role === "user")
+    .map((m) => m.content)
+    .join("\n");
   send(res, 200, {
     id: `chatcmpl-${requests.length}`,
     object: "chat.completion",
     created: Math.floor(Date.now() / 1000),
     model: parsed.data.model,
-    choices: [{ index: 0, message: { role: "assistant", content: scriptedReply(mode, prompt) }, finish_reason: "stop" }],
+    choices: [
+      { index: 0, message: { role: "assistant", content: scriptedReply(mode, prompt) }, finish_reason: "stop" },
+    ],
     usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
   });
 }

@@ -57,7 +57,8 @@ export async function startSageMakerServer(options: SageMakerServerOptions): Pro
         return send(res, 204, "");
       }
       const invoke = url.pathname.match(/^\/endpoints\/([^/]+)\/invocations$/);
-      if (req.method !== "POST" || !invoke) return sendError(res, 404, "UnknownOperationException", "no such operation");
+      if (req.method !== "POST" || !invoke)
+        return sendError(res, 404, "UnknownOperationException", "no such operation");
       const endpoint = decodeURIComponent(invoke[1]!);
       const auth = verifySigV4(req, body, options.credentials, "sagemaker");
       if (!auth.ok) {

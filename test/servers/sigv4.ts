@@ -8,7 +8,8 @@ import type { IncomingMessage } from "node:http";
 
 export type SigV4Result = { ok: true; accessKeyId: string } | { ok: false; errorType: string; message: string };
 
-const AUTH = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
+const AUTH =
+  /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
 
 /** Checks the request's SigV4 signature for `service` against `credentials` (id → secret). */
 export function verifySigV4(
@@ -22,13 +23,21 @@ export function verifySigV4(
   const m = AUTH.exec(header);
   if (!m) return fail("IncompleteSignatureException", "authorization header is not AWS4-HMAC-SHA256");
   const [accessKeyId, date, region, signedService, signedHeaders, signature] = m.slice(1) as [
-    string, string, string, string, string, string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
   ]; // all six groups are mandatory in AUTH
   const secret = credentials[accessKeyId];
-  if (secret === undefined) return fail("UnrecognizedClientException", "The security token included in the request is invalid.");
-  if (signedService !== service) return fail("InvalidSignatureException", `credential scope names ${signedService}, not ${service}`);
+  if (secret === undefined)
+    return fail("UnrecognizedClientException", "The security token included in the request is invalid.");
+  if (signedService !== service)
+    return fail("InvalidSignatureException", `credential scope names ${signedService}, not ${service}`);
   const amzDate = String(req.headers["x-amz-date"] ?? "");
-  if (!amzDate.startsWith(date)) return fail("IncompleteSignatureException", "x-amz-date does not match the credential scope");
+  if (!amzDate.startsWith(date))
+    return fail("IncompleteSignatureException", "x-amz-date does not match the credential scope");
 
   const names = signedHeaders.split(";");
   if (!names.includes("host")) return fail("IncompleteSignatureException", "host must be signed");
@@ -49,7 +58,10 @@ export function verifySigV4(
   for (const part of [region, service, "aws4_request"]) key = hmac(key, part);
   const expected = createHmac("sha256", key).update(stringToSign).digest();
   if (!timingSafeEqual(expected, Buffer.from(signature, "hex"))) {
-    return fail("InvalidSignatureException", "The request signature we calculated does not match the signature you provided.");
+    return fail(
+      "InvalidSignatureException",
+      "The request signature we calculated does not match the signature you provided.",
+    );
   }
   return { ok: true, accessKeyId };
 }

@@ -31,7 +31,8 @@ const ChatBody = z.object({
 /** The rule-based "model" (exported for the server's own tests). */
 export function ruleReply(prompt: string): string {
   const question = /질문:\s*(.+)$/m.exec(prompt)?.[1] ?? "";
-  const pieces = (s: string) => new Set([...s.replace(/\s+/g, "")].flatMap((_, i, a) => (i + 1 < a.length ? [a[i]! + a[i + 1]!] : [])));
+  const pieces = (s: string) =>
+    new Set([...s.replace(/\s+/g, "")].flatMap((_, i, a) => (i + 1 < a.length ? [a[i]! + a[i + 1]!] : [])));
   const asked = pieces(question);
   let best: { n: string; text: string; shared: number } | null = null;
   for (const m of prompt.matchAll(/^\[(\d+)\] (.+)$/gm)) {
@@ -45,7 +46,9 @@ export function ruleReply(prompt: string): string {
 export async function startWorkersAiServer(): Promise<WorkersAiServer> {
   const requests: { path: string; authorization: string; body: unknown }[] = [];
   const server = createServer((req, res) => {
-    handle(req, res, requests).catch((err: unknown) => send(res, 500, { success: false, errors: [{ message: String(err) }] }));
+    handle(req, res, requests).catch((err: unknown) =>
+      send(res, 500, { success: false, errors: [{ message: String(err) }] }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
@@ -56,7 +59,11 @@ export async function startWorkersAiServer(): Promise<WorkersAiServer> {
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, requests: { path: string; authorization: string; body: unknown }[]) {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requests: { path: string; authorization: string; body: unknown }[],
+) {
   const url = new URL(req.url ?? "/", "http://local");
   if (url.pathname === "/__test/requests") {
     if (req.method === "DELETE") requests.length = 0;
@@ -65,14 +72,20 @@ async function handle(req: IncomingMessage, res: ServerResponse, requests: { pat
   const raw = await readBody(req);
   const body = safeJson(raw);
   requests.push({ path: url.pathname, authorization: req.headers.authorization ?? "", body });
-  if (req.method !== "POST" || !/\/ai\/run\/@cf\/.+/.test(url.pathname)) return send(res, 404, error(7000, "No route for that URI"));
-  if (req.headers.authorization !== `Bearer ${WORKERS_AI_TEST_TOKEN}`) return send(res, 401, error(10000, "Authentication error"));
+  if (req.method !== "POST" || !/\/ai\/run\/@cf\/.+/.test(url.pathname))
+    return send(res, 404, error(7000, "No route for that URI"));
+  if (req.headers.authorization !== `Bearer ${WORKERS_AI_TEST_TOKEN}`)
+    return send(res, 401, error(10000, "Authentication error"));
   const parsed = ChatBody.safeParse(body);
   if (!parsed.success) return send(res, 400, error(5006, "Error: required properties at '/' are 'messages'"));
-  const prompt = parsed.data.messages.filter((m) => m.role === "user").map((m) => m.content).join("\n");
+  const prompt = parsed.data.messages
+    .filter((m) => m.role === "user")
+    .map((m) => m.content)
+    .join("\n");
   if (url.pathname.endsWith(WORKERS_AI_FAILING_MODEL)) return send(res, 500, error(3001, "Unknown internal error"));
   const reply = ruleReply(prompt);
-  if (!parsed.data.stream) return send(res, 200, { result: { response: reply }, success: true, errors: [], messages: [] });
+  if (!parsed.data.stream)
+    return send(res, 200, { result: { response: reply }, success: true, errors: [], messages: [] });
   res.writeHead(200, { "content-type": "text/event-stream" });
   for (const piece of reply.match(/.{1,8}/gsu) ?? []) res.write(`data: ${JSON.stringify({ response: piece })}\n\n`);
   res.end("data: [DONE]\n\n");
@@ -86,4 +99,3 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
 }
-

@@ -5,7 +5,11 @@
 import * as z from "zod";
 
 export const YOUTUBE_TEST_KEY = "test-youtube-api-key";
-export const YOUTUBE_TEST_OAUTH = { clientId: "test-client.apps.googleusercontent.com", clientSecret: "test-client-secret", refreshToken: "test-refresh-token" } as const;
+export const YOUTUBE_TEST_OAUTH = {
+  clientId: "test-client.apps.googleusercontent.com",
+  clientSecret: "test-client-secret",
+  refreshToken: "test-refresh-token",
+} as const;
 
 /** A live video and its chat. `pageSize` caps items per list page (maxResults is honoured below it). */
 export const VideoSetup = z.object({
@@ -21,7 +25,9 @@ export type VideoSetup = z.input<typeof VideoSetup>;
 /** A message to add to a chat, as a viewer (or a moderator) writes it. */
 export const AddMessage = z.object({
   id: z.string(),
-  type: z.enum(["textMessageEvent", "superChatEvent", "messageDeletedEvent", "newSponsorEvent", "pollEvent"]).default("textMessageEvent"),
+  type: z
+    .enum(["textMessageEvent", "superChatEvent", "messageDeletedEvent", "newSponsorEvent", "pollEvent"])
+    .default("textMessageEvent"),
   text: z.string().default(""),
   author: z.string().default("시청자"),
   channelId: z.string().optional(),

@@ -11,7 +11,15 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { readBody, safeJson } from "./http-util.ts";
-import { AddMessage, Fault, VideoSetup, YOUTUBE_TEST_KEY, YOUTUBE_TEST_OAUTH, type ChatLog, type OAuthState } from "./youtube-script.ts";
+import {
+  AddMessage,
+  Fault,
+  VideoSetup,
+  YOUTUBE_TEST_KEY,
+  YOUTUBE_TEST_OAUTH,
+  type ChatLog,
+  type OAuthState,
+} from "./youtube-script.ts";
 
 export interface YouTubeServer {
   url: string;
@@ -42,12 +50,36 @@ export async function startYouTubeServer(): Promise<YouTubeServer> {
     return i < 0 ? null : faults.splice(i, 1)[0]!;
   };
 
-  function item(chat: Chat, m: ReturnType<typeof AddMessage.parse>, author = { channelId: m.channelId ?? `UC-${m.author}`, displayName: m.author }) {
-    const snippet: Record<string, unknown> = { type: m.type, liveChatId: chat.setup.liveChatId, authorChannelId: author.channelId, publishedAt: new Date().toISOString(), hasDisplayContent: true, displayMessage: m.text };
+  function item(
+    chat: Chat,
+    m: ReturnType<typeof AddMessage.parse>,
+    author = { channelId: m.channelId ?? `UC-${m.author}`, displayName: m.author },
+  ) {
+    const snippet: Record<string, unknown> = {
+      type: m.type,
+      liveChatId: chat.setup.liveChatId,
+      authorChannelId: author.channelId,
+      publishedAt: new Date().toISOString(),
+      hasDisplayContent: true,
+      displayMessage: m.text,
+    };
     if (m.type === "textMessageEvent") snippet.textMessageDetails = { messageText: m.text };
-    if (m.type === "superChatEvent") snippet.superChatDetails = { amountMicros: "5000000000", currency: "KRW", amountDisplayString: m.amount ?? "₩5,000", userComment: m.text, tier: 2 };
+    if (m.type === "superChatEvent")
+      snippet.superChatDetails = {
+        amountMicros: "5000000000",
+        currency: "KRW",
+        amountDisplayString: m.amount ?? "₩5,000",
+        userComment: m.text,
+        tier: 2,
+      };
     if (m.type === "messageDeletedEvent") snippet.messageDeletedDetails = { deletedMessageId: m.deletedId ?? "" };
-    return { kind: "youtube#liveChatMessage", etag: `e-${m.id}`, id: m.id, snippet, authorDetails: { ...author, isChatOwner: author === OWNER, isChatModerator: false } };
+    return {
+      kind: "youtube#liveChatMessage",
+      etag: `e-${m.id}`,
+      id: m.id,
+      snippet,
+      authorDetails: { ...author, isChatOwner: author === OWNER, isChatModerator: false },
+    };
   }
 
   const server = createServer(async (req, res) => {
@@ -57,7 +89,10 @@ export async function startYouTubeServer(): Promise<YouTubeServer> {
       res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
       res.end(payload === undefined ? "" : JSON.stringify(payload));
     };
-    const googleError = (status: number, reason: string) => json(status, { error: { code: status, message: reason, errors: [{ domain: "youtube.liveChat", reason, message: reason }] } });
+    const googleError = (status: number, reason: string) =>
+      json(status, {
+        error: { code: status, message: reason, errors: [{ domain: "youtube.liveChat", reason, message: reason }] },
+      });
     try {
       if (url.pathname.startsWith("/__test/")) return control(req, res, url, body, json);
       if (url.pathname === "/token" && req.method === "POST") return token(body ?? "", json);
@@ -67,27 +102,51 @@ export async function startYouTubeServer(): Promise<YouTubeServer> {
         const expiresAt = accessTokens.get(bearer);
         if (expiresAt === undefined || expiresAt <= Date.now()) {
           if (expiresAt !== undefined) oauth.expiredRefusals++;
-          return json(401, { error: { code: 401, message: "Request had invalid authentication credentials.", errors: [{ domain: "global", reason: "authError" }] } });
+          return json(401, {
+            error: {
+              code: 401,
+              message: "Request had invalid authentication credentials.",
+              errors: [{ domain: "global", reason: "authError" }],
+            },
+          });
         }
       } else if (req.headers["x-goog-api-key"] !== YOUTUBE_TEST_KEY) return googleError(400, "keyInvalid");
       if (url.pathname === "/youtube/v3/videos" && req.method === "GET") {
         const fault = takeFault("videos", url.searchParams.get("id") ?? "");
         if (fault) return googleError(fault.status, fault.reason);
         const found = videos.get(url.searchParams.get("id") ?? "");
-        const items = found ? [{ kind: "youtube#video", id: found.setup.videoId, liveStreamingDetails: { actualStartTime: new Date().toISOString(), ...(found.setup.live && !found.offlineAt ? { activeLiveChatId: found.setup.liveChatId } : {}) } }] : [];
-        return json(200, { kind: "youtube#videoListResponse", items, pageInfo: { totalResults: items.length, resultsPerPage: items.length } });
+        const items = found
+          ? [
+              {
+                kind: "youtube#video",
+                id: found.setup.videoId,
+                liveStreamingDetails: {
+                  actualStartTime: new Date().toISOString(),
+                  ...(found.setup.live && !found.offlineAt ? { activeLiveChatId: found.setup.liveChatId } : {}),
+                },
+              },
+            ]
+          : [];
+        return json(200, {
+          kind: "youtube#videoListResponse",
+          items,
+          pageInfo: { totalResults: items.length, resultsPerPage: items.length },
+        });
       }
       if (url.pathname === "/youtube/v3/liveChat/messages" && req.method === "GET") return list(url, json, googleError);
       if (url.pathname === "/youtube/v3/liveChat/messages" && req.method === "POST") {
         if (bearer === undefined) return googleError(401, "authError");
-        const parsed = safeJson(body ?? "") as { snippet?: { liveChatId?: string; type?: string; textMessageDetails?: { messageText?: string } } } | undefined;
+        const parsed = safeJson(body ?? "") as
+          | { snippet?: { liveChatId?: string; type?: string; textMessageDetails?: { messageText?: string } } }
+          | undefined;
         const fault = takeFault("insert", parsed?.snippet?.liveChatId);
         if (fault) return googleError(fault.status, fault.reason);
         const chat = chats.get(parsed?.snippet?.liveChatId ?? "");
         const text = parsed?.snippet?.textMessageDetails?.messageText ?? "";
         if (!chat) return googleError(404, "liveChatNotFound");
         if (chat.offlineAt) return googleError(403, "liveChatEnded");
-        if (!text || [...text].length > 200 || parsed?.snippet?.type !== "textMessageEvent") return googleError(400, "invalidMessageText");
+        if (!text || [...text].length > 200 || parsed?.snippet?.type !== "textMessageEvent")
+          return googleError(400, "invalidMessageText");
         const id = `posted-${++idCounter}`;
         const posted = item(chat, AddMessage.parse({ id, text }), OWNER);
         chat.items.push(posted);
@@ -102,20 +161,36 @@ export async function startYouTubeServer(): Promise<YouTubeServer> {
         const chat = [...chats.values()].find((c) => c.items.some((i) => (i as { id: string }).id === id));
         if (!chat) return googleError(404, "liveChatMessageNotFound");
         chat.deleted.push(id);
-        chat.items.push(item(chat, AddMessage.parse({ id: `del-${++idCounter}`, type: "messageDeletedEvent", deletedId: id }), OWNER));
+        chat.items.push(
+          item(chat, AddMessage.parse({ id: `del-${++idCounter}`, type: "messageDeletedEvent", deletedId: id }), OWNER),
+        );
         res.writeHead(204).end();
         return;
       }
       if (url.pathname === "/youtube/v3/liveChat/bans" && req.method === "POST") {
         if (bearer === undefined) return googleError(401, "authError");
-        const parsed = safeJson(body ?? "") as { snippet?: { liveChatId?: string; type?: string; banDurationSeconds?: number; bannedUserDetails?: { channelId?: string } } } | undefined;
+        const parsed = safeJson(body ?? "") as
+          | {
+              snippet?: {
+                liveChatId?: string;
+                type?: string;
+                banDurationSeconds?: number;
+                bannedUserDetails?: { channelId?: string };
+              };
+            }
+          | undefined;
         const fault = takeFault("ban", parsed?.snippet?.liveChatId);
         if (fault) return googleError(fault.status, fault.reason);
         const chat = chats.get(parsed?.snippet?.liveChatId ?? "");
         const channelId = parsed?.snippet?.bannedUserDetails?.channelId;
         if (!chat) return googleError(404, "liveChatNotFound");
-        if (!channelId || (parsed?.snippet?.type !== "temporary" && parsed?.snippet?.type !== "permanent")) return googleError(400, "invalidValue");
-        chat.bans.push({ channelId, type: parsed.snippet.type, banDurationSeconds: parsed.snippet.banDurationSeconds ?? null });
+        if (!channelId || (parsed?.snippet?.type !== "temporary" && parsed?.snippet?.type !== "permanent"))
+          return googleError(400, "invalidValue");
+        chat.bans.push({
+          channelId,
+          type: parsed.snippet.type,
+          banDurationSeconds: parsed.snippet.banDurationSeconds ?? null,
+        });
         return json(200, { kind: "youtube#liveChatBan", id: `ban-${++idCounter}`, snippet: parsed.snippet });
       }
       json(404, { error: { code: 404, message: "not found", errors: [{ reason: "notFound" }] } });
@@ -130,14 +205,14 @@ export async function startYouTubeServer(): Promise<YouTubeServer> {
     const record = (status: number) => chat?.listCalls.push({ pageToken, at: Date.now(), status });
     if (!chat) return googleError(404, "liveChatNotFound");
     const part = url.searchParams.get("part") ?? "";
-    if (!part.includes("snippet")) return record(400), googleError(400, "invalidPart");
+    if (!part.includes("snippet")) return (record(400), googleError(400, "invalidPart"));
     const fault = takeFault("list", chat.setup.liveChatId);
-    if (fault) return record(fault.status), googleError(fault.status, fault.reason);
-    if (chat.offlineAt && chat.offlineDelivered) return record(403), googleError(403, "liveChatEnded");
+    if (fault) return (record(fault.status), googleError(fault.status, fault.reason));
+    if (chat.offlineAt && chat.offlineDelivered) return (record(403), googleError(403, "liveChatEnded"));
     let from = 0;
     if (pageToken !== null) {
       const match = /^pos-(\d+)$/.exec(pageToken);
-      if (!match || Number(match[1]) > chat.items.length) return record(400), googleError(400, "pageTokenInvalid");
+      if (!match || Number(match[1]) > chat.items.length) return (record(400), googleError(400, "pageTokenInvalid"));
       from = Number(match[1]);
     }
     const max = Math.min(chat.setup.pageSize, Number(url.searchParams.get("maxResults") ?? 2000) || 2000);
@@ -145,7 +220,14 @@ export async function startYouTubeServer(): Promise<YouTubeServer> {
     const next = from + items.length;
     const atEnd = next >= chat.items.length;
     record(200);
-    const page: Record<string, unknown> = { kind: "youtube#liveChatMessageListResponse", etag: `p-${next}`, pollingIntervalMillis: chat.setup.pollingIntervalMillis, pageInfo: { totalResults: items.length, resultsPerPage: items.length }, nextPageToken: `pos-${next}`, items };
+    const page: Record<string, unknown> = {
+      kind: "youtube#liveChatMessageListResponse",
+      etag: `p-${next}`,
+      pollingIntervalMillis: chat.setup.pollingIntervalMillis,
+      pageInfo: { totalResults: items.length, resultsPerPage: items.length },
+      nextPageToken: `pos-${next}`,
+      items,
+    };
     if (chat.offlineAt && atEnd) {
       page.offlineAt = chat.offlineAt;
       chat.offlineDelivered = true;
@@ -159,19 +241,45 @@ export async function startYouTubeServer(): Promise<YouTubeServer> {
     const fault = takeFault("token");
     if (fault) return json(fault.status, { error: fault.reason });
     if (form.get("grant_type") !== "refresh_token") return json(400, { error: "unsupported_grant_type" });
-    if (form.get("client_id") !== YOUTUBE_TEST_OAUTH.clientId || form.get("client_secret") !== YOUTUBE_TEST_OAUTH.clientSecret) return json(401, { error: "invalid_client", error_description: "The OAuth client was not found." });
-    if (oauth.revoked || form.get("refresh_token") !== YOUTUBE_TEST_OAUTH.refreshToken) return json(400, { error: "invalid_grant", error_description: "Token has been expired or revoked." });
+    if (
+      form.get("client_id") !== YOUTUBE_TEST_OAUTH.clientId ||
+      form.get("client_secret") !== YOUTUBE_TEST_OAUTH.clientSecret
+    )
+      return json(401, { error: "invalid_client", error_description: "The OAuth client was not found." });
+    if (oauth.revoked || form.get("refresh_token") !== YOUTUBE_TEST_OAUTH.refreshToken)
+      return json(400, { error: "invalid_grant", error_description: "Token has been expired or revoked." });
     const accessToken = `ya29.test-${++tokenCounter}`;
     accessTokens.set(accessToken, Date.now() + oauth.expiresIn * 1000);
-    json(200, { access_token: accessToken, expires_in: oauth.expiresIn, scope: "https://www.googleapis.com/auth/youtube.force-ssl", token_type: "Bearer" });
+    json(200, {
+      access_token: accessToken,
+      expires_in: oauth.expiresIn,
+      scope: "https://www.googleapis.com/auth/youtube.force-ssl",
+      token_type: "Bearer",
+    });
   }
 
-  function control(req: IncomingMessage, res: ServerResponse, url: URL, body: string | undefined, json: (s: number, p?: unknown) => void) {
+  function control(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    body: string | undefined,
+    json: (s: number, p?: unknown) => void,
+  ) {
     const input = safeJson(body ?? "");
     const chatPath = /^\/__test\/chats\/([^/]+)(\/messages|\/end)?$/.exec(url.pathname);
     if (req.method === "POST" && url.pathname === "/__test/videos") {
       const setup = VideoSetup.parse(input);
-      const chat: Chat = { setup, items: [], offlineAt: null, offlineDelivered: false, listCalls: [], inserted: [], deleted: [], bans: [], keyInUrl: 0 };
+      const chat: Chat = {
+        setup,
+        items: [],
+        offlineAt: null,
+        offlineDelivered: false,
+        listCalls: [],
+        inserted: [],
+        deleted: [],
+        bans: [],
+        keyInUrl: 0,
+      };
       videos.set(setup.videoId, chat);
       chats.set(setup.liveChatId, chat);
       return json(201, { ok: true });
@@ -210,14 +318,17 @@ export async function startYouTubeServer(): Promise<YouTubeServer> {
     res.writeHead(404).end();
   }
 
-  await new Promise<void>((resolve) => server.listen(Number(process.env.YOUTUBE_FIXTURE_PORT ?? 0), "127.0.0.1", resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(Number(process.env.YOUTUBE_FIXTURE_PORT ?? 0), "127.0.0.1", resolve),
+  );
   const address = server.address();
   if (!address || typeof address === "string") throw new Error("no port");
   return {
     url: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -7,12 +7,16 @@ import { api, chat, createBroadcast, openSocket } from "../workers/helpers.ts";
 
 /** Scripts the local SageMaker endpoint the hub is configured with. */
 async function script(body: unknown): Promise<void> {
-  const res = await fetch(`${env.TEST_SAGEMAKER_URL}/__test/endpoints/hub-intent`, { method: "PUT", body: JSON.stringify(body) });
+  const res = await fetch(`${env.TEST_SAGEMAKER_URL}/__test/endpoints/hub-intent`, {
+    method: "PUT",
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(204);
 }
 
 async function endpointCalls(): Promise<number> {
-  return ((await (await fetch(`${env.TEST_SAGEMAKER_URL}/__test/endpoints/hub-intent`)).json()) as { calls: number }).calls;
+  return ((await (await fetch(`${env.TEST_SAGEMAKER_URL}/__test/endpoints/hub-intent`)).json()) as { calls: number })
+    .calls;
 }
 
 const MESSAGES = ["이 가격 실화?", "링크 주세요", "와 예쁘다", "배송 언제 와요?"];
@@ -35,7 +39,10 @@ function intentsReceived(board: Awaited<ReturnType<typeof openSocket>>) {
 
 async function loggedIntents(id: string): Promise<string[]> {
   return runInDurableObject(env.BROADCAST_HUB.getByName(id), (_hub, state) =>
-    state.storage.sql.exec<{ intent: string }>("SELECT intent FROM chats ORDER BY seq").toArray().map((r) => r.intent),
+    state.storage.sql
+      .exec<{ intent: string }>("SELECT intent FROM chats ORDER BY seq")
+      .toArray()
+      .map((r) => r.intent),
   );
 }
 
@@ -90,7 +97,9 @@ describe("BroadcastHub with a remote (SageMaker) classifier", () => {
       await api(`/api/broadcasts/${id}/chats`, { method: "POST", body: JSON.stringify({ type: "chats", chats }) });
     }
     // The machine goes away with the calls in flight: their answers are lost, the chats stay pending.
-    await runInDurableObject(env.BROADCAST_HUB.getByName(id), (_hub, state) => state.abort("reset by the test")).catch(() => undefined);
+    await runInDurableObject(env.BROADCAST_HUB.getByName(id), (_hub, state) => state.abort("reset by the test")).catch(
+      () => undefined,
+    );
     const pendingAfterReset = (await loggedIntents(id)).filter((i) => i === "pending").length;
     expect(pendingAfterReset).toBeGreaterThan(1000);
     await script({});

@@ -3,7 +3,21 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { msUntilQuotaReset, quotaDay } from "../../core/youtube/quota.ts";
 import { api, openSocket } from "../workers/helpers.ts";
-import { addFaults, addMessages, capturedBroadcast, captureFrames, captureStatus, chatLog, endChat, liveVideo, texts, tuneChat, visibleChats, waitFor, WAIT_MS } from "./youtube-helpers.ts";
+import {
+  addFaults,
+  addMessages,
+  capturedBroadcast,
+  captureFrames,
+  captureStatus,
+  chatLog,
+  endChat,
+  liveVideo,
+  texts,
+  tuneChat,
+  visibleChats,
+  waitFor,
+  WAIT_MS,
+} from "./youtube-helpers.ts";
 
 describe("YouTube capture", () => {
   it("finds the live chat from a video URL and brings its chats to boards unchanged, Super Chats with their amount", async () => {
@@ -16,7 +30,12 @@ describe("YouTube capture", () => {
     ]);
     const { id, board } = await capturedBroadcast(`https://www.youtube.com/watch?v=${videoId}&feature=share`);
     await board.until(() => board.chats().length >= 3, WAIT_MS);
-    const chats = board.chats() as unknown as { message: string; nickname: string; badge?: string; commentNo: number }[];
+    const chats = board.chats() as unknown as {
+      message: string;
+      nickname: string;
+      badge?: string;
+      commentNo: number;
+    }[];
     expect(chats.map((c) => [c.message, c.nickname, c.badge])).toEqual([
       ["사이즈 몇이에요? <b>굵게</b>", "민지", undefined],
       ["배송 언제 와요?", "큰손", "₩10,000"],
@@ -61,14 +80,19 @@ describe("YouTube capture", () => {
     await addMessages(liveChatId, texts(3, "before"));
     const { id, board } = await capturedBroadcast(videoId);
     await board.until(() => board.chats().length >= 3, WAIT_MS);
-    const token = await runInDurableObject(env.CHAT_CAPTURE.getByName(id), (_o, state) => (state.storage.kv.get("youtube") as { pageToken: string }).pageToken);
+    const token = await runInDurableObject(
+      env.CHAT_CAPTURE.getByName(id),
+      (_o, state) => (state.storage.kv.get("youtube") as { pageToken: string }).pageToken,
+    );
     expect(token).toBe("pos-3");
     await evictDurableObject(env.CHAT_CAPTURE.getByName(id));
     const callsAtEviction = (await chatLog(liveChatId)).listCalls.length;
     await addMessages(liveChatId, texts(3, "after"));
     await board.until(() => board.chats().length >= 6, WAIT_MS);
     await new Promise((r) => setTimeout(r, 800));
-    expect(board.chats().map((c) => c.message)).toEqual([...texts(3, "before"), ...texts(3, "after")].map((m) => m.text));
+    expect(board.chats().map((c) => c.message)).toEqual(
+      [...texts(3, "before"), ...texts(3, "after")].map((m) => m.text),
+    );
     // The evicted object went on from its stored token, not from the chat's start.
     const resumed = (await chatLog(liveChatId)).listCalls.slice(callsAtEviction);
     expect(resumed.every((c) => c.pageToken !== null)).toBe(true);
@@ -80,8 +104,16 @@ describe("YouTube capture", () => {
     const { id, board } = await capturedBroadcast(videoId);
     const hub = env.BROADCAST_HUB.getByName(id);
     const chat = { commentNo: 0, sourceId: "dup-1", nickname: "a", message: "또 보내요", at: Date.now() };
-    const first = await hub.ingest(id, { type: "chats", source: "youtube", chats: [chat, { ...chat, sourceId: "dup-2", message: "두번째" }] });
-    const again = await hub.ingest(id, { type: "chats", source: "youtube", chats: [chat, chat, { ...chat, sourceId: "dup-3", message: "세번째" }] });
+    const first = await hub.ingest(id, {
+      type: "chats",
+      source: "youtube",
+      chats: [chat, { ...chat, sourceId: "dup-2", message: "두번째" }],
+    });
+    const again = await hub.ingest(id, {
+      type: "chats",
+      source: "youtube",
+      chats: [chat, chat, { ...chat, sourceId: "dup-3", message: "세번째" }],
+    });
     expect(first).toMatchObject({ accepted: 2, duplicates: 0 });
     expect(again).toMatchObject({ accepted: 1, duplicates: 2 });
     await board.until(() => board.chats().length >= 3);
@@ -91,7 +123,10 @@ describe("YouTube capture", () => {
 
   it("hides a chat YouTube deleted on live boards and in replays", async () => {
     const { videoId, liveChatId } = await liveVideo({ pollingIntervalMillis: 100 });
-    await addMessages(liveChatId, [{ id: "h1", text: "나쁜 말" }, { id: "h2", text: "좋은 말" }]);
+    await addMessages(liveChatId, [
+      { id: "h1", text: "나쁜 말" },
+      { id: "h2", text: "좋은 말" },
+    ]);
     const { id, board } = await capturedBroadcast(videoId);
     await board.until(() => board.chats().length >= 2, WAIT_MS);
     const bad = board.chats().find((c) => c.message === "나쁜 말")!;
@@ -119,7 +154,9 @@ describe("YouTube capture", () => {
     await board.until(() => board.chats().length >= 3, WAIT_MS);
     expect(board.chats().map((c) => c.message)).toEqual([...texts(2, "end"), ...texts(1, "마지막")].map((m) => m.text));
     expect(captureFrames(board).at(-1)!.message).toMatch(/ended/);
-    await waitFor(async () => ((await (await api(`/api/broadcasts/${id}`)).json()) as { status: string }).status === "ended");
+    await waitFor(
+      async () => ((await (await api(`/api/broadcasts/${id}`)).json()) as { status: string }).status === "ended",
+    );
     const calls = (await chatLog(liveChatId)).listCalls.length;
     await new Promise((r) => setTimeout(r, 600));
     expect((await chatLog(liveChatId)).listCalls.length).toBe(calls);
@@ -127,7 +164,10 @@ describe("YouTube capture", () => {
   });
 
   it("ends cleanly on liveChatEnded and liveChatNotFound", async () => {
-    for (const [status, reason] of [[403, "liveChatEnded"], [404, "liveChatNotFound"]] as const) {
+    for (const [status, reason] of [
+      [403, "liveChatEnded"],
+      [404, "liveChatNotFound"],
+    ] as const) {
       const { videoId, liveChatId } = await liveVideo({ pollingIntervalMillis: 100 });
       await addMessages(liveChatId, texts(1, reason));
       const { id, board } = await capturedBroadcast(videoId);
@@ -159,7 +199,9 @@ describe("YouTube capture", () => {
     expect(waits[0]).toBeGreaterThanOrEqual(950);
     expect(waits[1]).toBeGreaterThanOrEqual(1950);
     expect(waits[2]).toBeGreaterThanOrEqual(3950);
-    expect(board.chats().map((c) => c.message)).toEqual([...texts(1, "r"), ...texts(2, "after-faults")].map((m) => m.text));
+    expect(board.chats().map((c) => c.message)).toEqual(
+      [...texts(1, "r"), ...texts(2, "after-faults")].map((m) => m.text),
+    );
     await waitFor(async () => (await captureStatus(id)).state === "capturing");
     board.close();
   });
@@ -186,8 +228,14 @@ describe("YouTube capture", () => {
     const { id, board } = await capturedBroadcast(videoId);
     await waitFor(async () => (await chatLog(liveChatId)).listCalls.length >= 1);
     await addFaults([{ op: "list", status: 403, reason: "quotaExceeded", target: liveChatId }]);
-    await board.until(() => captureFrames(board).some((s) => s.state === "reconnecting" && /quota/.test(s.message ?? "")), WAIT_MS);
-    const pollAt = await runInDurableObject(env.CHAT_CAPTURE.getByName(id), (_o, state) => (state.storage.kv.get("youtube") as { pollAt: number }).pollAt);
+    await board.until(
+      () => captureFrames(board).some((s) => s.state === "reconnecting" && /quota/.test(s.message ?? "")),
+      WAIT_MS,
+    );
+    const pollAt = await runInDurableObject(
+      env.CHAT_CAPTURE.getByName(id),
+      (_o, state) => (state.storage.kv.get("youtube") as { pollAt: number }).pollAt,
+    );
     expect(pollAt - Date.now()).toBeGreaterThan(msUntilQuotaReset(Date.now()) - 60_000);
     board.close();
     await api(`/api/broadcasts/${id}/capture`, { method: "DELETE" });
@@ -207,8 +255,14 @@ describe("YouTube capture", () => {
       state.storage.kv.put("youtube", { ...record, ledger: { day: quotaDay(Date.now()), units: 8000 } });
     });
     const before = (await chatLog(liveChatId)).listCalls.length;
-    expect((await api(`/api/broadcasts/${id}/capture`, { method: "POST", body: JSON.stringify({ kind: "youtube" }) })).status).toBe(202);
-    await board.until(() => captureFrames(board).some((s) => s.state === "capturing" && s.quota?.warning === true), WAIT_MS);
+    expect(
+      (await api(`/api/broadcasts/${id}/capture`, { method: "POST", body: JSON.stringify({ kind: "youtube" }) }))
+        .status,
+    ).toBe(202);
+    await board.until(
+      () => captureFrames(board).some((s) => s.state === "capturing" && s.quota?.warning === true),
+      WAIT_MS,
+    );
     const status = await captureStatus(id);
     expect(status.state).toBe("capturing");
     expect(status.message).toMatch(/quota past 80%/);
@@ -220,7 +274,10 @@ describe("YouTube capture", () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect((await chatLog(liveChatId)).listCalls.length - after).toBeLessThanOrEqual(Math.floor(1500 / spread));
     if (spread > 1500) expect(after - before).toBeLessThanOrEqual(2);
-    const pollAt = await runInDurableObject(stub, (_o, state) => (state.storage.kv.get("youtube") as { pollAt: number }).pollAt);
+    const pollAt = await runInDurableObject(
+      stub,
+      (_o, state) => (state.storage.kv.get("youtube") as { pollAt: number }).pollAt,
+    );
     expect(pollAt - Date.now()).toBeGreaterThan(Math.min(spread, 60_000) * 0.5 - 500);
     board.close();
     await api(`/api/broadcasts/${id}/capture`, { method: "DELETE" });
@@ -237,7 +294,10 @@ describe("YouTube capture", () => {
     await new Promise((r) => setTimeout(r, 700));
     expect((await chatLog(liveChatId)).listCalls.length).toBe(calls);
     await addMessages(liveChatId, texts(1, "again"));
-    expect((await api(`/api/broadcasts/${id}/capture`, { method: "POST", body: JSON.stringify({ kind: "youtube" }) })).status).toBe(202);
+    expect(
+      (await api(`/api/broadcasts/${id}/capture`, { method: "POST", body: JSON.stringify({ kind: "youtube" }) }))
+        .status,
+    ).toBe(202);
     await board.until(() => board.chats().length >= 3, WAIT_MS);
     expect(board.chats().map((c) => c.message)).toEqual([...texts(2, "s"), ...texts(1, "again")].map((m) => m.text));
     board.close();
@@ -250,11 +310,23 @@ describe("YouTube capture", () => {
     await addMessages(second.liveChatId, texts(2, "second"));
     const { id, board } = await capturedBroadcast(first.videoId);
     await board.until(() => board.chats().length >= 2, WAIT_MS);
-    const res = await api(`/api/broadcasts/${id}/capture`, { method: "POST", body: JSON.stringify({ kind: "youtube", video: `https://www.youtube.com/watch?v=${second.videoId}` }) });
+    const res = await api(`/api/broadcasts/${id}/capture`, {
+      method: "POST",
+      body: JSON.stringify({ kind: "youtube", video: `https://www.youtube.com/watch?v=${second.videoId}` }),
+    });
     expect(res.status).toBe(202);
     await board.until(() => board.chats().length >= 4, WAIT_MS);
-    expect(board.chats().map((c) => c.message)).toEqual([...texts(2, "first"), ...texts(2, "second")].map((m) => m.text));
-    expect((await api(`/api/broadcasts/${id}/capture`, { method: "POST", body: JSON.stringify({ kind: "youtube", video: "https://example.com/x" }) })).status).toBe(400);
+    expect(board.chats().map((c) => c.message)).toEqual(
+      [...texts(2, "first"), ...texts(2, "second")].map((m) => m.text),
+    );
+    expect(
+      (
+        await api(`/api/broadcasts/${id}/capture`, {
+          method: "POST",
+          body: JSON.stringify({ kind: "youtube", video: "https://example.com/x" }),
+        })
+      ).status,
+    ).toBe(400);
     board.close();
     await api(`/api/broadcasts/${id}/capture`, { method: "DELETE" });
   });

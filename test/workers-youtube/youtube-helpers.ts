@@ -7,7 +7,10 @@ export const YT = (env as unknown as { TEST_YOUTUBE_URL: string }).TEST_YOUTUBE_
 export const WAIT_MS = 20_000;
 
 async function control(path: string, method: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${YT}/__test/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const res = await fetch(`${YT}/__test/${path}`, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   if (!res.ok) throw new Error(`control ${path}: ${res.status}`);
   return res.json();
 }
@@ -20,12 +23,15 @@ export async function liveVideo(setup: Partial<VideoSetup> = {}): Promise<{ vide
   return { videoId, liveChatId };
 }
 
-export const addMessages = (liveChatId: string, items: AddMessage[]) => control(`chats/${liveChatId}/messages`, "POST", items);
+export const addMessages = (liveChatId: string, items: AddMessage[]) =>
+  control(`chats/${liveChatId}/messages`, "POST", items);
 export const endChat = (liveChatId: string) => control(`chats/${liveChatId}/end`, "POST");
-export const tuneChat = (liveChatId: string, patch: Partial<VideoSetup>) => control(`chats/${liveChatId}`, "PATCH", patch);
+export const tuneChat = (liveChatId: string, patch: Partial<VideoSetup>) =>
+  control(`chats/${liveChatId}`, "PATCH", patch);
 export const chatLog = (liveChatId: string) => control(`chats/${liveChatId}`, "GET") as Promise<ChatLog>;
 export const addFaults = (faults: Fault[]) => control("faults", "POST", faults);
-export const oauthState = (patch?: Partial<OAuthState> & { dropAccessTokens?: boolean }) => control("oauth", patch ? "POST" : "GET", patch) as Promise<OAuthState>;
+export const oauthState = (patch?: Partial<OAuthState> & { dropAccessTokens?: boolean }) =>
+  control("oauth", patch ? "POST" : "GET", patch) as Promise<OAuthState>;
 
 /** A broadcast with source youtube for `video` (an id or URL), its capture started, and a live board. */
 export async function capturedBroadcast(video: string): Promise<{ id: string; board: TestSocket }> {
@@ -47,7 +53,9 @@ export async function captureStatus(id: string): Promise<CaptureStatus> {
 }
 
 /** Chats on a board after every hide frame it received. */
-export function visibleChats(board: TestSocket): { commentNo: number; message: string; nickname?: string; badge?: string }[] {
+export function visibleChats(
+  board: TestSocket,
+): { commentNo: number; message: string; nickname?: string; badge?: string }[] {
   const hidden = new Set(board.messages.flatMap((m) => (m.type === "chats-hidden" ? (m.commentNos as number[]) : [])));
   return board.chats().filter((c) => !hidden.has(c.commentNo));
 }
@@ -61,5 +69,9 @@ export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs
 }
 
 export function texts(n: number, prefix: string): AddMessage[] {
-  return Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i + 1}`, text: `${prefix} 메시지 ${i + 1}`, author: `viewer${i + 1}` }));
+  return Array.from({ length: n }, (_, i) => ({
+    id: `${prefix}-${i + 1}`,
+    text: `${prefix} 메시지 ${i + 1}`,
+    author: `viewer${i + 1}`,
+  }));
 }

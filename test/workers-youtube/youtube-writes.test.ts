@@ -2,10 +2,24 @@ import { afterEach, describe, expect, it } from "vitest";
 import { addMember } from "../workers/auth-helpers.ts";
 import { expectAnswer } from "../workers/api-shapes.ts";
 import { api } from "../workers/helpers.ts";
-import { addFaults, addMessages, capturedBroadcast, chatLog, liveVideo, oauthState, visibleChats, waitFor, WAIT_MS } from "./youtube-helpers.ts";
+import {
+  addFaults,
+  addMessages,
+  capturedBroadcast,
+  chatLog,
+  liveVideo,
+  oauthState,
+  visibleChats,
+  waitFor,
+  WAIT_MS,
+} from "./youtube-helpers.ts";
 
 async function publish(id: string, answer: string, token?: string): Promise<string> {
-  const res = await api(`/api/broadcasts/${id}/answers`, { method: "POST", body: JSON.stringify({ question: "배송 언제 와요?", answer }), ...(token ? { token } : {}) });
+  const res = await api(`/api/broadcasts/${id}/answers`, {
+    method: "POST",
+    body: JSON.stringify({ question: "배송 언제 와요?", answer }),
+    ...(token ? { token } : {}),
+  });
   if (res.status !== 201) throw new Error(`publish: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { answer: { id: string } }).answer.id;
 }
@@ -22,7 +36,10 @@ async function auditActions(id: string): Promise<string[]> {
 /** A captured YouTube broadcast with chats on the board. */
 async function liveWithChats() {
   const { videoId, liveChatId } = await liveVideo({ pollingIntervalMillis: 100 });
-  const messages = [{ id: `${videoId}-c1`, text: "배송 언제 와요?", author: "민지", channelId: "UC-minji" }, { id: `${videoId}-c2`, text: "광고 링크 클릭", author: "스팸", channelId: "UC-spam" }];
+  const messages = [
+    { id: `${videoId}-c1`, text: "배송 언제 와요?", author: "민지", channelId: "UC-minji" },
+    { id: `${videoId}-c2`, text: "광고 링크 클릭", author: "스팸", channelId: "UC-spam" },
+  ];
   await addMessages(liveChatId, messages);
   const { id, board } = await capturedBroadcast(videoId);
   await board.until(() => board.chats().length >= messages.length, WAIT_MS);
@@ -40,7 +57,11 @@ describe("answers into the YouTube chat", () => {
     const res = await postToYouTube(id, answerId);
     expect(res.status).toBe(200);
     // Parsed with the schema the dashboard reads it with (test/workers/api-shapes.ts).
-    expect(await expectAnswer("POST /api/broadcasts/:id/answers/:answerId/youtube", res)).toMatchObject({ posted: true, text: "오늘 주문하시면 내일 출발해요.", cut: "" });
+    expect(await expectAnswer("POST /api/broadcasts/:id/answers/:answerId/youtube", res)).toMatchObject({
+      posted: true,
+      text: "오늘 주문하시면 내일 출발해요.",
+      cut: "",
+    });
     expect((await chatLog(liveChatId)).inserted.map((i) => i.text)).toEqual(["오늘 주문하시면 내일 출발해요."]);
     await board.until((ms) => ms.some((m) => m.type === "answer-posted"));
     expect(board.messages.find((m) => m.type === "answer-posted")).toMatchObject({ id: answerId, posted: true });
@@ -48,7 +69,8 @@ describe("answers into the YouTube chat", () => {
     // The capture reads its own post back from the chat and leaves it out.
     const calls = (await chatLog(liveChatId)).listCalls.length;
     await new Promise((r) => setTimeout(r, 200));
-    for (let i = 0; i < 50 && (await chatLog(liveChatId)).listCalls.length < calls + 2; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 50 && (await chatLog(liveChatId)).listCalls.length < calls + 2; i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(board.chats().map((c) => c.message)).toEqual(["배송 언제 와요?", "광고 링크 클릭"]);
     board.close();
   });
@@ -110,7 +132,9 @@ describe("answers into the YouTube chat", () => {
     await oauthState({ revoked: true });
     const res = await postToYouTube(id, answerId);
     expect(res.status).toBe(502);
-    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "oauth_refresh_failed" });
+    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: "oauth_refresh_failed",
+    });
     await board.until((ms) => ms.some((m) => m.type === "answer-posted" && m.posted === false));
     expect((await chatLog(liveChatId)).inserted).toEqual([]);
     board.close();
@@ -132,8 +156,14 @@ describe("moderation on YouTube", () => {
     const { id, board, liveChatId, spamId } = await liveWithChats();
     const moderator = await addMember("moderator");
     const spam = board.chats().find((c) => c.message === "광고 링크 클릭")!;
-    const res = await api(`/api/broadcasts/${id}/youtube/chats/${spam.commentNo}/delete`, { method: "POST", token: moderator.token });
-    expect(await expectAnswer("POST /api/broadcasts/:id/youtube/chats/:commentNo/delete", res)).toEqual({ deleted: true, commentNo: spam.commentNo });
+    const res = await api(`/api/broadcasts/${id}/youtube/chats/${spam.commentNo}/delete`, {
+      method: "POST",
+      token: moderator.token,
+    });
+    expect(await expectAnswer("POST /api/broadcasts/:id/youtube/chats/:commentNo/delete", res)).toEqual({
+      deleted: true,
+      commentNo: spam.commentNo,
+    });
     expect((await chatLog(liveChatId)).deleted).toEqual([spamId]);
     await board.until((ms) => ms.some((m) => m.type === "chats-hidden"));
     expect(visibleChats(board).map((c) => c.message)).toEqual(["배송 언제 와요?"]);
@@ -150,7 +180,8 @@ describe("moderation on YouTube", () => {
     ]);
     const { id, board } = await capturedBroadcast(videoId);
     type Held = { type: "held"; items: { seq: number; message: string }[] };
-    const heldItems = () => board.messages.filter((m) => m.type === "held").flatMap((m) => (m as unknown as Held).items);
+    const heldItems = () =>
+      board.messages.filter((m) => m.type === "held").flatMap((m) => (m as unknown as Held).items);
     await board.until(() => heldItems().length > 0, WAIT_MS);
     const held = heldItems()[0]!;
     expect(held.message).not.toContain("1234-5678");
@@ -166,18 +197,42 @@ describe("moderation on YouTube", () => {
     const { id, board, liveChatId } = await liveWithChats();
     const moderator = await addMember("moderator");
     const spam = board.chats().find((c) => c.message === "광고 링크 클릭")!;
-    const res = await api(`/api/broadcasts/${id}/youtube/chats/${spam.commentNo}/timeout`, { method: "POST", token: moderator.token, body: JSON.stringify({ seconds: 600 }) });
-    expect(await expectAnswer("POST /api/broadcasts/:id/youtube/chats/:commentNo/timeout", res)).toEqual({ timedOut: true, commentNo: spam.commentNo, seconds: 600 });
-    expect((await chatLog(liveChatId)).bans).toEqual([{ channelId: "UC-spam", type: "temporary", banDurationSeconds: 600 }]);
+    const res = await api(`/api/broadcasts/${id}/youtube/chats/${spam.commentNo}/timeout`, {
+      method: "POST",
+      token: moderator.token,
+      body: JSON.stringify({ seconds: 600 }),
+    });
+    expect(await expectAnswer("POST /api/broadcasts/:id/youtube/chats/:commentNo/timeout", res)).toEqual({
+      timedOut: true,
+      commentNo: spam.commentNo,
+      seconds: 600,
+    });
+    expect((await chatLog(liveChatId)).bans).toEqual([
+      { channelId: "UC-spam", type: "temporary", banDurationSeconds: 600 },
+    ]);
     expect(await auditActions(id)).toContain("moderation.youtube-timeout");
-    expect((await api(`/api/broadcasts/${id}/youtube/chats/${spam.commentNo}/timeout`, { method: "POST", body: JSON.stringify({ seconds: 999_999 }) })).status).toBe(400);
-    expect((await api(`/api/broadcasts/${id}/youtube/chats/999999/timeout`, { method: "POST", body: JSON.stringify({}) })).status).toBe(404);
+    expect(
+      (
+        await api(`/api/broadcasts/${id}/youtube/chats/${spam.commentNo}/timeout`, {
+          method: "POST",
+          body: JSON.stringify({ seconds: 999_999 }),
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await api(`/api/broadcasts/${id}/youtube/chats/999999/timeout`, { method: "POST", body: JSON.stringify({}) }))
+        .status,
+    ).toBe(404);
     board.close();
   });
 
   it("lets only the right roles post, moderate and run the capture", async () => {
     const { id, board, liveChatId } = await liveWithChats();
-    const [manager, moderator, analyst] = [await addMember("manager"), await addMember("moderator"), await addMember("analyst")];
+    const [manager, moderator, analyst] = [
+      await addMember("manager"),
+      await addMember("moderator"),
+      await addMember("analyst"),
+    ];
     const chat = board.chats()[0]!;
     const answerId = await publish(id, "네.");
     expect((await postToYouTube(id, answerId, analyst.token)).status).toBe(403);
@@ -185,11 +240,29 @@ describe("moderation on YouTube", () => {
     expect((await postToYouTube(id, answerId, manager.token)).status).toBe(200);
     // Moderation is for moderators, managers and the owner (core/auth/roles.ts); an analyst only reads.
     for (const token of [analyst.token]) {
-      expect((await api(`/api/broadcasts/${id}/youtube/chats/${chat.commentNo}/delete`, { method: "POST", token })).status).toBe(403);
-      expect((await api(`/api/broadcasts/${id}/youtube/chats/${chat.commentNo}/timeout`, { method: "POST", token, body: "{}" })).status).toBe(403);
+      expect(
+        (await api(`/api/broadcasts/${id}/youtube/chats/${chat.commentNo}/delete`, { method: "POST", token })).status,
+      ).toBe(403);
+      expect(
+        (
+          await api(`/api/broadcasts/${id}/youtube/chats/${chat.commentNo}/timeout`, {
+            method: "POST",
+            token,
+            body: "{}",
+          })
+        ).status,
+      ).toBe(403);
     }
     for (const token of [moderator.token, analyst.token]) {
-      expect((await api(`/api/broadcasts/${id}/capture`, { method: "POST", token, body: JSON.stringify({ kind: "youtube" }) })).status).toBe(403);
+      expect(
+        (
+          await api(`/api/broadcasts/${id}/capture`, {
+            method: "POST",
+            token,
+            body: JSON.stringify({ kind: "youtube" }),
+          })
+        ).status,
+      ).toBe(403);
       expect((await api(`/api/broadcasts/${id}/capture`, { method: "DELETE", token })).status).toBe(403);
     }
     expect((await api(`/api/broadcasts/${id}/capture`, { method: "DELETE", token: manager.token })).status).toBe(200);
@@ -198,13 +271,28 @@ describe("moderation on YouTube", () => {
   });
 
   it("refuses YouTube writes on a broadcast whose capture never found a chat", async () => {
-    const { id } = await (await api("/api/broadcasts", { method: "POST", body: JSON.stringify({ title: "t", source: "youtube", youtubeVideoId: "https://youtu.be/abcdefghijk" }) })).json() as { id: string };
+    const { id } = (await (
+      await api("/api/broadcasts", {
+        method: "POST",
+        body: JSON.stringify({ title: "t", source: "youtube", youtubeVideoId: "https://youtu.be/abcdefghijk" }),
+      })
+    ).json()) as { id: string };
     const answerId = await publish(id, "네.");
     const res = await postToYouTube(id, answerId);
     expect(res.status).toBe(409);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("youtube_not_live");
-    const bad = await api("/api/broadcasts", { method: "POST", body: JSON.stringify({ title: "t", source: "youtube", youtubeVideoId: "https://evil.example/watch?v=abcdefghijk" }) });
+    const bad = await api("/api/broadcasts", {
+      method: "POST",
+      body: JSON.stringify({
+        title: "t",
+        source: "youtube",
+        youtubeVideoId: "https://evil.example/watch?v=abcdefghijk",
+      }),
+    });
     expect(bad.status).toBe(400);
-    expect((await api("/api/broadcasts", { method: "POST", body: JSON.stringify({ title: "t", source: "youtube" }) })).status).toBe(400);
+    expect(
+      (await api("/api/broadcasts", { method: "POST", body: JSON.stringify({ title: "t", source: "youtube" }) }))
+        .status,
+    ).toBe(400);
   });
 });

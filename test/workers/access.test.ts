@@ -29,7 +29,16 @@ async function forgerKey(kid: string): Promise<Jwk> {
 
 function claims(email: string | null, overrides: Record<string, unknown> = {}) {
   const now = Math.floor(Date.now() / 1000);
-  return { aud: [AUD], iss: TEAM, iat: now, nbf: now, exp: now + 600, type: "app", ...(email ? { email } : {}), ...overrides };
+  return {
+    aud: [AUD],
+    iss: TEAM,
+    iat: now,
+    nbf: now,
+    exp: now + 600,
+    type: "app",
+    ...(email ? { email } : {}),
+    ...overrides,
+  };
 }
 
 function asAccess(assertion: string, path = "/api/me", init: RequestInit = {}) {
@@ -45,20 +54,32 @@ describe("Cloudflare Access", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ id: member.id, name: "액세스 회원", role: "moderator" });
     // OWNER_EMAIL maps to the bootstrap owner.
-    expect(await (await asAccess(await sign(claims("owner@liveq.test"), await teamKey()))).json()).toMatchObject({ id: "owner", role: "owner" });
+    expect(await (await asAccess(await sign(claims("owner@liveq.test"), await teamKey()))).json()).toMatchObject({
+      id: "owner",
+      role: "owner",
+    });
   });
 
   it("checks the role of an Access identity like any other", async () => {
     await addMember("analyst", { email: "access.analyst@example.com" });
     const assertion = await sign(claims("access.analyst@example.com"), await teamKey());
     expect((await asAccess(assertion, "/api/broadcasts")).status).toBe(200);
-    expect((await asAccess(assertion, "/api/broadcasts", { method: "POST", body: JSON.stringify({ title: "t", source: "ingest" }) })).status).toBe(403);
+    expect(
+      (
+        await asAccess(assertion, "/api/broadcasts", {
+          method: "POST",
+          body: JSON.stringify({ title: "t", source: "ingest" }),
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("authenticates board sockets with the assertion", async () => {
     const { id } = await createBroadcast();
     await addMember("analyst", { email: "access.socket@example.com" });
-    const board = await openSocket(`/api/broadcasts/${id}/board`, null, { "cf-access-jwt-assertion": await sign(claims("access.socket@example.com"), await teamKey()) });
+    const board = await openSocket(`/api/broadcasts/${id}/board`, null, {
+      "cf-access-jwt-assertion": await sign(claims("access.socket@example.com"), await teamKey()),
+    });
     await board.until((m) => m.some((x) => x.type === "welcome"));
   });
 
@@ -67,13 +88,23 @@ describe("Cloudflare Access", () => {
     const key = await teamKey();
     const now = Math.floor(Date.now() / 1000);
     const cases: Record<string, string> = {
-      expired: await sign(claims("access.target@example.com", { iat: now - 7200, nbf: now - 7200, exp: now - 60 }), key),
+      expired: await sign(
+        claims("access.target@example.com", { iat: now - 7200, nbf: now - 7200, exp: now - 60 }),
+        key,
+      ),
       "wrong audience": await sign(claims("access.target@example.com", { aud: ["another-app"] }), key),
-      "wrong issuer": await sign(claims("access.target@example.com", { iss: "https://other-team.cloudflareaccess.com" }), key),
+      "wrong issuer": await sign(
+        claims("access.target@example.com", { iss: "https://other-team.cloudflareaccess.com" }),
+        key,
+      ),
       "no expiry": await sign(claims("access.target@example.com", { exp: undefined }), key),
       "wrong key, team's kid": await sign(claims("access.target@example.com"), await forgerKey(key.kid)),
       "wrong key, unknown kid": await sign(claims("access.target@example.com"), await forgerKey("forged-kid")),
-      "HS256 with the public key": await sign(claims("access.target@example.com"), JSON.stringify({ kty: key.kty, n: key.n, e: key.e }), "HS256"),
+      "HS256 with the public key": await sign(
+        claims("access.target@example.com"),
+        JSON.stringify({ kty: key.kty, n: key.n, e: key.e }),
+        "HS256",
+      ),
       garbage: "not.a.jwt",
     };
     for (const [name, assertion] of Object.entries(cases)) {
@@ -100,13 +131,19 @@ describe("Cloudflare Access", () => {
     const before = await teamKey();
     expect((await asAccess(await sign(claims("access.rotation@example.com"), before))).status).toBe(200);
     const fetched = await certsFetches();
-    for (let i = 0; i < 3; i++) expect((await asAccess(await sign(claims("access.rotation@example.com"), before))).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await asAccess(await sign(claims("access.rotation@example.com"), before))).status).toBe(200);
     expect(await certsFetches()).toBe(fetched);
 
     const rotated = (await (await fetch(`${TEAM}/__test/rotate`, { method: "POST" })).json()) as Jwk;
     expect(rotated.kid).not.toBe(before.kid);
     // The new key id is unknown to the cache: the Worker refetches the certs (after a short cooldown).
-    await expect.poll(async () => (await asAccess(await sign(claims("access.rotation@example.com"), rotated))).status, { timeout: 10_000, interval: 500 }).toBe(200);
+    await expect
+      .poll(async () => (await asAccess(await sign(claims("access.rotation@example.com"), rotated))).status, {
+        timeout: 10_000,
+        interval: 500,
+      })
+      .toBe(200);
     expect(await certsFetches()).toBeGreaterThan(fetched);
     // The previous key stays published during the rotation, as Access does.
     expect((await asAccess(await sign(claims("access.rotation@example.com"), before))).status).toBe(200);

@@ -32,13 +32,18 @@ const NOTES = ["패딩 판매가 89000원, 라이브 할인 20%", "색상은 블
 function openai(model: string) {
   return {
     retrieval: createEmbeddedRetrieval(),
-    drafter: createOpenAIDrafter({ baseUrl: env.TEST_OPENAI_URL, apiKey: OPENAI_TEST_KEY, model: `liveq-script:${model}` }, extractiveDrafter),
+    drafter: createOpenAIDrafter(
+      { baseUrl: env.TEST_OPENAI_URL, apiKey: OPENAI_TEST_KEY, model: `liveq-script:${model}` },
+      extractiveDrafter,
+    ),
   };
 }
 
 async function broadcastWithNotes(notes: string[]) {
   const { id } = await createBroadcast();
-  expect((await api(`/api/broadcasts/${id}/knowledge`, { method: "PATCH", body: JSON.stringify({ notes }) })).status).toBe(200);
+  expect(
+    (await api(`/api/broadcasts/${id}/knowledge`, { method: "PATCH", body: JSON.stringify({ notes }) })).status,
+  ).toBe(200);
   return id;
 }
 
@@ -77,15 +82,23 @@ describe("OpenAI-compatible drafting with the grounding check", () => {
 
   it("withholds an uncited reply and abstains on a refusal", async () => {
     const id = await broadcastWithNotes(NOTES);
-    expect(await draftForBroadcast(env, id, "패딩 가격 얼마에요?", undefined, openai("uncited"))).toMatchObject({ abstained: true, reason: expect.stringContaining("인용") });
-    expect(await draftForBroadcast(env, id, "패딩 가격 얼마에요?", undefined, openai("refuse"))).toMatchObject({ abstained: true });
+    expect(await draftForBroadcast(env, id, "패딩 가격 얼마에요?", undefined, openai("uncited"))).toMatchObject({
+      abstained: true,
+      reason: expect.stringContaining("인용"),
+    });
+    expect(await draftForBroadcast(env, id, "패딩 가격 얼마에요?", undefined, openai("refuse"))).toMatchObject({
+      abstained: true,
+    });
   });
 
   it("falls back to the extractive drafter when the endpoint fails", async () => {
     const id = await broadcastWithNotes(["오늘 주문은 내일 오전에 출고됩니다", "반품은 7일 이내에 가능합니다"]);
     const backends = {
       retrieval: createEmbeddedRetrieval(),
-      drafter: createOpenAIDrafter({ baseUrl: env.TEST_OPENAI_URL, apiKey: OPENAI_TEST_KEY, model: OPENAI_FAILING_MODEL }, extractiveDrafter),
+      drafter: createOpenAIDrafter(
+        { baseUrl: env.TEST_OPENAI_URL, apiKey: OPENAI_TEST_KEY, model: OPENAI_FAILING_MODEL },
+        extractiveDrafter,
+      ),
     };
     const d = await draftForBroadcast(env, id, "오늘 주문하면 언제 출고돼요?", undefined, backends);
     expect(d).toMatchObject({ abstained: false });
@@ -95,7 +108,12 @@ describe("OpenAI-compatible drafting with the grounding check", () => {
 
   it("is chosen by OPENAI_* settings and serves the draft route with the reason", async () => {
     const id = await broadcastWithNotes(NOTES);
-    const openaiEnv = { ...env, OPENAI_BASE_URL: env.TEST_OPENAI_URL, OPENAI_API_KEY: OPENAI_TEST_KEY, OPENAI_MODEL: "liveq-script:number" };
+    const openaiEnv = {
+      ...env,
+      OPENAI_BASE_URL: env.TEST_OPENAI_URL,
+      OPENAI_API_KEY: OPENAI_TEST_KEY,
+      OPENAI_MODEL: "liveq-script:number",
+    };
     expect(answerBackendNames(openaiEnv)).toEqual({ retrieval: "embedded", drafting: "openai" });
     const res = await app.fetch(
       new Request(`http://liveq.test/api/broadcasts/${id}/answers/draft`, {
@@ -106,7 +124,10 @@ describe("OpenAI-compatible drafting with the grounding check", () => {
       openaiEnv,
     );
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ abstained: true, reason: expect.stringContaining("근거 자료에 없는 내용") });
+    expect(await res.json()).toMatchObject({
+      abstained: true,
+      reason: expect.stringContaining("근거 자료에 없는 내용"),
+    });
   });
 });
 
@@ -135,7 +156,10 @@ describe("Workers AI through the AI binding", () => {
   it("drafts a grounded answer and strips the model's greeting", async () => {
     const ai = aiBindingOverRest();
     const id = await broadcastWithNotes(["라이브 전용 쿠폰은 화면 하단에서 받으세요"]);
-    const backends = { retrieval: createEmbeddedRetrieval(), drafter: createWorkersAIBindingDrafter(ai, "@cf/meta/llama-3.3-70b-instruct-fp8-fast", extractiveDrafter) };
+    const backends = {
+      retrieval: createEmbeddedRetrieval(),
+      drafter: createWorkersAIBindingDrafter(ai, "@cf/meta/llama-3.3-70b-instruct-fp8-fast", extractiveDrafter),
+    };
     const d = await draftForBroadcast(env, id, "쿠폰 어디서 받아요?", undefined, backends);
     expect(d).toMatchObject({ abstained: false, answer: "라이브 전용 쿠폰은 화면 하단에서 받으세요입니다." });
     expect(ai.models).toEqual(["@cf/meta/llama-3.3-70b-instruct-fp8-fast"]);
@@ -145,7 +169,10 @@ describe("Workers AI through the AI binding", () => {
     const id = await broadcastWithNotes(["오늘 주문은 내일 오전에 출고됩니다", "반품은 7일 이내에 가능합니다"]);
     let calls = 0;
     const broken: AiRunner = { run: async () => (calls++, { unexpected: true }) };
-    const backends = { retrieval: createEmbeddedRetrieval(), drafter: createWorkersAIBindingDrafter(broken, "@cf/x", extractiveDrafter) };
+    const backends = {
+      retrieval: createEmbeddedRetrieval(),
+      drafter: createWorkersAIBindingDrafter(broken, "@cf/x", extractiveDrafter),
+    };
     const d = await draftForBroadcast(env, id, "오늘 주문하면 언제 출고돼요?", undefined, backends);
     expect(d?.answer).toContain("내일 오전에 출고");
     expect(calls).toBe(1);

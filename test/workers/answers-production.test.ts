@@ -37,7 +37,10 @@ function fakeAi() {
     calls,
     async run(model: string, input: { text: string[] }) {
       calls.push({ model, texts: input.text });
-      return { shape: [input.text.length, DIMENSIONS], data: input.text.map((t) => toDense(hashedVector(t, DIMENSIONS), DIMENSIONS)) };
+      return {
+        shape: [input.text.length, DIMENSIONS],
+        data: input.text.map((t) => toDense(hashedVector(t, DIMENSIONS), DIMENSIONS)),
+      };
     },
   };
   return ai;
@@ -59,7 +62,8 @@ function fakeVectorize() {
     async upsert(items: { id: string; values: number[]; metadata?: Record<string, unknown> }[]) {
       for (const item of items) {
         for (const [k, v] of Object.entries(item.metadata ?? {})) {
-          if (v !== null && typeof v === "object") throw new Error(`VECTOR_UPSERT_ERROR: metadata ${k} must not be an object`);
+          if (v !== null && typeof v === "object")
+            throw new Error(`VECTOR_UPSERT_ERROR: metadata ${k} must not be an object`);
         }
         vectors.set(item.id, { values: item.values, metadata: (item.metadata ?? {}) as Meta });
         log.upserted.push(item.id);
@@ -71,10 +75,17 @@ function fakeVectorize() {
       log.deleted.push(...ids);
       return { mutationId: crypto.randomUUID() };
     },
-    async query(query: number[], options: { topK?: number; returnMetadata?: unknown; filter?: Record<string, unknown> }) {
+    async query(
+      query: number[],
+      options: { topK?: number; returnMetadata?: unknown; filter?: Record<string, unknown> },
+    ) {
       const matches = [...vectors.entries()]
         .filter(([, v]) => !options.filter || passes(v.metadata, options.filter))
-        .map(([id, v]) => ({ id, score: v.values.reduce((s, x, i) => s + x * (query[i] ?? 0), 0), metadata: v.metadata }))
+        .map(([id, v]) => ({
+          id,
+          score: v.values.reduce((s, x, i) => s + x * (query[i] ?? 0), 0),
+          metadata: v.metadata,
+        }))
         .sort((a, b) => b.score - a.score)
         .slice(0, options.topK ?? 5)
         // v2 returns metadata only when asked with "all" or "indexed".
@@ -93,13 +104,17 @@ function productionBackends(chatModel?: string) {
   const ai = fakeAi();
   const index = fakeVectorize();
   const backends: AnswerBackends = {
-    retrieval: createVectorizeRetrieval(ai as unknown as Ai, index as unknown as Vectorize, "@cf/baai/bge-m3", { maxRetries: 0 }),
+    retrieval: createVectorizeRetrieval(ai as unknown as Ai, index as unknown as Vectorize, "@cf/baai/bge-m3", {
+      maxRetries: 0,
+    }),
     drafter: createWorkersAIDrafter(chat(chatModel), extractiveDrafter, { maxRetries: 0 }),
   };
   return { ai, index, backends };
 }
 
-async function requests(): Promise<{ path: string; authorization: string; body: { messages: { role: string; content: string }[] } }[]> {
+async function requests(): Promise<
+  { path: string; authorization: string; body: { messages: { role: string; content: string }[] } }[]
+> {
   return (await fetch(`${SERVER}/__test/requests`)).json();
 }
 
@@ -113,12 +128,17 @@ async function broadcastWithNotes(notes: string[]) {
 describe("answers on Vectorize + Workers AI (LangChain)", () => {
   it("indexes flat chunks with bge-m3, retrieves through Vectorize and drafts over the REST API", async () => {
     const { ai, index, backends } = productionBackends();
-    const id = await broadcastWithNotes(["오늘 주문은 내일 오전에 출고됩니다", "라이브 전용 쿠폰은 화면 하단에서 받으세요"]);
+    const id = await broadcastWithNotes([
+      "오늘 주문은 내일 오전에 출고됩니다",
+      "라이브 전용 쿠폰은 화면 하단에서 받으세요",
+    ]);
     const d = await draftForBroadcast(env, id, "쿠폰 어디서 받아요?", undefined, backends);
     expect(d).toMatchObject({ abstained: false, answer: "라이브 전용 쿠폰은 화면 하단에서 받으세요입니다." });
     expect(d?.sources.map((s) => s.kind)).toEqual(["note"]);
     expect(ai.calls.every((c) => c.model === "@cf/baai/bge-m3")).toBe(true);
-    expect([...index.vectors.values()].some((v) => v.metadata.broadcastId === id && v.metadata.kind === "note")).toBe(true);
+    expect([...index.vectors.values()].some((v) => v.metadata.broadcastId === id && v.metadata.kind === "note")).toBe(
+      true,
+    );
     const sent = (await requests()).at(-1);
     expect(sent?.authorization).toBe(`Bearer ${WORKERS_AI_TEST_TOKEN}`);
     expect(sent?.path).toBe("/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast");
@@ -172,7 +192,9 @@ describe("answers on Vectorize + Workers AI (LangChain)", () => {
       retrieval: "embedded",
       drafting: "workers-ai",
     });
-    expect(answerBackendNames({ ...prodEnv, CLOUDFLARE_ACCOUNT_ID: undefined, VECTORIZE: undefined, AI: undefined })).toEqual({
+    expect(
+      answerBackendNames({ ...prodEnv, CLOUDFLARE_ACCOUNT_ID: undefined, VECTORIZE: undefined, AI: undefined }),
+    ).toEqual({
       retrieval: "embedded",
       drafting: "extractive",
     });
@@ -185,6 +207,9 @@ describe("answers on Vectorize + Workers AI (LangChain)", () => {
       prodEnv,
     );
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ abstained: false, answer: "라이브 전용 쿠폰은 화면 하단에서 받으세요입니다." });
+    expect(await res.json()).toMatchObject({
+      abstained: false,
+      answer: "라이브 전용 쿠폰은 화면 하단에서 받으세요입니다.",
+    });
   });
 });

@@ -105,7 +105,9 @@ export async function expectAnswer(route: string, res: Response): Promise<unknow
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`${route}: answer does not match its schema at ${issue?.path.join(".") || "(body)"}: ${issue?.message}\n${text.slice(0, 500)}`);
+    throw new Error(
+      `${route}: answer does not match its schema at ${issue?.path.join(".") || "(body)"}: ${issue?.message}\n${text.slice(0, 500)}`,
+    );
   }
   return parsed.data;
 }

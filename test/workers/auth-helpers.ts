@@ -4,9 +4,15 @@ import { api } from "./helpers.ts";
 let counter = 0;
 
 /** Adds a member as the owner (ADMIN_TOKEN) would; answers their id and one-time token. */
-export async function addMember(role: Role, extra: { name?: string; email?: string } = {}): Promise<{ id: string; token: string; name: string }> {
+export async function addMember(
+  role: Role,
+  extra: { name?: string; email?: string } = {},
+): Promise<{ id: string; token: string; name: string }> {
   const name = extra.name ?? `${role} ${++counter}`;
-  const res = await api("/api/members", { method: "POST", body: JSON.stringify({ name, role, ...(extra.email ? { email: extra.email } : {}) }) });
+  const res = await api("/api/members", {
+    method: "POST",
+    body: JSON.stringify({ name, role, ...(extra.email ? { email: extra.email } : {}) }),
+  });
   if (res.status !== 201) throw new Error(`add member failed: ${res.status} ${await res.text()}`);
   return { ...((await res.json()) as { id: string; token: string }), name };
 }

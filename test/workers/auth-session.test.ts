@@ -23,7 +23,12 @@ describe("sessions", () => {
   });
 
   it("marks the cookie Secure over HTTPS", async () => {
-    const res = await api("/api/session", { method: "POST", token: null, body: JSON.stringify({ token: ADMIN }), headers: { "x-forwarded-proto": "https" } });
+    const res = await api("/api/session", {
+      method: "POST",
+      token: null,
+      body: JSON.stringify({ token: ADMIN }),
+      headers: { "x-forwarded-proto": "https" },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get("set-cookie")).toMatch(/; Secure/);
   });
@@ -74,7 +79,9 @@ describe("members", () => {
     const listed = MemberList.parse(await (await api("/api/members")).json()).members.find((x) => x.id === m.id);
     expect(listed).toMatchObject({ name: "박 서준", role: "moderator", email: "seojun@example.com" });
     expect(JSON.stringify(listed)).not.toContain(m.token);
-    const stored = await env.DB.prepare("select token_hash from members where id = ?").bind(m.id).first<{ token_hash: string }>();
+    const stored = await env.DB.prepare("select token_hash from members where id = ?")
+      .bind(m.id)
+      .first<{ token_hash: string }>();
     expect(stored?.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored?.token_hash).not.toBe(m.token);
     expect((await api(`/api/members/${m.id}`, { method: "DELETE" })).status).toBe(204);
@@ -83,13 +90,20 @@ describe("members", () => {
   });
 
   it("validates new members and keeps emails unique among active members", async () => {
-    for (const body of [{ name: "", role: "manager" }, { name: "x", role: "admin" }, { name: "x", role: "analyst", email: "not-an-email" }]) {
+    for (const body of [
+      { name: "", role: "manager" },
+      { name: "x", role: "admin" },
+      { name: "x", role: "analyst", email: "not-an-email" },
+    ]) {
       const res = await api("/api/members", { method: "POST", body: JSON.stringify(body) });
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ error: { code: "invalid_request" } });
     }
     await addMember("analyst", { email: "dup@example.com" });
-    const again = await api("/api/members", { method: "POST", body: JSON.stringify({ name: "y", role: "analyst", email: "DUP@example.com" }) });
+    const again = await api("/api/members", {
+      method: "POST",
+      body: JSON.stringify({ name: "y", role: "analyst", email: "DUP@example.com" }),
+    });
     expect(again.status).toBe(409);
   });
 
@@ -107,7 +121,11 @@ describe("members", () => {
     expect(await board.closed).toBe(1008);
     expect((await api("/api/me", { token: m.token })).status).toBe(401);
     expect((await withCookie("/api/me", cookie)).status).toBe(401);
-    expect(await (await api("/api/me", { token: rotated.token })).json()).toEqual({ id: m.id, name: "교체 대상", role: "manager" });
+    expect(await (await api("/api/me", { token: rotated.token })).json()).toEqual({
+      id: m.id,
+      name: "교체 대상",
+      role: "manager",
+    });
     expect((await api(`/api/members/${m.id}/token`, { method: "POST", token: rotated.token })).status).toBe(403);
     expect((await api("/api/members/owner/token", { method: "POST" })).status).toBe(409);
     const audit = AuditList.parse(await (await api("/api/audit?limit=20")).json()).items;
@@ -128,18 +146,28 @@ describe("real names", () => {
     const board = await openSocket(`/api/broadcasts/${id}/board`, member.token);
     board.send({ type: "hello", lastSeq: 0 });
     board.send({ type: "claim", clusterId: "c-1", manager: "사칭" });
-    const messages = await board.until((m) => m.some((x) => x.type === "claims" && (x.items as unknown[]).length === 1));
-    expect(messages.filter((x) => x.type === "claims").at(-1)!.items).toEqual([{ clusterId: "c-1", manager: "이하늘" }]);
+    const messages = await board.until((m) =>
+      m.some((x) => x.type === "claims" && (x.items as unknown[]).length === 1),
+    );
+    expect(messages.filter((x) => x.type === "claims").at(-1)!.items).toEqual([
+      { clusterId: "c-1", manager: "이하늘" },
+    ]);
   });
 
   it("published answers carry the publisher's name", async () => {
     const { id } = await createBroadcast();
     const member = await addMember("manager", { name: "최유나" });
-    const res = await api(`/api/broadcasts/${id}/answers`, { method: "POST", token: member.token, body: JSON.stringify({ question: "배송 언제?", answer: "내일 출발합니다." }) });
+    const res = await api(`/api/broadcasts/${id}/answers`, {
+      method: "POST",
+      token: member.token,
+      body: JSON.stringify({ question: "배송 언제?", answer: "내일 출발합니다." }),
+    });
     expect(res.status).toBe(201);
     const { answer } = (await res.json()) as { answer: { id: string; publishedBy: unknown } };
     expect(answer.publishedBy).toEqual({ id: member.id, name: "최유나" });
-    const listed = (await (await api(`/api/broadcasts/${id}/answers`)).json()) as { answers: { id: string; publishedBy: unknown }[] };
+    const listed = (await (await api(`/api/broadcasts/${id}/answers`)).json()) as {
+      answers: { id: string; publishedBy: unknown }[];
+    };
     expect(listed.answers.find((a) => a.id === answer.id)?.publishedBy).toEqual({ id: member.id, name: "최유나" });
   });
 });
@@ -148,14 +176,29 @@ describe("audit log", () => {
   it("records publishes, edits, unpublishes, exports, member changes and token rotation with who and which broadcast", async () => {
     const { id } = await createBroadcast();
     const manager = await addMember("manager", { name: "감사 대상" });
-    const published = await api(`/api/broadcasts/${id}/answers`, { method: "POST", token: manager.token, body: JSON.stringify({ question: "q?", answer: "a." }) });
+    const published = await api(`/api/broadcasts/${id}/answers`, {
+      method: "POST",
+      token: manager.token,
+      body: JSON.stringify({ question: "q?", answer: "a." }),
+    });
     const answerId = ((await published.json()) as { answer: { id: string } }).answer.id;
-    await api(`/api/broadcasts/${id}/answers/${answerId}`, { method: "PATCH", token: manager.token, body: JSON.stringify({ answer: "b." }) });
+    await api(`/api/broadcasts/${id}/answers/${answerId}`, {
+      method: "PATCH",
+      token: manager.token,
+      body: JSON.stringify({ answer: "b." }),
+    });
     await api(`/api/broadcasts/${id}/answers/${answerId}`, { method: "DELETE", token: manager.token });
-    await api(`/api/broadcasts/${id}/chats`, { method: "POST", body: JSON.stringify({ type: "chats", source: "t", chats: [chat(1)] }) });
+    await api(`/api/broadcasts/${id}/chats`, {
+      method: "POST",
+      body: JSON.stringify({ type: "chats", source: "t", chats: [chat(1)] }),
+    });
     expect((await api(`/api/broadcasts/${id}/chats.csv`, { token: manager.token })).status).toBe(200);
-    const token = (await (await api(`/api/broadcasts/${id}/ingest-tokens`, { method: "POST", token: manager.token })).json()) as { id: string };
-    expect((await api(`/api/broadcasts/${id}/ingest-tokens/${token.id}`, { method: "DELETE", token: manager.token })).status).toBe(204);
+    const token = (await (
+      await api(`/api/broadcasts/${id}/ingest-tokens`, { method: "POST", token: manager.token })
+    ).json()) as { id: string };
+    expect(
+      (await api(`/api/broadcasts/${id}/ingest-tokens/${token.id}`, { method: "DELETE", token: manager.token })).status,
+    ).toBe(204);
 
     const res = await api(`/api/audit?broadcastId=${id}&limit=50`);
     expect(res.status).toBe(200);
@@ -174,7 +217,9 @@ describe("audit log", () => {
     expect(AuditList.parse(await (await api(`/api/audit?broadcastId=${id}&limit=2`)).json()).items).toHaveLength(2);
 
     const all = AuditList.parse(await (await api("/api/audit?limit=500")).json()).items;
-    expect(all.some((i) => i.action === "member.add" && i.target.startsWith(manager.id) && i.actor.id === "owner")).toBe(true);
+    expect(
+      all.some((i) => i.action === "member.add" && i.target.startsWith(manager.id) && i.actor.id === "owner"),
+    ).toBe(true);
   });
 
   it("is the owner's to read", async () => {
@@ -189,11 +234,20 @@ describe("audit log", () => {
 
 describe("ingest tokens", () => {
   it("issues new tokens that work at once and revokes old ones without touching the rest", async () => {
-    const { id, ingestToken, ingestTokenId } = (await createBroadcast()) as { id: string; ingestToken: string; ingestTokenId: string };
+    const { id, ingestToken, ingestTokenId } = (await createBroadcast()) as {
+      id: string;
+      ingestToken: string;
+      ingestTokenId: string;
+    };
     const created = await api(`/api/broadcasts/${id}/ingest-tokens`, { method: "POST" });
     expect(created.status).toBe(201);
     const fresh = (await created.json()) as { id: string; token: string };
-    const post = (token: string, n: number) => api(`/api/broadcasts/${id}/chats`, { method: "POST", token, body: JSON.stringify({ type: "chats", source: "t", chats: [chat(n)] }) });
+    const post = (token: string, n: number) =>
+      api(`/api/broadcasts/${id}/chats`, {
+        method: "POST",
+        token,
+        body: JSON.stringify({ type: "chats", source: "t", chats: [chat(n)] }),
+      });
     expect((await post(fresh.token, 1)).status).toBe(200);
     expect((await api(`/api/broadcasts/${id}/ingest-tokens/${ingestTokenId}`, { method: "DELETE" })).status).toBe(204);
     expect((await post(ingestToken, 2)).status).toBe(401);
@@ -201,7 +255,15 @@ describe("ingest tokens", () => {
     expect((await api(`/api/broadcasts/${id}/ingest-tokens/${ingestTokenId}`, { method: "DELETE" })).status).toBe(404);
     // A token of one broadcast is no use on another.
     const other = await createBroadcast();
-    expect((await api(`/api/broadcasts/${other.id}/chats`, { method: "POST", token: fresh.token, body: JSON.stringify({ type: "chats", source: "t", chats: [] }) })).status).toBe(401);
+    expect(
+      (
+        await api(`/api/broadcasts/${other.id}/chats`, {
+          method: "POST",
+          token: fresh.token,
+          body: JSON.stringify({ type: "chats", source: "t", chats: [] }),
+        })
+      ).status,
+    ).toBe(401);
     expect((await api(`/api/broadcasts/${other.id}/ingest-tokens/${fresh.id}`, { method: "DELETE" })).status).toBe(404);
   });
 });

@@ -48,7 +48,10 @@ describe("broadcasts", () => {
   });
 
   it("reads the Naver broadcast id from the viewer URL", async () => {
-    const { id } = await createBroadcast({ source: "naver", naverUrl: "https://view.shoppinglive.naver.com/lives/1234567?tr=lim" });
+    const { id } = await createBroadcast({
+      source: "naver",
+      naverUrl: "https://view.shoppinglive.naver.com/lives/1234567?tr=lim",
+    });
     const one = BroadcastSummary.parse(await (await api(`/api/broadcasts/${id}`)).json());
     expect(one.naverId).toBe("1234567");
   });

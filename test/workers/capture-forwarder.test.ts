@@ -28,7 +28,12 @@ describe("HubForwarder", () => {
     const { id } = await createBroadcast();
     const link = flakyHubLink(id, 2);
     const acked: number[] = [];
-    const forwarder = new HubForwarder({ send: link.send, onAcked: (b) => acked.push(b.lastCommentNo), coalesceMs: 10, maxBatch: 40 });
+    const forwarder = new HubForwarder({
+      send: link.send,
+      onAcked: (b) => acked.push(b.lastCommentNo),
+      coalesceMs: 10,
+      maxBatch: 40,
+    });
     for (let n = 1; n <= 100; n += 5) forwarder.push([1, 2, 3, 4, 5].map((i) => chat(n + i - 1)));
     expect(await forwarder.drain(30_000)).toBe(true);
 
@@ -41,7 +46,9 @@ describe("HubForwarder", () => {
     const board = await openSocket(`/api/broadcasts/${id}/board`);
     board.send({ type: "hello", lastSeq: 0 });
     await board.until(() => board.chats().length >= 100, 10_000);
-    expect(board.chats().map((c) => (c as unknown as { commentNo: number }).commentNo)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(board.chats().map((c) => (c as unknown as { commentNo: number }).commentNo)).toEqual(
+      Array.from({ length: 100 }, (_, i) => i + 1),
+    );
     board.close();
   });
 
@@ -96,7 +103,10 @@ describe("HubForwarder memory bound", () => {
     expect(result.spilledLeft).toBe(0);
 
     const exported = await (await api(`/api/broadcasts/${id}/chats.jsonl`)).text();
-    const numbers = exported.trimEnd().split("\n").map((l) => (JSON.parse(l) as { commentNo: number }).commentNo);
+    const numbers = exported
+      .trimEnd()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { commentNo: number }).commentNo);
     expect(numbers).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1));
   }, 40_000);
 
@@ -104,7 +114,12 @@ describe("HubForwarder memory bound", () => {
     const capture = env.CHAT_CAPTURE.getByName(`spill-close-${crypto.randomUUID()}`);
     const left = await runInDurableObject(capture, async (_instance, state) => {
       const spill = new SqlSpill(state.storage.sql);
-      const forwarder = new HubForwarder({ send: () => new Promise(() => {}), onAcked: () => {}, maxBuffered: 10, spill });
+      const forwarder = new HubForwarder({
+        send: () => new Promise(() => {}),
+        onAcked: () => {},
+        maxBuffered: 10,
+        spill,
+      });
       forwarder.push(Array.from({ length: 100 }, (_, i) => chat(i + 1)));
       const before = forwarder.backlog;
       forwarder.close();

@@ -9,7 +9,11 @@ const RATE = 6000;
 const WAIT_MS = 20_000;
 
 function startCapture(id: string, body: unknown, token?: string | null) {
-  return api(`/api/broadcasts/${id}/capture`, { method: "POST", body: JSON.stringify(body), ...(token === undefined ? {} : { token }) });
+  return api(`/api/broadcasts/${id}/capture`, {
+    method: "POST",
+    body: JSON.stringify(body),
+    ...(token === undefined ? {} : { token }),
+  });
 }
 
 async function liveBoard(id: string): Promise<TestSocket> {
@@ -36,7 +40,10 @@ async function stopAndSettle(id: string, board: TestSocket): Promise<CaptureStat
   expect(res.status).toBe(200);
   const { status } = (await res.json()) as { status: CaptureStatus };
   // Everything the capture had acknowledged is on the board once the hub says it is stopped.
-  await board.until((ms) => ms.some((m) => m.type === "capture" && (m.status as CaptureStatus).state === "stopped"), WAIT_MS);
+  await board.until(
+    (ms) => ms.some((m) => m.type === "capture" && (m.status as CaptureStatus).state === "stopped"),
+    WAIT_MS,
+  );
   await board.until(() => board.chats().length >= status.chats, WAIT_MS);
   return status;
 }
@@ -52,7 +59,13 @@ describe("capture routes", () => {
 
   it("answers invalid requests with 400 and the one error shape", async () => {
     const { id } = await createBroadcast();
-    for (const body of [{ kind: "tv" }, { kind: "replay", ratePerMin: 0 }, { kind: "replay", ratePerMin: "fast" }, { kind: "browser", url: "javascript:alert(1)" }, {}]) {
+    for (const body of [
+      { kind: "tv" },
+      { kind: "replay", ratePerMin: 0 },
+      { kind: "replay", ratePerMin: "fast" },
+      { kind: "browser", url: "javascript:alert(1)" },
+      {},
+    ]) {
       const res = await startCapture(id, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("invalid_request");
@@ -64,7 +77,10 @@ describe("capture routes", () => {
   });
 
   it("says Browser Rendering is unavailable where it is not bound, and health names the local agent", async () => {
-    const { id } = await createBroadcast({ source: "naver", naverUrl: "https://view.shoppinglive.naver.com/lives/1234567" });
+    const { id } = await createBroadcast({
+      source: "naver",
+      naverUrl: "https://view.shoppinglive.naver.com/lives/1234567",
+    });
     const res = await startCapture(id, { kind: "browser" });
     expect(res.status).toBe(503);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("browser_unavailable");
@@ -76,7 +92,10 @@ describe("capture routes", () => {
     const { id } = await createBroadcast();
     const res = await api(`/api/broadcasts/${id}/capture`);
     expect(res.status).toBe(200);
-    expect(CaptureStatus.parse(((await res.json()) as { status: unknown }).status)).toMatchObject({ state: "idle", chats: 0 });
+    expect(CaptureStatus.parse(((await res.json()) as { status: unknown }).status)).toMatchObject({
+      state: "idle",
+      chats: 0,
+    });
   });
 });
 
@@ -86,11 +105,16 @@ describe("rehearsal (replay capture)", { timeout: 90_000 }, () => {
     const board = await liveBoard(id);
     const started = await startCapture(id, { kind: "replay", ratePerMin: RATE });
     expect(started.status).toBe(202);
-    expect(CaptureStatus.parse(((await started.json()) as { status: unknown }).status)).toMatchObject({ state: "starting", runner: "replay" });
+    expect(CaptureStatus.parse(((await started.json()) as { status: unknown }).status)).toMatchObject({
+      state: "starting",
+      runner: "replay",
+    });
 
     await board.until(() => board.chats().length >= 50, WAIT_MS);
     await board.until(() => captureFrames(board).some((s) => s.state === "capturing"), WAIT_MS);
-    const running = CaptureStatus.parse(((await (await api(`/api/broadcasts/${id}/capture`)).json()) as { status: unknown }).status);
+    const running = CaptureStatus.parse(
+      ((await (await api(`/api/broadcasts/${id}/capture`)).json()) as { status: unknown }).status,
+    );
     expect(running).toMatchObject({ state: "capturing", runner: "replay" });
     expect(running.chats).toBeGreaterThan(0);
     expect(running.lastChatAt).not.toBeNull();
@@ -98,7 +122,9 @@ describe("rehearsal (replay capture)", { timeout: 90_000 }, () => {
     const stopped = await stopAndSettle(id, board);
     expect(stopped.state).toBe("stopped");
     expect(commentNos(board)).toEqual(range(stopped.chats));
-    expect(board.chats().every((c) => c.message.length > 0 && ["general", "request", "question"].includes(c.intent))).toBe(true);
+    expect(
+      board.chats().every((c) => c.message.length > 0 && ["general", "request", "question"].includes(c.intent)),
+    ).toBe(true);
     expect(captureFrames(board).map((s) => s.state)).toContain("starting");
     // Stopped means no alarm left: nothing more will be generated.
     await runInDurableObject(env.CHAT_CAPTURE.getByName(id), async (_obj, state) => {
@@ -131,7 +157,9 @@ describe("rehearsal (replay capture)", { timeout: 90_000 }, () => {
     board.close();
     // The hub refused nothing as a duplicate: the resumed runs never re-sent a commentNo.
     const fresh = await liveBoard(id);
-    const [stats] = (await fresh.until((ms) => ms.some((m) => m.type === "stats"), WAIT_MS)).filter((m) => m.type === "stats") as unknown as { duplicates: number }[];
+    const [stats] = (await fresh.until((ms) => ms.some((m) => m.type === "stats"), WAIT_MS)).filter(
+      (m) => m.type === "stats",
+    ) as unknown as { duplicates: number }[];
     expect(stats!.duplicates).toBe(0);
     fresh.close();
   });

@@ -3,7 +3,13 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { api, chat, createBroadcast, openSocket, type TestSocket } from "./helpers.ts";
 
-type Cluster = { id: string; count: number; latest: string; status: string; draft: { answer: string; abstained: boolean } | null };
+type Cluster = {
+  id: string;
+  count: number;
+  latest: string;
+  status: string;
+  draft: { answer: string; abstained: boolean } | null;
+};
 
 async function post(id: string, messages: string[], first: number) {
   const res = await api(`/api/broadcasts/${id}/chats`, {
@@ -35,7 +41,11 @@ describe("question clusters", () => {
   it("groups reworded questions live and keeps other intents out", async () => {
     const { id } = await createBroadcast();
     const board = await liveBoard(id);
-    await post(id, ["사이즈 몇이에요?", "배송 언제 와요?", "사이즈 몇 나와요?", "와 예쁘다 ㅋㅋ", "사이즈 몇까지 나와요??"], 1);
+    await post(
+      id,
+      ["사이즈 몇이에요?", "배송 언제 와요?", "사이즈 몇 나와요?", "와 예쁘다 ㅋㅋ", "사이즈 몇까지 나와요??"],
+      1,
+    );
     await board.until(() => clusterOf(board, "사이즈 몇까지 나와요??")?.count === 3, 4000);
     const all = [...clusters(board).values()];
     expect(all.map((c) => c.count).sort()).toEqual([1, 3]);
@@ -72,7 +82,11 @@ describe("question clusters", () => {
     await b.until(() => clusterOf(b, "쿠폰 어디서 받아요?")?.status === "dismissed");
 
     a.close();
-    await b.until((m) => Array.isArray(m.filter((x) => x.type === "claims").at(-1)?.items) && (m.filter((x) => x.type === "claims").at(-1)!.items as unknown[]).length === 0);
+    await b.until(
+      (m) =>
+        Array.isArray(m.filter((x) => x.type === "claims").at(-1)?.items) &&
+        (m.filter((x) => x.type === "claims").at(-1)!.items as unknown[]).length === 0,
+    );
     b.send({ type: "cluster-status", id: "c999", status: "answered" });
     await b.until((m) => m.some((x) => x.type === "error" && x.code === "unknown_cluster"));
   });

@@ -43,7 +43,11 @@ describe("body limits", () => {
       },
     });
     const res = await exports.default.fetch(
-      new Request(`http://liveq.test/api/broadcasts/${id}/chats`, { method: "POST", body, headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" } }),
+      new Request(`http://liveq.test/api/broadcasts/${id}/chats`, {
+        method: "POST",
+        body,
+        headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+      }),
     );
     expect(res.status).toBe(413);
     expect(sent).toBeLessThan(40);
@@ -63,8 +67,17 @@ describe("body limits", () => {
 describe("chat times", () => {
   it("count a chat with `at` out of range as malformed and skip it; the export keeps working (regression: at 9e15 made chats.csv 500)", async () => {
     const { id } = await createBroadcast();
-    const chats = [chat(1), { ...chat(2), at: 9e15 }, { ...chat(3), at: Date.UTC(2019, 11, 31) }, { ...chat(4), at: Date.now() + 2 * 86_400_000 }, { ...chat(5), at: Date.now() + 3_600_000 }];
-    const res = await api(`/api/broadcasts/${id}/chats`, { method: "POST", body: JSON.stringify({ type: "chats", chats }) });
+    const chats = [
+      chat(1),
+      { ...chat(2), at: 9e15 },
+      { ...chat(3), at: Date.UTC(2019, 11, 31) },
+      { ...chat(4), at: Date.now() + 2 * 86_400_000 },
+      { ...chat(5), at: Date.now() + 3_600_000 },
+    ];
+    const res = await api(`/api/broadcasts/${id}/chats`, {
+      method: "POST",
+      body: JSON.stringify({ type: "chats", chats }),
+    });
     expect(await res.json()).toMatchObject({ accepted: 2, malformed: 3 });
     const csv = await api(`/api/broadcasts/${id}/chats.csv`);
     expect(csv.status).toBe(200);
@@ -73,7 +86,10 @@ describe("chat times", () => {
 
   it("export a log written before the bound, holding an impossible time, without failing", async () => {
     const { id } = await createBroadcast();
-    await api(`/api/broadcasts/${id}/chats`, { method: "POST", body: JSON.stringify({ type: "chats", chats: [chat(1)] }) });
+    await api(`/api/broadcasts/${id}/chats`, {
+      method: "POST",
+      body: JSON.stringify({ type: "chats", chats: [chat(1)] }),
+    });
     await runInDurableObject(env.BROADCAST_HUB.getByName(id), (_hub, state) => {
       state.storage.sql.exec("UPDATE chats SET at = ?", 9e15);
     });
@@ -90,7 +106,10 @@ describe("viewer limits per address", () => {
     const client = clientOnShard(2, "v6");
     // [env.test] allows 4 sockets per address on a shard.
     for (let i = 1; i <= 4; i++) await viewer(`/api/viewer/broadcasts/${id}`, { client, ip: `2001:db8:aa:1::${i}` });
-    const refused = await connectViewer(`/api/viewer/broadcasts/${id}`, { client, ip: "2001:db8:aa:1:ffff:ffff:ffff:ffff" });
+    const refused = await connectViewer(`/api/viewer/broadcasts/${id}`, {
+      client,
+      ip: "2001:db8:aa:1:ffff:ffff:ffff:ffff",
+    });
     expect((refused as Response).status).toBe(429);
     await viewer(`/api/viewer/broadcasts/${id}`, { client, ip: "2001:db8:aa:2::1" });
     await viewer(`/api/viewer/broadcasts/${id}`, { client, ip: "203.0.113.99" });
@@ -116,9 +135,16 @@ describe("unknown viewer ids", () => {
     const naverId = String(7_000_000 + Math.floor(Math.random() * 1_000_000));
     expect(((await connectViewer(`/api/viewer/naver/${naverId}`)) as Response).status).toBe(404);
     // A row written behind the Worker's back is not seen: the miss is cached, D1 is not asked.
-    await env.DB.prepare("INSERT INTO broadcasts (id, title, source, naver_id, created_at, updated_at) VALUES (?, 'x', 'naver', ?, 1, 1)").bind(`raw-${naverId}`, naverId).run();
+    await env.DB.prepare(
+      "INSERT INTO broadcasts (id, title, source, naver_id, created_at, updated_at) VALUES (?, 'x', 'naver', ?, 1, 1)",
+    )
+      .bind(`raw-${naverId}`, naverId)
+      .run();
     expect(((await connectViewer(`/api/viewer/naver/${naverId}`)) as Response).status).toBe(404);
-    const { id } = await createBroadcast({ source: "naver", naverUrl: `https://view.shoppinglive.naver.com/lives/${naverId}` });
+    const { id } = await createBroadcast({
+      source: "naver",
+      naverUrl: `https://view.shoppinglive.naver.com/lives/${naverId}`,
+    });
     const v = await viewer(`/api/viewer/naver/${naverId}`);
     expect(v.messages[0]).toMatchObject({ type: "recent", broadcastId: id });
   });

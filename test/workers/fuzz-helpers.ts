@@ -11,8 +11,31 @@ export const anyJson = fc.jsonValue({ maxDepth: 3 });
 /** Values that break naive code: edge numbers, odd strings, wrong types. */
 export const nasty = fc.oneof(
   fc.constantFrom(
-    null, true, false, 0, -1, -0, 1e308, -1e308, 9e15, 2 ** 53, 1.5, "", " ", "\u0000", "=cmd|' /C calc'!A0", "＝1+1", "\uD800",
-    "a".repeat(5000), "가".repeat(2000), [], {}, [null], { __proto__: { x: 1 } }, "../../etc/passwd", "<script>alert(1)</script>",
+    null,
+    true,
+    false,
+    0,
+    -1,
+    -0,
+    1e308,
+    -1e308,
+    9e15,
+    2 ** 53,
+    1.5,
+    "",
+    " ",
+    "\u0000",
+    "=cmd|' /C calc'!A0",
+    "＝1+1",
+    "\uD800",
+    "a".repeat(5000),
+    "가".repeat(2000),
+    [],
+    {},
+    [null],
+    { __proto__: { x: 1 } },
+    "../../etc/passwd",
+    "<script>alert(1)</script>",
   ),
   fc.string({ maxLength: 40 }),
   fc.integer(),
@@ -27,14 +50,21 @@ export const nasty = fc.oneof(
 export function mutated(example: Record<string, unknown>): fc.Arbitrary<unknown> {
   const keys = Object.keys(example);
   if (keys.length === 0) return fc.tuple(fc.string({ maxLength: 10 }), nasty).map(([key, value]) => ({ [key]: value }));
-  const fieldOps = fc.tuple(fc.constantFrom(...keys), nasty, fc.constantFrom("replace", "delete", "add")).map(([key, value, op]) => {
-    const copy: Record<string, unknown> = { ...example };
-    if (op === "replace") copy[key] = value;
-    else if (op === "delete") delete copy[key];
-    else copy[`x${key}`] = value;
-    return copy;
-  });
-  const listKey = keys.find((k) => Array.isArray(example[k]) && (example[k] as unknown[]).length > 0 && typeof (example[k] as unknown[])[0] === "object");
+  const fieldOps = fc
+    .tuple(fc.constantFrom(...keys), nasty, fc.constantFrom("replace", "delete", "add"))
+    .map(([key, value, op]) => {
+      const copy: Record<string, unknown> = { ...example };
+      if (op === "replace") copy[key] = value;
+      else if (op === "delete") delete copy[key];
+      else copy[`x${key}`] = value;
+      return copy;
+    });
+  const listKey = keys.find(
+    (k) =>
+      Array.isArray(example[k]) &&
+      (example[k] as unknown[]).length > 0 &&
+      typeof (example[k] as unknown[])[0] === "object",
+  );
   if (!listKey) return fieldOps;
   const items = example[listKey] as Record<string, unknown>[];
   const itemOps = fc.tuple(fc.nat({ max: items.length - 1 }), mutated(items[0]!)).map(([i, item]) => {
@@ -47,10 +77,15 @@ export function mutated(example: Record<string, unknown>): fc.Arbitrary<unknown>
 
 /** A request body: a mutated example, any JSON, or text that is not JSON at all. */
 export function bodyFor(example: Record<string, unknown> | null): fc.Arbitrary<string> {
-  const json = (example ? fc.oneof(fc.constant(example), mutated(example), mutated(example), mutated(example), anyJson, nasty) : fc.oneof(anyJson, nasty)).map(
-    (v) => JSON.stringify(v) ?? "null",
+  const json = (
+    example
+      ? fc.oneof(fc.constant(example), mutated(example), mutated(example), mutated(example), anyJson, nasty)
+      : fc.oneof(anyJson, nasty)
+  ).map((v) => JSON.stringify(v) ?? "null");
+  const broken = fc.oneof(
+    fc.string({ maxLength: 60 }),
+    json.map((t) => t.slice(0, Math.max(0, t.length - 1))),
   );
-  const broken = fc.oneof(fc.string({ maxLength: 60 }), json.map((t) => t.slice(0, Math.max(0, t.length - 1))));
   return fc.oneof({ weight: 4, arbitrary: json }, { weight: 1, arbitrary: broken });
 }
 

@@ -14,7 +14,10 @@ function frame(example: Record<string, unknown>): fc.Arbitrary<string | Uint8Arr
   return fc.oneof(
     { weight: 12, arbitrary: bodyFor(example) },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }) },
-    { weight: 1, arbitrary: fc.constant(JSON.stringify({ ...example, pad: "x".repeat(LIMITS.maxSocketMessageBytes) })) },
+    {
+      weight: 1,
+      arbitrary: fc.constant(JSON.stringify({ ...example, pad: "x".repeat(LIMITS.maxSocketMessageBytes) })),
+    },
   );
 }
 
@@ -34,7 +37,12 @@ function decoded(data: string | Uint8Array): unknown {
 
 async function hubCounters(id: string): Promise<Record<string, number>> {
   return runInDurableObject(env.BROADCAST_HUB.getByName(id), (_hub, state) =>
-    Object.fromEntries(state.storage.sql.exec<{ name: string; value: number }>("SELECT name, value FROM counters").toArray().map((r) => [r.name, r.value])),
+    Object.fromEntries(
+      state.storage.sql
+        .exec<{ name: string; value: number }>("SELECT name, value FROM counters")
+        .toArray()
+        .map((r) => [r.name, r.value]),
+    ),
   );
 }
 
@@ -63,7 +71,11 @@ describe("socket fuzzing", { timeout: 60_000 }, () => {
       }),
       { numRuns: RUNS * 4 },
     );
-    const acks = ingest.messages.filter((m) => m.type === "ack") as unknown as { malformed: number; accepted: number; seq: number }[];
+    const acks = ingest.messages.filter((m) => m.type === "ack") as unknown as {
+      malformed: number;
+      accepted: number;
+      seq: number;
+    }[];
     const errors = ingest.messages.filter((m) => m.type === "error").length;
     const counters = await hubCounters(id);
     expect(counters.malformed ?? 0).toBe(acks.reduce((n, a) => n + a.malformed, 0) + errors);
@@ -75,7 +87,10 @@ describe("socket fuzzing", { timeout: 60_000 }, () => {
 
   it("board socket: invalid frames get an error and are counted, valid ones act, the socket and the hub stay up", async () => {
     const { id, ingestToken } = await createBroadcast();
-    await api(`/api/broadcasts/${id}/chats`, { method: "POST", body: JSON.stringify({ type: "chats", chats: [chat(1, "사이즈 몇이에요?"), chat(2, "사이즈 몇이에요?")] }) });
+    await api(`/api/broadcasts/${id}/chats`, {
+      method: "POST",
+      body: JSON.stringify({ type: "chats", chats: [chat(1, "사이즈 몇이에요?"), chat(2, "사이즈 몇이에요?")] }),
+    });
     const board = await openSocket(`/api/broadcasts/${id}/board`);
     const examples = [
       { type: "hello", lastSeq: 0 },
@@ -98,7 +113,9 @@ describe("socket fuzzing", { timeout: 60_000 }, () => {
       }),
       { numRuns: RUNS * 4 },
     );
-    const refusals = board.messages.filter((m) => m.type === "error" && (m.code === "invalid_json" || m.code === "invalid_message")).length;
+    const refusals = board.messages.filter(
+      (m) => m.type === "error" && (m.code === "invalid_json" || m.code === "invalid_message"),
+    ).length;
     expect(refusals).toBe(invalid);
     expect((await hubCounters(id)).malformed ?? 0).toBe(invalid);
     expect(board.ws.readyState).toBe(WebSocket.OPEN);
@@ -115,7 +132,8 @@ describe("socket fuzzing", { timeout: 60_000 }, () => {
         // A fresh address per frame: [env.test] closes an address's socket after 5 messages a minute.
         address++;
         const v = await viewer(`/api/viewer/broadcasts/${id}`, { client, ip: `10.9.${address >> 8}.${address & 255}` });
-        const isPing = typeof data === "string" && data.length <= 256 && ViewerClientMessage.safeParse(decoded(data)).success;
+        const isPing =
+          typeof data === "string" && data.length <= 256 && ViewerClientMessage.safeParse(decoded(data)).success;
         if (!isPing) refused++;
         sendFrame(v, data);
         await v.until((m) => m.some((x) => x.type === (isPing ? "pong" : "error")));

@@ -12,7 +12,9 @@ export function api(path: string, init: RequestInit & { token?: string | null } 
   return exports.default.fetch(new Request(BASE + path, { ...rest, headers }));
 }
 
-export async function createBroadcast(body: Record<string, unknown> = {}): Promise<{ id: string; ingestToken: string }> {
+export async function createBroadcast(
+  body: Record<string, unknown> = {},
+): Promise<{ id: string; ingestToken: string }> {
   const res = await api("/api/broadcasts", {
     method: "POST",
     body: JSON.stringify({ title: "테스트 방송", source: "ingest", ...body }),
@@ -26,7 +28,11 @@ export async function createBroadcast(body: Record<string, unknown> = {}): Promi
  * The token goes in `Authorization: Bearer` as Node clients send it; `headers` adds others
  * (a session cookie and an Origin, as a browser sends them).
  */
-export async function openSocket(path: string, token: string | null = ADMIN, extra: HeadersInit = {}): Promise<TestSocket> {
+export async function openSocket(
+  path: string,
+  token: string | null = ADMIN,
+  extra: HeadersInit = {},
+): Promise<TestSocket> {
   const headers = new Headers(extra);
   headers.set("upgrade", "websocket");
   if (token) headers.set("authorization", `Bearer ${token}`);

@@ -26,7 +26,11 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 describe("BroadcastHub ingest", () => {
   it("logs a batch, classifies it and acknowledges up to its last commentNo", async () => {
     const { id } = await createBroadcast();
-    const { status, body } = await postChats(id, [chat(101, "사이즈 몇이에요?"), chat(102, "뒷모습 보여주세요"), chat(103, "와 예쁘다")]);
+    const { status, body } = await postChats(id, [
+      chat(101, "사이즈 몇이에요?"),
+      chat(102, "뒷모습 보여주세요"),
+      chat(103, "와 예쁘다"),
+    ]);
     expect(status).toBe(200);
     expect(IngestAck.parse(body)).toMatchObject({ upTo: 103, seq: 3, accepted: 3, duplicates: 0, malformed: 0 });
 
@@ -121,18 +125,28 @@ describe("BroadcastHub sockets", () => {
 
   it("replays only the chats after lastSeq when a board reconnects", async () => {
     const { id } = await createBroadcast();
-    await postChats(id, range(1, 5).map((n) => chat(n)));
+    await postChats(
+      id,
+      range(1, 5).map((n) => chat(n)),
+    );
     const first = await liveBoard(id);
     const lastSeq = Math.max(...first.chats().map((c) => c.seq));
     first.close();
-    await postChats(id, range(6, 9).map((n) => chat(n)));
+    await postChats(
+      id,
+      range(6, 9).map((n) => chat(n)),
+    );
     const second = await liveBoard(id, lastSeq);
     expect(second.chats().map((c) => c.commentNo)).toEqual([6, 7, 8, 9]);
   });
 
   it("pages a backlog larger than one replay and the board ends with every chat once", async () => {
     const { id } = await createBroadcast();
-    for (let start = 1; start <= 12_000; start += 1000) await postChats(id, range(start, start + 999).map((n) => chat(n)));
+    for (let start = 1; start <= 12_000; start += 1000)
+      await postChats(
+        id,
+        range(start, start + 999).map((n) => chat(n)),
+      );
     const board = await openSocket(`/api/broadcasts/${id}/board`);
     board.send({ type: "hello", lastSeq: 0 });
     let resyncs = 0;
@@ -162,20 +176,32 @@ describe("BroadcastHub sockets", () => {
 
   it("keeps hibernated boards live across eviction, missing and repeating nothing", async () => {
     const { id } = await createBroadcast();
-    await postChats(id, range(1, 50).map((n) => chat(n)));
+    await postChats(
+      id,
+      range(1, 50).map((n) => chat(n)),
+    );
     const board = await liveBoard(id);
     await evictDurableObject(env.BROADCAST_HUB.getByName(id), { webSockets: "hibernate" });
-    await postChats(id, range(51, 80).map((n) => chat(n)));
+    await postChats(
+      id,
+      range(51, 80).map((n) => chat(n)),
+    );
     await board.until(() => board.chats().length >= 80);
     expect(board.chats().map((c) => c.commentNo)).toEqual(range(1, 80));
   });
 
   it("lets boards whose sockets were closed by eviction resume from lastSeq", async () => {
     const { id } = await createBroadcast();
-    await postChats(id, range(1, 50).map((n) => chat(n)));
+    await postChats(
+      id,
+      range(1, 50).map((n) => chat(n)),
+    );
     const board = await liveBoard(id);
     await evictDurableObject(env.BROADCAST_HUB.getByName(id), { webSockets: "close" });
-    await postChats(id, range(51, 80).map((n) => chat(n)));
+    await postChats(
+      id,
+      range(51, 80).map((n) => chat(n)),
+    );
     const lastSeq = Math.max(...board.chats().map((c) => c.seq));
     const again = await liveBoard(id, lastSeq);
     const seen = [...board.chats(), ...again.chats()].map((c) => c.commentNo);
@@ -186,7 +212,10 @@ describe("BroadcastHub sockets", () => {
 describe("BroadcastHub alarm", () => {
   it("mirrors the chat count and live status to D1, idempotently", async () => {
     const { id } = await createBroadcast();
-    await postChats(id, range(1, 25).map((n) => chat(n)));
+    await postChats(
+      id,
+      range(1, 25).map((n) => chat(n)),
+    );
     const stub = env.BROADCAST_HUB.getByName(id);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     const after = (await (await api(`/api/broadcasts/${id}`)).json()) as { chatCount: number; status: string };
@@ -200,7 +229,11 @@ describe("BroadcastHub alarm", () => {
 describe("chat log export", () => {
   it("streams every chat as CSV and JSON lines, in seq order", async () => {
     const { id } = await createBroadcast();
-    for (let start = 1; start <= 4500; start += 900) await postChats(id, range(start, start + 899).map((n) => chat(n)));
+    for (let start = 1; start <= 4500; start += 900)
+      await postChats(
+        id,
+        range(start, start + 899).map((n) => chat(n)),
+      );
     await postChats(id, [chat(5000, '=cmd|"/c calc"!A1, 진짜요?')]);
 
     const csv = await api(`/api/broadcasts/${id}/chats.csv`);
@@ -211,7 +244,10 @@ describe("chat log export", () => {
     expect(lines[4501]).toContain(`"'=cmd|""/c calc""!A1, 진짜요?"`);
 
     const jsonl = await (await api(`/api/broadcasts/${id}/chats.jsonl`)).text();
-    const rows = jsonl.trimEnd().split("\n").map((l) => JSON.parse(l) as { seq: number; commentNo: number });
+    const rows = jsonl
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { seq: number; commentNo: number });
     expect(rows.map((r) => r.seq)).toEqual(range(1, 4501));
     expect(rows.at(-1)?.commentNo).toBe(5000);
   });
@@ -227,7 +263,13 @@ describe("capture status", () => {
     const { id } = await createBroadcast();
     const board = await liveBoard(id);
     const hub = env.BROADCAST_HUB.getByName(id);
-    const status = { state: "capturing", chats: 12, lastChatAt: 1_760_000_000_000, runner: "local-agent", at: Date.now() };
+    const status = {
+      state: "capturing",
+      chats: 12,
+      lastChatAt: 1_760_000_000_000,
+      runner: "local-agent",
+      at: Date.now(),
+    };
     expect(await hub.reportCapture(id, status)).toBe(true);
     await board.until((m) => m.some((x) => x.type === "capture"));
     expect(board.messages.find((m) => m.type === "capture")).toEqual({ type: "capture", status });

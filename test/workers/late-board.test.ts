@@ -12,8 +12,13 @@ type Chat = { seq: number; commentNo: number; intent: string };
 
 async function fill(id: string, from: number, to: number): Promise<void> {
   for (let start = from; start <= to; start += 1000) {
-    const chats = Array.from({ length: Math.min(1000, to - start + 1) }, (_, i) => chat(start + i, TEXTS[(start + i) % TEXTS.length]));
-    const res = await api(`/api/broadcasts/${id}/chats`, { method: "POST", body: JSON.stringify({ type: "chats", chats }) });
+    const chats = Array.from({ length: Math.min(1000, to - start + 1) }, (_, i) =>
+      chat(start + i, TEXTS[(start + i) % TEXTS.length]),
+    );
+    const res = await api(`/api/broadcasts/${id}/chats`, {
+      method: "POST",
+      body: JSON.stringify({ type: "chats", chats }),
+    });
     expect(res.status).toBe(200);
   }
 }
@@ -23,7 +28,10 @@ function columnInLog(id: string, column: Intent): Promise<number[]> {
   const intents = intentsOf(column);
   return runInDurableObject(env.BROADCAST_HUB.getByName(id), (_hub, state) =>
     state.storage.sql
-      .exec<{ seq: number }>(`SELECT seq FROM chats WHERE intent IN (${intents.map(() => "?").join(",")}) ORDER BY seq DESC`, ...intents)
+      .exec<{ seq: number }>(
+        `SELECT seq FROM chats WHERE intent IN (${intents.map(() => "?").join(",")}) ORDER BY seq DESC`,
+        ...intents,
+      )
       .toArray()
       .map((r) => r.seq),
   );
@@ -33,10 +41,15 @@ async function older(board: TestSocket, column: Intent, beforeSeq: number, limit
   const before = board.messages.length;
   board.send({ type: "older", column, beforeSeq, limit });
   await board.until((m) => m.slice(before).some((x) => x.type === "older-chats"));
-  return board.messages.slice(before).find((x) => x.type === "older-chats") as unknown as { column: Intent; items: Chat[]; next: number };
+  return board.messages.slice(before).find((x) => x.type === "older-chats") as unknown as {
+    column: Intent;
+    items: Chat[];
+    next: number;
+  };
 }
 
-const seqsOf = (items: Chat[], column: Intent) => items.filter((c) => intentsOf(column).includes(c.intent as never)).map((c) => c.seq);
+const seqsOf = (items: Chat[], column: Intent) =>
+  items.filter((c) => intentsOf(column).includes(c.intent as never)).map((c) => c.seq);
 
 describe("a board that joins late", () => {
   it("starts from the newest chats of each column, with stats and clusters, not a replay of the log", async () => {
@@ -58,7 +71,9 @@ describe("a board that joins late", () => {
       expect(seqsOf(window.items, column)).toEqual(logged.slice(0, WINDOW_PER_COLUMN).reverse());
     }
     expect(board.messages.some((m) => m.type === "clusters")).toBe(true);
-    const stats = board.messages.find((m) => m.type === "stats") as unknown as { totals: { general: number; request: number; question: number } };
+    const stats = board.messages.find((m) => m.type === "stats") as unknown as {
+      totals: { general: number; request: number; question: number };
+    };
     expect(stats.totals.general + stats.totals.request + stats.totals.question).toBe(TOTAL);
 
     // Live from there: new chats arrive as usual, right after the window.

@@ -8,7 +8,11 @@ import { api, chat, createBroadcast, openSocket } from "./helpers.ts";
 import { clientOnShard, publish, viewer, TEST_SHARDS } from "./viewer-helpers.ts";
 
 async function postChats(id: string, chats: unknown[], token?: string) {
-  const res = await api(`/api/broadcasts/${id}/chats`, { method: "POST", body: JSON.stringify({ type: "chats", source: "test", chats }), ...(token ? { token } : {}) });
+  const res = await api(`/api/broadcasts/${id}/chats`, {
+    method: "POST",
+    body: JSON.stringify({ type: "chats", source: "test", chats }),
+    ...(token ? { token } : {}),
+  });
   return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
 }
 
@@ -20,25 +24,43 @@ async function summary(id: string) {
 async function storedIn(stub: DurableObjectStub): Promise<{ rows: number; kv: number; alarm: number | null }> {
   return runInDurableObject(stub, async (_obj, state) => {
     const tables = state.storage.sql
-      .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'")
+      .exec<{ name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
+      )
       .toArray();
     let rows = 0;
     for (const { name } of tables) {
       // Schema versions (the log's, the report's, the sources') are how an empty object is set up, not data.
-      if (name === "meta") rows += state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM meta WHERE key NOT LIKE '%schema_version' AND key <> 'schema'").one().n;
+      if (name === "meta")
+        rows += state.storage.sql
+          .exec<{ n: number }>(
+            "SELECT count(*) AS n FROM meta WHERE key NOT LIKE '%schema_version' AND key <> 'schema'",
+          )
+          .one().n;
       else rows += state.storage.sql.exec<{ n: number }>(`SELECT count(*) AS n FROM "${name}"`).one().n;
     }
     return { rows, kv: [...state.storage.kv.list()].length, alarm: await state.storage.getAlarm() };
   });
 }
 
-const D1_TABLES = ["broadcasts", "tokens", "published_answers", "knowledge_chunks", "products", "product_qna", "broadcast_benefits", "setup_crawls"];
+const D1_TABLES = [
+  "broadcasts",
+  "tokens",
+  "published_answers",
+  "knowledge_chunks",
+  "products",
+  "product_qna",
+  "broadcast_benefits",
+  "setup_crawls",
+];
 
 async function d1RowsFor(id: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of D1_TABLES) {
     const column = table === "broadcasts" ? "id" : "broadcast_id";
-    counts[table] = (await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`).bind(id).first<{ n: number }>())!.n;
+    counts[table] = (await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`)
+      .bind(id)
+      .first<{ n: number }>())!.n;
   }
   return counts;
 }
@@ -47,11 +69,17 @@ describe("DELETE /api/broadcasts/:id", () => {
   it("removes the D1 rows, the hub's log and clusters, viewer shards and capture state; a new broadcast of the id starts empty", async () => {
     const id = `del-${crypto.randomUUID().slice(0, 8)}`;
     const { ingestToken } = await createBroadcast({ id });
-    await api(`/api/broadcasts/${id}/qna`, { method: "POST", body: JSON.stringify({ question: "배송 얼마나 걸려요?", answer: "이틀이요." }) });
+    await api(`/api/broadcasts/${id}/qna`, {
+      method: "POST",
+      body: JSON.stringify({ question: "배송 얼마나 걸려요?", answer: "이틀이요." }),
+    });
     await api(`/api/broadcasts/${id}/knowledge`, { method: "PATCH", body: JSON.stringify({ notes: ["무료 배송"] }) });
     await postChats(id, [chat(1, "사이즈 몇이에요?"), chat(2, "사이즈 몇이에요?"), chat(3, "와 예쁘다")]);
     await publish(id, { question: "정품인가요?", answer: "네." });
-    await api(`/api/broadcasts/${id}/capture`, { method: "POST", body: JSON.stringify({ kind: "replay", ratePerMin: 60 }) });
+    await api(`/api/broadcasts/${id}/capture`, {
+      method: "POST",
+      body: JSON.stringify({ kind: "replay", ratePerMin: 60 }),
+    });
     const board = await openSocket(`/api/broadcasts/${id}/board`);
     board.send({ type: "hello", lastSeq: 0 });
     await board.until((m) => m.some((x) => x.type === "stats"));
@@ -77,7 +105,10 @@ describe("DELETE /api/broadcasts/:id", () => {
     expect((await postChats(id, [chat(4)])).status).toBe(404);
     expect((await postChats(id, [chat(4)], ingestToken)).status).toBe(401);
     expect((await api(`/api/broadcasts/${id}/chats.csv`)).status).toBe(404);
-    expect(((await api(`/api/viewer/broadcasts/${id}`, { token: null, headers: { upgrade: "websocket" } })) as Response).status).toBe(404);
+    expect(
+      ((await api(`/api/viewer/broadcasts/${id}`, { token: null, headers: { upgrade: "websocket" } })) as Response)
+        .status,
+    ).toBe(404);
     const list = BroadcastList.parse(await (await api("/api/broadcasts?limit=200")).json());
     expect(list.broadcasts.map((b) => b.id)).not.toContain(id);
 
@@ -89,8 +120,13 @@ describe("DELETE /api/broadcasts/:id", () => {
     expect(messages[0]).toMatchObject({ type: "welcome", lastSeq: 0 });
     expect(fresh.chats()).toEqual([]);
     expect(messages.find((m) => m.type === "clusters")).toMatchObject({ items: [] });
-    expect(messages.find((m) => m.type === "stats")).toMatchObject({ totals: { general: 0, request: 0, question: 0 }, malformed: 0 });
-    expect((await (await api(`/api/broadcasts/${id}/capture`)).json()) as object).toMatchObject({ status: { state: "idle", chats: 0 } });
+    expect(messages.find((m) => m.type === "stats")).toMatchObject({
+      totals: { general: 0, request: 0, question: 0 },
+      malformed: 0,
+    });
+    expect((await (await api(`/api/broadcasts/${id}/capture`)).json()) as object).toMatchObject({
+      status: { state: "idle", chats: 0 },
+    });
     const again = await viewer(`/api/viewer/broadcasts/${id}`, { client: clientOnShard(1) });
     expect(again.messages[0]).toMatchObject({ type: "recent", items: [] });
     expect((await postChats(id, [chat(1, "새 방송 첫 채팅")])).body).toMatchObject({ accepted: 1, seq: 1 });
@@ -120,7 +156,14 @@ describe("ended broadcasts", () => {
     await api(`/api/broadcasts/${id}/end`, { method: "POST" });
     expect((await summary(id)).endedAt).toBe(body.endedAt);
 
-    expect((await api(`/api/broadcasts/${id}/capture`, { method: "POST", body: JSON.stringify({ kind: "replay", ratePerMin: 60 }) })).status).toBe(202);
+    expect(
+      (
+        await api(`/api/broadcasts/${id}/capture`, {
+          method: "POST",
+          body: JSON.stringify({ kind: "replay", ratePerMin: 60 }),
+        })
+      ).status,
+    ).toBe(202);
     expect(await summary(id)).toMatchObject({ status: "live", endedAt: null });
     expect((await api(`/api/broadcasts/${id}/capture`, { method: "DELETE" })).status).toBe(200);
     expect(await summary(id)).toMatchObject({ status: "ended" });
@@ -137,18 +180,31 @@ describe("retention", () => {
       await api(`/api/broadcasts/${id}/end`, { method: "POST" });
     }
     const now = Date.now();
-    await env.DB.prepare("UPDATE broadcasts SET ended_at = ? WHERE id = ?").bind(now - 91 * 86_400_000, old.id).run();
-    await env.DB.prepare("UPDATE broadcasts SET ended_at = ? WHERE id = ?").bind(now - 89 * 86_400_000, recent.id).run();
+    await env.DB.prepare("UPDATE broadcasts SET ended_at = ? WHERE id = ?")
+      .bind(now - 91 * 86_400_000, old.id)
+      .run();
+    await env.DB.prepare("UPDATE broadcasts SET ended_at = ? WHERE id = ?")
+      .bind(now - 89 * 86_400_000, recent.id)
+      .run();
 
     const purged = await purgeExpiredChats(env, now);
     expect(purged).toContain(old.id);
     expect(purged).not.toContain(recent.id);
     expect(await purgeExpiredChats(env, now)).not.toContain(old.id);
 
-    const count = (id: string) => runInDurableObject(env.BROADCAST_HUB.getByName(id), (_o, s) => s.storage.sql.exec<{ n: number }>("SELECT (SELECT count(*) FROM chats) + (SELECT count(*) FROM clusters) AS n").one().n);
+    const count = (id: string) =>
+      runInDurableObject(
+        env.BROADCAST_HUB.getByName(id),
+        (_o, s) =>
+          s.storage.sql
+            .exec<{ n: number }>("SELECT (SELECT count(*) FROM chats) + (SELECT count(*) FROM clusters) AS n")
+            .one().n,
+      );
     expect(await count(old.id)).toBe(0);
     expect(await count(recent.id)).toBeGreaterThan(0);
-    expect(await (await api(`/api/broadcasts/${old.id}/chats.csv`)).text()).toBe("seq,commentNo,at,nickname,message,intent,confidence\n");
+    expect(await (await api(`/api/broadcasts/${old.id}/chats.csv`)).text()).toBe(
+      "seq,commentNo,at,nickname,message,intent,confidence\n",
+    );
     expect(await summary(old.id)).toMatchObject({ status: "ended" });
     expect((await postChats(old.id, [chat(9)])).body).toMatchObject({ accepted: 1, seq: 4 });
   });
@@ -157,12 +213,24 @@ describe("retention", () => {
     const { id } = await createBroadcast();
     await postChats(id, [chat(1)]);
     await api(`/api/broadcasts/${id}/end`, { method: "POST" });
-    await env.DB.prepare("UPDATE broadcasts SET ended_at = ? WHERE id = ?").bind(Date.now() - 2 * 86_400_000, id).run();
+    await env.DB.prepare("UPDATE broadcasts SET ended_at = ? WHERE id = ?")
+      .bind(Date.now() - 2 * 86_400_000, id)
+      .run();
     const waits: Promise<unknown>[] = [];
-    const ctx = { waitUntil: (p: Promise<unknown>) => void waits.push(p), passThroughOnException: () => {}, props: {} } as unknown as ExecutionContext;
-    await worker.scheduled!({ scheduledTime: Date.now(), cron: "17 3 * * *", noRetry: () => {} }, { ...env, RETENTION_DAYS: "1" } as Env, ctx);
+    const ctx = {
+      waitUntil: (p: Promise<unknown>) => void waits.push(p),
+      passThroughOnException: () => {},
+      props: {},
+    } as unknown as ExecutionContext;
+    await worker.scheduled!(
+      { scheduledTime: Date.now(), cron: "17 3 * * *", noRetry: () => {} },
+      { ...env, RETENTION_DAYS: "1" } as Env,
+      ctx,
+    );
     await Promise.all(waits);
-    const row = await env.DB.prepare("SELECT chats_purged_at AS p FROM broadcasts WHERE id = ?").bind(id).first<{ p: number | null }>();
+    const row = await env.DB.prepare("SELECT chats_purged_at AS p FROM broadcasts WHERE id = ?")
+      .bind(id)
+      .first<{ p: number | null }>();
     expect(row?.p).not.toBeNull();
   });
 });

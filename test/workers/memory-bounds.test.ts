@@ -19,7 +19,13 @@ describe("bounded memory in the hub", () => {
     const result = await runInDurableObject(env.BROADCAST_HUB.getByName(id), async (_hub, state) => {
       const clusters = new HubClusters(state.storage.sql, { maxClusters: 5 });
       // Drafts come back from the ClusterDrafter in batches, at most one a second.
-      const draftOf = (question: string): DraftResponse => ({ answer: `답: ${question}`, abstained: false, sources: [], confidence: 0.9, suggestions: [] });
+      const draftOf = (question: string): DraftResponse => ({
+        answer: `답: ${question}`,
+        abstained: false,
+        sources: [],
+        confidence: 0.9,
+        suggestions: [],
+      });
       let seq = 0;
       let peak = 0;
       let now = 1_760_000_000_000;
@@ -33,7 +39,9 @@ describe("bounded memory in the hub", () => {
         peak = Math.max(peak, clusters.draftCount);
       }
       clusters.takeChanged();
-      const rows = state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM clusters WHERE draft IS NOT NULL").one().n;
+      const rows = state.storage.sql
+        .exec<{ n: number }>("SELECT count(*) AS n FROM clusters WHERE draft IS NOT NULL")
+        .one().n;
       return { peak, drafts: clusters.draftCount, rows };
     });
     expect(result.peak).toBeLessThanOrEqual(6);

@@ -8,7 +8,10 @@ type Chat = { seq: number; message: string };
 
 async function post(id: string, messages: string[], first: number, nickname?: (i: number) => string) {
   const chats = messages.map((m, i) => ({ ...chat(first + i, m), ...(nickname ? { nickname: nickname(i) } : {}) }));
-  const res = await api(`/api/broadcasts/${id}/chats`, { method: "POST", body: JSON.stringify({ type: "chats", chats }) });
+  const res = await api(`/api/broadcasts/${id}/chats`, {
+    method: "POST",
+    body: JSON.stringify({ type: "chats", chats }),
+  });
   expect(res.status).toBe(200);
 }
 
@@ -19,8 +22,10 @@ async function liveBoard(id: string, token?: string): Promise<TestSocket> {
   return board;
 }
 
-const heldOf = (board: TestSocket): Held[] => board.messages.filter((m) => m.type === "held").flatMap((m) => m.items as Held[]);
-const chatsOf = (board: TestSocket): Chat[] => board.messages.filter((m) => m.type === "chats").flatMap((m) => m.items as Chat[]);
+const heldOf = (board: TestSocket): Held[] =>
+  board.messages.filter((m) => m.type === "held").flatMap((m) => m.items as Held[]);
+const chatsOf = (board: TestSocket): Chat[] =>
+  board.messages.filter((m) => m.type === "chats").flatMap((m) => m.items as Chat[]);
 
 const PII = "제 번호 010-1234-5678 이에요 당첨되면 연락주세요";
 const SPAM = "하루 30분 부업 bit.ly/3xYz9 수익 보장";
@@ -33,12 +38,19 @@ describe("moderation in the hub", () => {
     await post(id, [QUESTION, PII, SPAM, "와 미쳤다 이 가격 실화냐"], 1);
     await board.until(() => heldOf(board).length === 2 && chatsOf(board).length === 2);
     const held = heldOf(board);
-    expect(held.map((h) => [h.category, h.reasons[0], h.state])).toEqual([["personal_info", "rule:phone", "held"], ["spam", "rule:link", "held"]]);
+    expect(held.map((h) => [h.category, h.reasons[0], h.state])).toEqual([
+      ["personal_info", "rule:phone", "held"],
+      ["spam", "rule:link", "held"],
+    ]);
     expect(held[0]!.message).not.toContain("1234");
     expect(held[0]!.message).toContain("제 번호");
     expect(chatsOf(board).map((c) => c.message)).toEqual([QUESTION, "와 미쳤다 이 가격 실화냐"]);
-    await board.until((m) => m.some((x) => x.type === "clusters" && (x.items as { latest: string }[]).some((c) => c.latest === QUESTION)));
-    const clusterTexts = board.messages.filter((m) => m.type === "clusters").flatMap((m) => (m.items as { latest: string }[]).map((c) => c.latest));
+    await board.until((m) =>
+      m.some((x) => x.type === "clusters" && (x.items as { latest: string }[]).some((c) => c.latest === QUESTION)),
+    );
+    const clusterTexts = board.messages
+      .filter((m) => m.type === "clusters")
+      .flatMap((m) => (m.items as { latest: string }[]).map((c) => c.latest));
     expect(clusterTexts).not.toContain(PII);
 
     // A board that joins later gets the waiting queue, and the replay leaves held chats out.
@@ -66,7 +78,10 @@ describe("moderation in the hub", () => {
     mod.send({ type: "moderate", seq: spam!.seq, decision: "deny" });
     await watcher.until((m) => m.filter((x) => x.type === "moderation-decision").length === 2);
     const decisions = watcher.messages.filter((m) => m.type === "moderation-decision");
-    expect(decisions.map((d) => [d.seq, d.decision, d.by])).toEqual([[pii!.seq, "allow", "모더 민지"], [spam!.seq, "deny", "모더 민지"]]);
+    expect(decisions.map((d) => [d.seq, d.decision, d.by])).toEqual([
+      [pii!.seq, "allow", "모더 민지"],
+      [spam!.seq, "deny", "모더 민지"],
+    ]);
     // The allowed chat joins its column, still masked; the denied one never shows.
     await watcher.until(() => chatsOf(watcher).some((c) => c.seq === pii!.seq));
     expect(chatsOf(watcher).find((c) => c.seq === pii!.seq)!.message).not.toContain("5678");
@@ -81,7 +96,10 @@ describe("moderation in the hub", () => {
     expect(csv).not.toContain("1234-5678");
     expect(csv).toContain("제 번호");
 
-    const report = (await (await api(`/api/broadcasts/${id}/report`)).json()) as { totals: { held: number }; moderation: Record<string, number> };
+    const report = (await (await api(`/api/broadcasts/${id}/report`)).json()) as {
+      totals: { held: number };
+      moderation: Record<string, number>;
+    };
     expect(report.totals.held).toBe(2);
     expect(report.moderation).toEqual({ abuse: 0, spam: 1, personal_info: 1 });
     mod.close();
@@ -95,14 +113,20 @@ describe("moderation in the hub", () => {
     await board.until(() => heldOf(board).length === 1);
     const seq = heldOf(board)[0]!.seq;
     const analyst = await addMember("analyst");
-    expect((await api(`/api/broadcasts/${id}/chats/${seq}/reveal`, { method: "POST", token: analyst.token })).status).toBe(403);
+    expect(
+      (await api(`/api/broadcasts/${id}/chats/${seq}/reveal`, { method: "POST", token: analyst.token })).status,
+    ).toBe(403);
     const moderator = await addMember("moderator");
     const res = await api(`/api/broadcasts/${id}/chats/${seq}/reveal`, { method: "POST", token: moderator.token });
     expect(res.status).toBe(200);
     expect(RevealedChat.parse(await res.json()).message).toBe(PII);
-    const audit = (await (await api(`/api/audit?broadcastId=${id}&limit=10`)).json()) as { items: { action: string; target: string }[] };
+    const audit = (await (await api(`/api/audit?broadcastId=${id}&limit=10`)).json()) as {
+      items: { action: string; target: string }[];
+    };
     expect(audit.items.some((i) => i.action === "moderation.reveal" && i.target === String(seq))).toBe(true);
-    expect((await api(`/api/broadcasts/${id}/chats/9999/reveal`, { method: "POST", token: moderator.token })).status).toBe(404);
+    expect(
+      (await api(`/api/broadcasts/${id}/chats/9999/reveal`, { method: "POST", token: moderator.token })).status,
+    ).toBe(404);
     board.close();
   });
 
@@ -116,7 +140,10 @@ describe("moderation in the hub", () => {
     await boardMod.until((m) => m.some((x) => x.type === "error" && x.code === "forbidden"));
     boardM.send({ type: "moderation-settings", settings: { blockedWords: ["경쟁사"], sensitivity: 3 } });
     await boardMod.until((m) => m.filter((x) => x.type === "moderation-settings").length === 2);
-    const settings = boardMod.messages.filter((m) => m.type === "moderation-settings").at(-1)!.settings as { blockedWords: string[]; sensitivity: number };
+    const settings = boardMod.messages.filter((m) => m.type === "moderation-settings").at(-1)!.settings as {
+      blockedWords: string[];
+      sensitivity: number;
+    };
     expect(settings).toMatchObject({ blockedWords: ["경쟁사"], sensitivity: 3 });
     boardM.send({ type: "moderation-settings", settings: { sensitivity: 9 } });
     await boardM.until((m) => m.some((x) => x.type === "error" && x.code === "invalid_settings"));

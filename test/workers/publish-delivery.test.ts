@@ -9,12 +9,14 @@ import { clientOnShard, publish, TEST_SHARDS, viewer } from "./viewer-helpers.ts
 const QA = { question: "배송 언제 와요?", answer: "오늘 주문하면 내일 출발해요." };
 
 const shardName = (id: string, shard: number) => `${id}:${shard}`;
-const pairsOn = async (id: string, shard: number) => (await env.VIEWER_FANOUT.getByName(shardName(id, shard)).stats()).pairs;
+const pairsOn = async (id: string, shard: number) =>
+  (await env.VIEWER_FANOUT.getByName(shardName(id, shard)).stats()).pairs;
 
 /** Rows still in the hub's outbox (answers not yet confirmed by every shard). */
 function outboxRows(id: string): Promise<number> {
-  return runInDurableObject(env.BROADCAST_HUB.getByName(id), (_hub, state) =>
-    state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM viewer_outbox").one().n,
+  return runInDurableObject(
+    env.BROADCAST_HUB.getByName(id),
+    (_hub, state) => state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM viewer_outbox").one().n,
   );
 }
 
@@ -52,7 +54,9 @@ describe("durable publishing", () => {
     expect(plan.calls).toBe(4);
     expect(await everyShardHas(id, 1)).toBe(true);
     await watcher.until((m) => m.some((x) => x.type === "qa" && x.id === body.answer.id));
-    const deliveries = board.messages.filter((m) => m.type === "answer-delivery").flatMap((m) => m.items as { id: string; pending: number }[]);
+    const deliveries = board.messages
+      .filter((m) => m.type === "answer-delivery")
+      .flatMap((m) => m.items as { id: string; pending: number }[]);
     expect(deliveries[0]).toMatchObject({ id: body.answer.id, pending: 1, shards: TEST_SHARDS });
     expect(deliveries.at(-1)).toMatchObject({ id: body.answer.id, pending: 0 });
   });
@@ -87,7 +91,11 @@ describe("durable publishing", () => {
     // A viewer who reconnects to that shard gets the current state: no retracted answer.
     const back = await viewer(`/api/viewer/broadcasts/${id}`, { client: clientOnShard(0, "back") });
     expect(back.messages.find((m) => m.type === "recent")).toMatchObject({ items: [] });
-    const audits = await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'answer.unpublish' AND target = ?").bind(answerId).first<{ n: number }>();
+    const audits = await env.DB.prepare(
+      "SELECT count(*) AS n FROM audit_log WHERE action = 'answer.unpublish' AND target = ?",
+    )
+      .bind(answerId)
+      .first<{ n: number }>();
     expect(audits?.n).toBe(1);
   });
 

@@ -16,7 +16,10 @@ const MINUTE = 60_000;
 async function post(id: string, chats: [number, string, string, number][]) {
   const res = await api(`/api/broadcasts/${id}/chats`, {
     method: "POST",
-    body: JSON.stringify({ type: "chats", chats: chats.map(([commentNo, nickname, message, at]) => ({ commentNo, nickname, message, at })) }),
+    body: JSON.stringify({
+      type: "chats",
+      chats: chats.map(([commentNo, nickname, message, at]) => ({ commentNo, nickname, message, at })),
+    }),
   });
   expect(res.status).toBe(200);
 }
@@ -29,11 +32,14 @@ async function report(id: string): Promise<BroadcastReport> {
 
 /** Clusters reach the hub's table on its next stats tick: wait for the report to show them. */
 async function reportWithClusters(id: string, n: number): Promise<BroadcastReport> {
-  return vi.waitFor(async () => {
-    const r = await report(id);
-    if (r.clusters.length < n) throw new Error(`clusters: ${r.clusters.length}`);
-    return r;
-  }, { timeout: 8000, interval: 100 });
+  return vi.waitFor(
+    async () => {
+      const r = await report(id);
+      if (r.clusters.length < n) throw new Error(`clusters: ${r.clusters.length}`);
+      return r;
+    },
+    { timeout: 8000, interval: 100 },
+  );
 }
 
 async function liveBoard(id: string): Promise<TestSocket> {
@@ -46,10 +52,12 @@ async function liveBoard(id: string): Promise<TestSocket> {
 async function seed(title: string) {
   const { id } = await createBroadcast({ title });
   const now = Date.now();
-  await drizzle(env.DB).insert(products).values([
-    { broadcastId: id, key: "p1", name: "라운드 울 니트", updatedAt: now },
-    { broadcastId: id, key: "p2", name: "스텐 텀블러 500ml", updatedAt: now },
-  ]);
+  await drizzle(env.DB)
+    .insert(products)
+    .values([
+      { broadcastId: id, key: "p1", name: "라운드 울 니트", updatedAt: now },
+      { broadcastId: id, key: "p2", name: "스텐 텀블러 500ml", updatedAt: now },
+    ]);
   const base = Math.floor(now / MINUTE) * MINUTE - 5 * MINUTE;
   await post(id, [
     [1, "민지", "니트 사이즈 몇까지 나와요?", base + 1000],
@@ -78,8 +86,20 @@ describe("GET /api/broadcasts/:id/report", () => {
     });
     expect(published.status).toBe(201);
     const hub = env.BROADCAST_HUB.getByName(id);
-    const status = (state: string, at: number, message?: string) => ({ state, chats: 0, lastChatAt: null, runner: "local-agent", at, ...(message ? { message } : {}) });
-    for (const s of [status("capturing", base), status("capturing", base + 10), status("reconnecting", base + MINUTE, "socket closed"), status("capturing", base + 2 * MINUTE)]) {
+    const status = (state: string, at: number, message?: string) => ({
+      state,
+      chats: 0,
+      lastChatAt: null,
+      runner: "local-agent",
+      at,
+      ...(message ? { message } : {}),
+    });
+    for (const s of [
+      status("capturing", base),
+      status("capturing", base + 10),
+      status("reconnecting", base + MINUTE, "socket closed"),
+      status("capturing", base + 2 * MINUTE),
+    ]) {
       expect(await hub.reportCapture(id, s)).toBe(true);
     }
 
@@ -93,19 +113,39 @@ describe("GET /api/broadcasts/:id/report", () => {
     expect(r.clusters.map((c) => c.count)).toEqual([2, 1, 1]);
 
     const answered = r.clusters[0]!;
-    expect(answered).toMatchObject({ id: knit.id, answered: true, answer: "S부터 XL까지 있어요", by: "Owner", productKey: "p1", firstAskedAt: base + 1000 });
+    expect(answered).toMatchObject({
+      id: knit.id,
+      answered: true,
+      answer: "S부터 XL까지 있어요",
+      by: "Owner",
+      productKey: "p1",
+      firstAskedAt: base + 1000,
+    });
     expect(answered.timeToAnswerMs).toBe(answered.answeredAt! - (base + 1000));
-    expect(r.clusters.filter((c) => !c.answered).map((c) => c.text).sort()).toEqual(["=배송 언제 와요?", "텀블러 용량 얼마예요?"]);
+    expect(
+      r.clusters
+        .filter((c) => !c.answered)
+        .map((c) => c.text)
+        .sort(),
+    ).toEqual(["=배송 언제 와요?", "텀블러 용량 얼마예요?"]);
     expect(r.products).toEqual([
       { key: "p1", name: "라운드 울 니트", questions: 2 },
       { key: "p2", name: "스텐 텀블러 500ml", questions: 1 },
     ]);
     expect(r.unassignedQuestions).toBe(1);
     expect(r.answers).toHaveLength(1);
-    expect(r.answers[0]).toMatchObject({ question: knit.text, answer: "S부터 XL까지 있어요", by: "Owner", clusterId: knit.id, publishedAt: answered.answeredAt });
+    expect(r.answers[0]).toMatchObject({
+      question: knit.text,
+      answer: "S부터 XL까지 있어요",
+      by: "Owner",
+      clusterId: knit.id,
+      publishedAt: answered.answeredAt,
+    });
     expect(r.answerMinutes).toEqual([Math.floor(answered.answeredAt! / MINUTE) * MINUTE]);
     expect(r.moderation).toEqual({ abuse: 0, spam: 0, personal_info: 0 });
-    expect(r.captureOutages).toEqual([{ from: base + MINUTE, to: base + 2 * MINUTE, state: "reconnecting", message: "socket closed" }]);
+    expect(r.captureOutages).toEqual([
+      { from: base + MINUTE, to: base + 2 * MINUTE, state: "reconnecting", message: "socket closed" },
+    ]);
     expect([r.firstChatAt, r.lastChatAt]).toEqual([base + 1000, base + 3 * MINUTE + 500]);
     board.close();
   });
@@ -114,7 +154,12 @@ describe("GET /api/broadcasts/:id/report", () => {
     const { id } = await createBroadcast();
     await post(id, [[1, "a", "안녕하세요", Date.now()]]);
     await runInDurableObject(env.BROADCAST_HUB.getByName(id), (_hub, state) => {
-      for (const [name, value] of [["held", 6], ["held_abuse", 1], ["held_spam", 3], ["held_personal_info", 2]] as const) {
+      for (const [name, value] of [
+        ["held", 6],
+        ["held_abuse", 1],
+        ["held_spam", 3],
+        ["held_personal_info", 2],
+      ] as const) {
         state.storage.sql.exec("INSERT INTO counters (name, value) VALUES (?, ?)", name, value);
       }
     });
@@ -126,14 +171,23 @@ describe("GET /api/broadcasts/:id/report", () => {
   it("counts chatters exactly across eviction, and fills the set for a hub made before it", async () => {
     const { id } = await createBroadcast();
     const now = Date.now();
-    await post(id, [[1, "가", "하이", now], [2, "나", "하이", now], [3, "가", "또 왔어요", now], [4, "", "익명", now]]);
+    await post(id, [
+      [1, "가", "하이", now],
+      [2, "나", "하이", now],
+      [3, "가", "또 왔어요", now],
+      [4, "", "익명", now],
+    ]);
     const hub = env.BROADCAST_HUB.getByName(id);
     await evictDurableObject(hub);
-    await post(id, [[5, "다", "하이", now], [6, "나", "하이", now]]);
+    await post(id, [
+      [5, "다", "하이", now],
+      [6, "나", "하이", now],
+    ]);
     expect((await report(id)).totals.uniqueChatters).toBe(3);
 
     await runInDurableObject(hub, (_hub, state) => {
-      for (const table of ["report_chatters", "report_answers", "report_status_marks", "report_capture"]) state.storage.sql.exec(`DROP TABLE ${table}`);
+      for (const table of ["report_chatters", "report_answers", "report_status_marks", "report_capture"])
+        state.storage.sql.exec(`DROP TABLE ${table}`);
       state.storage.sql.exec("DELETE FROM meta WHERE key = 'report_schema_version'");
     });
     await evictDurableObject(hub);
@@ -149,12 +203,17 @@ describe("GET /api/broadcasts/:id/report", () => {
 });
 
 describe("report CSVs", () => {
-  it("exports clusters (open first) and answers with a BOM, formula-safe, beside the chat export", { timeout: 20_000 }, async () => {
+  it("exports clusters (open first) and answers with a BOM, formula-safe, beside the chat export", {
+    timeout: 20_000,
+  }, async () => {
     const { id } = await seed("CSV 방송");
     await liveBoard(id);
     const r = await reportWithClusters(id, 3);
     const knit = r.clusters.find((c) => c.text.startsWith("니트 사이즈"))!;
-    const published = await api(`/api/broadcasts/${id}/answers`, { method: "POST", body: JSON.stringify({ question: knit.text, answer: "+전 사이즈 있어요", clusterId: knit.id }) });
+    const published = await api(`/api/broadcasts/${id}/answers`, {
+      method: "POST",
+      body: JSON.stringify({ question: knit.text, answer: "+전 사이즈 있어요", clusterId: knit.id }),
+    });
     expect(published.status).toBe(201);
 
     const res = await api(`/api/broadcasts/${id}/report.csv`);
@@ -162,7 +221,11 @@ describe("report CSVs", () => {
     expect(res.headers.get("content-disposition")).toContain(`${id}-report.csv`);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "").trim().split("\n");
+    const lines = new TextDecoder()
+      .decode(bytes)
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
     expect(lines[0]).toBe("id,question,count,firstAskedAt,status,answeredAt,timeToAnswerSec,answer,by,product");
     expect(lines.slice(1).map((l) => l.split(",")[4])).toEqual(["open", "open", "answered"]);
     expect(lines.some((l) => l.includes(",'=배송 언제 와요?,1,"))).toBe(true);

@@ -7,7 +7,11 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { embeddedClassifier } from "../../core/intent/embedded.ts";
 import type { IntentResult } from "../../core/intent/types.ts";
-import { createResilientClassifier, hasClassifierStats, type ResilientOptions } from "../../server/adapters/resilient-classifier.ts";
+import {
+  createResilientClassifier,
+  hasClassifierStats,
+  type ResilientOptions,
+} from "../../server/adapters/resilient-classifier.ts";
 import { createSageMakerClassifier, SageMakerError, type SageMakerTuning } from "../../server/adapters/sagemaker.ts";
 import { parseSageMakerConfig, type SageMakerVars } from "../../server/adapters/sagemaker-config.ts";
 import { intentClassifier } from "../../server/backends.ts";
@@ -21,7 +25,10 @@ const EXPECTED = ["question", "request", "general", "question"];
 /** A fresh endpoint name per test, so scripts and counters never leak between tests. */
 const endpointName = (model: "intent" | "question" | "request") => `${model}-${crypto.randomUUID().slice(0, 8)}`;
 
-async function script(endpoint: string, body: { steps?: Behaviour[]; otherwise?: Behaviour; labels?: string; shape?: string }) {
+async function script(
+  endpoint: string,
+  body: { steps?: Behaviour[]; otherwise?: Behaviour; labels?: string; shape?: string },
+) {
   const res = await fetch(`${SERVER}/__test/endpoints/${endpoint}`, { method: "PUT", body: JSON.stringify(body) });
   expect(res.status).toBe(204);
 }
@@ -142,7 +149,9 @@ describe("SageMaker classifier", () => {
   it("aborts a call that outlives its timeout", async () => {
     const endpoint = endpointName("intent");
     await script(endpoint, { otherwise: { kind: "ok", delayMs: 2000 } });
-    const err = await failure(classifier({ SAGEMAKER_ENDPOINT: endpoint }, { callTimeoutMs: 100 }).classifyBatch(TEXTS));
+    const err = await failure(
+      classifier({ SAGEMAKER_ENDPOINT: endpoint }, { callTimeoutMs: 100 }).classifyBatch(TEXTS),
+    );
     expect(err.code).toBe("timeout");
     expect(err.message).toMatch(/within 100 ms/);
   });
@@ -150,9 +159,17 @@ describe("SageMaker classifier", () => {
   it.each([
     ["not JSON", "<html>502 Bad Gateway</html>", /not JSON/],
     ["not a list", '{"error":"boom"}', /not \[\{label, score\}\] per input/],
-    ["a score out of range", JSON.stringify(TEXTS.map(() => ({ label: "LABEL_0", score: 7 }))), /not \[\{label, score\}\]/],
+    [
+      "a score out of range",
+      JSON.stringify(TEXTS.map(() => ({ label: "LABEL_0", score: 7 }))),
+      /not \[\{label, score\}\]/,
+    ],
     ["the wrong count", '[{"label":"LABEL_0","score":0.9}]', /expected 4 predictions, got 1/],
-    ["an unknown label", JSON.stringify(TEXTS.map(() => ({ label: "LABEL_9", score: 0.9 }))), /unknown label "LABEL_9"/],
+    [
+      "an unknown label",
+      JSON.stringify(TEXTS.map(() => ({ label: "LABEL_9", score: 0.9 }))),
+      /unknown label "LABEL_9"/,
+    ],
   ])("rejects a body with %s, naming the problem", async (_, body, message) => {
     const endpoint = endpointName("intent");
     await script(endpoint, { otherwise: { kind: "malformed", body } });
@@ -202,7 +219,13 @@ describe("resilient classifier", () => {
     expect(c.stats().lastError).toMatch(/not JSON/);
     // The next batch goes remote again and succeeds.
     expect((await c.classifyBatch(TEXTS)).every((r) => r.confidence === 0.9)).toBe(true);
-    expect(c.stats()).toMatchObject({ remoteOk: 1, remoteFailed: 1, fallbacks: 1, breaker: "closed", consecutiveFailures: 0 });
+    expect(c.stats()).toMatchObject({
+      remoteOk: 1,
+      remoteFailed: 1,
+      fallbacks: 1,
+      breaker: "closed",
+      consecutiveFailures: 0,
+    });
   });
 
   it("opens the breaker after repeated failures, stops calling, then probes and closes after the cooldown", async () => {
@@ -253,7 +276,9 @@ describe("intentClassifier(env)", () => {
     const noSecrets = { ...env, SAGEMAKER_ENDPOINT: "intent-x", AWS_REGION: TEST_AWS_REGION };
     expect(intentClassifier(noSecrets)).toBe(embeddedClassifier);
     expect(parseSageMakerConfig(vars({ SAGEMAKER_CASCADE_ENDPOINTS: "only-one" }))).toMatchObject({ ok: false });
-    expect(parseSageMakerConfig(vars({ SAGEMAKER_ENDPOINT: "a", SAGEMAKER_LABELS: '{"LABEL_0":"spam"}' }))).toMatchObject({
+    expect(
+      parseSageMakerConfig(vars({ SAGEMAKER_ENDPOINT: "a", SAGEMAKER_LABELS: '{"LABEL_0":"spam"}' })),
+    ).toMatchObject({
       ok: false,
     });
   });

@@ -18,7 +18,8 @@ import { api, createBroadcast } from "./helpers.ts";
  * progress is read from D1.
  */
 const naver = (path: string, init?: RequestInit) => fetch(`${env.TEST_NAVER_URL}${path}`, init);
-const script = (body: { failStatus?: number; failCount?: number; delayMs?: number }) => naver("/__test/qna", { method: "PUT", body: JSON.stringify(body) });
+const script = (body: { failStatus?: number; failCount?: number; delayMs?: number }) =>
+  naver("/__test/qna", { method: "PUT", body: JSON.stringify(body) });
 
 afterEach(async () => {
   await naver("/__test", { method: "DELETE" });
@@ -26,18 +27,24 @@ afterEach(async () => {
 
 const expectedQna = (() => {
   const catalogue = buildCatalogue(DEFAULT_BROADCAST, 42);
-  return [...catalogue.inquiries.values()].flatMap((list) => list.slice(0, DEFAULT_CRAWL_LIMITS.maxPerProduct).filter((q) => !q.secretYn && q.answer !== null)).length;
+  return [...catalogue.inquiries.values()].flatMap((list) =>
+    list.slice(0, DEFAULT_CRAWL_LIMITS.maxPerProduct).filter((q) => !q.secretYn && q.answer !== null),
+  ).length;
 })();
 
 async function naverBroadcast(): Promise<string> {
-  const { id } = await createBroadcast({ source: "naver", naverUrl: `https://view.shoppinglive.naver.com/lives/${DEFAULT_BROADCAST}` });
+  const { id } = await createBroadcast({
+    source: "naver",
+    naverUrl: `https://view.shoppinglive.naver.com/lives/${DEFAULT_BROADCAST}`,
+  });
   return id;
 }
 
 const setup = (id: string) => api(`/api/broadcasts/${id}/setup`, { method: "POST", body: "{}" });
 const resume = (id: string) => api(`/api/broadcasts/${id}/setup/crawl`, { method: "POST" });
 const crawlOf = (id: string) => getCrawl(drizzle(env.DB), id);
-const storedQna = async (id: string) => (await drizzle(env.DB).select().from(productQna).where(eq(productQna.broadcastId, id)).all()).length;
+const storedQna = async (id: string) =>
+  (await drizzle(env.DB).select().from(productQna).where(eq(productQna.broadcastId, id)).all()).length;
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 25_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -52,7 +59,10 @@ describe("the setup crawl's owner", () => {
   it("drives the crawl to the end from its alarm, with nobody watching", async () => {
     const id = await naverBroadcast();
     expect((await setup(id)).status).toBe(200);
-    const crawl = await until(() => crawlOf(id), (c) => c?.status === "done");
+    const crawl = await until(
+      () => crawlOf(id),
+      (c) => c?.status === "done",
+    );
     expect(crawl).toMatchObject({ status: "done", pending: [], error: null });
     expect(await storedQna(id)).toBe(expectedQna);
   });
@@ -66,7 +76,10 @@ describe("the setup crawl's owner", () => {
     expect(await again.json()).toMatchObject({ error: { code: "crawl_running" } });
     expect((await resume(id)).status).toBe(409);
     await script({ delayMs: 0 });
-    const crawl = await until(() => crawlOf(id), (c) => c?.status === "done");
+    const crawl = await until(
+      () => crawlOf(id),
+      (c) => c?.status === "done",
+    );
     expect(crawl?.status).toBe("done");
     // Nothing was stored twice or skipped by the refused starts.
     expect(await storedQna(id)).toBe(expectedQna);
@@ -77,7 +90,10 @@ describe("the setup crawl's owner", () => {
     await script({ failStatus: 503, failCount: 3 });
     const id = await naverBroadcast();
     expect((await setup(id)).status).toBe(200);
-    const crawl = await until(() => crawlOf(id), (c) => c?.status === "done");
+    const crawl = await until(
+      () => crawlOf(id),
+      (c) => c?.status === "done",
+    );
     expect(crawl?.status).toBe("done");
     expect(await storedQna(id)).toBe(expectedQna);
     const stats = (await (await naver("/__test/qna")).json()) as { failed: number };
@@ -88,17 +104,25 @@ describe("the setup crawl's owner", () => {
     await script({ failStatus: 503, failCount: -1 });
     const id = await naverBroadcast();
     expect((await setup(id)).status).toBe(200);
-    const failed = await until(() => crawlOf(id), (c) => c?.status === "failed");
+    const failed = await until(
+      () => crawlOf(id),
+      (c) => c?.status === "failed",
+    );
     expect(failed?.status).toBe("failed");
     expect(failed?.error).toContain(`${MAX_FAILED_STEPS} attempts in a row failed`);
     expect(failed?.error).toContain("HTTP 503");
     expect(failed?.pending).toHaveLength(5);
-    const progress = (await (await api(`/api/broadcasts/${id}/setup`)).json()) as { crawl: { status: string; error: string } };
+    const progress = (await (await api(`/api/broadcasts/${id}/setup`)).json()) as {
+      crawl: { status: string; error: string };
+    };
     expect(progress.crawl).toMatchObject({ status: "failed", error: failed?.error });
 
     await naver("/__test", { method: "DELETE" });
     expect((await resume(id)).status).toBe(202);
-    const done = await until(() => crawlOf(id), (c) => c?.status === "done");
+    const done = await until(
+      () => crawlOf(id),
+      (c) => c?.status === "done",
+    );
     expect(done?.status).toBe("done");
     expect(await storedQna(id)).toBe(expectedQna);
   });

@@ -23,20 +23,34 @@ const FIXTURE = "http://naver-fixture.test";
  */
 function fixtureSite() {
   const catalogue = buildCatalogue(NAVER_ID, 42);
-  const stream = new ChatStream({ corpus: [{ label: "general", text: "안녕하세요" }], ratePerSec: 1, seed: 1, startCommentNo: 1, bursts: false, tickMs: 1000, noticeEverySec: 0, productChangeEverySec: 0, products: catalogue.products });
+  const stream = new ChatStream({
+    corpus: [{ label: "general", text: "안녕하세요" }],
+    ratePerSec: 1,
+    seed: 1,
+    startCommentNo: 1,
+    bursts: false,
+    tickMs: 1000,
+    noticeEverySec: 0,
+    productChangeEverySec: 0,
+    products: catalogue.products,
+  });
   const broadcast: FixtureApiBroadcast = { catalogue, stream };
   const hits = new Map<string, number>();
   const routes = naverApiRoutes(() => broadcast, hits);
   const fetch: FetchLike = async (input) => {
     const answer = routes(new URL(input));
-    return answer ? Response.json(answer.body, { status: answer.status ?? 200 }) : Response.json({ code: "NOT_FOUND" }, { status: 404 });
+    return answer
+      ? Response.json(answer.body, { status: answer.status ?? 200 })
+      : Response.json({ code: "NOT_FOUND" }, { status: 404 });
   };
   return { catalogue, hits, fetch };
 }
 
 /** What a complete crawl should store: public, answered inquiries, up to the cap. */
 function expectedQna(catalogue: ReturnType<typeof buildCatalogue>, cap: number) {
-  return [...catalogue.inquiries.values()].flatMap((list) => list.slice(0, cap).filter((q) => !q.secretYn && q.answer !== null));
+  return [...catalogue.inquiries.values()].flatMap((list) =>
+    list.slice(0, cap).filter((q) => !q.secretYn && q.answer !== null),
+  );
 }
 
 async function runSetup(site: ReturnType<typeof fixtureSite>, broadcastId: string) {
@@ -45,13 +59,23 @@ async function runSetup(site: ReturnType<typeof fixtureSite>, broadcastId: strin
   if ("error" in snapshot) throw new Error(snapshot.error);
   await storeSnapshot(drizzle(env.DB), broadcastId, snapshot, Date.now());
   return (maxRequests: number) =>
-    crawlQnaStep({ db: drizzle(env.DB), fetch: site.fetch, urls, broadcastId, limits: { ...DEFAULT_CRAWL_LIMITS, maxRequests, deadline: Date.now() + 60_000 }, sleep: async () => {} });
+    crawlQnaStep({
+      db: drizzle(env.DB),
+      fetch: site.fetch,
+      urls,
+      broadcastId,
+      limits: { ...DEFAULT_CRAWL_LIMITS, maxRequests, deadline: Date.now() + 60_000 },
+      sleep: async () => {},
+    });
 }
 
 describe("setup crawl", () => {
   it("stores products, coupons, benefits and every public answered Q&A", async () => {
     const site = fixtureSite();
-    const { id } = await createBroadcast({ source: "naver", naverUrl: `https://view.shoppinglive.naver.com/lives/${NAVER_ID}` });
+    const { id } = await createBroadcast({
+      source: "naver",
+      naverUrl: `https://view.shoppinglive.naver.com/lives/${NAVER_ID}`,
+    });
     const step = await runSetup(site, id);
     const crawl = await step(10_000);
     expect(crawl).toMatchObject({ status: "done", productsTotal: 5, error: null });
@@ -67,13 +91,18 @@ describe("setup crawl", () => {
     expect(productRows.map((p) => p.name)).toContain("[퓨어메르] 리셋 비타씨 앰플 (5g x 8ea)");
     expect(productRows.find((p) => p.key === "11932352421")?.salePrice).toBe(58700);
     const lines = await db.select().from(broadcastBenefits).where(eq(broadcastBenefits.broadcastId, id)).all();
-    expect(lines.filter((l) => l.kind === "coupon").map((l) => l.text)).toContain("라이브 전용 10% 할인 쿠폰, 10% 할인, 30,000원 이상 구매 시, 최대 10,000원, 2025-01-16까지");
+    expect(lines.filter((l) => l.kind === "coupon").map((l) => l.text)).toContain(
+      "라이브 전용 10% 할인 쿠폰, 10% 할인, 30,000원 이상 구매 시, 최대 10,000원, 2025-01-16까지",
+    );
     expect(lines.filter((l) => l.kind === "benefit")).toHaveLength(2);
   });
 
   it("resumes a crawl cut short without storing anything twice or asking for a page again", async () => {
     const site = fixtureSite();
-    const { id } = await createBroadcast({ source: "naver", naverUrl: `https://view.shoppinglive.naver.com/lives/${NAVER_ID}` });
+    const { id } = await createBroadcast({
+      source: "naver",
+      naverUrl: `https://view.shoppinglive.naver.com/lives/${NAVER_ID}`,
+    });
     const step = await runSetup(site, id);
     const first = await step(7);
     expect(first?.status).toBe("paused");
@@ -87,13 +116,18 @@ describe("setup crawl", () => {
   });
 
   it("reports progress over the API and refuses to resume what never started", async () => {
-    const { id } = await createBroadcast({ source: "naver", naverUrl: `https://view.shoppinglive.naver.com/lives/${NAVER_ID}` });
+    const { id } = await createBroadcast({
+      source: "naver",
+      naverUrl: `https://view.shoppinglive.naver.com/lives/${NAVER_ID}`,
+    });
     expect(await (await api(`/api/broadcasts/${id}/setup`)).json()).toEqual({ crawl: null });
     expect((await api(`/api/broadcasts/${id}/setup/crawl`, { method: "POST" })).status).toBe(404);
     expect((await api(`/api/broadcasts/${id}/setup`, { token: null })).status).toBe(401);
     const site = fixtureSite();
     await (await runSetup(site, id))(3);
-    const progress = (await (await api(`/api/broadcasts/${id}/setup`)).json()) as { crawl: { status: string; productsLeft: number; qnaStored: number } };
+    const progress = (await (await api(`/api/broadcasts/${id}/setup`)).json()) as {
+      crawl: { status: string; productsLeft: number; qnaStored: number };
+    };
     expect(progress.crawl).toMatchObject({ status: "paused", productsLeft: 5 });
   });
 });

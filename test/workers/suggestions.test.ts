@@ -20,7 +20,16 @@ async function draft(id: string, question: string) {
 describe("draft suggestions", () => {
   it("suggests the line the viewer's wording means, also when the draft abstains", async () => {
     const { id } = await createBroadcast();
-    await drizzle(env.DB).insert(products).values({ broadcastId: id, key: "fan", name: "저소음 서큘레이터", price: 59000, salePrice: 59000, discountRate: 0, status: "SALE", updatedAt: 1 });
+    await drizzle(env.DB).insert(products).values({
+      broadcastId: id,
+      key: "fan",
+      name: "저소음 서큘레이터",
+      price: 59000,
+      salePrice: 59000,
+      discountRate: 0,
+      status: "SALE",
+      updatedAt: 1,
+    });
     const put = await api(`/api/broadcasts/${id}/products/fan/details`, {
       method: "PUT",
       body: JSON.stringify({ details: ["소비전력: 25W", "소음: 최저 22dB", "색상: 화이트"] }),
@@ -39,8 +48,14 @@ describe("draft suggestions", () => {
   it("keeps one broadcast's snippets out of another's suggestions", async () => {
     const a = await createBroadcast();
     const b = await createBroadcast();
-    await api(`/api/broadcasts/${a.id}/knowledge`, { method: "PATCH", body: JSON.stringify({ notes: ["배송은 내일 출발합니다"] }) });
-    await api(`/api/broadcasts/${b.id}/knowledge`, { method: "PATCH", body: JSON.stringify({ notes: ["배송은 다음 주 월요일 출발합니다"] }) });
+    await api(`/api/broadcasts/${a.id}/knowledge`, {
+      method: "PATCH",
+      body: JSON.stringify({ notes: ["배송은 내일 출발합니다"] }),
+    });
+    await api(`/api/broadcasts/${b.id}/knowledge`, {
+      method: "PATCH",
+      body: JSON.stringify({ notes: ["배송은 다음 주 월요일 출발합니다"] }),
+    });
     const d = await draft(b.id, "배송 언제 와요?");
     expect(d.suggestions.map((s) => s.text)).toContain("배송은 다음 주 월요일 출발합니다");
     expect(d.suggestions.map((s) => s.text)).not.toContain("배송은 내일 출발합니다");

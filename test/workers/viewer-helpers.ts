@@ -15,7 +15,10 @@ export function clientOnShard(shard: number, salt = "c"): string {
 }
 
 /** Opens a public viewer socket as a client at `ip` would; the response when it is refused. */
-export async function connectViewer(path: string, options: { ip?: string; client?: string } = {}): Promise<TestSocket | Response> {
+export async function connectViewer(
+  path: string,
+  options: { ip?: string; client?: string } = {},
+): Promise<TestSocket | Response> {
   const url = new URL(BASE + path);
   if (options.client) url.searchParams.set("client", options.client);
   const headers: Record<string, string> = { upgrade: "websocket", "cf-connecting-ip": options.ip ?? "203.0.113.7" };
@@ -34,7 +37,10 @@ export async function viewer(path: string, options: { ip?: string; client?: stri
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read a field or two of several answer shapes
-export async function publish(id: string, body: Record<string, unknown>): Promise<{ status: number; body: Record<string, any> }> {
+export async function publish(
+  id: string,
+  body: Record<string, unknown>,
+): Promise<{ status: number; body: Record<string, any> }> {
   const res = await api(`/api/broadcasts/${id}/answers`, { method: "POST", body: JSON.stringify(body) });
   // biome-ignore lint/suspicious/noExplicitAny: tests read a field or two of several answer shapes
   return { status: res.status, body: (await res.json()) as Record<string, any> };

@@ -13,15 +13,24 @@ const recentOf = (messages: { type: string }[]) => {
 describe("viewer sockets", () => {
   it("route a Naver page's id to its broadcast and send the recent pairs on connect", async () => {
     const naverId = String(1_500_000 + Math.floor(Math.random() * 1_000_000));
-    const { id } = await createBroadcast({ source: "naver", naverUrl: `https://view.shoppinglive.naver.com/lives/${naverId}?tr=lim` });
+    const { id } = await createBroadcast({
+      source: "naver",
+      naverUrl: `https://view.shoppinglive.naver.com/lives/${naverId}?tr=lim`,
+    });
     const first = (await publish(id, { question: "배송 언제 와요?", answer: "내일 출발해요." })).body.answer;
-    const second = (await publish(id, { question: "색상 뭐 있어요?", answer: "블랙, 아이보리 두 가지예요." })).body.answer;
+    const second = (await publish(id, { question: "색상 뭐 있어요?", answer: "블랙, 아이보리 두 가지예요." })).body
+      .answer;
 
     const v = await viewer(`/api/viewer/naver/${naverId}`);
     const recent = ViewerServerMessage.parse(v.messages[0]);
     expect(recent).toMatchObject({ type: "recent", broadcastId: id });
     expect(recentOf(v.messages).map((p) => p.id)).toEqual([second.id, first.id]);
-    expect(recentOf(v.messages)[0]).toEqual({ id: second.id, question: "색상 뭐 있어요?", answer: "블랙, 아이보리 두 가지예요.", at: second.updatedAt });
+    expect(recentOf(v.messages)[0]).toEqual({
+      id: second.id,
+      question: "색상 뭐 있어요?",
+      answer: "블랙, 아이보리 두 가지예요.",
+      at: second.updatedAt,
+    });
   });
 
   it("leave out unpublished pairs from what a reconnecting viewer gets", async () => {

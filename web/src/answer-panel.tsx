@@ -29,7 +29,9 @@ export function AnswerPanel({ session, store }: { session: AnswerSession; store:
     );
   }
   const others =
-    target.kind === "cluster" ? otherClaimants(store.claims.value, target.clusterId, { name: managerName.value, claimed: store.claimed.value }) : [];
+    target.kind === "cluster"
+      ? otherClaimants(store.claims.value, target.clusterId, { name: managerName.value, claimed: store.claimed.value })
+      : [];
   return (
     <section class="panel answer-panel" aria-labelledby="answer-title" data-testid="answer-panel">
       <h2 id="answer-title">{t("answer.title")}</h2>
@@ -50,7 +52,9 @@ export function AnswerPanel({ session, store }: { session: AnswerSession; store:
           {target.question}
         </p>
       </div>
-      {target.kind === "chat" && isYouTube(store) && <YouTubeModeration broadcastId={session.broadcastId} commentNo={target.commentNo} />}
+      {target.kind === "chat" && isYouTube(store) && (
+        <YouTubeModeration broadcastId={session.broadcastId} commentNo={target.commentNo} />
+      )}
       <DraftInfo session={session} />
       <label class="field">
         <span>{t("answer.text")}</span>
@@ -67,8 +71,16 @@ export function AnswerPanel({ session, store }: { session: AnswerSession; store:
           }}
         />
       </label>
-      {isYouTube(store) && <YouTubePostOption text={session.text.value} checked={session.postToYouTube.value} onChange={(v) => session.setPostToYouTube(v)} />}
-      {!session.drafting.value && session.draft.value && <AnswerSuggestions session={session} draft={session.draft.value} />}
+      {isYouTube(store) && (
+        <YouTubePostOption
+          text={session.text.value}
+          checked={session.postToYouTube.value}
+          onChange={(v) => session.setPostToYouTube(v)}
+        />
+      )}
+      {!session.drafting.value && session.draft.value && (
+        <AnswerSuggestions session={session} draft={session.draft.value} />
+      )}
       {notice?.kind === "error" && (
         <p class="notice error" role="alert">
           {notice.text}
@@ -96,7 +108,12 @@ export function AnswerPanel({ session, store }: { session: AnswerSession; store:
 }
 
 function DraftInfo({ session }: { session: AnswerSession }) {
-  if (session.drafting.value) return <p class="muted small" role="status">{t("answer.drafting")}</p>;
+  if (session.drafting.value)
+    return (
+      <p class="muted small" role="status">
+        {t("answer.drafting")}
+      </p>
+    );
   const error = session.draftError.value;
   if (error) {
     return (

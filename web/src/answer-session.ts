@@ -88,7 +88,15 @@ export function createAnswerSession(broadcastId: string, store: BoardStore): Ans
   }
 
   return {
-    target, draft, drafting, draftError, text, sending, notice, claimOpen, close,
+    target,
+    draft,
+    drafting,
+    draftError,
+    text,
+    sending,
+    notice,
+    claimOpen,
+    close,
     open(next, ready, productKey) {
       close();
       product = productKey;
@@ -111,13 +119,19 @@ export function createAnswerSession(broadcastId: string, store: BoardStore): Ans
       if (!current || !answer || sending.value) return;
       sending.value = true;
       try {
-        const body = { question: current.question, answer, ...(current.kind === "chat" ? { sourceCommentNo: current.commentNo } : { clusterId: current.clusterId }) };
+        const body = {
+          question: current.question,
+          answer,
+          ...(current.kind === "chat" ? { sourceCommentNo: current.commentNo } : { clusterId: current.clusterId }),
+        };
         const outcome = await answersApi.publish(broadcastId, body);
         const a = outcome.answer;
         store.notePublished({ id: a.id, question: a.question, answer: a.answer, at: a.updatedAt });
         // The hub marked the cluster answered for every board; show it here without waiting.
         if (current.kind === "cluster") store.noteClusterStatus(current.clusterId, "answered");
-        notice.value = outcome.relay ? { kind: "ok", text: t("answer.sent") } : { kind: "warn", text: t("answer.relayFailed") };
+        notice.value = outcome.relay
+          ? { kind: "ok", text: t("answer.sent") }
+          : { kind: "warn", text: t("answer.relayFailed") };
         if (postToYouTube.value && isYouTube(store)) {
           // The board hears the outcome from the hub too (answer-posted); a failure also shows here.
           await youtubeApi.post(broadcastId, a.id).catch((err: unknown) => {

@@ -27,7 +27,9 @@ export function AnswerSuggestions({ session, draft }: { session: AnswerSession; 
               onClick={() => session.setText(s.text)}
             >
               <span class="tag">{t(`answer.kind.${kindKey(s.kind)}`)}</span>{" "}
-              {highlightParts(s.text, s.matched).map((part, j) => (part.matched ? <mark key={j}>{part.text}</mark> : part.text))}
+              {highlightParts(s.text, s.matched).map((part, j) =>
+                part.matched ? <mark key={j}>{part.text}</mark> : part.text,
+              )}
             </button>
           </li>
         ))}

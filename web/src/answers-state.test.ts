@@ -9,7 +9,10 @@ describe("published answers on a board", () => {
     let list = applyPublished([], pair("a1", 1));
     list = applyPublished(list, pair("a2", 2));
     list = applyPublished(list, pair("a1", 3, "edited"));
-    expect(list.map((p) => [p.id, p.answer])).toEqual([["a2", "a a2"], ["a1", "edited"]]);
+    expect(list.map((p) => [p.id, p.answer])).toEqual([
+      ["a2", "a a2"],
+      ["a1", "edited"],
+    ]);
   });
 
   it("ignores an older version of a pair it already holds", () => {
@@ -25,7 +28,14 @@ describe("published answers on a board", () => {
 
   it("keeps only published rows from the API", () => {
     const row = (id: string, status: "published" | "unpublished"): PublishedAnswer => ({
-      id, broadcastId: "b", question: "q", answer: "a", sourceCommentNo: null, status, createdAt: 1, updatedAt: 2,
+      id,
+      broadcastId: "b",
+      question: "q",
+      answer: "a",
+      sourceCommentNo: null,
+      status,
+      createdAt: 1,
+      updatedAt: 2,
     });
     expect(fromApi([row("a1", "published"), row("a2", "unpublished")]).map((p) => p.id)).toEqual(["a1"]);
   });
@@ -34,6 +44,9 @@ describe("published answers on a board", () => {
     const current = [pair("a3", 30)];
     const loaded = [pair("a3", 20, "stale"), pair("a2", 10), pair("a1", 5)];
     const merged = mergeLoaded(current, loaded, new Set(["a1"]));
-    expect(merged.map((p) => [p.id, p.answer])).toEqual([["a3", "a a3"], ["a2", "a a2"]]);
+    expect(merged.map((p) => [p.id, p.answer])).toEqual([
+      ["a3", "a a3"],
+      ["a2", "a a2"],
+    ]);
   });
 });

@@ -5,7 +5,9 @@ export type PublishedList = readonly QaPair[];
 
 /** The list from the API (published ones only, newest first). */
 export function fromApi(answers: readonly PublishedAnswer[]): PublishedList {
-  return answers.filter((a) => a.status === "published").map((a) => ({ id: a.id, question: a.question, answer: a.answer, at: a.updatedAt }));
+  return answers
+    .filter((a) => a.status === "published")
+    .map((a) => ({ id: a.id, question: a.question, answer: a.answer, at: a.updatedAt }));
 }
 
 /**
@@ -30,7 +32,11 @@ export function applyUnpublished(list: PublishedList, id: string): PublishedList
  * Merges the API's list (loaded once when the board opens) with frames that may have
  * arrived meanwhile: frames are newer, so their pairs win; the API's fill the rest.
  */
-export function mergeLoaded(current: PublishedList, loaded: PublishedList, unpublished: ReadonlySet<string>): PublishedList {
+export function mergeLoaded(
+  current: PublishedList,
+  loaded: PublishedList,
+  unpublished: ReadonlySet<string>,
+): PublishedList {
   const known = new Set(current.map((p) => p.id));
   const extra = loaded.filter((p) => !known.has(p.id) && !unpublished.has(p.id));
   return extra.length ? [...current, ...extra].sort((a, b) => b.at - a.at) : current;

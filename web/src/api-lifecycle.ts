@@ -6,5 +6,6 @@ export const lifecycleApi = {
   /** The page after `cursor` (the previous page's `nextCursor`). */
   listMore: (cursor: string) => request(BroadcastList, `/api/broadcasts?cursor=${encodeURIComponent(cursor)}`),
   /** Deletes the broadcast and all its data: 204, no body. */
-  deleteBroadcast: (id: string) => request(NoContent, `/api/broadcasts/${encodeURIComponent(id)}`, { method: "DELETE" }),
+  deleteBroadcast: (id: string) =>
+    request(NoContent, `/api/broadcasts/${encodeURIComponent(id)}`, { method: "DELETE" }),
 };

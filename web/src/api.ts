@@ -9,7 +9,6 @@ import {
 } from "../../core/protocol/index.ts";
 import { signedOut } from "./auth.ts";
 
-
 /** A failed API call: HTTP status (0 when the server was unreachable) and the server's error code. */
 export class ApiFailure extends Error {
   readonly status: number;
@@ -49,7 +48,9 @@ export async function readAnswer<T>(schema: z.ZodType<T>, path: string, response
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => undefined);
   if (!response.ok) {
     const parsed = ApiError.safeParse(body);
-    const error = parsed.success ? parsed.data.error : { code: `http_${response.status}`, message: response.statusText };
+    const error = parsed.success
+      ? parsed.data.error
+      : { code: `http_${response.status}`, message: response.statusText };
     throw new ApiFailure(response.status, error.code, error.message);
   }
   const parsed = schema.safeParse(body);
@@ -70,6 +71,5 @@ export const api = {
   health: () => request(Health, "/api/health"),
   listBroadcasts: () => request(BroadcastList, "/api/broadcasts"),
   getBroadcast: (id: string) => request(BroadcastSummary, `/api/broadcasts/${encodeURIComponent(id)}`),
-  createBroadcast: (body: CreateBroadcast) =>
-    request(CreatedBroadcast, "/api/broadcasts", jsonBody("POST", body)),
+  createBroadcast: (body: CreateBroadcast) => request(CreatedBroadcast, "/api/broadcasts", jsonBody("POST", body)),
 };

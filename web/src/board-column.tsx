@@ -70,7 +70,13 @@ export function BoardColumn(props: Props) {
   }, [scrollTop, viewport, shown.length, props.filtering]);
   const waiting = frozen?.[0] ? newerThan(chats, frozen[0].seq) : frozen ? chats.length : 0;
   const current = Math.min(focusIndex, Math.max(0, shown.length - 1));
-  const win = visibleWindow({ scrollTop, viewportHeight: viewport, rowHeight: ROW_HEIGHT, count: shown.length, overscan: 12 });
+  const win = visibleWindow({
+    scrollTop,
+    viewportHeight: viewport,
+    rowHeight: ROW_HEIGHT,
+    count: shown.length,
+    overscan: 12,
+  });
 
   useLayoutEffect(() => {
     if (!wantFocus.current) return;
@@ -121,11 +127,19 @@ export function BoardColumn(props: Props) {
         </span>
       </header>
       {waiting > 0 && (
-        <button type="button" class="new-badge" data-testid={`new-${intent}`} onClick={showNew} aria-label={t("board.newItemsLabel", { n: waiting })}>
+        <button
+          type="button"
+          class="new-badge"
+          data-testid={`new-${intent}`}
+          onClick={showNew}
+          aria-label={t("board.newItemsLabel", { n: waiting })}
+        >
           ↑ {t("board.newItems", { n: waiting })}
         </button>
       )}
-      {shown.length === 0 && <p class="column-empty muted">{props.filtering ? t("board.noMatch") : t("board.empty")}</p>}
+      {shown.length === 0 && (
+        <p class="column-empty muted">{props.filtering ? t("board.noMatch") : t("board.empty")}</p>
+      )}
       <ol
         ref={listRef}
         class={`chat-list${props.onActivate ? " is-actionable" : ""}`}

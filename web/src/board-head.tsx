@@ -7,7 +7,15 @@ import { BackLink } from "./back-link.tsx";
 import { navigate } from "./route.ts";
 
 /** Back link, title, links to the setup page and the report, and the capture and connection states. */
-export function BoardHead({ broadcastId, title, store }: { broadcastId: string; title: string | null; store: BoardStore }) {
+export function BoardHead({
+  broadcastId,
+  title,
+  store,
+}: {
+  broadcastId: string;
+  title: string | null;
+  store: BoardStore;
+}) {
   return (
     <div class="board-head">
       <BackLink />

@@ -1,9 +1,27 @@
 import { describe, expect, it } from "vitest";
 import type { BoardChat, BoardIntent } from "../../core/protocol/index.ts";
-import { applyChats, applyFrames, applyIntents, applyOlder, applyWindow, dropOlder, emptyBoard, MAX_OLDER, olderCursor } from "./board-state.ts";
+import {
+  applyChats,
+  applyFrames,
+  applyIntents,
+  applyOlder,
+  applyWindow,
+  dropOlder,
+  emptyBoard,
+  MAX_OLDER,
+  olderCursor,
+} from "./board-state.ts";
 
 function chat(seq: number, intent: BoardIntent = "general"): BoardChat {
-  return { seq, commentNo: 1000 + seq, nickname: `n${seq}`, message: `m${seq}`, intent, confidence: 0.9, at: 1_700_000_000_000 + seq };
+  return {
+    seq,
+    commentNo: 1000 + seq,
+    nickname: `n${seq}`,
+    message: `m${seq}`,
+    intent,
+    confidence: 0.9,
+    at: 1_700_000_000_000 + seq,
+  };
 }
 const seqs = (items: readonly BoardChat[]) => items.map((c) => c.seq);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -20,7 +38,11 @@ describe("a late board's window and scrolling back", () => {
   });
 
   it("pages a column back below its oldest chat, each chat once, and knows when nothing is left", () => {
-    const s = applyFrames(emptyBoard(), [{ type: "window", items: [chat(50, "question"), chat(60, "question")], lastSeq: 60 }], 2);
+    const s = applyFrames(
+      emptyBoard(),
+      [{ type: "window", items: [chat(50, "question"), chat(60, "question")], lastSeq: 60 }],
+      2,
+    );
     expect(olderCursor(s, "question")).toBe(50);
     const paged = applyOlder(s, "question", [chat(60, "question"), chat(40, "question"), chat(30, "question")], 30, 2);
     expect(seqs(paged.columns.question)).toEqual([60, 50, 40, 30]);
@@ -48,7 +70,15 @@ describe("a late board's window and scrolling back", () => {
 
   it("bounds a column's older chats at MAX_OLDER and stops asking for more", () => {
     let s = applyChats(emptyBoard(), [chat(100_000)], 1);
-    s = applyOlder(s, "general", range(1, MAX_OLDER + 500).reverse().map((n) => chat(n)), 0, 1);
+    s = applyOlder(
+      s,
+      "general",
+      range(1, MAX_OLDER + 500)
+        .reverse()
+        .map((n) => chat(n)),
+      0,
+      1,
+    );
     expect(s.columns.general).toHaveLength(1 + MAX_OLDER);
     expect(s.extra.general).toBe(MAX_OLDER);
     expect(olderCursor(s, "general")).toBeNull();

@@ -8,7 +8,20 @@ export type ConnectionState = "connecting" | "open" | "reconnecting" | "closed";
 /** Frames about answering (clusters, claims, published answers) and the capture: applied at once, not per animation frame. */
 export type BoardEvent = Extract<
   BoardServerMessage,
-  { type: "clusters" | "claims" | "answer-published" | "answer-unpublished" | "capture" | "held" | "moderation-decision" | "moderation-settings" | "nickname" | "answer-posted" | "answer-delivery" }
+  {
+    type:
+      | "clusters"
+      | "claims"
+      | "answer-published"
+      | "answer-unpublished"
+      | "capture"
+      | "held"
+      | "moderation-decision"
+      | "moderation-settings"
+      | "nickname"
+      | "answer-posted"
+      | "answer-delivery";
+  }
 >;
 
 /** What the socket needs from the board: where to resume, and where frames go. */

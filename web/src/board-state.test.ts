@@ -13,7 +13,15 @@ import {
 } from "./board-state.ts";
 
 function chat(seq: number, intent: BoardIntent = "general", confidence = 0.9): BoardChat {
-  return { seq, commentNo: 1000 + seq, nickname: `n${seq}`, message: `m${seq}`, intent, confidence, at: 1_700_000_000_000 + seq };
+  return {
+    seq,
+    commentNo: 1000 + seq,
+    nickname: `n${seq}`,
+    message: `m${seq}`,
+    intent,
+    confidence,
+    at: 1_700_000_000_000 + seq,
+  };
 }
 
 const seqs = (items: readonly BoardChat[]) => items.map((c) => c.seq);
@@ -50,7 +58,11 @@ describe("board state", () => {
   it("keeps at most `limit` items per column but counts every chat", () => {
     let s = emptyBoard();
     for (let seq = 1; seq <= 25; seq += 5) {
-      s = applyChats(s, [1, 2, 3, 4, 5].map((i) => chat(seq + i - 1, "question")), 7);
+      s = applyChats(
+        s,
+        [1, 2, 3, 4, 5].map((i) => chat(seq + i - 1, "question")),
+        7,
+      );
     }
     expect(seqs(s.columns.question)).toEqual([25, 24, 23, 22, 21, 20, 19]);
     expect(s.local.question).toBe(25);

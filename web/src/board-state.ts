@@ -1,4 +1,11 @@
-import type { BoardChat, BoardIntent, BoardServerMessage, Intent, IntentCounts, MinuteCounts } from "../../core/protocol/index.ts";
+import type {
+  BoardChat,
+  BoardIntent,
+  BoardServerMessage,
+  Intent,
+  IntentCounts,
+  MinuteCounts,
+} from "../../core/protocol/index.ts";
 
 /**
  * The live board as pure, immutable data: what each column shows (newest first, bounded),
@@ -31,7 +38,10 @@ export interface BoardState {
 }
 
 /** Frames that change the board; the socket layer handles the rest. */
-export type BoardFrame = Extract<BoardServerMessage, { type: "chats" | "intents" | "stats" | "resync" | "chats-hidden" | "window" | "older-chats" }>;
+export type BoardFrame = Extract<
+  BoardServerMessage,
+  { type: "chats" | "intents" | "stats" | "resync" | "chats-hidden" | "window" | "older-chats" }
+>;
 type IntentUpdate = Extract<BoardServerMessage, { type: "intents" }>["updates"][number];
 type StatsFrame = Extract<BoardServerMessage, { type: "stats" }>;
 
@@ -110,14 +120,31 @@ export function applyChats(state: BoardState, items: readonly BoardChat[], limit
  * A late board's start: the hub's recent window (the newest chats of each column, in seq order)
  * replaces what the board showed; everything older is reached by scrolling back.
  */
-export function applyWindow(state: BoardState, items: readonly BoardChat[], windowLastSeq: number, limit = COLUMN_LIMIT): BoardState {
-  const base: BoardState = { ...state, columns: { question: [], request: [], general: [] }, extra: emptyBoard().extra, olderFrom: emptyBoard().olderFrom, lastSeq: 0 };
+export function applyWindow(
+  state: BoardState,
+  items: readonly BoardChat[],
+  windowLastSeq: number,
+  limit = COLUMN_LIMIT,
+): BoardState {
+  const base: BoardState = {
+    ...state,
+    columns: { question: [], request: [], general: [] },
+    extra: emptyBoard().extra,
+    olderFrom: emptyBoard().olderFrom,
+    lastSeq: 0,
+  };
   const next = applyChats(base, items, limit);
   return { ...next, lastSeq: Math.max(state.lastSeq, windowLastSeq, next.lastSeq) };
 }
 
 /** An older page of one column (newest first): appended below what it shows, each chat once, within MAX_OLDER. */
-export function applyOlder(state: BoardState, column: Intent, items: readonly BoardChat[], next: number, limit = COLUMN_LIMIT): BoardState {
+export function applyOlder(
+  state: BoardState,
+  column: Intent,
+  items: readonly BoardChat[],
+  next: number,
+  limit = COLUMN_LIMIT,
+): BoardState {
   const shown = state.columns[column];
   const oldest = shown.at(-1)?.seq ?? Infinity;
   const fresh = items.filter((c) => c.seq < oldest && columnOf(c.intent) === column);

@@ -201,7 +201,8 @@ export function createBoardStore(broadcastId: string): BoardStore {
     lastSeq: () => Math.max(receivedSeq, state.peek().lastSeq),
     onFrame: enqueue,
     onEvent,
-    afterHello: () => (claimed.value && claimManager ? [{ type: "claim", clusterId: claimed.value, manager: claimManager }] : []),
+    afterHello: () =>
+      claimed.value && claimManager ? [{ type: "claim", clusterId: claimed.value, manager: claimManager }] : [],
     onInvalid: () => invalid.value++,
     onServerError: (code, message) => {
       serverError.value = `${message} (${code})`;

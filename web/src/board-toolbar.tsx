@@ -32,7 +32,11 @@ export function BoardToolbar(props: Props) {
       {props.products.length > 0 && (
         <label class="field inline">
           <span class="visually-hidden">{t("board.product")}</span>
-          <select data-testid="board-product" value={props.productKey} onChange={(e) => props.onProduct(e.currentTarget.value)}>
+          <select
+            data-testid="board-product"
+            value={props.productKey}
+            onChange={(e) => props.onProduct(e.currentTarget.value)}
+          >
             <option value="">{t("board.allProducts")}</option>
             {props.products.map((p) => (
               <option key={p.key} value={p.key}>

@@ -42,10 +42,19 @@ export function BoardView({ broadcastId }: { broadcastId: string }) {
 
   useEffect(() => {
     store.start();
-    api.getBroadcast(broadcastId).then((b) => (title.value = b.title), () => undefined);
-    knowledgeApi.products(broadcastId).then((p) => (products.value = p.products), () => undefined);
+    api.getBroadcast(broadcastId).then(
+      (b) => (title.value = b.title),
+      () => undefined,
+    );
+    knowledgeApi.products(broadcastId).then(
+      (p) => (products.value = p.products),
+      () => undefined,
+    );
     const slash = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+      const typing =
+        e.target instanceof HTMLInputElement ||
+        e.target instanceof HTMLTextAreaElement ||
+        e.target instanceof HTMLSelectElement;
       if (e.key === "/" && !typing) {
         e.preventDefault();
         document.getElementById("board-search")?.focus();
@@ -60,16 +69,26 @@ export function BoardView({ broadcastId }: { broadcastId: string }) {
   }, [store]);
 
   const language = lang.value;
-  const labels = useMemo<ChatRowLabels>(() => ({ pending: t("board.pending"), uncertain: t("board.uncertain"), time: formatTime }), [language]);
+  const labels = useMemo<ChatRowLabels>(
+    () => ({ pending: t("board.pending"), uncertain: t("board.uncertain"), time: formatTime }),
+    [language],
+  );
   const product = products.value.find((p) => p.key === productKey.value);
-  const filter = useMemo<ChatFilter>(() => ({ query: query.value, productTerms: product ? productTerms(product.name) : [] }), [query.value, product]);
+  const filter = useMemo<ChatFilter>(
+    () => ({ query: query.value, productTerms: product ? productTerms(product.name) : [] }),
+    [query.value, product],
+  );
 
   const state = store.state.value;
   const counts = displayCounts(state);
   const filtering = isFiltering(filter);
   const target = session.target.value;
   const answerChat = (chat: BoardChat) =>
-    session.open({ kind: "chat", seq: chat.seq, commentNo: chat.commentNo, question: chat.message }, null, productKey.value || undefined);
+    session.open(
+      { kind: "chat", seq: chat.seq, commentNo: chat.commentNo, question: chat.message },
+      null,
+      productKey.value || undefined,
+    );
 
   return (
     <div class="board">
@@ -87,7 +106,11 @@ export function BoardView({ broadcastId }: { broadcastId: string }) {
         />
         <IntentChart minutes={state.perMinute} />
       </div>
-      <BoardFigures store={store} total={counts.question + counts.request + counts.general} matches={filtering ? countMatches(state.columns, filter) : null} />
+      <BoardFigures
+        store={store}
+        total={counts.question + counts.request + counts.general}
+        matches={filtering ? countMatches(state.columns, filter) : null}
+      />
       <div class="board-body">
         <div class="columns">
           {COLUMN_ORDER.map((intent) => (

@@ -50,7 +50,10 @@ export function BroadcastList() {
 
   useEffect(() => {
     void load();
-    api.health().then((h) => (health.value = h), () => undefined);
+    api.health().then(
+      (h) => (health.value = h),
+      () => undefined,
+    );
   }, []);
 
   const list = broadcasts.value;
@@ -70,7 +73,9 @@ export function BroadcastList() {
         )}
         {list === null && !problem.value && <p class="muted">{t("list.loading")}</p>}
         {list?.length === 0 && <p class="muted">{t("list.empty")}</p>}
-        {list && list.length > 0 && <BroadcastTable broadcasts={list} onDeleted={removed} onError={(m) => (problem.value = m)} />}
+        {list && list.length > 0 && (
+          <BroadcastTable broadcasts={list} onDeleted={removed} onError={(m) => (problem.value = m)} />
+        )}
         {nextCursor.value && (
           <button type="button" class="button ghost" data-testid="broadcast-more" onClick={() => void loadMore()}>
             {t("list.more")}
@@ -83,7 +88,15 @@ export function BroadcastList() {
   );
 }
 
-function BroadcastTable({ broadcasts, onDeleted, onError }: { broadcasts: BroadcastSummary[]; onDeleted: (id: string) => void; onError: (message: string) => void }) {
+function BroadcastTable({
+  broadcasts,
+  onDeleted,
+  onError,
+}: {
+  broadcasts: BroadcastSummary[];
+  onDeleted: (id: string) => void;
+  onError: (message: string) => void;
+}) {
   return (
     <table class="broadcasts">
       <thead>

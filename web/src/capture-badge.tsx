@@ -17,7 +17,11 @@ export function CaptureBadge({ status }: { status: CaptureStatus | null }) {
       {t("capture.label", { state: word })}
       {status && status.chats > 0 && <span class="muted small"> · {t("capture.chats", { n: status.chats })}</span>}
       {status?.quota && (
-        <span class={status.quota.warning ? "small quota-warn" : "muted small"} data-testid="capture-quota" title={status.quota.warning ? t("youtube.quotaWarn") : ""}>
+        <span
+          class={status.quota.warning ? "small quota-warn" : "muted small"}
+          data-testid="capture-quota"
+          title={status.quota.warning ? t("youtube.quotaWarn") : ""}
+        >
           {" "}
           · {t("youtube.quota", { units: status.quota.units, limit: status.quota.limit })}
         </span>

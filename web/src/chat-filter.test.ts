@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { BoardChat } from "../../core/protocol/index.ts";
 import { chatMatcher, filterColumn, NO_FILTER, productTerms } from "./chat-filter.ts";
 
-const chat = (message: string, nickname = "shop****"): BoardChat => ({ seq: 1, commentNo: 1, nickname, message, intent: "question", confidence: 0.9, at: 0 });
+const chat = (message: string, nickname = "shop****"): BoardChat => ({
+  seq: 1,
+  commentNo: 1,
+  nickname,
+  message,
+  intent: "question",
+  confidence: 0.9,
+  at: 0,
+});
 
 describe("board filters", () => {
   it("derives product words from a Naver product name, without brand tags or quantities", () => {

@@ -28,13 +28,26 @@ interface Props {
 export class ChatRow extends Component<Props> {
   override shouldComponentUpdate(next: Props): boolean {
     const p = this.props;
-    return next.chat !== p.chat || next.index !== p.index || next.labels !== p.labels || next.current !== p.current || next.selected !== p.selected;
+    return (
+      next.chat !== p.chat ||
+      next.index !== p.index ||
+      next.labels !== p.labels ||
+      next.current !== p.current ||
+      next.selected !== p.selected
+    );
   }
 
   override render({ chat, index, labels, current, selected }: Props) {
     const pending = chat.intent === "pending";
     const uncertain = isUncertain(chat);
-    const classes = ["chat", pending ? "is-pending" : "", uncertain ? "is-uncertain" : "", selected ? "is-selected" : ""].filter(Boolean).join(" ");
+    const classes = [
+      "chat",
+      pending ? "is-pending" : "",
+      uncertain ? "is-uncertain" : "",
+      selected ? "is-selected" : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
     return (
       <li
         class={classes}

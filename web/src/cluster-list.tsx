@@ -10,7 +10,15 @@ import { managerName } from "./manager-name.ts";
 const SHOWN = 40;
 
 /** Question clusters, most asked first: count, latest wording, draft readiness, who is answering. */
-export function ClusterList({ store, session, productKey }: { store: BoardStore; session: AnswerSession; productKey: string | undefined }) {
+export function ClusterList({
+  store,
+  session,
+  productKey,
+}: {
+  store: BoardStore;
+  session: AnswerSession;
+  productKey: string | undefined;
+}) {
   const showClosed = useSignal(false);
   const map = store.clusters.value;
   const items = orderedClusters(map, showClosed.value).slice(0, SHOWN);
@@ -22,7 +30,12 @@ export function ClusterList({ store, session, productKey }: { store: BoardStore;
       <div class="panel-head">
         <h2 id="clusters-title">{t("clusters.title")}</h2>
         {closed > 0 && (
-          <button type="button" class="link-button small" onClick={() => (showClosed.value = !showClosed.value)} aria-pressed={showClosed.value}>
+          <button
+            type="button"
+            class="link-button small"
+            onClick={() => (showClosed.value = !showClosed.value)}
+            aria-pressed={showClosed.value}
+          >
             {showClosed.value ? t("clusters.hideClosed") : t("clusters.showClosed", { n: closed })}
           </button>
         )}
@@ -32,7 +45,14 @@ export function ClusterList({ store, session, productKey }: { store: BoardStore;
       ) : (
         <ul class="clusters">
           {items.map((c) => (
-            <ClusterItem key={c.id} cluster={c} open={c.id === openId} store={store} session={session} productKey={productKey} />
+            <ClusterItem
+              key={c.id}
+              cluster={c}
+              open={c.id === openId}
+              store={store}
+              session={session}
+              productKey={productKey}
+            />
           ))}
         </ul>
       )}
@@ -50,9 +70,15 @@ interface ItemProps {
 
 function ClusterItem({ cluster: c, open, store, session, productKey }: ItemProps) {
   const claimants = otherClaimants(store.claims.value, c.id, { name: managerName.value, claimed: store.claimed.value });
-  const answer = () => session.open({ kind: "cluster", clusterId: c.id, question: c.latest, count: c.count }, c.draft, productKey);
+  const answer = () =>
+    session.open({ kind: "cluster", clusterId: c.id, question: c.latest, count: c.count }, c.draft, productKey);
   return (
-    <li class={`cluster status-${c.status}${open ? " is-open" : ""}`} data-testid="cluster" data-cluster-id={c.id} data-status={c.status}>
+    <li
+      class={`cluster status-${c.status}${open ? " is-open" : ""}`}
+      data-testid="cluster"
+      data-cluster-id={c.id}
+      data-status={c.status}
+    >
       <div class="cluster-main">
         <span class="cluster-count" data-testid="cluster-count">
           {t("clusters.count", { n: c.count })}
@@ -76,7 +102,12 @@ function ClusterItem({ cluster: c, open, store, session, productKey }: ItemProps
             <button type="button" class="button small primary" data-testid="cluster-answer" onClick={answer}>
               {t("clusters.answer")}
             </button>
-            <button type="button" class="button small" data-testid="cluster-dismiss" onClick={() => store.setClusterStatus(c.id, "dismissed")}>
+            <button
+              type="button"
+              class="button small"
+              data-testid="cluster-dismiss"
+              onClick={() => store.setClusterStatus(c.id, "dismissed")}
+            >
               {t("clusters.dismiss")}
             </button>
           </>

@@ -16,7 +16,12 @@ describe("question clusters on a board", () => {
   });
 
   it("orders open clusters by count then recency, closed ones after when asked", () => {
-    const map = applyClusters(new Map(), [cluster("a", 3, 1), cluster("b", 3, 9), cluster("c", 7, 0), cluster("d", 50, 5, "dismissed")]);
+    const map = applyClusters(new Map(), [
+      cluster("a", 3, 1),
+      cluster("b", 3, 9),
+      cluster("c", 7, 0),
+      cluster("d", 50, 5, "dismissed"),
+    ]);
     expect(orderedClusters(map, false).map((c) => c.id)).toEqual(["c", "b", "a"]);
     expect(orderedClusters(map, true).map((c) => c.id)).toEqual(["c", "b", "a", "d"]);
     expect(closedCount(map)).toBe(1);
@@ -41,7 +46,10 @@ describe("question clusters on a board", () => {
     expect(otherClaimants(claims, "c1", { name: "민지", claimed: null })).toEqual(["민지", "Alex"]);
     expect(otherClaimants(claims, "c3", { name: "민지", claimed: "c3" })).toEqual([]);
     // Two managers with the same name: only one entry is this board's own.
-    const twins = [{ clusterId: "c1", manager: "민지" }, { clusterId: "c1", manager: "민지" }];
+    const twins = [
+      { clusterId: "c1", manager: "민지" },
+      { clusterId: "c1", manager: "민지" },
+    ];
     expect(otherClaimants(twins, "c1", { name: "민지", claimed: "c1" })).toEqual(["민지"]);
   });
 });

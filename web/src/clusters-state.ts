@@ -41,7 +41,11 @@ export function closedCount(map: ClusterMap): number {
  * Other managers answering `clusterId`. The hub lists every board's claim, this one's too:
  * when this board claims the cluster, one entry under its own name is its own.
  */
-export function otherClaimants(claims: readonly Claim[], clusterId: string, me: { name: string; claimed: string | null }): string[] {
+export function otherClaimants(
+  claims: readonly Claim[],
+  clusterId: string,
+  me: { name: string; claimed: string | null },
+): string[] {
   const names = claims.filter((c) => c.clusterId === clusterId).map((c) => c.manager);
   if (me.claimed === clusterId) {
     const own = names.indexOf(me.name);

@@ -110,7 +110,12 @@ export function CreateBroadcastForm({ onCreated }: { onCreated: () => void }) {
       {created.value && (
         <div class="notice ok" role="status">
           <p>{t("create.done", { id: created.value.id, token: created.value.ingestToken })}</p>
-          <button type="button" class="button primary small" data-testid="create-continue" onClick={() => navigate({ page: "setup", id: created.value!.id })}>
+          <button
+            type="button"
+            class="button primary small"
+            data-testid="create-continue"
+            onClick={() => navigate({ page: "setup", id: created.value!.id })}
+          >
             {t("create.continue")}
           </button>
         </div>

@@ -7,7 +7,15 @@ import { t } from "./i18n.ts";
  * Deletes a broadcast after an explicit second click: the first shows what will go and asks;
  * only "delete" in that question deletes. Every chat, answer and setting of the broadcast goes.
  */
-export function DeleteBroadcastButton({ broadcast, onDeleted, onError }: { broadcast: BroadcastSummary; onDeleted: () => void; onError: (message: string) => void }) {
+export function DeleteBroadcastButton({
+  broadcast,
+  onDeleted,
+  onError,
+}: {
+  broadcast: BroadcastSummary;
+  onDeleted: () => void;
+  onError: (message: string) => void;
+}) {
   const asking = useSignal(false);
   const busy = useSignal(false);
 
@@ -26,7 +34,13 @@ export function DeleteBroadcastButton({ broadcast, onDeleted, onError }: { broad
 
   if (!asking.value) {
     return (
-      <button type="button" class="button small ghost danger" data-testid="broadcast-delete" aria-label={t("list.deleteLabel", { title: broadcast.title })} onClick={() => (asking.value = true)}>
+      <button
+        type="button"
+        class="button small ghost danger"
+        data-testid="broadcast-delete"
+        aria-label={t("list.deleteLabel", { title: broadcast.title })}
+        onClick={() => (asking.value = true)}
+      >
         {t("list.delete")}
       </button>
     );
@@ -34,7 +48,13 @@ export function DeleteBroadcastButton({ broadcast, onDeleted, onError }: { broad
   return (
     <span class="confirm-delete" role="group" aria-label={t("list.deleteLabel", { title: broadcast.title })}>
       <span class="small">{t("list.deleteConfirm", { title: broadcast.title })}</span>
-      <button type="button" class="button small danger-solid" data-testid="broadcast-delete-confirm" disabled={busy.value} onClick={() => void confirm()}>
+      <button
+        type="button"
+        class="button small danger-solid"
+        data-testid="broadcast-delete-confirm"
+        disabled={busy.value}
+        onClick={() => void confirm()}
+      >
         {t("list.deleteYes")}
       </button>
       <button type="button" class="button small ghost" disabled={busy.value} onClick={() => (asking.value = false)}>

@@ -23,13 +23,23 @@ export function HeldPanel({ store }: { store: BoardStore }) {
         <ol class="held-list">
           {queue.map((h) => (
             <li key={h.seq} data-testid="held-chat" data-category={h.category}>
-              <span class={`held-category held-${h.category}`}>{t(`report.moderation.${h.category}` as MessageKey)}</span>
-              <button type="button" class="link nickname" onClick={() => store.lookupNickname(h.nickname)}>{h.nickname || "?"}</button>
+              <span class={`held-category held-${h.category}`}>
+                {t(`report.moderation.${h.category}` as MessageKey)}
+              </span>
+              <button type="button" class="link nickname" onClick={() => store.lookupNickname(h.nickname)}>
+                {h.nickname || "?"}
+              </button>
               <span class="held-message">{h.message}</span>
-              <span class="muted small" title={h.reasons.join(", ")}>{reasonLabel(h.reasons)} · {formatTime(h.at)}</span>
+              <span class="muted small" title={h.reasons.join(", ")}>
+                {reasonLabel(h.reasons)} · {formatTime(h.at)}
+              </span>
               <span class="held-actions">
-                <button type="button" data-testid="held-allow" onClick={() => store.moderate(h.seq, "allow")}>{t("held.allow")}</button>
-                <button type="button" data-testid="held-deny" onClick={() => store.moderate(h.seq, "deny")}>{t("held.deny")}</button>
+                <button type="button" data-testid="held-allow" onClick={() => store.moderate(h.seq, "allow")}>
+                  {t("held.allow")}
+                </button>
+                <button type="button" data-testid="held-deny" onClick={() => store.moderate(h.seq, "deny")}>
+                  {t("held.deny")}
+                </button>
               </span>
             </li>
           ))}
@@ -39,7 +49,11 @@ export function HeldPanel({ store }: { store: BoardStore }) {
         <div class="nickname-panel" data-testid="nickname-panel">
           <h3>
             {info.nickname} <span class="muted small">{t("held.nicknameHeld", { n: formatNumber(info.held) })}</span>
-            {info.repeatOffender && <span class="held-offender" data-testid="repeat-offender">{t("held.repeatOffender")}</span>}
+            {info.repeatOffender && (
+              <span class="held-offender" data-testid="repeat-offender">
+                {t("held.repeatOffender")}
+              </span>
+            )}
           </h3>
           <ol class="nickname-chats">
             {info.chats.map((c) => (
@@ -48,7 +62,9 @@ export function HeldPanel({ store }: { store: BoardStore }) {
               </li>
             ))}
           </ol>
-          <button type="button" class="link" onClick={() => (store.nickname.value = null)}>{t("held.close")}</button>
+          <button type="button" class="link" onClick={() => (store.nickname.value = null)}>
+            {t("held.close")}
+          </button>
         </div>
       )}
     </section>

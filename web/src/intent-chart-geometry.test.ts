@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { chartBars } from "./intent-chart-geometry.ts";
 
-const minute = (minute: number, question: number, request: number, general: number) => ({ minute, question, request, general });
+const minute = (minute: number, question: number, request: number, general: number) => ({
+  minute,
+  question,
+  request,
+  general,
+});
 
 describe("per-minute intent chart", () => {
   it("stacks questions on the baseline and scales to the busiest minute", () => {

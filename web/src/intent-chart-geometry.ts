@@ -18,7 +18,12 @@ const STACK: readonly Intent[] = ["question", "request", "general"];
  * Stacked bars for the per-minute counts (oldest left), scaled to the busiest minute so a
  * quiet broadcast and a 20,000/min one both fill the chart. Pure geometry: the component draws it.
  */
-export function chartBars(minutes: readonly MinuteCounts[], width: number, height: number, gap = 1): { bars: ChartBar[]; max: number } {
+export function chartBars(
+  minutes: readonly MinuteCounts[],
+  width: number,
+  height: number,
+  gap = 1,
+): { bars: ChartBar[]; max: number } {
   const max = Math.max(1, ...minutes.map((m) => m.question + m.request + m.general));
   if (minutes.length === 0) return { bars: [], max: 0 };
   const slot = width / minutes.length;

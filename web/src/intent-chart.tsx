@@ -15,10 +15,23 @@ export function IntentChart({ minutes }: { minutes: readonly MinuteCounts[] }) {
   const { bars } = chartBars(minutes, WIDTH, HEIGHT);
   return (
     <figure class="intent-chart" data-testid="intent-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={`${t("chart.title")}. ${summary}`}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width={WIDTH}
+        height={HEIGHT}
+        role="img"
+        aria-label={`${t("chart.title")}. ${summary}`}
+      >
         <line x1="0" y1={HEIGHT - 0.5} x2={WIDTH} y2={HEIGHT - 0.5} class="chart-axis" />
         {bars.map((b) => (
-          <rect key={`${b.minute}-${b.intent}`} class={`bar bar-${b.intent}`} x={b.x} y={b.y} width={b.width} height={b.height}>
+          <rect
+            key={`${b.minute}-${b.intent}`}
+            class={`bar bar-${b.intent}`}
+            x={b.x}
+            y={b.y}
+            width={b.width}
+            height={b.height}
+          >
             <title>{`${formatTime(b.minute * 60_000)} · ${t(`board.${b.intent}`)} ${b.value}`}</title>
           </rect>
         ))}

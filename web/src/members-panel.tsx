@@ -82,14 +82,24 @@ export function MembersPanel() {
       <form class="member-form" onSubmit={(e) => void add(e)}>
         <label class="field">
           <span>{t("members.name")}</span>
-          <input required maxLength={40} value={name.value} onInput={(e) => (name.value = e.currentTarget.value)} data-testid="member-name" />
+          <input
+            required
+            maxLength={40}
+            value={name.value}
+            onInput={(e) => (name.value = e.currentTarget.value)}
+            data-testid="member-name"
+          />
         </label>
         <label class="field">
           <span>{t("members.role")}</span>
-          <select value={role.value} onChange={(e) => {
+          <select
+            value={role.value}
+            onChange={(e) => {
               const value = e.currentTarget.value;
               if (isRole(value)) role.value = value;
-            }} data-testid="member-role">
+            }}
+            data-testid="member-role"
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`role.${r}`)}
@@ -99,7 +109,12 @@ export function MembersPanel() {
         </label>
         <label class="field">
           <span>{t("members.email")}</span>
-          <input type="email" maxLength={254} value={email.value} onInput={(e) => (email.value = e.currentTarget.value)} />
+          <input
+            type="email"
+            maxLength={254}
+            value={email.value}
+            onInput={(e) => (email.value = e.currentTarget.value)}
+          />
         </label>
         <button type="submit" class="button primary" data-testid="member-add">
           {t("members.add")}

@@ -5,7 +5,11 @@ import { t } from "./i18n.ts";
 const LISTS = ["blockedWords", "allowedWords", "allowedDomains", "blockedPatterns"] as const;
 
 const asList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
-const parseList = (text: string): string[] => text.split(/[\n,]/).map((x) => x.trim()).filter(Boolean);
+const parseList = (text: string): string[] =>
+  text
+    .split(/[\n,]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /**
  * The broadcast's moderation rules, edited live by a manager: lists one per line (or comma
@@ -32,23 +36,41 @@ export function ModerationRules({ store }: { store: BoardStore }) {
     open.value = false;
   };
   return (
-    <details class="moderation-rules" open={open.value} onToggle={(e) => (open.value = (e.currentTarget as HTMLDetailsElement).open)} data-testid="moderation-rules">
+    <details
+      class="moderation-rules"
+      open={open.value}
+      onToggle={(e) => (open.value = (e.currentTarget as HTMLDetailsElement).open)}
+      data-testid="moderation-rules"
+    >
       <summary>{t("held.rules")}</summary>
       <label>
         {t("held.sensitivity")}
-        <select value={values.sensitivity} onChange={(e) => set("sensitivity", (e.currentTarget as HTMLSelectElement).value)} data-testid="moderation-sensitivity">
+        <select
+          value={values.sensitivity}
+          onChange={(e) => set("sensitivity", (e.currentTarget as HTMLSelectElement).value)}
+          data-testid="moderation-sensitivity"
+        >
           {[0, 1, 2, 3, 4].map((n) => (
-            <option key={n} value={String(n)}>{n}</option>
+            <option key={n} value={String(n)}>
+              {n}
+            </option>
           ))}
         </select>
       </label>
       {LISTS.map((k) => (
         <label key={k}>
           {t(`held.${k}`)}
-          <textarea rows={2} value={values[k]} onInput={(e) => set(k, (e.currentTarget as HTMLTextAreaElement).value)} data-testid={`moderation-${k}`} />
+          <textarea
+            rows={2}
+            value={values[k]}
+            onInput={(e) => set(k, (e.currentTarget as HTMLTextAreaElement).value)}
+            data-testid={`moderation-${k}`}
+          />
         </label>
       ))}
-      <button type="button" onClick={save} data-testid="moderation-save">{t("held.save")}</button>
+      <button type="button" onClick={save} data-testid="moderation-save">
+        {t("held.save")}
+      </button>
     </details>
   );
 }

@@ -3,7 +3,17 @@ import type { HeldChat } from "../../core/protocol/index.ts";
 import { applyDecision, applyHeld } from "./moderation-state.ts";
 
 const held = (seq: number, state: HeldChat["state"] = "held"): HeldChat => ({
-  seq, commentNo: seq, nickname: "n", message: `m${seq}`, intent: "general", confidence: 1, at: seq, category: "spam", score: 1, reasons: ["rule:link"], state,
+  seq,
+  commentNo: seq,
+  nickname: "n",
+  message: `m${seq}`,
+  intent: "general",
+  confidence: 1,
+  at: seq,
+  category: "spam",
+  score: 1,
+  reasons: ["rule:link"],
+  state,
 });
 
 describe("held queue", () => {

@@ -15,7 +15,10 @@ export function PublishedList({ broadcastId, store }: { broadcastId: string; sto
       <h2 id="published-title">{t("published.title", { n: list.length })}</h2>
       {retracting.length > 0 && (
         <p class="muted small delivery retrying" data-testid="retracting" role="status">
-          {t("published.retracting", { n: retracting.length, shards: retracting.reduce((sum, d) => sum + d.pending, 0) })}
+          {t("published.retracting", {
+            n: retracting.length,
+            shards: retracting.reduce((sum, d) => sum + d.pending, 0),
+          })}
         </p>
       )}
       {list.length === 0 ? (
@@ -80,13 +83,24 @@ function PublishedItem({ pair, broadcastId, store }: { pair: QaPair; broadcastId
         <span class="tag">Q</span> {pair.question}
       </p>
       {editing.value ? (
-        <textarea class="published-edit" rows={3} maxLength={1000} value={text.value} onInput={(e) => (text.value = e.currentTarget.value)} aria-label={t("answer.text")} />
+        <textarea
+          class="published-edit"
+          rows={3}
+          maxLength={1000}
+          value={text.value}
+          onInput={(e) => (text.value = e.currentTarget.value)}
+          aria-label={t("answer.text")}
+        />
       ) : (
         <p class="published-a">
           <span class="tag">A</span> {pair.answer}
         </p>
       )}
-      {problem.value && <p class="notice error" role="alert">{problem.value}</p>}
+      {problem.value && (
+        <p class="notice error" role="alert">
+          {problem.value}
+        </p>
+      )}
       <div class="published-actions">
         <time class="muted small" dateTime={new Date(pair.at).toISOString()}>
           {formatTime(pair.at)}
@@ -94,13 +108,24 @@ function PublishedItem({ pair, broadcastId, store }: { pair: QaPair; broadcastId
         <DeliveryBadge id={pair.id} store={store} />
         <PostedTag state={store.posted.value.get(pair.id)} />
         {isYouTube(store) && !store.posted.value.get(pair.id)?.posted && (
-          <button type="button" class="button small" data-testid="youtube-post-button" disabled={busy.value} onClick={() => void act(async () => void (await youtubeApi.post(broadcastId, pair.id)))}>
+          <button
+            type="button"
+            class="button small"
+            data-testid="youtube-post-button"
+            disabled={busy.value}
+            onClick={() => void act(async () => void (await youtubeApi.post(broadcastId, pair.id)))}
+          >
             {t("youtube.post")}
           </button>
         )}
         {editing.value ? (
           <>
-            <button type="button" class="button small primary" disabled={busy.value || !text.value.trim()} onClick={() => void save()}>
+            <button
+              type="button"
+              class="button small primary"
+              disabled={busy.value || !text.value.trim()}
+              onClick={() => void save()}
+            >
               {t("published.save")}
             </button>
             <button type="button" class="button small ghost" onClick={() => (editing.value = false)}>
@@ -120,7 +145,13 @@ function PublishedItem({ pair, broadcastId, store }: { pair: QaPair; broadcastId
             >
               {t("published.edit")}
             </button>
-            <button type="button" class="button small" data-testid="published-unpublish" disabled={busy.value} onClick={() => void unpublish()}>
+            <button
+              type="button"
+              class="button small"
+              data-testid="published-unpublish"
+              disabled={busy.value}
+              onClick={() => void unpublish()}
+            >
               {t("published.unpublish")}
             </button>
           </>

@@ -22,16 +22,33 @@ export function ReportChart({ report }: { report: BroadcastReport }) {
   const marks = answerMarks(minutes, stepMs, report.answerMinutes, plotWidth);
   const published = report.answers.filter((a) => a.status === "published").length;
   const summary = report.peakMinute
-    ? t("report.chart.summary", { minutes: report.perMinute.length, chats: report.totals.chats, peak: report.peakMinute.chats, answers: published })
+    ? t("report.chart.summary", {
+        minutes: report.perMinute.length,
+        chats: report.totals.chats,
+        peak: report.peakMinute.chats,
+        answers: published,
+      })
     : t("report.chart.empty");
   const first = minutes[0];
   const last = minutes.at(-1);
   return (
     <figure class="report-chart" data-testid="report-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={`${t("report.chart.title")}. ${summary}`}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`${t("report.chart.title")}. ${summary}`}
+      >
         <g transform={`translate(0 ${MARK + 4})`}>
           {bars.map((b) => (
-            <rect key={`${b.minute}-${b.intent}`} class={`bar bar-${b.intent}`} x={b.x} y={b.y} width={b.width} height={b.height}>
+            <rect
+              key={`${b.minute}-${b.intent}`}
+              class={`bar bar-${b.intent}`}
+              x={b.x}
+              y={b.y}
+              width={b.width}
+              height={b.height}
+            >
               <title>{`${formatTime(b.minute)} · ${t(`board.${b.intent}`)} ${formatNumber(b.value)}`}</title>
             </rect>
           ))}
@@ -52,7 +69,11 @@ export function ReportChart({ report }: { report: BroadcastReport }) {
       </div>
       <figcaption class="small">
         {summary}
-        <span class="muted"> ({t("report.chart.legend")}{stepMs > 60_000 ? ` · ${t("report.chart.step", { n: stepMs / 60_000 })}` : ""})</span>
+        <span class="muted">
+          {" "}
+          ({t("report.chart.legend")}
+          {stepMs > 60_000 ? ` · ${t("report.chart.step", { n: stepMs / 60_000 })}` : ""})
+        </span>
       </figcaption>
     </figure>
   );

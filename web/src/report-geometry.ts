@@ -3,7 +3,10 @@ import type { ReportMinute } from "../../core/report/types.ts";
 const MINUTE_MS = 60_000;
 
 /** The chart's bars: at most `maxBars`, consecutive minutes summed when the broadcast is longer. */
-export function chartMinutes(perMinute: readonly ReportMinute[], maxBars: number): { bars: ReportMinute[]; stepMs: number } {
+export function chartMinutes(
+  perMinute: readonly ReportMinute[],
+  maxBars: number,
+): { bars: ReportMinute[]; stepMs: number } {
   if (perMinute.length <= maxBars) return { bars: [...perMinute], stepMs: MINUTE_MS };
   const group = Math.ceil(perMinute.length / maxBars);
   const bars: ReportMinute[] = [];
@@ -30,7 +33,12 @@ export interface AnswerMark {
  * Markers for the minutes answers were published, over the bars they fall in (a minute
  * outside the chatted span is left out); several in one bar make one marker with a count.
  */
-export function answerMarks(bars: readonly ReportMinute[], stepMs: number, answerMinutes: readonly number[], width: number): AnswerMark[] {
+export function answerMarks(
+  bars: readonly ReportMinute[],
+  stepMs: number,
+  answerMinutes: readonly number[],
+  width: number,
+): AnswerMark[] {
   const first = bars[0];
   if (!first) return [];
   const slot = width / bars.length;

@@ -3,7 +3,17 @@ import type { BroadcastReport, ReportCluster } from "../../core/report/types.ts"
 import { formatDateTime, formatNumber, formatTime, t, type MessageKey } from "./i18n.ts";
 import { formatDuration } from "./report-api.ts";
 
-function Card({ label, value, note, testid }: { label: string; value: string; note?: string | undefined; testid: string }) {
+function Card({
+  label,
+  value,
+  note,
+  testid,
+}: {
+  label: string;
+  value: string;
+  note?: string | undefined;
+  testid: string;
+}) {
   return (
     <div class="report-card" data-testid={testid}>
       <span class="report-card-label">{label}</span>
@@ -21,16 +31,30 @@ export function SummaryCards({ report }: { report: BroadcastReport }) {
   return (
     <div class="report-cards">
       <Card testid="card-chats" label={t("report.card.chats")} value={formatNumber(totals.chats)} />
-      <Card testid="card-questions" label={t("report.card.questions")} value={formatNumber(totals.question)} note={`${t("report.card.requests")} ${formatNumber(totals.request)} · ${t("report.card.general")} ${formatNumber(totals.general)}`} />
+      <Card
+        testid="card-questions"
+        label={t("report.card.questions")}
+        value={formatNumber(totals.question)}
+        note={`${t("report.card.requests")} ${formatNumber(totals.request)} · ${t("report.card.general")} ${formatNumber(totals.general)}`}
+      />
       <Card testid="card-chatters" label={t("report.card.chatters")} value={formatNumber(totals.uniqueChatters)} />
-      <Card testid="card-peak" label={t("report.card.peak")} value={peakMinute ? formatNumber(peakMinute.chats) : "–"} note={peakMinute ? formatTime(peakMinute.minute) : undefined} />
+      <Card
+        testid="card-peak"
+        label={t("report.card.peak")}
+        value={peakMinute ? formatNumber(peakMinute.chats) : "–"}
+        note={peakMinute ? formatTime(peakMinute.minute) : undefined}
+      />
       <Card testid="card-unanswered" label={t("report.card.unanswered")} value={formatNumber(open)} />
       <Card testid="card-answered" label={t("report.card.answered")} value={formatNumber(answered)} />
       <Card
         testid="card-median"
         label={t("report.card.medianAnswer")}
         value={timeToAnswer.medianMs === null ? "–" : formatDuration(timeToAnswer.medianMs)}
-        note={timeToAnswer.maxMs === null ? undefined : t("report.card.maxAnswer", { duration: formatDuration(timeToAnswer.maxMs) })}
+        note={
+          timeToAnswer.maxMs === null
+            ? undefined
+            : t("report.card.maxAnswer", { duration: formatDuration(timeToAnswer.maxMs) })
+        }
       />
       <Card testid="card-held" label={t("report.card.held")} value={formatNumber(totals.held)} />
     </div>
@@ -52,7 +76,13 @@ function loadDone(id: string): Set<string> {
 }
 
 /** The open questions as a to-do list, most asked first; ticks are kept on this browser. */
-export function UnansweredChecklist({ broadcastId, clusters }: { broadcastId: string; clusters: readonly ReportCluster[] }) {
+export function UnansweredChecklist({
+  broadcastId,
+  clusters,
+}: {
+  broadcastId: string;
+  clusters: readonly ReportCluster[];
+}) {
   const done = useSignal(loadDone(broadcastId));
   const all = useSignal(false);
   const shown = all.value ? clusters : clusters.slice(0, CHECKLIST_TOP);
@@ -88,8 +118,15 @@ export function UnansweredChecklist({ broadcastId, clusters }: { broadcastId: st
         </ol>
       )}
       {clusters.length > CHECKLIST_TOP && (
-        <button type="button" class="link-button small no-print" aria-pressed={all.value} onClick={() => (all.value = !all.value)}>
-          {all.value ? t("report.unanswered.showTop", { n: CHECKLIST_TOP }) : t("report.unanswered.showAll", { n: clusters.length })}
+        <button
+          type="button"
+          class="link-button small no-print"
+          aria-pressed={all.value}
+          onClick={() => (all.value = !all.value)}
+        >
+          {all.value
+            ? t("report.unanswered.showTop", { n: CHECKLIST_TOP })
+            : t("report.unanswered.showAll", { n: clusters.length })}
         </button>
       )}
     </section>
@@ -113,7 +150,11 @@ export function AnsweredList({ clusters }: { clusters: readonly ReportCluster[] 
               </p>
               <p class="report-answer">{c.answer ?? t("report.answered.marked")}</p>
               <p class="muted small">
-                {c.timeToAnswerMs !== null && <span data-testid="time-to-answer">{t("report.answered.after", { duration: formatDuration(c.timeToAnswerMs) })}</span>}
+                {c.timeToAnswerMs !== null && (
+                  <span data-testid="time-to-answer">
+                    {t("report.answered.after", { duration: formatDuration(c.timeToAnswerMs) })}
+                  </span>
+                )}
                 {c.answeredAt !== null && <span> · {formatTime(c.answeredAt)}</span>}
                 {c.by && <span> · {c.by}</span>}
               </p>
@@ -135,16 +176,20 @@ export function ProductTable({ report }: { report: BroadcastReport }) {
         <thead>
           <tr>
             <th scope="col">{t("report.products.col.product")}</th>
-            <th scope="col" class="num">{t("report.products.col.questions")}</th>
+            <th scope="col" class="num">
+              {t("report.products.col.questions")}
+            </th>
           </tr>
         </thead>
         <tbody>
-          {[...report.products].sort((a, b) => b.questions - a.questions).map((p) => (
-            <tr key={p.key} data-testid="product-row">
-              <th scope="row">{p.name}</th>
-              <td class="num">{formatNumber(p.questions)}</td>
-            </tr>
-          ))}
+          {[...report.products]
+            .sort((a, b) => b.questions - a.questions)
+            .map((p) => (
+              <tr key={p.key} data-testid="product-row">
+                <th scope="row">{p.name}</th>
+                <td class="num">{formatNumber(p.questions)}</td>
+              </tr>
+            ))}
           <tr class="muted">
             <th scope="row">{t("report.products.unassigned")}</th>
             <td class="num">{formatNumber(report.unassignedQuestions)}</td>
@@ -180,7 +225,8 @@ export function ModerationAndCapture({ report }: { report: BroadcastReport }) {
           <ul class="report-outages">
             {report.captureOutages.map((o) => (
               <li key={o.from}>
-                {formatDateTime(o.from)} – {o.to === null ? t("report.outages.ongoing") : formatTime(o.to)} · {t(`capture.${o.state}` as MessageKey)}
+                {formatDateTime(o.from)} – {o.to === null ? t("report.outages.ongoing") : formatTime(o.to)} ·{" "}
+                {t(`capture.${o.state}` as MessageKey)}
                 {o.to !== null && ` (${formatDuration(o.to - o.from)})`}
                 {o.message && <span class="muted small"> {o.message}</span>}
               </li>

@@ -7,7 +7,14 @@ import { BackLink } from "./back-link.tsx";
 import { formatDateTime, formatNumber, t } from "./i18n.ts";
 import { downloadCsv, fetchReport } from "./report-api.ts";
 import { ReportChart } from "./report-chart.tsx";
-import { AnsweredList, AnswersTable, ModerationAndCapture, ProductTable, SummaryCards, UnansweredChecklist } from "./report-sections.tsx";
+import {
+  AnsweredList,
+  AnswersTable,
+  ModerationAndCapture,
+  ProductTable,
+  SummaryCards,
+  UnansweredChecklist,
+} from "./report-sections.tsx";
 import { navigate } from "./route.ts";
 
 /**
@@ -23,7 +30,10 @@ export function ReportView({ broadcastId }: { broadcastId: string }) {
     try {
       report.value = await fetchReport(broadcastId);
     } catch (err) {
-      problem.value = err instanceof ApiFailure && err.status === 404 ? t("board.notFound") : t("error.generic", { message: String(err instanceof Error ? err.message : err) });
+      problem.value =
+        err instanceof ApiFailure && err.status === 404
+          ? t("board.notFound")
+          : t("error.generic", { message: String(err instanceof Error ? err.message : err) });
     }
   }
 
@@ -37,24 +47,52 @@ export function ReportView({ broadcastId }: { broadcastId: string }) {
       <header class="report-head">
         <div class="report-nav no-print">
           <BackLink />
-          <a class="button ghost small" href={`#/board/${encodeURIComponent(broadcastId)}`} onClick={(e) => (e.preventDefault(), navigate({ page: "board", id: broadcastId }))}>
+          <a
+            class="button ghost small"
+            href={`#/board/${encodeURIComponent(broadcastId)}`}
+            onClick={(e) => (e.preventDefault(), navigate({ page: "board", id: broadcastId }))}
+          >
             {t("nav.board")}
           </a>
-          <button type="button" class="button ghost small" onClick={() => void load()}>{t("list.refresh")}</button>
-          <button type="button" class="button small" onClick={() => void downloadCsv(broadcastId, "report").catch((e: unknown) => (problem.value = String(e)))}>{t("report.csvClusters")}</button>
-          <button type="button" class="button small" onClick={() => void downloadCsv(broadcastId, "answers").catch((e: unknown) => (problem.value = String(e)))}>{t("report.csvAnswers")}</button>
-          <button type="button" class="button primary small" onClick={() => print()}>{t("report.print")}</button>
+          <button type="button" class="button ghost small" onClick={() => void load()}>
+            {t("list.refresh")}
+          </button>
+          <button
+            type="button"
+            class="button small"
+            onClick={() => void downloadCsv(broadcastId, "report").catch((e: unknown) => (problem.value = String(e)))}
+          >
+            {t("report.csvClusters")}
+          </button>
+          <button
+            type="button"
+            class="button small"
+            onClick={() => void downloadCsv(broadcastId, "answers").catch((e: unknown) => (problem.value = String(e)))}
+          >
+            {t("report.csvAnswers")}
+          </button>
+          <button type="button" class="button primary small" onClick={() => print()}>
+            {t("report.print")}
+          </button>
         </div>
         <p class="report-kicker">{t("report.title")}</p>
         <h1 data-testid="report-title">{r?.title ?? broadcastId}</h1>
         {r && (
           <p class="muted small">
-            {r.firstChatAt !== null && r.lastChatAt !== null && <span>{t("report.span", { from: formatDateTime(r.firstChatAt), to: formatDateTime(r.lastChatAt) })} · </span>}
+            {r.firstChatAt !== null && r.lastChatAt !== null && (
+              <span>
+                {t("report.span", { from: formatDateTime(r.firstChatAt), to: formatDateTime(r.lastChatAt) })} ·{" "}
+              </span>
+            )}
             <span class="mono">{broadcastId}</span> · {t("report.generated", { at: formatDateTime(r.generatedAt) })}
           </p>
         )}
       </header>
-      {problem.value && <p class="notice error" role="alert">{problem.value}</p>}
+      {problem.value && (
+        <p class="notice error" role="alert">
+          {problem.value}
+        </p>
+      )}
       {!r && !problem.value && <p class="muted">{t("report.loading")}</p>}
       {r && <ReportBody report={r} />}
     </article>

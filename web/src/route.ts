@@ -1,7 +1,12 @@
 import { signal } from "@preact/signals";
 
 /** The dashboard's pages, addressed by the URL hash so any static host can serve them. */
-export type Route = { page: "list" } | { page: "audit" } | { page: "board"; id: string } | { page: "setup"; id: string } | { page: "report"; id: string };
+export type Route =
+  | { page: "list" }
+  | { page: "audit" }
+  | { page: "board"; id: string }
+  | { page: "setup"; id: string }
+  | { page: "report"; id: string };
 
 /** Reads a route from a hash such as `#/board/demo`, `#/setup/demo` or `#/report/demo`; anything else is the list. */
 export function parseRoute(hash: string): Route {
@@ -9,7 +14,10 @@ export function parseRoute(hash: string): Route {
   const match = /^#\/(board|setup|report)\/([^/?#]+)$/.exec(hash);
   if (match?.[1] && match[2]) {
     try {
-      return { page: match[1] === "board" ? "board" : match[1] === "report" ? "report" : "setup", id: decodeURIComponent(match[2]) };
+      return {
+        page: match[1] === "board" ? "board" : match[1] === "report" ? "report" : "setup",
+        id: decodeURIComponent(match[2]),
+      };
     } catch {
       return { page: "list" };
     }

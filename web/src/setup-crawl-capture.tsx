@@ -12,7 +12,13 @@ export function CrawlStep({ store }: { store: SetupStore }) {
   const percent = Math.round(crawlFraction(crawl) * 100);
   const error = store.crawlError.value ?? (crawl?.error ? t("error.generic", { message: crawl.error }) : null);
   return (
-    <StepCard id="crawl" title={t("setup.step.crawl")} status={status} error={error} onRetry={() => void store.resumeCrawl()}>
+    <StepCard
+      id="crawl"
+      title={t("setup.step.crawl")}
+      status={status}
+      error={error}
+      onRetry={() => void store.resumeCrawl()}
+    >
       {crawl ? (
         <>
           <div
@@ -37,7 +43,12 @@ export function CrawlStep({ store }: { store: SetupStore }) {
             })}
           </p>
           {status === "error" && !error && (
-            <button type="button" class="button small" data-testid="crawl-resume" onClick={() => void store.resumeCrawl()}>
+            <button
+              type="button"
+              class="button small"
+              data-testid="crawl-resume"
+              onClick={() => void store.resumeCrawl()}
+            >
               {t("setup.crawlStart")}
             </button>
           )}
@@ -58,7 +69,11 @@ export function CaptureStep({ store }: { store: SetupStore }) {
   const youtube = b?.source === "youtube";
   const start = () =>
     void store.startCapture(
-      youtube ? { kind: "youtube" } : naver ? { kind: "browser", ...(b?.naverUrl ? { url: b.naverUrl } : {}) } : { kind: "replay", ratePerMin: rate.value },
+      youtube
+        ? { kind: "youtube" }
+        : naver
+          ? { kind: "browser", ...(b?.naverUrl ? { url: b.naverUrl } : {}) }
+          : { kind: "replay", ratePerMin: rate.value },
     );
   return (
     <StepCard id="capture" title={t("setup.step.capture")} status={step.status} error={step.error} onRetry={start}>
@@ -66,10 +81,22 @@ export function CaptureStep({ store }: { store: SetupStore }) {
         {!naver && !youtube && (
           <label class="field">
             <span>{t("setup.captureRate")}</span>
-            <input type="number" min={1} max={30000} value={rate.value} onInput={(e) => (rate.value = Math.round(Number(e.currentTarget.value)) || 300)} />
+            <input
+              type="number"
+              min={1}
+              max={30000}
+              value={rate.value}
+              onInput={(e) => (rate.value = Math.round(Number(e.currentTarget.value)) || 300)}
+            />
           </label>
         )}
-        <button type="button" class="button primary" data-testid="capture-start" disabled={step.status === "working"} onClick={start}>
+        <button
+          type="button"
+          class="button primary"
+          data-testid="capture-start"
+          disabled={step.status === "working"}
+          onClick={start}
+        >
           {youtube ? t("youtube.captureStart") : naver ? t("setup.captureBrowser") : t("setup.captureReplay")}
         </button>
         <button type="button" class="button" data-testid="capture-stop" onClick={() => void store.stopCapture()}>

@@ -37,7 +37,13 @@ export function NotesStep({ store }: { store: SetupStore }) {
     store.knowledge.value = await knowledgeApi.saveNotes(store.broadcastId, notes);
   });
   return (
-    <StepCard id="notes" title={t("setup.step.knowledge")} status={editor.status.value} error={editor.error.value} onRetry={() => void editor.submit()}>
+    <StepCard
+      id="notes"
+      title={t("setup.step.knowledge")}
+      status={editor.status.value}
+      error={editor.error.value}
+      onRetry={() => void editor.submit()}
+    >
       {k?.description && (
         <details>
           <summary>{t("setup.description")}</summary>
@@ -46,7 +52,13 @@ export function NotesStep({ store }: { store: SetupStore }) {
       )}
       <label class="field">
         <span>{t("setup.notes")}</span>
-        <textarea data-testid="setup-notes" rows={4} value={editor.text.value} onInput={(e) => (editor.text.value = e.currentTarget.value)} aria-describedby="notes-hint" />
+        <textarea
+          data-testid="setup-notes"
+          rows={4}
+          value={editor.text.value}
+          onInput={(e) => (editor.text.value = e.currentTarget.value)}
+          aria-describedby="notes-hint"
+        />
       </label>
       <p id="notes-hint" class="muted small">
         {t("setup.notesHint")}
@@ -59,7 +71,13 @@ export function NotesStep({ store }: { store: SetupStore }) {
 function SaveButton({ status, onSave, testid }: { status: StepStatus; onSave: () => void; testid: string }) {
   return (
     <div class="save-row">
-      <button type="button" class="button primary small" data-testid={testid} disabled={status === "working"} onClick={onSave}>
+      <button
+        type="button"
+        class="button primary small"
+        data-testid={testid}
+        disabled={status === "working"}
+        onClick={onSave}
+      >
         {status === "working" ? t("setup.saving") : t("setup.save")}
       </button>
       {status === "done" && (
@@ -82,7 +100,12 @@ export function ProductsStep({ store }: { store: SetupStore }) {
       ) : (
         <ul class="products">
           {products.map((p) => (
-            <ProductCard key={p.key} product={p} store={store} qnaCount={qna.filter((q) => q.productKey === p.key).length} />
+            <ProductCard
+              key={p.key}
+              product={p}
+              store={store}
+              qnaCount={qna.filter((q) => q.productKey === p.key).length}
+            />
           ))}
         </ul>
       )}
@@ -95,21 +118,45 @@ function ProductCard({ product: p, store, qnaCount }: { product: Product; store:
   const detailsId = `details-${p.key}`;
   return (
     <li class="product" data-testid="product-card" data-product-key={p.key}>
-      <div class="product-image">{p.image ? <img src={p.image} alt="" loading="lazy" referrerpolicy="no-referrer" onError={(e) => (e.currentTarget.hidden = true)} /> : null}</div>
+      <div class="product-image">
+        {p.image ? (
+          <img
+            src={p.image}
+            alt=""
+            loading="lazy"
+            referrerpolicy="no-referrer"
+            onError={(e) => (e.currentTarget.hidden = true)}
+          />
+        ) : null}
+      </div>
       <div class="product-body">
         <h3 class="product-name">{p.name}</h3>
         <p class="product-facts small">
           {p.mallName && <span class="muted">{p.mallName}</span>}
-          {p.salePrice !== null && <strong data-testid="product-sale-price">{t("setup.salePrice", { n: formatNumber(p.salePrice) })}</strong>}
-          {p.price !== null && p.price !== p.salePrice && <span class="muted strike">{t("setup.price", { n: formatNumber(p.price) })}</span>}
+          {p.salePrice !== null && (
+            <strong data-testid="product-sale-price">{t("setup.salePrice", { n: formatNumber(p.salePrice) })}</strong>
+          )}
+          {p.price !== null && p.price !== p.salePrice && (
+            <span class="muted strike">{t("setup.price", { n: formatNumber(p.price) })}</span>
+          )}
           {p.discountRate ? <span class="discount">{t("setup.discount", { n: p.discountRate })}</span> : null}
-          {p.status && <span class={`tag product-status-${p.status.toLowerCase()}`}>{t("setup.productStatus", { status: p.status })}</span>}
+          {p.status && (
+            <span class={`tag product-status-${p.status.toLowerCase()}`}>
+              {t("setup.productStatus", { status: p.status })}
+            </span>
+          )}
           <span class="muted">{t("setup.qnaCount", { n: qnaCount })}</span>
         </p>
         <label class="field" for={detailsId}>
           <span>{t("setup.details")}</span>
         </label>
-        <textarea id={detailsId} data-testid="product-details" rows={2} value={editor.text.value} onInput={(e) => (editor.text.value = e.currentTarget.value)} />
+        <textarea
+          id={detailsId}
+          data-testid="product-details"
+          rows={2}
+          value={editor.text.value}
+          onInput={(e) => (editor.text.value = e.currentTarget.value)}
+        />
         {editor.error.value && (
           <p class="notice error" role="alert">
             {editor.error.value}

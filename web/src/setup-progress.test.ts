@@ -4,7 +4,16 @@ import type { CrawlProgress } from "../../core/protocol/index.ts";
 import { crawlFraction, crawlNeedsPolling, crawlStep, linesOf } from "./setup-progress.ts";
 
 const crawl = (over: Partial<CrawlProgress>): CrawlProgress => ({
-  status: "running", nextPage: 1, productsTotal: 4, productsLeft: 4, qnaStored: 0, secretSkipped: 0, requests: 0, error: null, updatedAt: 0, ...over,
+  status: "running",
+  nextPage: 1,
+  productsTotal: 4,
+  productsLeft: 4,
+  qnaStored: 0,
+  secretSkipped: 0,
+  requests: 0,
+  error: null,
+  updatedAt: 0,
+  ...over,
 });
 
 describe("setup progress", () => {

@@ -37,5 +37,8 @@ export function crawlNeedsPolling(crawl: CrawlProgress | null): boolean {
 
 /** Text lines from a textarea: trimmed, blank lines dropped (the API refuses empty lines). */
 export function linesOf(text: string): string[] {
-  return text.split("\n").map((l) => l.trim()).filter(Boolean);
+  return text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
 }

@@ -38,7 +38,13 @@ export function SourceStep({ store }: { store: SetupStore }) {
         <button type="submit" class="button primary" data-testid="setup-load" disabled={state.status === "working"}>
           {state.status === "working" ? t("setup.loading") : t("setup.load")}
         </button>
-        <button type="button" class="button" data-testid="setup-rehearsal" aria-pressed={rehearsal} onClick={() => store.skipSource()}>
+        <button
+          type="button"
+          class="button"
+          data-testid="setup-rehearsal"
+          aria-pressed={rehearsal}
+          onClick={() => store.skipSource()}
+        >
           {t("setup.rehearsal")}
         </button>
       </form>

@@ -1,7 +1,13 @@
 import { signal } from "@preact/signals";
 import { api, ApiFailure } from "./api.ts";
 import { captureApi, knowledgeApi, setupApi, type CaptureStart } from "./api-board.ts";
-import type { BroadcastSummary, CaptureStatus, CrawlProgress, Knowledge, SetupResult } from "../../core/protocol/index.ts";
+import type {
+  BroadcastSummary,
+  CaptureStatus,
+  CrawlProgress,
+  Knowledge,
+  SetupResult,
+} from "../../core/protocol/index.ts";
 import { t } from "./i18n.ts";
 import { crawlNeedsPolling, type StepStatus } from "./setup-progress.ts";
 
@@ -70,7 +76,15 @@ export function createSetupStore(broadcastId: string) {
   }
 
   return {
-    broadcastId, broadcast, knowledge, loaded, crawl, capture, source, captureStep, crawlError,
+    broadcastId,
+    broadcast,
+    knowledge,
+    loaded,
+    crawl,
+    capture,
+    source,
+    captureStep,
+    crawlError,
     /** First load: the broadcast, its knowledge, crawl progress and capture state. */
     async start(): Promise<void> {
       try {
@@ -81,7 +95,10 @@ export function createSetupStore(broadcastId: string) {
         source.value = failed(err);
       }
       await pollCrawl();
-      captureApi.status(broadcastId).then((s) => (capture.value = s), () => undefined);
+      captureApi.status(broadcastId).then(
+        (s) => (capture.value = s),
+        () => undefined,
+      );
     },
     stop(): void {
       stopped = true;

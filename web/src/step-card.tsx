@@ -14,7 +14,12 @@ interface Props {
 /** One setup step: its title, a status chip, its body, and a retry when it failed. */
 export function StepCard({ id, title, status, error, onRetry, children }: Props) {
   return (
-    <section class={`panel step step-${status}`} data-testid={`step-${id}`} data-status={status} aria-labelledby={`step-${id}-title`}>
+    <section
+      class={`panel step step-${status}`}
+      data-testid={`step-${id}`}
+      data-status={status}
+      aria-labelledby={`step-${id}-title`}
+    >
       <div class="panel-head">
         <h2 id={`step-${id}-title`}>{title}</h2>
         <span class={`step-status status-${status}`} role="status">

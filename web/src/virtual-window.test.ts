@@ -4,7 +4,12 @@ import { MIN_RENDERED_ROWS, nearEnd, newerThan, scrollToRow, visibleWindow, with
 
 describe("virtual list window", () => {
   it("renders short columns whole", () => {
-    expect(visibleWindow({ scrollTop: 0, viewportHeight: 600, rowHeight: 60, count: 50 })).toEqual({ start: 0, end: 50, padTop: 0, padBottom: 0 });
+    expect(visibleWindow({ scrollTop: 0, viewportHeight: 600, rowHeight: 60, count: 50 })).toEqual({
+      start: 0,
+      end: 50,
+      padTop: 0,
+      padBottom: 0,
+    });
   });
 
   it("renders only around the viewport of a long column, with spacers for the rest", () => {

@@ -8,8 +8,10 @@ function base(id: string): string {
 
 /** Writing into the YouTube live chat (OAuth configured on the server). */
 export const youtubeApi = {
-  post: (id: string, answerId: string) => request(YouTubePosted, `${base(id)}/answers/${encodeURIComponent(answerId)}/youtube`, { method: "POST" }),
-  deleteChat: (id: string, commentNo: number) => request(YouTubeDeleted, `${base(id)}/youtube/chats/${commentNo}/delete`, { method: "POST" }),
+  post: (id: string, answerId: string) =>
+    request(YouTubePosted, `${base(id)}/answers/${encodeURIComponent(answerId)}/youtube`, { method: "POST" }),
+  deleteChat: (id: string, commentNo: number) =>
+    request(YouTubeDeleted, `${base(id)}/youtube/chats/${commentNo}/delete`, { method: "POST" }),
   timeout: (id: string, commentNo: number, seconds: number) =>
     request(YouTubeTimedOut, `${base(id)}/youtube/chats/${commentNo}/timeout`, jsonBody("POST", { seconds })),
 };

@@ -9,12 +9,25 @@ import { youtubeApi } from "./youtube-api.ts";
  * In the answer editor of a YouTube broadcast: also post into the live chat, with what the chat
  * will get (200 characters at most) and what will be cut, before the manager sends.
  */
-export function YouTubePostOption({ text, checked, onChange }: { text: string; checked: boolean; onChange: (next: boolean) => void }) {
+export function YouTubePostOption({
+  text,
+  checked,
+  onChange,
+}: {
+  text: string;
+  checked: boolean;
+  onChange: (next: boolean) => void;
+}) {
   const preview = chatPostText(text);
   return (
     <div class="youtube-post" data-testid="youtube-post">
       <label class="check">
-        <input type="checkbox" data-testid="youtube-post-option" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          data-testid="youtube-post-option"
+          checked={checked}
+          onChange={(e) => onChange(e.currentTarget.checked)}
+        />
         {t("youtube.postOption")}
       </label>
       {checked && text.trim() && (
@@ -58,17 +71,32 @@ export function YouTubeModeration({ broadcastId, commentNo }: { broadcastId: str
       await work();
       outcome.value = { kind: "ok", text: done };
     } catch (err) {
-      outcome.value = { kind: "error", text: t("youtube.modFailed", { message: err instanceof Error ? err.message : String(err) }) };
+      outcome.value = {
+        kind: "error",
+        text: t("youtube.modFailed", { message: err instanceof Error ? err.message : String(err) }),
+      };
     } finally {
       busy.value = false;
     }
   };
   return (
     <div class="youtube-moderation" data-testid="youtube-moderation">
-      <button type="button" class="button small" disabled={busy.value} data-testid="youtube-delete" onClick={() => void act(() => youtubeApi.deleteChat(broadcastId, commentNo), t("youtube.deleted"))}>
+      <button
+        type="button"
+        class="button small"
+        disabled={busy.value}
+        data-testid="youtube-delete"
+        onClick={() => void act(() => youtubeApi.deleteChat(broadcastId, commentNo), t("youtube.deleted"))}
+      >
         {t("youtube.delete")}
       </button>
-      <button type="button" class="button small" disabled={busy.value} data-testid="youtube-timeout" onClick={() => void act(() => youtubeApi.timeout(broadcastId, commentNo, 300), t("youtube.timedOut"))}>
+      <button
+        type="button"
+        class="button small"
+        disabled={busy.value}
+        data-testid="youtube-timeout"
+        onClick={() => void act(() => youtubeApi.timeout(broadcastId, commentNo, 300), t("youtube.timedOut"))}
+      >
         {t("youtube.timeout")}
       </button>
       {outcome.value && (

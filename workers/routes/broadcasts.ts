@@ -1,7 +1,13 @@
 import { Hono } from "hono";
 import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
-import { BroadcastId, CreateBroadcast, type BroadcastList, type BroadcastSummary, type CreatedBroadcast } from "../../core/protocol/api.ts";
+import {
+  BroadcastId,
+  CreateBroadcast,
+  type BroadcastList,
+  type BroadcastSummary,
+  type CreatedBroadcast,
+} from "../../core/protocol/api.ts";
 import type { IngestAck } from "../../core/protocol/ingest.ts";
 import { naverBroadcastId } from "../../core/naver/url.ts";
 import { youtubeVideoId as youtubeVideoIdOf } from "../../core/youtube/video-id.ts";
@@ -47,7 +53,10 @@ async function exportChats(c: AppContext, id: string, format: keyof typeof EXPOR
   await recordAudit(drizzle(c.env.DB), actorOf(c), "broadcast.export", `chats.${format}`, id);
   const stream = await c.env.BROADCAST_HUB.getByName(id).exportChats(format);
   return new Response(stream, {
-    headers: { "content-type": EXPORT_TYPES[format], "content-disposition": `attachment; filename="${id}-chats.${format}"` },
+    headers: {
+      "content-type": EXPORT_TYPES[format],
+      "content-disposition": `attachment; filename="${id}-chats.${format}"`,
+    },
   });
 }
 
@@ -55,7 +64,10 @@ export const broadcastRoutes = new Hono<AppEnv>()
   .get("/", requirePermission("broadcast.read"), validate("query", ListQuery), async (c) => {
     const { limit, cursor } = c.req.valid("query");
     const page = await listBroadcasts(drizzle(c.env.DB), limit, cursor ? parseCursor(cursor) : undefined);
-    return c.json({ broadcasts: page.items, nextCursor: page.next ? formatCursor(page.next) : null } satisfies BroadcastList);
+    return c.json({
+      broadcasts: page.items,
+      nextCursor: page.next ? formatCursor(page.next) : null,
+    } satisfies BroadcastList);
   })
   .post("/", requirePermission("broadcast.setup"), validate("json", CreateBody), async (c) => {
     const body = c.req.valid("json");
@@ -64,12 +76,19 @@ export const broadcastRoutes = new Hono<AppEnv>()
       throw new AppError("invalid_request", 400, "naverUrl: not a Naver Shopping Live viewer URL");
     }
     const youtubeVideoId = body.youtubeVideoId ? youtubeVideoIdOf(body.youtubeVideoId) : null;
-    if (body.youtubeVideoId && !youtubeVideoId) throw new AppError("invalid_request", 400, "youtubeVideoId: not a YouTube video id or URL");
+    if (body.youtubeVideoId && !youtubeVideoId)
+      throw new AppError("invalid_request", 400, "youtubeVideoId: not a YouTube video id or URL");
     const id = body.id ?? `b-${crypto.randomUUID().slice(0, 8)}`;
     const ingestToken = randomToken();
     const tokenId = ingestTokenId();
     const db = drizzle(c.env.DB);
-    const created = await insertBroadcast(db, { ...body, id, naverId, youtubeVideoId }, await sha256Hex(ingestToken), Date.now(), tokenId);
+    const created = await insertBroadcast(
+      db,
+      { ...body, id, naverId, youtubeVideoId },
+      await sha256Hex(ingestToken),
+      Date.now(),
+      tokenId,
+    );
     if (!created) throw new AppError("conflict", 409, "a broadcast with this id exists");
     forgetViewerLookups(id, naverId);
     await recordAudit(db, actorOf(c), "broadcast.create", body.title, id);
@@ -80,9 +99,15 @@ export const broadcastRoutes = new Hono<AppEnv>()
     if (!broadcast) throw new AppError("not_found", 404, "no such broadcast");
     return c.json(broadcast satisfies BroadcastSummary);
   })
-  .get("/:id/chats.csv", requirePermission("broadcast.export"), validate("param", IdParam), (c) => exportChats(c, c.req.valid("param").id, "csv"))
-  .get("/:id/chats.jsonl", requirePermission("broadcast.export"), validate("param", IdParam), (c) => exportChats(c, c.req.valid("param").id, "jsonl"))
-  .get("/:id/board", requirePermission("broadcast.read"), validate("param", IdParam), (c) => toHub(c, c.req.valid("param").id, "board"))
+  .get("/:id/chats.csv", requirePermission("broadcast.export"), validate("param", IdParam), (c) =>
+    exportChats(c, c.req.valid("param").id, "csv"),
+  )
+  .get("/:id/chats.jsonl", requirePermission("broadcast.export"), validate("param", IdParam), (c) =>
+    exportChats(c, c.req.valid("param").id, "jsonl"),
+  )
+  .get("/:id/board", requirePermission("broadcast.read"), validate("param", IdParam), (c) =>
+    toHub(c, c.req.valid("param").id, "board"),
+  )
   .get("/:id/ingest", validate("param", IdParam), requireIngest, (c) => toHub(c, c.req.valid("param").id, "ingest"))
   .post("/:id/chats", validate("param", IdParam), requireIngest, async (c) => {
     const { id } = c.req.valid("param");
@@ -91,5 +116,7 @@ export const broadcastRoutes = new Hono<AppEnv>()
       throw new AppError("invalid_json", 400, "the body must be JSON");
     });
     const outcome = await c.env.BROADCAST_HUB.getByName(id).ingest(id, body);
-    return outcome.type === "ack" ? c.json(outcome satisfies IngestAck) : c.json({ error: { code: outcome.code, message: outcome.message } }, 400);
+    return outcome.type === "ack"
+      ? c.json(outcome satisfies IngestAck)
+      : c.json({ error: { code: outcome.code, message: outcome.message } }, 400);
   });

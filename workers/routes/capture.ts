@@ -24,7 +24,8 @@ async function resolveSource(c: AppContext, id: string, request: CaptureRequest)
   }
   if (request.kind === "youtube") {
     const videoId = request.video ? youtubeVideoId(request.video) : broadcast.youtubeVideoId;
-    if (!videoId) throw new AppError("invalid_request", 400, "video: this broadcast has no YouTube video; give its id or URL");
+    if (!videoId)
+      throw new AppError("invalid_request", 400, "video: this broadcast has no YouTube video; give its id or URL");
     return { kind: "youtube", videoId };
   }
   const url = request.url ?? broadcast.naverUrl;
@@ -42,14 +43,25 @@ function captureOf(c: AppContext, id: string) {
  * corpus), `DELETE` stops it, `GET` reports its status. Starting again switches the source.
  */
 export const captureRoutes = new Hono<AppEnv>()
-  .post("/:id/capture", requirePermission("capture.run"), validate("param", IdParam), validate("json", CaptureRequest), async (c) => {
-    const { id } = c.req.valid("param");
-    const source = await resolveSource(c, id, c.req.valid("json"));
-    const outcome = await captureOf(c, id).start(id, source);
-    if (!outcome.ok) throw new AppError(outcome.code, outcome.code === "browser_unavailable" || outcome.code === "youtube_unavailable" ? 503 : 400, outcome.message);
-    await reopen(drizzle(c.env.DB), id, Date.now());
-    return c.json({ status: outcome.status } satisfies CaptureAnswer, 202);
-  })
+  .post(
+    "/:id/capture",
+    requirePermission("capture.run"),
+    validate("param", IdParam),
+    validate("json", CaptureRequest),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const source = await resolveSource(c, id, c.req.valid("json"));
+      const outcome = await captureOf(c, id).start(id, source);
+      if (!outcome.ok)
+        throw new AppError(
+          outcome.code,
+          outcome.code === "browser_unavailable" || outcome.code === "youtube_unavailable" ? 503 : 400,
+          outcome.message,
+        );
+      await reopen(drizzle(c.env.DB), id, Date.now());
+      return c.json({ status: outcome.status } satisfies CaptureAnswer, 202);
+    },
+  )
   .delete("/:id/capture", requirePermission("capture.run"), validate("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");
     const status = await captureOf(c, id).stop();

@@ -23,5 +23,9 @@ async function isMember(c: AppContext): Promise<boolean> {
  * so it is shown to signed-in members only.
  */
 export const health = new Hono<AppEnv>().get("/", async (c) =>
-  c.json((await isMember(c)) ? ({ status: "ok", backends: backendNames(c.env) } satisfies Health) : ({ status: "ok" } satisfies Health)),
+  c.json(
+    (await isMember(c))
+      ? ({ status: "ok", backends: backendNames(c.env) } satisfies Health)
+      : ({ status: "ok" } satisfies Health),
+  ),
 );

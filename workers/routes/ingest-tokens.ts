@@ -29,15 +29,25 @@ export const ingestTokenRoutes = new Hono<AppEnv>()
     const token = randomToken();
     const tokenId = ingestTokenId();
     const actor = actorOf(c);
-    await insertIngestToken(db, { id: tokenId, hash: await sha256Hex(token), broadcastId: id, createdBy: actor.id }, Date.now());
+    await insertIngestToken(
+      db,
+      { id: tokenId, hash: await sha256Hex(token), broadcastId: id, createdBy: actor.id },
+      Date.now(),
+    );
     await recordAudit(db, actor, "ingest-token.create", tokenId, id);
     return c.json({ id: tokenId, token } satisfies CreatedIngestToken, 201);
   })
-  .delete("/:id/ingest-tokens/:tokenId", requirePermission("ingest-token.manage"), validate("param", TokenParam), async (c) => {
-    const { id, tokenId } = c.req.valid("param");
-    const db = drizzle(c.env.DB);
-    if (!(await revokeIngestToken(db, id, tokenId, Date.now()))) throw new AppError("not_found", 404, "no such live ingest token");
-    await recordAudit(db, actorOf(c), "ingest-token.revoke", tokenId, id);
-    await closeHubSockets(c.env, id, socketTag.ingestToken(tokenId), "ingest token revoked");
-    return c.body(null, 204);
-  });
+  .delete(
+    "/:id/ingest-tokens/:tokenId",
+    requirePermission("ingest-token.manage"),
+    validate("param", TokenParam),
+    async (c) => {
+      const { id, tokenId } = c.req.valid("param");
+      const db = drizzle(c.env.DB);
+      if (!(await revokeIngestToken(db, id, tokenId, Date.now())))
+        throw new AppError("not_found", 404, "no such live ingest token");
+      await recordAudit(db, actorOf(c), "ingest-token.revoke", tokenId, id);
+      await closeHubSockets(c.env, id, socketTag.ingestToken(tokenId), "ingest token revoked");
+      return c.body(null, 204);
+    },
+  );

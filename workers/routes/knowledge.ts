@@ -5,7 +5,14 @@ import { KnowledgePatch, NewQna, ProductDetails, QnaPatch } from "../../core/ans
 import { BroadcastId } from "../../core/protocol/api.ts";
 import type { Knowledge, ProductDetailsSaved, ProductList, QnaList, QnaSaved } from "../../core/protocol/responses.ts";
 import { loadKnowledge } from "../../server/answers/knowledge-db.ts";
-import { addManualQna, editManualQna, listProducts, listQna, patchBroadcastText, setProductDetails } from "../../server/answers/knowledge-edits.ts";
+import {
+  addManualQna,
+  editManualQna,
+  listProducts,
+  listQna,
+  patchBroadcastText,
+  setProductDetails,
+} from "../../server/answers/knowledge-edits.ts";
 import { reindexBroadcast } from "../../server/answers/service.ts";
 import { requirePermission } from "../auth.ts";
 import type { AppContext, AppEnv } from "../env.ts";
@@ -25,7 +32,8 @@ async function requireKnowledge(c: AppContext, id: string): Promise<Knowledge> {
 const readKnowledge = requirePermission("broadcast.read");
 const editKnowledge = requirePermission("knowledge.edit");
 /** Every member reads the knowledge; changing it takes `knowledge.edit`. */
-const knowledgeAccess: MiddlewareHandler<AppEnv> = (c, next) => (c.req.method === "GET" ? readKnowledge(c, next) : editKnowledge(c, next));
+const knowledgeAccess: MiddlewareHandler<AppEnv> = (c, next) =>
+  c.req.method === "GET" ? readKnowledge(c, next) : editKnowledge(c, next);
 
 /**
  * The knowledge managers edit for answering: the broadcast's text, product detail lines and
@@ -37,7 +45,9 @@ export const knowledgeRoutes = new Hono<AppEnv>()
   .use("/:id/products", knowledgeAccess)
   .use("/:id/qna/*", knowledgeAccess)
   .use("/:id/qna", knowledgeAccess)
-  .get("/:id/knowledge", validate("param", IdParam), async (c) => c.json(await requireKnowledge(c, c.req.valid("param").id)))
+  .get("/:id/knowledge", validate("param", IdParam), async (c) =>
+    c.json(await requireKnowledge(c, c.req.valid("param").id)),
+  )
   .patch("/:id/knowledge", validate("param", IdParam), validate("json", KnowledgePatch), async (c) => {
     const { id } = c.req.valid("param");
     if (!(await patchBroadcastText(drizzle(c.env.DB), id, c.req.valid("json"), Date.now()))) {

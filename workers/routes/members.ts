@@ -1,11 +1,24 @@
 import { Hono } from "hono";
 import { drizzle } from "drizzle-orm/d1";
 import * as z from "zod";
-import { type AuditList, AuditQuery, MemberId, NewMember, type CreatedMember, type MemberList } from "../../core/auth/api.ts";
+import {
+  type AuditList,
+  AuditQuery,
+  MemberId,
+  NewMember,
+  type CreatedMember,
+  type MemberList,
+} from "../../core/auth/api.ts";
 import { actorOf, requirePermission } from "../auth.ts";
 import { listAudit, recordAudit } from "../../server/audit.ts";
 import { randomToken, sha256Hex } from "../crypto.ts";
-import { insertMember, listMembers, OWNER_ID, revokeMember, rotateMemberToken } from "../../server/db/queries-members.ts";
+import {
+  insertMember,
+  listMembers,
+  OWNER_ID,
+  revokeMember,
+  rotateMemberToken,
+} from "../../server/db/queries-members.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { closeMemberSockets, socketTag } from "../sockets.ts";
@@ -23,7 +36,18 @@ export const memberRoutes = new Hono<AppEnv>()
     const id = `m-${crypto.randomUUID().replaceAll("-", "").slice(0, 12)}`;
     const token = randomToken();
     const actor = actorOf(c);
-    const added = await insertMember(db, { id, name: body.name, role: body.role, email: body.email ?? null, tokenHash: await sha256Hex(token), createdBy: actor.id }, Date.now());
+    const added = await insertMember(
+      db,
+      {
+        id,
+        name: body.name,
+        role: body.role,
+        email: body.email ?? null,
+        tokenHash: await sha256Hex(token),
+        createdBy: actor.id,
+      },
+      Date.now(),
+    );
     if (!added) throw new AppError("conflict", 409, "a member with this email exists");
     await recordAudit(db, actor, "member.add", `${id} ${body.name} (${body.role})`);
     return c.json({ id, token } satisfies CreatedMember, 201);
@@ -31,7 +55,8 @@ export const memberRoutes = new Hono<AppEnv>()
   /** A new sign-in token for a member (shown once): the old one and every session end, open sockets close. */
   .post("/:id/token", validate("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");
-    if (id === OWNER_ID) throw new AppError("conflict", 409, "the owner's token is ADMIN_TOKEN: rotate the secret instead");
+    if (id === OWNER_ID)
+      throw new AppError("conflict", 409, "the owner's token is ADMIN_TOKEN: rotate the secret instead");
     const db = drizzle(c.env.DB);
     const token = randomToken();
     const name = await rotateMemberToken(db, id, await sha256Hex(token), Date.now());
@@ -42,7 +67,12 @@ export const memberRoutes = new Hono<AppEnv>()
   })
   .delete("/:id", validate("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");
-    if (id === OWNER_ID) throw new AppError("conflict", 409, "the owner signs in with ADMIN_TOKEN and cannot be removed; rotate ADMIN_TOKEN instead");
+    if (id === OWNER_ID)
+      throw new AppError(
+        "conflict",
+        409,
+        "the owner signs in with ADMIN_TOKEN and cannot be removed; rotate ADMIN_TOKEN instead",
+      );
     const db = drizzle(c.env.DB);
     const name = await revokeMember(db, id, Date.now());
     if (name === null) throw new AppError("not_found", 404, "no such member");
@@ -52,7 +82,14 @@ export const memberRoutes = new Hono<AppEnv>()
   });
 
 /** `GET /api/audit?broadcastId=&limit=`: who did what, newest first (owner). */
-export const auditRoutes = new Hono<AppEnv>().get("/", requirePermission("audit.read"), validate("query", AuditQuery), async (c) => {
-  const { broadcastId, limit } = c.req.valid("query");
-  return c.json({ items: await listAudit(drizzle(c.env.DB), { ...(broadcastId ? { broadcastId } : {}), limit }) } satisfies AuditList);
-});
+export const auditRoutes = new Hono<AppEnv>().get(
+  "/",
+  requirePermission("audit.read"),
+  validate("query", AuditQuery),
+  async (c) => {
+    const { broadcastId, limit } = c.req.valid("query");
+    return c.json({
+      items: await listAudit(drizzle(c.env.DB), { ...(broadcastId ? { broadcastId } : {}), limit }),
+    } satisfies AuditList);
+  },
+);

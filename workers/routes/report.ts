@@ -28,13 +28,19 @@ async function buildReport(c: AppContext, id: string): Promise<BroadcastReport> 
 
 function csv(body: string, filename: string): Response {
   return new Response(body, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+    },
   });
 }
 
 /** Report routes, mounted under `/api/broadcasts`. Managers only (analysts too, once roles exist). */
 export const reportRoutes = new Hono<AppEnv>()
-  .get("/:id/report", requireExport, validate("param", IdParam), async (c) => c.json(await buildReport(c, c.req.valid("param").id) satisfies BroadcastReport))
+  .get("/:id/report", requireExport, validate("param", IdParam), async (c) =>
+    c.json((await buildReport(c, c.req.valid("param").id)) satisfies BroadcastReport),
+  )
   .get("/:id/report.csv", requireExport, validate("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");
     return csv(clustersCsv(await buildReport(c, id)), `${id}-report.csv`);

@@ -24,7 +24,11 @@ export const sessionRoutes = new Hono<AppEnv>()
     const ttl = sessionTtlMs(c.env);
     const now = Date.now();
     const id = `s-${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
-    await insertSession(drizzle(c.env.DB), { hash: await sha256Hex(value), id, memberId: row.id, expiresAt: now + ttl }, now);
+    await insertSession(
+      drizzle(c.env.DB),
+      { hash: await sha256Hex(value), id, memberId: row.id, expiresAt: now + ttl },
+      now,
+    );
     setSessionCookie(c, value, ttl);
     return c.body(null, 204);
   })

@@ -29,7 +29,12 @@ function crawlProgress(crawl: CrawlRow | null): CrawlProgress | null {
 /** The broadcast's crawl owner (its ChatCapture object), after a claim: 409 while a crawl runs. */
 async function claimCrawl(c: AppContext, id: string) {
   const owner = c.env.CHAT_CAPTURE.getByName(id);
-  if (!(await owner.claimCrawl(id))) throw new AppError("crawl_running", 409, "a setup crawl of this broadcast is running; wait for it to finish or fail");
+  if (!(await owner.claimCrawl(id)))
+    throw new AppError(
+      "crawl_running",
+      409,
+      "a setup crawl of this broadcast is running; wait for it to finish or fail",
+    );
   return owner;
 }
 
@@ -48,35 +53,42 @@ async function naverIdFor(c: AppContext, id: string, naverUrl: string | undefine
  * broadcast's ChatCapture object, whose alarm drives it to the end; one at a time (409).
  */
 export const setupRoutes = new Hono<AppEnv>()
-  .post("/:id/setup", requirePermission("broadcast.setup"), validate("param", IdParam), validate("json", SetupBody), async (c) => {
-    const { id } = c.req.valid("param");
-    const naverId = await naverIdFor(c, id, c.req.valid("json").naverUrl);
-    const urls = naverEndpoints((c.env as Env & NaverVars).NAVER_API_BASE);
-    // Claimed before anything is stored, so a running crawl's cursor is never overwritten.
-    const owner = await claimCrawl(c, id);
-    let crawl: CrawlRow;
-    let snapshot: Awaited<ReturnType<typeof fetchSetupSnapshot>>;
-    try {
-      snapshot = await fetchSetupSnapshot((input, init) => fetch(input, init), urls, naverId);
-      if ("error" in snapshot) throw new AppError("naver_unavailable", 502, `could not read the broadcast from Naver (${snapshot.error})`);
-      crawl = await storeSnapshot(drizzle(c.env.DB), id, snapshot, Date.now());
-    } catch (err) {
-      await owner.releaseCrawl();
-      throw err;
-    }
-    await owner.startCrawl(id);
-    return c.json({
-      naverId,
-      title: snapshot.detail.title,
-      status: snapshot.detail.status,
-      products: snapshot.products.length,
-      coupons: snapshot.coupons.length,
-      benefits: snapshot.benefits.length,
-      malformed: snapshot.malformed,
-      failures: snapshot.failures,
-      crawl: crawlProgress(crawl),
-    } satisfies SetupResult);
-  })
+  .post(
+    "/:id/setup",
+    requirePermission("broadcast.setup"),
+    validate("param", IdParam),
+    validate("json", SetupBody),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const naverId = await naverIdFor(c, id, c.req.valid("json").naverUrl);
+      const urls = naverEndpoints((c.env as Env & NaverVars).NAVER_API_BASE);
+      // Claimed before anything is stored, so a running crawl's cursor is never overwritten.
+      const owner = await claimCrawl(c, id);
+      let crawl: CrawlRow;
+      let snapshot: Awaited<ReturnType<typeof fetchSetupSnapshot>>;
+      try {
+        snapshot = await fetchSetupSnapshot((input, init) => fetch(input, init), urls, naverId);
+        if ("error" in snapshot)
+          throw new AppError("naver_unavailable", 502, `could not read the broadcast from Naver (${snapshot.error})`);
+        crawl = await storeSnapshot(drizzle(c.env.DB), id, snapshot, Date.now());
+      } catch (err) {
+        await owner.releaseCrawl();
+        throw err;
+      }
+      await owner.startCrawl(id);
+      return c.json({
+        naverId,
+        title: snapshot.detail.title,
+        status: snapshot.detail.status,
+        products: snapshot.products.length,
+        coupons: snapshot.coupons.length,
+        benefits: snapshot.benefits.length,
+        malformed: snapshot.malformed,
+        failures: snapshot.failures,
+        crawl: crawlProgress(crawl),
+      } satisfies SetupResult);
+    },
+  )
   .post("/:id/setup/crawl", requirePermission("broadcast.setup"), validate("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");
     const db = drizzle(c.env.DB);
@@ -90,5 +102,7 @@ export const setupRoutes = new Hono<AppEnv>()
     return c.json({ crawl: crawlProgress(crawl) } satisfies CrawlAnswer, 202);
   })
   .get("/:id/setup", requirePermission("broadcast.read"), validate("param", IdParam), async (c) => {
-    return c.json({ crawl: crawlProgress(await getCrawl(drizzle(c.env.DB), c.req.valid("param").id)) } satisfies CrawlAnswer);
+    return c.json({
+      crawl: crawlProgress(await getCrawl(drizzle(c.env.DB), c.req.valid("param").id)),
+    } satisfies CrawlAnswer);
   });

@@ -25,7 +25,9 @@ async function toShard(c: AppContext, broadcastId: string | null): Promise<Respo
   const headers = new Headers({ upgrade: "websocket" });
   headers.set(VIEWER_BROADCAST_HEADER, broadcastId);
   headers.set(VIEWER_IP_HEADER, c.req.header("cf-connecting-ip") ?? "unknown");
-  return c.env.VIEWER_FANOUT.getByName(viewerShardName(broadcastId, shard)).fetch(new Request(c.req.raw.url, { headers }));
+  return c.env.VIEWER_FANOUT.getByName(viewerShardName(broadcastId, shard)).fetch(
+    new Request(c.req.raw.url, { headers }),
+  );
 }
 
 function requireUpgrade(c: AppContext): void {
@@ -39,10 +41,16 @@ export const viewerRoutes = new Hono<AppEnv>()
   .get("/naver/:naverId", validate("param", z.object({ naverId: NaverBroadcastId })), async (c) => {
     requireUpgrade(c);
     const { naverId } = c.req.valid("param");
-    return toShard(c, await viewerLookups.resolve(`naver:${naverId}`, () => broadcastIdForNaver(drizzle(c.env.DB), naverId)));
+    return toShard(
+      c,
+      await viewerLookups.resolve(`naver:${naverId}`, () => broadcastIdForNaver(drizzle(c.env.DB), naverId)),
+    );
   })
   .get("/broadcasts/:id", validate("param", z.object({ id: BroadcastId })), async (c) => {
     requireUpgrade(c);
     const { id } = c.req.valid("param");
-    return toShard(c, await viewerLookups.resolve(`id:${id}`, async () => ((await getBroadcast(drizzle(c.env.DB), id)) ? id : null)));
+    return toShard(
+      c,
+      await viewerLookups.resolve(`id:${id}`, async () => ((await getBroadcast(drizzle(c.env.DB), id)) ? id : null)),
+    );
   });

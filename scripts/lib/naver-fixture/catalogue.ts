@@ -1,8 +1,8 @@
 import { mulberry32 } from "../../../core/simulator/random.ts";
 
 /**
- * What the fixture's broadcasts sell and what shoppers asked before, in Naver's real shapes
- * (NAVER.md). Deterministic from the seed, so tests can assert on crawled content.
+ * What the fixture's broadcasts sell and what shoppers asked before, in the field names and
+ * nesting Naver's live pages return (routes.ts serves them at Naver's paths). Deterministic from the seed, so tests can assert on crawled content.
  */
 export interface FixtureCatalogue {
   detail: Record<string, unknown>;
@@ -76,7 +76,9 @@ export function buildCatalogue(broadcastId: string, seed: number, inquiriesPerPr
       productEndUrl: `https://smartstore.naver.com/main/products/${productNo}`,
     };
   });
-  const inquiries = new Map(products.map((p) => [String(p.productNo), buildInquiries(p.productNo, inquiriesPerProduct, random)]));
+  const inquiries = new Map(
+    products.map((p) => [String(p.productNo), buildInquiries(p.productNo, inquiriesPerProduct, random)]),
+  );
   return { detail: buildDetail(broadcastId, products), products, coupons: COUPONS, benefits: BENEFITS, inquiries };
 }
 

@@ -94,7 +94,14 @@ export class ChatStream {
     let due = this.replay.tick(now);
     if (this.opts.maxChats !== undefined) due = due.slice(0, Math.max(0, this.opts.maxChats - this.history.length));
     if (due.length) {
-      const chats = due.map((c) => ({ commentType: "CHATTING" as const, idNo: idNo(c.nickname), commentNo: c.commentNo, nickname: c.nickname, message: c.message, createdAtMilli: c.at }));
+      const chats = due.map((c) => ({
+        commentType: "CHATTING" as const,
+        idNo: idNo(c.nickname),
+        commentNo: c.commentNo,
+        nickname: c.nickname,
+        message: c.message,
+        createdAtMilli: c.at,
+      }));
       this.history.push(...chats);
       const payload = JSON.stringify({ list: chats, next: chats.at(-1)!.commentNo });
       this.emit(encodeEventFrame("broadcast_chat", [payload]), chats);
@@ -108,7 +115,12 @@ export class ChatStream {
     if (noticeEverySec > 0 && now - this.lastNotice >= noticeEverySec * 1000) {
       this.lastNotice = now;
       const notice = { id: ++this.noticeId, message: NOTICES[this.noticeId % NOTICES.length], deleted: false };
-      this.emit(encodeEventFrame(this.noticeId % 3 === 0 ? "broadcast_fixed_notice" : "broadcast_notice", [JSON.stringify(notice)]), []);
+      this.emit(
+        encodeEventFrame(this.noticeId % 3 === 0 ? "broadcast_fixed_notice" : "broadcast_notice", [
+          JSON.stringify(notice),
+        ]),
+        [],
+      );
     }
     if (productChangeEverySec > 0 && now - this.lastProductChange >= productChangeEverySec * 1000) {
       this.lastProductChange = now;
@@ -122,7 +134,11 @@ export class ChatStream {
   }
 }
 
-const NOTICES = ["라이브 전용 쿠폰은 상단 배너에서 받아 주세요!", "주문 폭주로 배송이 하루 늦어질 수 있어요", "8시 정각 타임딜 시작합니다 ⏰"];
+const NOTICES = [
+  "라이브 전용 쿠폰은 상단 배너에서 받아 주세요!",
+  "주문 폭주로 배송이 하루 늦어질 수 있어요",
+  "8시 정각 타임딜 시작합니다 ⏰",
+];
 
 /** A short stable user hash like Naver's `idNo` (no Buffer: the workerd tests load this file). */
 function idNo(nickname: string): string {

@@ -95,7 +95,13 @@ function count(hits: Map<string, number>, name: string): void {
   hits.set(name, (hits.get(name) ?? 0) + 1);
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, broadcast: (id: string) => FixtureBroadcast, api: ReturnType<typeof naverApiRoutes>, hits: Map<string, number>): Promise<void> {
+async function serve(
+  req: IncomingMessage,
+  res: ServerResponse,
+  broadcast: (id: string) => FixtureBroadcast,
+  api: ReturnType<typeof naverApiRoutes>,
+  hits: Map<string, number>,
+): Promise<void> {
   const url = new URL(req.url ?? "/", "http://fixture");
   const page = /^\/(?:lives|replays)\/(\d{3,20})\/?$/.exec(url.pathname);
   if (page) {
@@ -109,11 +115,18 @@ async function serve(req: IncomingMessage, res: ServerResponse, broadcast: (id: 
     res.writeHead(404, { "content-type": "application/json" });
     return void res.end(JSON.stringify({ code: "NOT_FOUND", message: "no such path" }));
   }
-  res.writeHead(answer.status ?? 200, { "content-type": "application/json; charset=utf-8", "access-control-allow-origin": "*" });
+  res.writeHead(answer.status ?? 200, {
+    "content-type": "application/json; charset=utf-8",
+    "access-control-allow-origin": "*",
+  });
   res.end(JSON.stringify(answer.body));
 }
 
-function openChatSocket(req: IncomingMessage, socket: import("node:stream").Duplex, broadcast: (id: string) => FixtureBroadcast): void {
+function openChatSocket(
+  req: IncomingMessage,
+  socket: import("node:stream").Duplex,
+  broadcast: (id: string) => FixtureBroadcast,
+): void {
   const url = new URL(req.url ?? "/", "http://fixture");
   const id = url.searchParams.get("broadcastId");
   if (url.pathname !== "/socket.io/" || url.searchParams.get("EIO") !== "3" || !id || !/^\d{3,20}$/.test(id)) {
@@ -122,7 +135,9 @@ function openChatSocket(req: IncomingMessage, socket: import("node:stream").Dupl
   const ws = acceptUpgrade(req, socket);
   if (!ws) return;
   const b = broadcast(id);
-  ws.send(`0${JSON.stringify({ sid: `fixture-${Math.random().toString(36).slice(2, 12)}`, upgrades: [], pingInterval: 25000, pingTimeout: 60000 })}`);
+  ws.send(
+    `0${JSON.stringify({ sid: `fixture-${Math.random().toString(36).slice(2, 12)}`, upgrades: [], pingInterval: 25000, pingTimeout: 60000 })}`,
+  );
   ws.send("40");
   ws.onMessage = (text) => {
     if (text === "2") ws.send("3");
@@ -141,4 +156,3 @@ async function closeFixture(server: Server, broadcasts: Map<string, FixtureBroad
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
-

@@ -88,8 +88,12 @@ export function acceptUpgrade(req: IncomingMessage, socket: Duplex): ServerWebSo
     socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
     return null;
   }
-  const accept = createHash("sha1").update(key + GUID).digest("base64");
-  socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+  const accept = createHash("sha1")
+    .update(key + GUID)
+    .digest("base64");
+  socket.write(
+    `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+  );
   return new ServerWebSocket(socket);
 }
 

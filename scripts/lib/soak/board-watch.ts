@@ -78,7 +78,12 @@ export class BoardWatch {
   }
 
   private onMessage(ws: WebSocket, data: string): void {
-    let msg: { type?: string; lastSeq?: number; fromSeq?: number; items?: { seq: number; commentNo: number; at: number }[] };
+    let msg: {
+      type?: string;
+      lastSeq?: number;
+      fromSeq?: number;
+      items?: { seq: number; commentNo: number; at: number }[];
+    };
     try {
       msg = JSON.parse(data);
     } catch {

@@ -76,7 +76,13 @@ export class Feeder {
     const chats = [];
     for (let i = 0; i < n; i++) {
       const commentNo = ++this.sent;
-      chats.push({ commentNo, nickname: `soak${commentNo % 97}****`, message: this.options.messages[commentNo % this.options.messages.length]!, commentType: "CHATTING", at: now });
+      chats.push({
+        commentNo,
+        nickname: `soak${commentNo % 97}****`,
+        message: this.options.messages[commentNo % this.options.messages.length]!,
+        commentType: "CHATTING",
+        at: now,
+      });
     }
     this.client.push(chats);
   }

@@ -42,7 +42,11 @@ export class LocalServer {
     const began = Date.now();
     this.starts++;
     const args = [path.join(ROOT, "scripts/start.ts"), ...(build ? [] : ["--no-build"]), ...this.args];
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, PORT: String(this.port), [MARK]: this.mark }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(this.port), [MARK]: this.mark },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     this.child = child;
     let output = "";
     const ready = new Promise<void>((resolve, reject) => {
@@ -61,7 +65,12 @@ export class LocalServer {
 
   /** SIGKILL to start.ts and every workerd of it, at once; resolves when the port is free. */
   async killHard(): Promise<void> {
-    const victims = [this.child?.pid, ...this.processes().filter((p) => p.cmd.includes("workerd")).map((p) => p.pid)];
+    const victims = [
+      this.child?.pid,
+      ...this.processes()
+        .filter((p) => p.cmd.includes("workerd"))
+        .map((p) => p.pid),
+    ];
     for (const pid of victims) {
       try {
         if (pid) process.kill(pid, "SIGKILL");
@@ -73,7 +82,11 @@ export class LocalServer {
     const deadline = Date.now() + 30_000;
     while ((await portOpen(this.port)) || this.processes().length > 0) {
       if (Date.now() > deadline) {
-        this.log(`after the kill, still alive: ${this.processes().map((p) => `${p.pid} ${p.cmd.slice(0, 80)}`).join("; ")}`);
+        this.log(
+          `after the kill, still alive: ${this.processes()
+            .map((p) => `${p.pid} ${p.cmd.slice(0, 80)}`)
+            .join("; ")}`,
+        );
         break;
       }
       await new Promise((r) => setTimeout(r, 200));
@@ -106,7 +119,11 @@ export class LocalServer {
         const status = readFileSync(`/proc/${entry}/status`, "latin1");
         if (/^State:\s+Z/m.test(status)) continue;
         const rss = /^VmRSS:\s+(\d+) kB/m.exec(status);
-        found.push({ pid: Number(entry), cmd: readFileSync(`/proc/${entry}/cmdline`, "latin1").replaceAll("\0", " "), rssKiB: rss ? Number(rss[1]) : 0 });
+        found.push({
+          pid: Number(entry),
+          cmd: readFileSync(`/proc/${entry}/cmdline`, "latin1").replaceAll("\0", " "),
+          rssKiB: rss ? Number(rss[1]) : 0,
+        });
       } catch {
         // gone meanwhile, or not ours
       }

@@ -17,11 +17,27 @@ export interface ExportCheck {
  * Reads `GET /api/broadcasts/:id/chats.jsonl` and checks it: every acknowledged commentNo
  * once, in order (`ackedUpTo` null for sources the soak does not feed, like the demo).
  */
-export async function checkExport(base: string, token: string, broadcast: string, ackedUpTo: number | null): Promise<ExportCheck> {
-  const res = await fetch(`${base}/api/broadcasts/${encodeURIComponent(broadcast)}/chats.jsonl`, { headers: { authorization: `Bearer ${token}` } });
+export async function checkExport(
+  base: string,
+  token: string,
+  broadcast: string,
+  ackedUpTo: number | null,
+): Promise<ExportCheck> {
+  const res = await fetch(`${base}/api/broadcasts/${encodeURIComponent(broadcast)}/chats.jsonl`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (!res.ok) throw new Error(`export of ${broadcast}: ${res.status} ${await res.text()}`);
   const text = await res.text();
-  const check: ExportCheck = { broadcast, chats: 0, lastSeq: 0, lost: 0, duplicated: 0, reordered: 0, seqBreaks: 0, pending: 0 };
+  const check: ExportCheck = {
+    broadcast,
+    chats: 0,
+    lastSeq: 0,
+    lost: 0,
+    duplicated: 0,
+    reordered: 0,
+    seqBreaks: 0,
+    pending: 0,
+  };
   const seen = new Set<number>();
   let lastCommentNo = -Infinity;
   for (const line of text.split("\n")) {

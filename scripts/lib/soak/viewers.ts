@@ -10,7 +10,9 @@ export class ViewerSockets {
 
   constructor(base: () => string, broadcasts: readonly string[], perBroadcast: number) {
     this.base = base;
-    for (const broadcast of broadcasts) for (let i = 0; i < perBroadcast; i++) this.open(broadcast, `soak-viewer-${broadcast}-${i}`, { ws: null, qa: new Set(), reconnects: 0 });
+    for (const broadcast of broadcasts)
+      for (let i = 0; i < perBroadcast; i++)
+        this.open(broadcast, `soak-viewer-${broadcast}-${i}`, { ws: null, qa: new Set(), reconnects: 0 });
   }
 
   get connected(): number {
@@ -27,7 +29,11 @@ export class ViewerSockets {
     for (const s of this.sockets) s.ws?.close(1000, "done");
   }
 
-  private open(broadcast: string, client: string, state: { ws: WebSocket | null; qa: Set<string>; reconnects: number }): void {
+  private open(
+    broadcast: string,
+    client: string,
+    state: { ws: WebSocket | null; qa: Set<string>; reconnects: number },
+  ): void {
     if (!this.sockets.includes(state)) this.sockets.push(state);
     const url = new URL(`/api/viewer/broadcasts/${encodeURIComponent(broadcast)}?client=${client}`, this.base());
     url.protocol = url.protocol.replace("http", "ws");
@@ -44,7 +50,12 @@ export class ViewerSockets {
     ws.addEventListener("error", onGone);
     ws.addEventListener("message", (e) => {
       try {
-        const msg = JSON.parse(String(e.data)) as { type?: string; id?: string; items?: { id: string }[]; pairs?: { id: string }[] };
+        const msg = JSON.parse(String(e.data)) as {
+          type?: string;
+          id?: string;
+          items?: { id: string }[];
+          pairs?: { id: string }[];
+        };
         if (msg.type === "qa" && msg.id) state.qa.add(msg.id);
         for (const pair of msg.items ?? msg.pairs ?? []) state.qa.add(pair.id);
       } catch {

@@ -12,7 +12,11 @@ export interface Target {
 }
 
 /** Creates a broadcast through the API and answers its id. */
-export async function newBroadcast(t: Target, title: string, extra: Record<string, unknown> = { source: "ingest" }): Promise<string> {
+export async function newBroadcast(
+  t: Target,
+  title: string,
+  extra: Record<string, unknown> = { source: "ingest" },
+): Promise<string> {
   const res = await adminFetch(t.base, t.token, "/api/broadcasts", { title, ...extra });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { id: string }).id;
@@ -20,13 +24,22 @@ export async function newBroadcast(t: Target, title: string, extra: Record<strin
 
 /** Posts chats over the HTTP ingest route (as a capture would), numbered from `firstNo`. */
 export async function postChats(t: Target, id: string, messages: readonly string[], firstNo: number): Promise<void> {
-  const chats = messages.map((message, i) => ({ commentNo: firstNo + i, nickname: `viewer${(firstNo + i) % 97}****`, message, at: Date.now() }));
+  const chats = messages.map((message, i) => ({
+    commentNo: firstNo + i,
+    nickname: `viewer${(firstNo + i) % 97}****`,
+    message,
+    at: Date.now(),
+  }));
   const res = await adminFetch(t.base, t.token, `/api/broadcasts/${id}/chats`, { type: "chats", source: "e2e", chats });
   if (res.status !== 200) throw new Error(`ingest failed: ${res.status} ${await res.text()}`);
 }
 
 /** A fresh browser context (its own localStorage: one manager) signed in through the login form. */
-export async function signedInPage(browser: Browser, t: Target, viewport = { width: 1366, height: 850 }): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedInPage(
+  browser: Browser,
+  t: Target,
+  viewport = { width: 1366, height: 850 },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(t.base);
@@ -56,7 +69,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** A `wrangler dev` of its own (restart and load tests must not disturb the shared one). */
-export async function privateServer(port: number, token: string, persistTo = mkdtempSync(path.join(tmpdir(), "liveq-dash-"))) {
+export async function privateServer(
+  port: number,
+  token: string,
+  persistTo = mkdtempSync(path.join(tmpdir(), "liveq-dash-")),
+) {
   const server: DevServer = await startDevServer({ port, persistTo, quiet: true, token });
   return { server, persistTo };
 }

@@ -7,7 +7,8 @@ export const en: Record<keyof typeof ko, string> = {
   "lang.toggle": "한국어",
   "lang.toggleLabel": "Switch the language to Korean",
   "login.title": "Team sign-in",
-  "login.hint": "Enter your sign-in token (at first, the admin token printed when the server started). The token is not stored in this browser.",
+  "login.hint":
+    "Enter your sign-in token (at first, the admin token printed when the server started). The token is not stored in this browser.",
   "login.token": "Sign-in token",
   "login.submit": "Sign in",
   "login.checking": "Checking…",
@@ -301,7 +302,8 @@ export const en: Record<keyof typeof ko, string> = {
   "report.unanswered.showAll": "Show all ({n})",
   "report.unanswered.showTop": "Show the {n} most asked only",
   "youtube.videoLabel": "YouTube video URL or ID",
-  "youtube.videoHint": "The live video's address (youtube.com/watch?v=…, youtu.be/…, youtube.com/live/…) or its 11-character id",
+  "youtube.videoHint":
+    "The live video's address (youtube.com/watch?v=…, youtu.be/…, youtube.com/live/…) or its 11-character id",
   "youtube.captureStart": "Start YouTube chat capture",
   "youtube.quota": "Quota {units}/{limit}",
   "youtube.quotaWarn": "YouTube quota past 80%: polling slower",
