@@ -47,6 +47,11 @@ export function workersProject(name: string, bindings: (inject: Inject) => Recor
     ],
     test: {
       name,
+      // Off: with the on-disk module cache, vitest hands each new pool worker every cached module of its
+      // files' import graphs in one "warm modules" message, which the plugin inlines; with the models and
+      // lexicon in the graph that message passes workerd's WebSocket message limit (error 1009, "Message is
+      // too large") and the second test file's worker dies.
+      fsModuleCache: false,
       // Waits for workerd sharing two cores with the rest of the suite, not speed claims.
       testTimeout: 30_000,
       include: [`test/${name}/**/*.test.ts`],
