@@ -9,7 +9,7 @@
  *   the default sensitivity, and of the model alone at its news-comment threshold (tuned on a
  *   split carved from BEEP! train, never on dev).
  *
- *   npm run eval:moderation [-- --split clean2.tsv]
+ *   npm run eval:moderation [-- --split clean2.tsv | --split path/to/fresh.tsv]
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -84,9 +84,11 @@ function main(): void {
   console.log(`moderation model: ${EMBEDDED_MODERATION_VERSION}`);
   const dir = "data/moderation";
   const { values } = parseArgs({ options: { split: { type: "string", default: "clean2.tsv" } } });
-  const files = readdirSync(dir).filter((f) => f === values.split);
+  // A name is a split in data/moderation; a path (with a slash) is a fresh clean split kept outside it.
+  const outside = values.split.includes("/");
+  const files = outside ? [values.split] : readdirSync(dir).filter((f) => f === values.split);
   if (files.length === 0) throw new Error(`no clean split ${values.split} in ${dir}`);
-  const clean = files.flatMap((f) => parseModerationTsv(readFileSync(join(dir, f), "utf8")));
+  const clean = files.flatMap((f) => parseModerationTsv(readFileSync(outside ? f : join(dir, f), "utf8")));
   const counts = Object.fromEntries(
     ["ok", ...HOLD_CATEGORIES].map((c) => [c, clean.filter((e) => e.label === c).length]),
   );

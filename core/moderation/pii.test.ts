@@ -129,3 +129,45 @@ describe("other personal information", () => {
     );
   });
 });
+
+describe("personal information spelled to slip past simple rules", () => {
+  it("finds mobile numbers mixing digits and numerals, with other separators or a country code", () => {
+    fc.assert(
+      fc.property(mobile, fc.constantFrom("/", "ㅡ", " / ", "+", "*"), filler, tail, ([a, b, c], s, before, after) => {
+        expect(finds(`${before}${a}${s}${b}${s}${c}${after}`, "phone")).toBe(true);
+        expect(finds(`${before}${spellKorean(a)} ${b} ${spellKorean(c)}${after}`, "phone")).toBe(true);
+        expect(finds(`${before}${a} ${spellKorean(b)} ${c}${after}`, "phone")).toBe(true);
+      }),
+    );
+    expect(finds("+82 10-1234-5678 로 연락주세요", "phone")).toBe(true);
+    expect(finds("01012345678이에요", "phone")).toBe(true);
+    expect(finds("제 번호 1234 5678 이요 010은 빼고", "phone")).toBe(true);
+  });
+
+  it("finds resident numbers written with the sex digit and stars, emails without a top-level domain", () => {
+    expect(finds("900101-1****** 이걸로 본인인증 돼요?", "resident_number")).toBe(true);
+    expect(finds("abc123@naver 로 보내주세요", "email")).toBe(true);
+    expect(finds("abc.def @ gmail . com", "email")).toBe(true);
+  });
+
+  it("finds addresses with the province shortened or left out", () => {
+    expect(finds("서울 강남구 테헤란로 123 으로 보내주세요", "address")).toBe(true);
+    expect(finds("경기 성남시 분당구 판교역로 235 에이치동", "address")).toBe(true);
+    expect(finds("주소 강남구 역삼동 123-45 입니다", "address")).toBe(true);
+    expect(finds("부산 해운대구 우동 1408 아파트 101동 1203호", "address")).toBe(true);
+  });
+
+  it("keeps the shop's numbers and everyday sizes and counts apart from them", () => {
+    for (const text of [
+      "주문번호 1234 5678 배송 언제 와요",
+      "2개 구매했어요 로즈골드로",
+      "230 사이즈 2개요 동생 꺼",
+      "5678 이에요 사이즈는",
+      "1+1 이에요? 2/3 남았대요",
+      "고객센터 1588-1234 연락해도 안받아요",
+      "이거 사이즈 구매 로 2 개",
+    ]) {
+      expect(findPersonalInfo(text), text).toEqual([]);
+    }
+  });
+});

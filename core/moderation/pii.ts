@@ -16,16 +16,24 @@ export interface PiiSpan {
   end: number;
 }
 
-const SEPARATOR = /[\s\-.)(·_~,]/;
+const SEPARATOR = /[\s\-.)(·_~,/ㅡ—–+*:|]/;
 const BANK =
-  /(은행|국민|신한|우리|하나|농협|기업|카카오\s*뱅크|카뱅|토스|새마을|우체국|신협|수협|케이뱅크|SC제일|씨티|계좌|예금주)/;
+  /(은행|국민|신한|우리|하나|농협|기업|카카오\s*뱅크|카뱅|토스|새마을|우체국|신협|수협|케이뱅크|SC제일|씨티|계좌|예금주|입금|송금|이체)/;
 /** Numbers the shop gives out (order, tracking, product, model numbers): not an account beside them. */
 const SHOP_NUMBER = /(주문|송장|운송장|상품\s*번호|모델|품번|시리얼|쿠폰|적립)/;
 const RESIDENT = /(주민|생년월일|주번|뒷자리|앞자리)/;
-const EMAIL = /[A-Za-z0-9._%+-]+\s*[@＠]\s*[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** Words saying a number is a phone number. */
+const PHONE_WORDS = /(연락|전화|폰|핸드폰|휴대폰|번호\s*(남|드|줄|알려|적|보내)|문자|카톡|010|공일공)/;
+const EMAIL =
+  /[A-Za-z0-9._%+-]+\s*[@＠]\s*(?:[A-Za-z0-9-]+(\s*\.\s*[A-Za-z0-9-]+)*\s*\.\s*[A-Za-z]{2,}|(?:naver|gmail|daum|hanmail|kakao|nate|hotmail|outlook|icloud|yahoo)\b)/gi;
 const ADDRESS =
   /[가-힣]+(시|도)\s*[가-힣]+(구|군|시)\s*[가-힣0-9]+(로|길|동|읍|면|리)(\s*[0-9]+(-[0-9]+)?(번지|번길|길)?)?(\s*[0-9]+\s*동)?(\s*[0-9]+\s*호)?/g;
 const UNIT = /[0-9]+\s*동\s*[0-9]+\s*호/g;
+/** A province or metropolitan city, as people shorten it (서울 강남구 …), then a district and a numbered road or dong. */
+const REGION_ADDRESS =
+  /(서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|충청[남북]도|전북|전남|전라[남북]도|경북|경남|경상[남북]도|제주)[가-힣]*\s*([가-힣]+(시|군|구)\s*){1,2}[가-힣0-9]+(로|길|동|읍|면|리|가)\s*[0-9]+(-[0-9]+)?(\s*(번지|번길|길))?(\s*[0-9]+\s*동)?(\s*[0-9]+\s*호)?/g;
+/** A district and a numbered road or dong without the city (강남구 역삼동 123-45). */
+const DISTRICT_ADDRESS = /[가-힣]+(구|군)\s*[가-힣0-9]+(로|길|동|읍|면)\s*[0-9]+(-[0-9]+)?(\s*(번지|번길|길))?/g;
 
 /** A run of digits (or numeral syllables) with separators: its digits and where it lies. */
 interface Run {
@@ -68,8 +76,9 @@ function digitRuns(text: string): Run[] {
       d = koreanNumeral(c);
       numeral = d >= 0;
     }
-    // A run is spelled in digits or in numerals, never both: 5678 이에요 is not a 9-digit number.
-    if (d >= 0 && start >= 0 && numeral !== numerals > 0) close();
+    // A run mixing digits and numerals (공일공 1234 오육칠팔) is kept whole only while it can still be a
+    // mobile number (classifyWhole asks numeral runs to start like one): 5678 이에요 is not a 9-digit number.
+    if (d >= 0 && start >= 0 && numeral !== numerals > 0 && !/^0(1[016789]?)?$|^01[016789]/.test(digits)) close();
     if (d >= 0) {
       if (start < 0) start = i;
       digits += String(d);
@@ -99,7 +108,13 @@ function validBirthDate(s: string): boolean {
  */
 function classifyRun(run: Run, text: string): { kind: PiiKind; end: number } | null {
   // Only where something separates the 11th digit from the next: 0101234567890 in one piece is an order number.
-  if (/^01[016789]/.test(run.digits) && run.digits.length > 11 && run.at[11]! > run.at[10]! + 1)
+  // Or where the spelling changes there: 01012345678이에요 is a number and a word.
+  const isNumeral = (i: number) => koreanNumeral(text.charCodeAt(run.at[i]!)) >= 0;
+  if (
+    /^01[016789]/.test(run.digits) &&
+    run.digits.length > 11 &&
+    (run.at[11]! > run.at[10]! + 1 || isNumeral(11) !== isNumeral(10))
+  )
     return { kind: "phone", end: run.at[10]! + 1 };
   const kind = classifyWhole(run, text);
   return kind ? { kind, end: run.end } : null;
@@ -111,6 +126,18 @@ function classifyWhole(run: Run, text: string): PiiKind | null {
   // A numeral-spelled run must be mostly numerals *and* start like a phone number: 이 and 사 are everyday words.
   if (run.numerals > 0 && !/^01[016789]/.test(d)) return null;
   if (/^01[016789]/.test(d) && (d.length === 10 || d.length === 11)) return "phone";
+  // The country code for a mobile number: +82 10-1234-5678.
+  if (/^8210/.test(d) && d.length === 12) return "phone";
+  // A mobile number given without its 010 ("번호 1234 5678"), only where the chat says it is a phone number.
+  // Company numbers (1588-xxxx, 1600-xxxx …) are 8 digits too, and the shop gives them out.
+  if (
+    d.length === 8 &&
+    !/^1[5-9]/.test(d) &&
+    /^[0-9]{4}\D{1,3}[0-9]{4}$/.test(spelled) &&
+    PHONE_WORDS.test(text) &&
+    !SHOP_NUMBER.test(text)
+  )
+    return "phone";
   if (/^0(2|[3-6][1-5]|70)/.test(d) && d.length >= 9 && d.length <= 11) return "phone";
   // Written like one (YYMMDD-NNNNNNN), or any 13 digits beside 주민/생년월일: 13-digit order numbers are common.
   if (
@@ -121,6 +148,8 @@ function classifyWhole(run: Run, text: string): PiiKind | null {
   )
     return "resident_number";
   if (d.length >= 6 && d.length <= 7 && RESIDENT.test(text)) return "resident_number";
+  // A birth date, a dash and the sex digit (900101-1, often followed by ******) is how a resident number is written.
+  if (d.length === 7 && validBirthDate(d) && /^[0-9]{6}\s*-\s*[1-4]$/.test(spelled)) return "resident_number";
   if (d.length >= 10 && d.length <= 16 && BANK.test(text) && !SHOP_NUMBER.test(text)) return "account";
   return null;
 }
@@ -142,8 +171,13 @@ export function findPersonalInfo(text: string): PiiSpan[] {
   if (text.includes("@") || text.includes("＠")) {
     for (const m of text.matchAll(EMAIL)) spans.push({ kind: "email", start: m.index!, end: m.index! + m[0].length });
   }
-  for (const m of text.matchAll(ADDRESS))
-    if (/[0-9]/.test(m[0])) spans.push({ kind: "address", start: m.index!, end: m.index! + m[0].length });
+  for (const re of [ADDRESS, REGION_ADDRESS, DISTRICT_ADDRESS]) {
+    for (const m of text.matchAll(re)) {
+      const overlaps = spans.some((s) => s.kind === "address" && s.start < m.index! + m[0].length && s.end > m.index!);
+      if (/[0-9]/.test(m[0]) && !overlaps)
+        spans.push({ kind: "address", start: m.index!, end: m.index! + m[0].length });
+    }
+  }
   if (!spans.some((s) => s.kind === "address")) {
     for (const m of text.matchAll(UNIT))
       if (/(아파트|빌라|주소|배송지|오피스텔)/.test(text))

@@ -48,9 +48,20 @@ export interface Scan {
   emoji: number;
   /** Hangul syllables, jamo and ASCII letters. */
   letters: number;
+  /** Syllables that end the parts of a Korean address (구, 군, 로, 길, 동, 호). */
+  addressy: number;
 }
 
-const scan: Scan = { digits: 0, numerals: 0, at: false, dotted: false, longestRun: 0, emoji: 0, letters: 0 };
+const scan: Scan = {
+  digits: 0,
+  numerals: 0,
+  at: false,
+  dotted: false,
+  longestRun: 0,
+  emoji: 0,
+  letters: 0,
+  addressy: 0,
+};
 
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
@@ -60,6 +71,7 @@ export function scanChat(text: string): Scan {
     numerals = 0,
     emoji = 0,
     letters = 0,
+    addressy = 0,
     run = 1,
     longest = 0,
     prev = -1;
@@ -78,6 +90,7 @@ export function scanChat(text: string): Scan {
     if (c >= 0xac00 && c <= 0xd7a3) {
       letters++;
       if (koreanNumeral(c) >= 0) numerals++;
+      if (c === 0xad6c || c === 0xad70 || c === 0xb85c || c === 0xae38 || c === 0xb3d9 || c === 0xd638) addressy++;
     } else if (c < 128) {
       if (c >= 48 && c <= 57) digits++;
       else if ((c | 32) >= 97 && (c | 32) <= 122) letters++;
@@ -104,10 +117,13 @@ export function scanChat(text: string): Scan {
   scan.longestRun = longest;
   scan.emoji = emoji;
   scan.letters = letters;
+  scan.addressy = addressy;
   return scan;
 }
 
 /** Whether the personal-information rules need to run at all. */
 export function mayHoldPersonalInfo(s: Scan): boolean {
-  return s.digits >= 6 || s.at || s.numerals >= 7 || (s.digits >= 3 && s.numerals >= 4);
+  return (
+    s.digits >= 6 || s.at || s.numerals >= 7 || (s.digits >= 3 && s.numerals >= 4) || (s.digits >= 1 && s.addressy >= 2)
+  );
 }
