@@ -123,7 +123,8 @@ try {
     `report at ${total.toLocaleString("en-US")} chats: first ${atFull.firstMs.toFixed(0)} ms, median of ${runs} ${atFull.medianMs.toFixed(0)} ms`,
   );
   console.log(
-    `  ${r.perMinute.length} minutes, ${r.totals.uniqueChatters} chatters, ${r.clusters.length} of ${r.clustersTotal} clusters, peak ${r.peakMinute?.chats} chats/min`,
+    `  ${r.perMinute.length} minutes, ${r.totals.uniqueChatters} chatters, ` +
+      `${r.clusters.length} of ${r.clustersTotal} clusters, peak ${r.peakMinute?.chats} chats/min`,
   );
   console.log(`report.csv: ${csv.ms.toFixed(0)} ms (${csv.bytes} bytes)`);
   console.log(

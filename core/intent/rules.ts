@@ -1,9 +1,61 @@
 import type { IntentClassifier, IntentResult } from "./types.ts";
 
-const REQUEST =
-  /(주세요|해줘|해주라|줘요|주실|주시면|부탁|보여|해주|알려줘|해 ?줘|해 ?주세요|틀어|비춰|다시|한번 더|입어봐|발라봐|보여줘|줌|클로즈업)/;
-const QUESTION =
-  /(\?|？|나요|까요|인가요|인가|있어요\??$|어때요|몇|언제|어디|얼마|뭐|무슨|어떤|어떻게|왜|되나요|되요\?|돼요\?|가능|ㅇㄷ|인지|는지|니$|냐$|나$|죠\?)/;
+/** One regex matching any of the alternatives (each a regex source). */
+const anyOf = (alternatives: string[]) => new RegExp(`(${alternatives.join("|")})`);
+
+const REQUEST = anyOf([
+  "주세요",
+  "해줘",
+  "해주라",
+  "줘요",
+  "주실",
+  "주시면",
+  "부탁",
+  "보여",
+  "해주",
+  "알려줘",
+  "해 ?줘",
+  "해 ?주세요",
+  "틀어",
+  "비춰",
+  "다시",
+  "한번 더",
+  "입어봐",
+  "발라봐",
+  "보여줘",
+  "줌",
+  "클로즈업",
+]);
+const QUESTION = anyOf([
+  "\\?",
+  "？",
+  "나요",
+  "까요",
+  "인가요",
+  "인가",
+  "있어요\\??$",
+  "어때요",
+  "몇",
+  "언제",
+  "어디",
+  "얼마",
+  "뭐",
+  "무슨",
+  "어떤",
+  "어떻게",
+  "왜",
+  "되나요",
+  "되요\\?",
+  "돼요\\?",
+  "가능",
+  "ㅇㄷ",
+  "인지",
+  "는지",
+  "니$",
+  "냐$",
+  "나$",
+  "죠\\?",
+]);
 
 /**
  * Keyword rules: the baseline the trained model must beat, and the classifier the

@@ -17,21 +17,36 @@ export interface PiiSpan {
 }
 
 const SEPARATOR = /[\s\-.)(·_~,/ㅡ—–+*:|]/;
-const BANK =
-  /(은행|국민|신한|우리|하나|농협|기업|카카오\s*뱅크|카뱅|토스|새마을|우체국|신협|수협|케이뱅크|SC제일|씨티|계좌|예금주|입금|송금|이체)/;
+const BANK = new RegExp(
+  `(${["은행", "국민", "신한", "우리", "하나", "농협", "기업", "카카오\\s*뱅크", "카뱅", "토스", "새마을", "우체국"]
+    .concat(["신협", "수협", "케이뱅크", "SC제일", "씨티", "계좌", "예금주", "입금", "송금", "이체"])
+    .join("|")})`,
+);
 /** Numbers the shop gives out (order, tracking, product, model numbers): not an account beside them. */
 const SHOP_NUMBER = /(주문|송장|운송장|상품\s*번호|모델|품번|시리얼|쿠폰|적립)/;
 const RESIDENT = /(주민|생년월일|주번|뒷자리|앞자리)/;
 /** Words saying a number is a phone number. */
 const PHONE_WORDS = /(연락|전화|폰|핸드폰|휴대폰|번호\s*(남|드|줄|알려|적|보내)|문자|카톡|010|공일공)/;
-const EMAIL =
-  /[A-Za-z0-9._%+-]+\s*[@＠]\s*(?:[A-Za-z0-9-]+(\s*\.\s*[A-Za-z0-9-]+)*\s*\.\s*[A-Za-z]{2,}|(?:naver|gmail|daum|hanmail|kakao|nate|hotmail|outlook|icloud|yahoo)\b)/gi;
-const ADDRESS =
-  /[가-힣]+(시|도)\s*[가-힣]+(구|군|시)\s*[가-힣0-9]+(로|길|동|읍|면|리)(\s*[0-9]+(-[0-9]+)?(번지|번길|길)?)?(\s*[0-9]+\s*동)?(\s*[0-9]+\s*호)?/g;
+/** Mail hosts people name without their top-level domain (abc@naver). */
+const MAIL_HOSTS = "naver|gmail|daum|hanmail|kakao|nate|hotmail|outlook|icloud|yahoo";
+const EMAIL = new RegExp(
+  `[A-Za-z0-9._%+-]+\\s*[@＠]\\s*(?:[A-Za-z0-9-]+(\\s*\\.\\s*[A-Za-z0-9-]+)*\\s*\\.\\s*[A-Za-z]{2,}|(?:${MAIL_HOSTS})\\b)`,
+  "gi",
+);
+/** What may follow a numbered road or dong: 번지/번길, then the building's 동 and the flat's 호. */
+const ADDRESS_TAIL = "(\\s*[0-9]+\\s*동)?(\\s*[0-9]+\\s*호)?";
+const ADDRESS = new RegExp(
+  `[가-힣]+(시|도)\\s*[가-힣]+(구|군|시)\\s*[가-힣0-9]+(로|길|동|읍|면|리)(\\s*[0-9]+(-[0-9]+)?(번지|번길|길)?)?${ADDRESS_TAIL}`,
+  "g",
+);
 const UNIT = /[0-9]+\s*동\s*[0-9]+\s*호/g;
 /** A province or metropolitan city, as people shorten it (서울 강남구 …), then a district and a numbered road or dong. */
-const REGION_ADDRESS =
-  /(서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|충청[남북]도|전북|전남|전라[남북]도|경북|경남|경상[남북]도|제주)[가-힣]*\s*([가-힣]+(시|군|구)\s*){1,2}[가-힣0-9]+(로|길|동|읍|면|리|가)\s*[0-9]+(-[0-9]+)?(\s*(번지|번길|길))?(\s*[0-9]+\s*동)?(\s*[0-9]+\s*호)?/g;
+const REGIONS =
+  "서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|충청[남북]도|전북|전남|전라[남북]도|경북|경남|경상[남북]도|제주";
+const REGION_ADDRESS = new RegExp(
+  `(${REGIONS})[가-힣]*\\s*([가-힣]+(시|군|구)\\s*){1,2}[가-힣0-9]+(로|길|동|읍|면|리|가)\\s*[0-9]+(-[0-9]+)?(\\s*(번지|번길|길))?${ADDRESS_TAIL}`,
+  "g",
+);
 /** A district and a numbered road or dong without the city (강남구 역삼동 123-45). */
 const DISTRICT_ADDRESS = /[가-힣]+(구|군)\s*[가-힣0-9]+(로|길|동|읍|면)\s*[0-9]+(-[0-9]+)?(\s*(번지|번길|길))?/g;
 

@@ -51,7 +51,12 @@ export function chromeInstallDir(version: string, root = ROOT): string {
 
 /** The wrapper: the local Chromium with the flags a root, sandbox-less container needs. */
 function wrapperScript(chromium: string): string {
-  return `#!/bin/sh\n# Written by scripts/lib/browser-rendering-shim.ts: miniflare's Browser Rendering runs the local Chromium.\nexec "${chromium}" --no-sandbox --disable-gpu "$@"\n`;
+  return [
+    "#!/bin/sh",
+    "# Written by scripts/lib/browser-rendering-shim.ts: miniflare's Browser Rendering runs the local Chromium.",
+    `exec "${chromium}" --no-sandbox --disable-gpu "$@"`,
+    "",
+  ].join("\n");
 }
 
 /**
