@@ -48,9 +48,11 @@ export interface Scan {
   emoji: number;
   /** Hangul syllables, jamo and ASCII letters. */
   letters: number;
+  /** ASCII letters alone (a messenger ID needs a few: contact.ts). */
+  latin: number;
 }
 
-const scan: Scan = { digits: 0, numerals: 0, at: false, dotted: false, longestRun: 0, emoji: 0, letters: 0 };
+const scan: Scan = { digits: 0, numerals: 0, at: false, dotted: false, longestRun: 0, emoji: 0, letters: 0, latin: 0 };
 
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
@@ -60,6 +62,7 @@ export function scanChat(text: string): Scan {
     numerals = 0,
     emoji = 0,
     letters = 0,
+    latin = 0,
     run = 1,
     longest = 0,
     prev = -1;
@@ -80,7 +83,7 @@ export function scanChat(text: string): Scan {
       if (koreanNumeral(c) >= 0) numerals++;
     } else if (c < 128) {
       if (c >= 48 && c <= 57) digits++;
-      else if ((c | 32) >= 97 && (c | 32) <= 122) letters++;
+      else if ((c | 32) >= 97 && (c | 32) <= 122) latin++;
       else if (c === 64) at = true;
       else if (
         (c === 46 || c === 47) &&
@@ -103,7 +106,8 @@ export function scanChat(text: string): Scan {
   scan.dotted = dotted;
   scan.longestRun = longest;
   scan.emoji = emoji;
-  scan.letters = letters;
+  scan.letters = letters + latin;
+  scan.latin = latin;
   return scan;
 }
 
