@@ -10,6 +10,10 @@
  * sensitivity thresholds and is reported per source. Never read here: data/moderation/clean*.tsv
  * (the clean evaluation split), data/beep/dev.tsv (BEEP!'s dev set, the reported evaluation),
  * data/chats/heldout*.tsv.
+ *
+ * With --second it also trains the cascade's second stage (core/moderation/second-stage.ts: a
+ * binary abuse model, with K-MHaS data/kmhas/ beside the sources above) and tunes its screen and
+ * thresholds on out-of-fold scores of all the training data (scripts/lib/moderation-cascade.ts).
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,7 +22,8 @@ import { INTENT_ARTEFACT } from "../core/intent/embedded.ts";
 import { parseLabelledTsv } from "../core/intent/corpus.ts";
 import type { FeatureSet } from "../core/intent/train.ts";
 import { nbRatios, trainAveraged, trainNormalisedBinary, trainScaled } from "../core/moderation/train.ts";
-import { type SecondStage, probabilityOf } from "../core/moderation/second-stage.ts";
+import type { SecondStage } from "../core/moderation/second-stage.ts";
+import { outOfFoldScores, tuneCascade } from "./lib/moderation-cascade.ts";
 import {
   type ModerationExample,
   parseBeep,
@@ -247,7 +252,22 @@ function main(): void {
   );
   const second = !opt.second
     ? undefined
-    : tuneSecondStage({ ...model, thresholds }, trainSecondStage(trainItems2), tuning);
+    : tuneCascade(
+        outOfFoldScores(
+          sources.flatMap((s) =>
+            s.examples.map((e) => ({ ...e, source: s.name, weight: s.weight, weight2: s.weight2 })),
+          ),
+          (items) => train(items),
+          trainSecondStage,
+        ),
+        thresholds[2]!,
+        {
+          live: [sources[0]!.name, sources[1]!.name],
+          chats: sources[1]!.name,
+          news: sources[2]!.name,
+          screenShare: num("screen-share"),
+        },
+      );
   if (opt["no-write"]) return;
   const all = [
     ...trainItems,
@@ -287,99 +307,6 @@ function trainSecondStage(items: Item[]): SecondStage {
     seed: num("seed"),
   });
   return { bits, weights, scale: 1, bias, screen: 0, thresholds: [0.5, 0.5, 0.5, 0.5, 0.5] };
-}
-
-interface Scored {
-  /** First stage: 1 − p(ok), and whether abuse is its likeliest held class. */
-  s1: number;
-  abuse: boolean;
-  /** Second stage p(abuse). */
-  p2: number;
-}
-
-function scoreCascade(model: ModerationModel, stage: SecondStage, examples: ModerationExample[]): Scored[] {
-  const buf = new Int32Array(MAX_MODERATION_FEATURES);
-  const p = new Float64Array(4);
-  const shell = { featureVersion: LEAN_FEATURES, intentBits: INTENT_ARTEFACT.bits, bits: stage.bits };
-  return examples.map((e) => {
-    moderationProbabilities(model, e.text, p);
-    const { intentCount, count } = extractSplit(shell, e.text, buf);
-    return {
-      s1: 1 - p[0]!,
-      abuse: p[1]! >= p[2]! && p[1]! >= p[3]!,
-      p2: probabilityOf(stage, buf, intentCount, count - intentCount),
-    };
-  });
-}
-
-/** Held by the cascade as the hub decides (model only, no rules). */
-function cascadeHeld(x: Scored, t1: number, screen: number, t2: number): boolean {
-  return x.abuse && x.s1 >= screen ? x.p2 >= t2 : x.s1 >= t1;
-}
-
-/**
- * The second stage's screen and thresholds, from the tuning splits only: the screen is the
- * lowest first-stage score that sends at most --screen-share of the live-commerce tuning chats
- * to the second stage (its average cost); sensitivity 2's threshold has the best macro-F1 on
- * the BEEP! tuning split among those keeping live-commerce false holds ≤ 2% and the live hold
- * F1 within 0.01 of the first stage alone; 0/1 are stricter, 3/4 looser.
- */
-function tuneSecondStage(
-  model: ModerationModel,
-  stage: SecondStage,
-  tuning: { name: string; examples: ModerationExample[] }[],
-): { screen: number; thresholds: number[] } {
-  const scored = tuning.map((t) => ({
-    name: t.name,
-    xs: scoreCascade(model, stage, t.examples),
-    gold: t.examples.map((e) => e.label !== "ok"),
-  }));
-  const t1 = model.thresholds[2]!;
-  const chats = scored[1]!.xs;
-  let screen = 0.95;
-  for (let s = 0.95; s >= 0.05; s -= 0.01) {
-    if (chats.filter((x) => x.abuse && x.s1 >= s).length / chats.length > num("screen-share")) break;
-    screen = Math.round(s * 100) / 100;
-  }
-  const live = [...scored[0]!.xs, ...scored[1]!.xs];
-  const liveGold = [...scored[0]!.gold, ...scored[1]!.gold];
-  const beep = scored.find((s) => s.name.startsWith("BEEP"))!;
-  const rate = (xs: Scored[], gold: boolean[], t2: number) =>
-    f1At(
-      xs.map((x) => (cascadeHeld(x, t1, screen, t2) ? 1 : 0)),
-      gold,
-      0.5,
-    );
-  const alone = (xs: Scored[], gold: boolean[]) =>
-    f1At(
-      xs.map((x) => x.s1),
-      gold,
-      t1,
-    );
-  const firstAlone = alone(live, liveGold).f1;
-  let best = 0.5,
-    bestMacro = -1;
-  for (let t2 = 0.1; t2 <= 0.9; t2 += 0.01) {
-    const l = rate(live, liveGold, t2);
-    if (l.falseHold > 0.02 || l.f1 < firstAlone - 0.01) continue;
-    const m = rate(beep.xs, beep.gold, t2).macro;
-    if (m > bestMacro) [bestMacro, best] = [m, Math.round(t2 * 100) / 100];
-  }
-  const thresholds = [best + 0.3, best + 0.15, best, best - 0.1, best - 0.2].map(
-    (t) => Math.round(Math.min(0.95, Math.max(0.05, t)) * 100) / 100,
-  );
-  const share = chats.filter((x) => x.abuse && x.s1 >= screen).length / chats.length;
-  console.log(
-    `second stage: screen ${screen} (${(share * 100).toFixed(1)}% of live-commerce tuning chats consulted), thresholds ${thresholds.join(" ")}`,
-  );
-  for (const s of scored) {
-    const c = rate(s.xs, s.gold, best),
-      f = alone(s.xs, s.gold);
-    console.log(
-      `tuning ${s.name} (${s.xs.length}): cascade hold F1 ${c.f1.toFixed(3)} macro-F1 ${c.macro.toFixed(3)} false holds ${(c.falseHold * 100).toFixed(1)}% recall ${c.recall.toFixed(3)}; first stage alone ${f.f1.toFixed(3)} / ${f.macro.toFixed(3)} / ${(f.falseHold * 100).toFixed(1)}% / ${f.recall.toFixed(3)}`,
-    );
-  }
-  return { screen, thresholds };
 }
 
 /**

@@ -164,12 +164,14 @@ function judge(
   let score = 1 - p[0]!;
   let best = 1;
   for (let c = 2; c <= 3; c++) if (p[c]! > p[best]!) best = c;
-  const second = model.second;
-  if (second !== undefined && best === 1 && score >= second.screen) {
-    // Borderline abuse: the wider second stage decides, whatever the first stage's threshold says.
+  if (score < model.thresholds[settings.sensitivity]!) {
+    // Borderline abuse the first stage lets through: the wider second stage may still hold it
+    // (it only adds holds, so the first stage's precision on shopping chat stays).
+    const second = model.second;
+    if (second === undefined || best !== 1 || score < second.screen) return OK_VERDICT;
     score = secondStageProbability(second, features, count);
     if (score < second.thresholds[settings.sensitivity]!) return OK_VERDICT;
-  } else if (score < model.thresholds[settings.sensitivity]!) return OK_VERDICT;
+  }
   const modelCategory = HOLD_CATEGORIES[best - 1]!;
   if (modelCategory === "abuse" && rules.allowedWords.some(containsLetters)) return OK_VERDICT;
   // A chat pointing at the shop's own (allowed) domain is not spam for looking like a link.

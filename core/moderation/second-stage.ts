@@ -1,9 +1,9 @@
 /**
  * The second stage of the moderation cascade: a binary abuse model with a wider table
  * (trained with far more news-comment data, K-MHaS beside BEEP!), consulted only for the
- * few chats the cheap first stage finds borderline for abuse (its 1 − p(ok) at least
- * `screen` and abuse its likeliest held class). Live-commerce chats almost never reach it,
- * so it adds next to nothing per chat on average.
+ * few chats the cheap first stage lets through but finds borderline for abuse (its 1 − p(ok)
+ * at least `screen`, below its own threshold, abuse its likeliest held class). It only adds
+ * holds. Live-commerce chats seldom reach it, so it adds little per chat on average.
  *
  * Features: the lean families (features.ts appendLeanFeatures) hashed to this model's width,
  * each valued 1/√n for a chat of n features (an L2-normalised binary vector), so long news
