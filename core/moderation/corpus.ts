@@ -46,3 +46,21 @@ export function parseModerationTsv(tsv: string): ModerationExample[] {
   }
   return out;
 }
+
+/**
+ * K-MHaS (`document<TAB>label`, header line; labels 0–7 are hate categories, comma-separated when
+ * several, 8 is not hate speech): any hate label is abuse. CSV quotes around a document are undone.
+ */
+export function parseKmhas(tsv: string): ModerationExample[] {
+  const out: ModerationExample[] = [];
+  for (const line of tsv.split("\n").slice(1)) {
+    const tab = line.lastIndexOf("\t");
+    if (tab < 0) continue;
+    const labels = line.slice(tab + 1).trim();
+    if (!/^[0-8](,[0-8])*$/.test(labels)) continue;
+    let text = line.slice(0, tab);
+    if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) text = text.slice(1, -1).replaceAll('""', '"');
+    out.push({ text, label: labels === "8" ? "ok" : "abuse" });
+  }
+  return out;
+}

@@ -14,13 +14,14 @@ import { MAX_FEATURES, lastPass } from "../intent/features.ts";
 import { MAX_CHARS, normalize } from "../intent/normalize.ts";
 
 /**
- * Feature sets the code extracts (1: intent features plus ours; 2: the lean set alone).
+ * Feature sets the code extracts (1: intent features plus ours; 2: the lean set alone; 3: the
+ * rich set of the second stage, intent features plus the families of 1 and 2).
  * A set's extraction never changes: a change is a new number, so stale weights are refused.
  */
-export const MODERATION_FEATURE_VERSIONS: readonly number[] = [1, 2];
+export const MODERATION_FEATURE_VERSIONS: readonly number[] = [1, 2, 3];
 
-/** Room for the intent features and ours. */
-export const MAX_MODERATION_FEATURES = MAX_FEATURES + MAX_CHARS * 8;
+/** Room for the intent features, the first stage's and the second stage's (at most 19 per character). */
+export const MAX_MODERATION_FEATURES = MAX_FEATURES + MAX_CHARS * 20;
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;

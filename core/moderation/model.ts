@@ -10,6 +10,7 @@ import {
   appendLeanFeatures,
   appendModerationFeatures,
 } from "./features.ts";
+import { type SecondStage, checkSecondStage } from "./second-stage.ts";
 import { MODERATION_CLASSES } from "./types.ts";
 
 export interface ModerationModel {
@@ -28,6 +29,8 @@ export interface ModerationModel {
    * BEEP! dev at it as well as at the default sensitivity. Not used by the hub.
    */
   readonly newsThreshold?: number;
+  /** The cascade's second stage (second-stage.ts), consulted for borderline abuse; absent in older files. */
+  readonly second?: SecondStage;
 }
 
 export const STORED_COLUMNS = MODERATION_CLASSES.length - 1;
@@ -131,10 +134,14 @@ export function appendFor(
   features: Int32Array,
   intentCount: number,
 ): number {
-  return model.featureVersion === LEAN_FEATURES
-    ? appendLeanFeatures(features, intentCount, model.bits)
-    : appendModerationFeatures(features, intentCount, model.bits);
+  if (model.featureVersion === LEAN_FEATURES) return appendLeanFeatures(features, intentCount, model.bits);
+  const own = appendModerationFeatures(features, intentCount, model.bits);
+  if (model.featureVersion !== RICH_FEATURES) return own;
+  return own + appendLeanFeatures(features, intentCount + own, model.bits);
 }
+
+/** Feature set 3, the second stage's: the intent features, set 1's families and set 2's. */
+export const RICH_FEATURES = 3;
 
 /** Feature set 2 reads only its own families (see appendLeanFeatures). */
 export const LEAN_FEATURES = 2;
@@ -159,5 +166,6 @@ export function checkModerationModel(model: ModerationModel): ModerationModel {
     );
   if (model.weights.length !== (1 << model.bits) * STORED_COLUMNS) throw new Error("moderation weights: wrong size");
   if (model.thresholds.length !== 5) throw new Error("moderation weights: need 5 thresholds (sensitivity 0..4)");
+  if (model.second !== undefined) checkSecondStage(model.second);
   return model;
 }

@@ -42,6 +42,7 @@ describe("verdicts", () => {
       "ㅋ".repeat(30),
       "🔥".repeat(12),
       "사세요 사세요 사세요 사세요 사세요 사세요",
+      "재택 부업 하루 10만 카톡 easyjob7",
     ]);
     expect(verdicts.map((v) => [v.category, v.reasons[0]])).toEqual([
       ["personal_info", "rule:phone"],
@@ -49,6 +50,7 @@ describe("verdicts", () => {
       ["spam", "rule:flood_characters"],
       ["spam", "rule:emoji_wall"],
       ["spam", "rule:flood_words"],
+      ["spam", "rule:contact_handle"],
     ]);
     for (const v of verdicts) expect(v).toMatchObject({ hold: true, score: 1 });
   });
@@ -158,5 +160,22 @@ describe("flood rules", () => {
     expect(
       embeddedModerator.classifyBatch(later).verdicts.some((v) => v.reasons.includes("rule:flood_same_text")),
     ).toBe(false);
+  });
+});
+
+describe("short chats mixing Latin, Hangul and digits", () => {
+  it("are not held for looking like an ID or a curse", () => {
+    const texts = [
+      "last 메시지 1",
+      "last 1",
+      "next 상품 2",
+      "size M 55",
+      "ok 감사 3",
+      "black 2개",
+      "color 3번 보여줘요",
+      "new 컬러 1",
+    ];
+    const { verdicts } = judge(texts);
+    expect(verdicts.map((v) => v.hold)).toEqual(texts.map(() => false));
   });
 });

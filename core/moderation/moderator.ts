@@ -8,6 +8,7 @@ import { MAX_FEATURES, extractFeatures, lastPass } from "../intent/features.ts";
 import { type IntentModel, checkModel, isBlank, logitsFromFeatures, topClass } from "../intent/model.ts";
 import type { IntentResult } from "../intent/types.ts";
 import { MAX_MODERATION_FEATURES, containsLetters, lettersOf } from "./features.ts";
+import { hasContactHandle } from "./contact.ts";
 import { FloodTracker } from "./flood.ts";
 import { linksOf } from "./links.ts";
 import {
@@ -19,6 +20,7 @@ import {
   surelyOkBelow,
 } from "./model.ts";
 import { findPersonalInfo } from "./pii.ts";
+import { secondStageProbability } from "./second-stage.ts";
 import { mayHoldPersonalInfo, scanChat } from "./scan.ts";
 import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from "./settings.ts";
 import { HOLD_CATEGORIES, OK_VERDICT, type HoldCategory, type Verdict } from "./types.ts";
@@ -52,6 +54,8 @@ export const DEFAULT_RULES = compileRules(DEFAULT_MODERATION_SETTINGS);
 const CHARACTER_FLOOD = 20;
 const EMOJI_WALL = 10;
 const WORD_FLOOD = 6;
+/** Latin letters a chat needs before the contact-handle rule looks at it (an ID has at least 4 characters). */
+const CONTACT_LATIN = 3;
 
 export interface Moderator {
   /** Intents and verdicts of a batch, in order; `flood` (one per broadcast) advances by the chats' times. */
@@ -133,6 +137,7 @@ function judge(
   if (rules.patterns.length > 0 && rules.patterns.some((re) => re.test(chat.message))) spam = "rule:blocked_pattern";
   else if (s.dotted && (links = linksOf(chat.message, settings.allowedDomains)).disallowed.length > 0)
     spam = "rule:link";
+  else if (s.latin >= CONTACT_LATIN && hasContactHandle(chat.message)) spam = "rule:contact_handle";
   else if (s.longestRun >= CHARACTER_FLOOD) spam = "rule:flood_characters";
   else if (s.emoji >= EMOJI_WALL && s.letters === 0) spam = "rule:emoji_wall";
   else if (lastPass.spacedLength >= WORD_FLOOD * 2 - 1 && wordFlood()) spam = "rule:flood_words";
@@ -156,10 +161,17 @@ function judge(
   moderationLogits(model, features, intentCount, count, p);
   if (Math.max(p[1]!, p[2]!, p[3]!) < surelyOk(model, settings.sensitivity)) return OK_VERDICT;
   softmaxFromLogits(p);
-  const score = 1 - p[0]!;
-  if (score < model.thresholds[settings.sensitivity]!) return OK_VERDICT;
+  let score = 1 - p[0]!;
   let best = 1;
   for (let c = 2; c <= 3; c++) if (p[c]! > p[best]!) best = c;
+  if (score < model.thresholds[settings.sensitivity]!) {
+    // Borderline abuse the first stage lets through: the wider second stage may still hold it
+    // (it only adds holds, so the first stage's precision on shopping chat stays).
+    const second = model.second;
+    if (second === undefined || best !== 1 || score < second.screen) return OK_VERDICT;
+    score = secondStageProbability(second, features, count);
+    if (score < second.thresholds[settings.sensitivity]!) return OK_VERDICT;
+  }
   const modelCategory = HOLD_CATEGORIES[best - 1]!;
   if (modelCategory === "abuse" && rules.allowedWords.some(containsLetters)) return OK_VERDICT;
   // A chat pointing at the shop's own (allowed) domain is not spam for looking like a link.
@@ -169,11 +181,12 @@ function judge(
 
 const okBounds = new WeakMap<ModerationModel, number[]>();
 
-/** surelyOkBelow for the model's threshold at `sensitivity`, computed once per model. */
+/** surelyOkBelow for the model's threshold at `sensitivity` (or its second stage's screen), computed once per model. */
 function surelyOk(model: ModerationModel, sensitivity: number): number {
   let bounds = okBounds.get(model);
   if (bounds === undefined) {
-    bounds = model.thresholds.map(surelyOkBelow);
+    const screen = model.second?.screen ?? 1;
+    bounds = model.thresholds.map((t) => surelyOkBelow(Math.min(t, screen)));
     okBounds.set(model, bounds);
   }
   return bounds[sensitivity]!;

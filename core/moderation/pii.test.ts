@@ -141,6 +141,7 @@ describe("personal information spelled to slip past simple rules", () => {
     );
     expect(finds("+82 10-1234-5678 로 연락주세요", "phone")).toBe(true);
     expect(finds("01012345678이에요", "phone")).toBe(true);
+    expect(finds("０１０－１２３４－５６７８ 연락주세요", "phone")).toBe(true);
     expect(finds("제 번호 1234 5678 이요 010은 빼고", "phone")).toBe(true);
   });
 

@@ -16,7 +16,7 @@ export interface PiiSpan {
   end: number;
 }
 
-const SEPARATOR = /[\s\-.)(·_~,/ㅡ—–+*:|]/;
+const SEPARATOR = /[\s\-.)(·_~,/ㅡ—–+*:|－]/;
 const BANK = new RegExp(
   `(${["은행", "국민", "신한", "우리", "하나", "농협", "기업", "카카오\\s*뱅크", "카뱅", "토스", "새마을", "우체국"]
     .concat(["신협", "수협", "케이뱅크", "SC제일", "씨티", "계좌", "예금주", "입금", "송금", "이체"])

@@ -48,6 +48,8 @@ export interface Scan {
   emoji: number;
   /** Hangul syllables, jamo and ASCII letters. */
   letters: number;
+  /** ASCII letters alone (a messenger ID needs a few: contact.ts). */
+  latin: number;
   /** Syllables that end the parts of a Korean address (구, 군, 로, 길, 동, 호). */
   addressy: number;
 }
@@ -60,6 +62,7 @@ const scan: Scan = {
   longestRun: 0,
   emoji: 0,
   letters: 0,
+  latin: 0,
   addressy: 0,
 };
 
@@ -71,6 +74,7 @@ export function scanChat(text: string): Scan {
     numerals = 0,
     emoji = 0,
     letters = 0,
+    latin = 0,
     addressy = 0,
     run = 1,
     longest = 0,
@@ -93,7 +97,7 @@ export function scanChat(text: string): Scan {
       if (c === 0xad6c || c === 0xad70 || c === 0xb85c || c === 0xae38 || c === 0xb3d9 || c === 0xd638) addressy++;
     } else if (c < 128) {
       if (c >= 48 && c <= 57) digits++;
-      else if ((c | 32) >= 97 && (c | 32) <= 122) letters++;
+      else if ((c | 32) >= 97 && (c | 32) <= 122) latin++;
       else if (c === 64) at = true;
       else if (
         (c === 46 || c === 47) &&
@@ -116,7 +120,8 @@ export function scanChat(text: string): Scan {
   scan.dotted = dotted;
   scan.longestRun = longest;
   scan.emoji = emoji;
-  scan.letters = letters;
+  scan.letters = letters + latin;
+  scan.latin = latin;
   scan.addressy = addressy;
   return scan;
 }

@@ -110,3 +110,65 @@ export function trainScaled(set: FeatureSet, opts: TrainOptions, r: Float32Array
   for (let j = 0; j < W.length; j++) W[j] = W[j]! * r[j]!;
   return W;
 }
+
+export interface BinaryTrainOptions {
+  bits: number;
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+}
+
+/**
+ * The second stage's trainer (second-stage.ts): logistic regression of `positive` against
+ * every other class over L2-normalised binary features (each of an example's n features
+ * valued 1/√n) plus an unnormalised bias, AdaGrad, weights averaged over epochs 2..n.
+ */
+export function trainNormalisedBinary(
+  set: FeatureSet,
+  positive: number,
+  opts: BinaryTrainOptions,
+): { weights: Float32Array; bias: number } {
+  const W = new Float32Array(1 << opts.bits);
+  const G = new Float32Array(W.length);
+  const A = new Float32Array(W.length);
+  let bias = 0,
+    biasG = 0,
+    biasA = 0,
+    runs = 0;
+  const n = set.labels.length;
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const rand = prng(opts.seed);
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
+    }
+    for (const ex of order) {
+      const from = set.offsets[ex]!,
+        to = set.offsets[ex + 1]!;
+      const v = 1 / Math.sqrt(Math.max(1, to - from));
+      let z = 0;
+      for (let i = from; i < to; i++) z += W[set.features[i]!]!;
+      const p = 1 / (1 + Math.exp(-(z * v + bias)));
+      const g0 = (p - (set.labels[ex] === positive ? 1 : 0)) * set.weights[ex]!;
+      biasG += g0 * g0;
+      bias -= (opts.learningRate * g0) / (Math.sqrt(biasG) + 1e-8);
+      for (let i = from; i < to; i++) {
+        const j = set.features[i]!;
+        const g = g0 * v + opts.l2 * W[j]!;
+        G[j] = G[j]! + g * g;
+        W[j] = W[j]! - (opts.learningRate * g) / (Math.sqrt(G[j]!) + 1e-8);
+      }
+    }
+    if (epoch >= 1 || opts.epochs === 1) {
+      for (let j = 0; j < W.length; j++) A[j] = A[j]! + W[j]!;
+      biasA += bias;
+      runs++;
+    }
+  }
+  for (let j = 0; j < A.length; j++) A[j] = A[j]! / runs;
+  return { weights: A, bias: biasA / runs };
+}

@@ -62,3 +62,32 @@ for _ in range(240):
 with open("/work/wt/moderation/data/moderation/train.tsv","a") as f:
     for l,t in more: f.write(f"{l}\t{t}\n")
 print(len(more))
+
+# ---- third round (after clean2.tsv was run once and read as consulted): spam that asks viewers to
+# move to a messenger with a handle but no link, side-job / loan / pill / investment offers with no
+# contact at all, and hard ok chats that are short Latin + Hangul + digit mixes ("size 2번", "new 컬러").
+random.seed(37)
+third=[]
+offers=["재택 부업 하루 {n}만 가능","폰 하나로 월 {m}만 부수입","주부 알바 시간 자유 일당 {n}만","급전 필요하신 분 당일 입금","신용 상관없이 비상금 대출","무서류 소액 대출 바로 승인","식욕 억제제 처방 없이 구해드림","다이어트 약 정품 최저가","비아그라 정품 택배 발송","코인 리딩 수익률 {p}%","원금 보장 투자 월 {p}% 수익","해외 선물 리딩 무료 체험","축구 분석 픽 적중률 {p}%","스포츠 무료 픽 공유방","명품 가방 정품급 도매","해외 구매대행 관부가세 포함 최저가","인스타 팔로워 좋아요 판매","유튜브 구독자 늘려드립니다","중고폰 최고가 매입","카드 현금화 수수료 최저"]
+pieces=["job","work","money","cash","rich","win","pick","vip","bet","loan","fast","quick","diet","slim","coin","invest","king","ace","best","pro","shop","buy","deal","home","easy","luck","gold","star"]
+def handle():
+    h=R(pieces)+R(["",R(pieces)])+R(["","","7","77","88","99","24","365","1004","_kr","_01"])
+    return R(["","","@"])+h
+contacts=["카톡 {h}","카톡 아이디 {h}","카톡ID {h}","카카오톡 {h}","텔레 {h}","텔레그램 {h}","텔레 아이디 {h}","오픈채팅 {h}","오픈톡 {h} 검색","카톡 {h} 친추","{h} 카톡 주세요","텔레 {h} 로 연락","문의는 카톡 {h}","관심있으면 텔레 {h}","위챗 {h}"]
+for _ in range(220):
+    o=R(offers).format(n=R([5,10,15,20,30]),m=R([100,200,300,500]),p=R([30,50,100,200,300]))
+    c=R(contacts).format(h=handle())
+    third.append(("spam", R(["{o} {c}","{c} {o}","{o} {c} 선착순","{o}! {c}"]).format(o=o,c=c)))
+for _ in range(90):
+    o=R(offers).format(n=R([5,10,15,20,30]),m=R([100,200,300,500]),p=R([30,50,100,200,300]))
+    third.append(("spam", R(["{o}","{o} 연락 주세요","{o} 관심 있으신 분","{o} 쪽지 주세요","{o} 문의 환영","ㅂㅇ {o}","{o} 자세한건 연락"]).format(o=o)))
+latin=["last","first","next","new","best","size","color","ok","set","sale","live","top","pink","black","white","free","mini","max","pro","plus","event","item","no","yes","hi","wow","good","nice","lol","hello","thanks","sold","out","open","link","kakao","line","tg","mint","navy","beige","gray","xl","cm","kg","ml","ver","pack","box"]
+hangul=["메시지","상품","번호","컬러","구성","사이즈","세트","이벤트","옵션","질문","주문","색상","가격","재고","할인","쿠폰","배송","후기","리뷰","추가","선택","방송","언니","사장님","몇개","있어요","주세요","맞아요","되나요","이요","번","개","호"]
+for _ in range(260):
+    w=[R(latin),R(hangul),str(R([1,2,3,4,5,10,20,30,55,66,100,250]))]
+    random.shuffle(w)
+    if random.random()<0.3: w=w[:2]
+    third.append(("ok"," ".join(w)))
+with open("/work/wt/moderation/data/moderation/train.tsv","a") as f:
+    for l,t in third: f.write(f"{l}\t{t}\n")
+print(len(third))
