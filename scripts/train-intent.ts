@@ -253,8 +253,8 @@ function main(): void {
   const all = parts.map((p) => ({ ...p, train: [...p.train, ...p.val], val: [] }));
   const final: IntentModel = { ...train(all), temperature };
   const size = all.reduce((n, p) => n + p.train.length, 0);
-  const sources = all.map((p) => `${p.name.split(" ")[0]} ${p.train.length}`).join(", ");
-  const version = `${new Date().toISOString().slice(0, 10)}, ${size} chats (${sources}), ${num("bits")} bits`;
+  const trainedOn = all.map((p) => `${p.name.split(" ")[0]} ${p.train.length}`).join(", ");
+  const version = `${new Date().toISOString().slice(0, 10)}, ${size} chats (${trainedOn}), ${num("bits")} bits`;
   writeArtefact(String(opt.out), encodeArtefact(final, version));
 }
 
