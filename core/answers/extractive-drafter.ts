@@ -17,7 +17,8 @@ import { targetProduct, type ProductTarget } from "./product-target.ts";
 import { contentStems, stemGrams } from "./question-key.ts";
 import { associationKeys, associationScore } from "./associations.ts";
 import { lexiconMatches } from "./lexicon.ts";
-import { aboutAnotherProduct, namedOptions, statesOptions } from "./options.ts";
+import { aboutAnotherProduct, ASKS_AVAILABILITY, namedOptions, statesOptions } from "./options.ts";
+import { askedUnits, ownFigures, statesUnits } from "./answer-type.ts";
 import {
   answerProbability,
   competition,
@@ -192,6 +193,8 @@ interface Reading {
   elsewhere: (c: Candidate) => boolean;
   /** Whether the question asks for a measurement, which only a source with a number states. */
   measure: boolean;
+  /** The unit families the question asks a figure in ("몇 칼로리"): a source must state one (answer-type.ts). */
+  units: string[];
 }
 
 function readQuestion(question: string, context: DraftContext): Reading {
@@ -208,7 +211,9 @@ function readQuestion(question: string, context: DraftContext): Reading {
   );
   const content = contentStems(question).filter((s) => !named.has(s) && !ASKING_STEMS.has(s));
   const grams = contentGrams(content);
-  const figures = content.filter((s) => /^\d/.test(s));
+  // The viewer's own numbers ("키 160이면") describe the situation: a source need not repeat them.
+  const own = ownFigures(question, ASKS_AVAILABILITY.test(compactText(question)));
+  const figures = content.filter((s) => /^\d/.test(s) && !own.has(s.replace(/[^\d.]/g, "")));
   const measure = ASKS_MEASURE.test(normalizeText(question));
   const explained = guess ? explainedShare(grams, guess) : null;
   const retrieval = new Map(context.passages.map((p) => [p.chunk.id, p.score]));
@@ -257,6 +262,7 @@ function readQuestion(question: string, context: DraftContext): Reading {
     options,
     elsewhere,
     measure,
+    units: askedUnits(question),
   };
 }
 
@@ -276,6 +282,7 @@ function byRules(r: Reading): { draft: Draft; source: CandidateScore | null } {
       (coversQuestion(s, grams.length) || (explained?.(s.candidate) ?? 0) >= EXTRACTIVE_THRESHOLDS.explained) &&
       statesFigures(s.candidate.text, figures) &&
       (!r.measure || /\d/.test(sourceText(s.candidate))) &&
+      statesUnits(sourceText(s.candidate), r.units) &&
       statesQualifiers(sourceText(s.candidate), content) &&
       s.candidate.topics.some((t) => (structuredOnly ? topics : detailTopics).includes(t)),
   );
@@ -349,6 +356,7 @@ function sourceLooks(r: Reading, model = SECOND_LOOK_MODEL): SourceLook[] {
         (!r.cueTopics.includes("price") || WON.test(sourceText(score.candidate))) &&
         statesFigures(score.candidate.text, r.figures) &&
         (!r.measure || /\d/.test(score.candidate.answer ?? sourceText(score.candidate))) &&
+        statesUnits(score.candidate.answer ?? sourceText(score.candidate), r.units) &&
         statesQualifiers(sourceText(score.candidate), r.content) &&
         statesOptions(sourceText(score.candidate), r.options) &&
         !r.elsewhere(score.candidate);
