@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { askedUnits, ownFigures, statesUnits } from "./answer-type.ts";
+import {
+  askedUnits,
+  asksColour,
+  ownFigures,
+  partsAsked,
+  statesColour,
+  statesParts,
+  statesUnits,
+} from "./answer-type.ts";
 import { draftExtractive } from "./extractive-drafter.ts";
 import type { KnowledgeSet } from "./types.ts";
 
@@ -86,5 +94,26 @@ describe("answer-type checks", () => {
     expect(draft.answer).toContain("30cm");
     const sold = draftExtractive("매트리스 커버 28센치 사이즈도 있어요?", { knowledge, passages: [] });
     expect(sold.abstained).toBe(true);
+  });
+});
+
+describe("colour and part questions", () => {
+  it("asks a colour only in words about colour, and a source must name one", () => {
+    expect(asksColour("에프 색상 뭐뭐있어요")).toBe(true);
+    expect(asksColour("곱창 색 뭐뭐있어요")).toBe(true);
+    expect(asksColour("구성품 뭐 있어요")).toBe(false);
+    expect(statesColour("구성품: 회전 바스켓, 트레이 2개")).toBe(false);
+    expect(statesColour("컬러: 블랙, 아이보리")).toBe(true);
+    expect(statesColour("블랙 / 아이보리")).toBe(true);
+  });
+
+  it("reads a part asked as sold alone, not an amount bought", () => {
+    expect(partsAsked("방향제 리필만 사면 얼마에요?")).toEqual(["리필"]);
+    expect(partsAsked("칼날만 따로 살 수 있어요")).toEqual(["칼날"]);
+    expect(partsAsked("뚜껑 따로 구매돼요?")).toEqual(["뚜껑"]);
+    expect(partsAsked("케이스 하나만 사도 배송비 무료예요?")).toEqual([]);
+    expect(partsAsked("2만원어치만 사면 배송비 붙어요?")).toEqual([]);
+    expect(statesParts("차량용 방향제 클립 · 판매가 9,900원", ["리필"])).toBe(false);
+    expect(statesParts("리필 단품 3,900원", ["리필"])).toBe(true);
   });
 });

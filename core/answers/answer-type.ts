@@ -1,3 +1,4 @@
+import { colours } from "./options.ts";
 import { normalizeText } from "./tokenize.ts";
 
 /**
@@ -75,4 +76,43 @@ const OWN_FIGURE =
 export function ownFigures(question: string, asksAvailability: boolean): Set<string> {
   if (asksAvailability) return new Set();
   return new Set([...normalizeText(question).matchAll(OWN_FIGURE)].map((m) => m[1]!));
+}
+
+/** "색상 뭐뭐있어요", "무슨 색": a colour is asked, so a source must name a colour (not "구성: 바스켓, 트레이"). */
+const ASKS_COLOUR = /색상|컬러|색깔|무슨\s*색|어떤\s*색|색\s*(은|이)?\s*(뭐|몇|종류)/;
+
+/** Whether the question asks which colours there are. */
+export function asksColour(question: string): boolean {
+  return ASKS_COLOUR.test(normalizeText(question));
+}
+
+/** Whether a source can answer a colour question: it names a colour or speaks of colours. */
+export function statesColour(source: string): boolean {
+  return /색상|컬러|색깔|(?<![가-힣])\S*색(?![가-힣])/.test(source) || colours(source).length > 0;
+}
+
+/**
+ * A part asked as sold on its own ("리필만 사면 얼마에요", "칼날만 따로 살 수 있어요", "뚜껑
+ * 따로 구매돼요"): a source must name the part; the product's own price or a line on another
+ * part answers another question.
+ */
+const PART_ONLY = [
+  /([가-힣a-z]{2,8})만\s*(따로|낱개|별도|단품|추가|사|구매|구입|주문|팔|파)/g,
+  /([가-힣a-z]{2,8}?)(?:은|는|도|만)?\s*(따로|낱개로|단품으로|별도로)\s*(사|살|구매|구입|주문|팔|파)/g,
+];
+
+/** How much is bought, not what ("하나만 사도", "2만원어치만", "이거만"). */
+const NOT_A_PART = /원어치|하나|^[한두세네]|개$|것$|거$|^이|^그|^저/;
+
+/** The parts the question asks about as sold on their own (see PART_ONLY). */
+export function partsAsked(question: string): string[] {
+  const text = normalizeText(question);
+  const parts = PART_ONLY.flatMap((re) => [...text.matchAll(re)].map((m) => m[1]!));
+  return [...new Set(parts.filter((p) => !NOT_A_PART.test(p)))];
+}
+
+/** Whether a source names every part asked about (spaces ignored). */
+export function statesParts(source: string, parts: readonly string[]): boolean {
+  const compact = normalizeText(source).replace(/\s+/g, "");
+  return parts.every((p) => compact.includes(p));
 }

@@ -18,7 +18,15 @@ import { contentStems, stemGrams } from "./question-key.ts";
 import { associationKeys, associationScore } from "./associations.ts";
 import { lexiconMatches } from "./lexicon.ts";
 import { aboutAnotherProduct, ASKS_AVAILABILITY, namedOptions, statesOptions } from "./options.ts";
-import { askedUnits, ownFigures, statesUnits } from "./answer-type.ts";
+import {
+  askedUnits,
+  asksColour,
+  ownFigures,
+  partsAsked,
+  statesColour,
+  statesParts,
+  statesUnits,
+} from "./answer-type.ts";
 import {
   answerProbability,
   competition,
@@ -143,8 +151,15 @@ export function draftExtractive(question: string, context: DraftContext, model =
   if (model === RULES_ONLY || (ruled.source === null && !ruled.draft.abstained)) return done(ruled.draft);
   // The model may overrule only a source it may answer from itself, as it was trained.
   const ruledLook = looks.find((l) => l.score === ruled.source && l.eligible);
-  if (ruled.source !== null && (!ruledLook || ruledLook.probability >= model.vetoBelow)) return done(ruled.draft);
   const [best, runnerUp] = looks.filter((l) => l.eligible);
+  // The model prefers another line by far (`overrule`): the rules' line is as likely the wrong one.
+  const disputed =
+    ruledLook !== undefined &&
+    best !== undefined &&
+    model.overrule !== undefined &&
+    best.probability - ruledLook.probability >= model.overrule;
+  if (ruled.source !== null && (!ruledLook || (ruledLook.probability >= model.vetoBelow && !disputed)))
+    return done(ruled.draft);
   // A clear winner only: two sources the model finds about as likely are as likely wrong,
   // unless the rules, which passed every gate, chose the model's own best.
   const agreed = best !== undefined && ruled.source !== null && best.score === ruled.source;
@@ -195,6 +210,15 @@ interface Reading {
   measure: boolean;
   /** The unit families the question asks a figure in ("몇 칼로리"): a source must state one (answer-type.ts). */
   units: string[];
+  /** Whether the question asks which colours there are ("색상 뭐뭐있어요"): a source must name one. */
+  colour: boolean;
+  /** Parts asked as sold on their own ("리필만 사면 얼마"): a source must name them. */
+  parts: string[];
+}
+
+/** The answer-type checks (answer-type.ts): the unit asked, a colour asked, a part asked as sold alone. */
+function fitsAnswerType(text: string, r: Reading): boolean {
+  return statesUnits(text, r.units) && (!r.colour || statesColour(text)) && statesParts(text, r.parts);
 }
 
 function readQuestion(question: string, context: DraftContext): Reading {
@@ -263,6 +287,8 @@ function readQuestion(question: string, context: DraftContext): Reading {
     elsewhere,
     measure,
     units: askedUnits(question),
+    colour: asksColour(question),
+    parts: partsAsked(question),
   };
 }
 
@@ -282,7 +308,7 @@ function byRules(r: Reading): { draft: Draft; source: CandidateScore | null } {
       (coversQuestion(s, grams.length) || (explained?.(s.candidate) ?? 0) >= EXTRACTIVE_THRESHOLDS.explained) &&
       statesFigures(s.candidate.text, figures) &&
       (!r.measure || /\d/.test(sourceText(s.candidate))) &&
-      statesUnits(sourceText(s.candidate), r.units) &&
+      fitsAnswerType(sourceText(s.candidate), r) &&
       statesQualifiers(sourceText(s.candidate), content) &&
       s.candidate.topics.some((t) => (structuredOnly ? topics : detailTopics).includes(t)),
   );
@@ -293,7 +319,7 @@ function byRules(r: Reading): { draft: Draft; source: CandidateScore | null } {
   const optionStock = r.options.length > 0 && topics.includes("stock");
   if (target && !optionStock && topics.some((t) => STRUCTURED_TOPICS.has(t)) && asksOnlyProduct(grams, topics)) {
     const answer = structuredAnswer(target.product, topics, subject);
-    if (answer)
+    if (answer && fitsAnswerType(answer, r))
       return {
         draft: { answer, abstained: false, sources: [summarySource(k.broadcastId, target)], confidence: 0.9 },
         source: null,
@@ -356,7 +382,7 @@ function sourceLooks(r: Reading, model = SECOND_LOOK_MODEL): SourceLook[] {
         (!r.cueTopics.includes("price") || WON.test(sourceText(score.candidate))) &&
         statesFigures(score.candidate.text, r.figures) &&
         (!r.measure || /\d/.test(score.candidate.answer ?? sourceText(score.candidate))) &&
-        statesUnits(score.candidate.answer ?? sourceText(score.candidate), r.units) &&
+        fitsAnswerType(score.candidate.answer ?? sourceText(score.candidate), r) &&
         statesQualifiers(sourceText(score.candidate), r.content) &&
         statesOptions(sourceText(score.candidate), r.options) &&
         !r.elsewhere(score.candidate);

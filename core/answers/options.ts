@@ -27,7 +27,7 @@ function size(letters: string): string {
 const NOT_A_COLOUR = (key: string, text: string) =>
   key === "term:크림" || (key === "term:실버" && !/실버|(?<![가-힣])은색/.test(text));
 
-function colours(text: string): string[] {
+export function colours(text: string): string[] {
   return extractClaims(text)
     .map((c) => c.key)
     .filter((k) => COLOUR_CLAIMS.has(k) && !NOT_A_COLOUR(k, text));

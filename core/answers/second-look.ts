@@ -230,6 +230,12 @@ export interface SecondLookModel {
   margin?: number;
   /** The named product's own line on an asked topic answers from this probability (when below answerAt). */
   lineAt?: number;
+  /**
+   * A rule answer stands only while no source the model may answer from is this much more
+   * probable than the rules' own (absent: no such check): when the model prefers another line
+   * by that much, the two disagree on which line answers, and the draft is the second look's.
+   */
+  overrule?: number;
   /** Learned word associations (associations.ts): "question gram|source bigram" → log-odds. */
   associations: Readonly<Record<string, number>>;
 }
