@@ -269,7 +269,8 @@ function choose(judged: readonly Judged[]): { chosen: Required<Thresholds>; best
         for (const vetoBelow of [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8].filter(
           (v) => v <= Number(opt["max-veto"]),
         )) {
-          for (const answerAt of grid(0.2, 0.95, 0.05).reverse()) {
+          // From 0.5: the second look answers only from a source it finds more likely right than not.
+          for (const answerAt of grid(0.5, 0.95, 0.05).reverse()) {
             const at = { answerAt, vetoBelow, margin, lineAt, overrule };
             const o = outcome(judged, at);
             const better = qualifies(o)

@@ -378,7 +378,9 @@ function sourceLooks(r: Reading, model = SECOND_LOOK_MODEL): SourceLook[] {
       );
       const probability = answerProbability(features, model);
       const eligible =
-        (r.cueTopics.length === 0 || score.candidate.topics.some((t) => r.cueTopics.includes(t))) &&
+        (r.cueTopics.length === 0 ||
+          score.candidate.topics.length === 0 ||
+          score.candidate.topics.some((t) => r.cueTopics.includes(t))) &&
         (!r.cueTopics.includes("price") || WON.test(sourceText(score.candidate))) &&
         statesFigures(score.candidate.text, r.figures) &&
         (!r.measure || /\d/.test(score.candidate.answer ?? sourceText(score.candidate))) &&
