@@ -15,7 +15,8 @@
  * thresholds chosen without it): the most correct facts while abstaining on at least
  * `--min-abstain` of the unanswerable questions (82%: the 80% target with a margin, since
  * cross-validated abstention ran above blind abstention before) and stating a wrong fact for
- * at most `--max-wrong` of the answerable (2.5%: the 3% target).
+ * at most `--max-wrong` of the answerable (2.25%: the 3% target with a margin; left-out splits ran
+ * about 0.8 points above the pooled figure).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
@@ -35,7 +36,7 @@ const { values: opt } = parseArgs({
   options: {
     file: { type: "string", multiple: true, default: DEV_FILES },
     "min-abstain": { type: "string", default: "0.82" },
-    "max-wrong": { type: "string", default: "0.025" },
+    "max-wrong": { type: "string", default: "0.0225" },
     "max-veto": { type: "string", default: "0.8" },
     /** A number of folds by broadcast, or `split`: leave one case file (one author's split) out at a time. */
     folds: { type: "string", default: "split" },

@@ -9,6 +9,7 @@ import {
   statesUnits,
 } from "./answer-type.ts";
 import { draftExtractive } from "./extractive-drafter.ts";
+import { nearTopics } from "./topics.ts";
 import type { KnowledgeSet } from "./types.ts";
 
 describe("answer-type checks", () => {
@@ -115,5 +116,15 @@ describe("colour and part questions", () => {
     expect(partsAsked("2만원어치만 사면 배송비 붙어요?")).toEqual([]);
     expect(statesParts("차량용 방향제 클립 · 판매가 9,900원", ["리필"])).toBe(false);
     expect(statesParts("리필 단품 3,900원", ["리필"])).toBe(true);
+  });
+});
+
+describe("neighbouring topics", () => {
+  it("lets a cue topic reach the topics viewers name it for, and no further", () => {
+    const near = nearTopics(["runtime"]);
+    expect(near.has("runtime")).toBe(true);
+    expect(near.has("expiry")).toBe(true);
+    expect(near.has("price")).toBe(false);
+    expect(nearTopics(["load"])).toEqual(new Set(["load"]));
   });
 });

@@ -41,7 +41,7 @@ import { structuredAnswer } from "./structured.ts";
 import { compactText, normalizeText, stemWord, words } from "./tokenize.ts";
 import { askedTopics, topicModel } from "./topic-detect.ts";
 import type { TopicGuess } from "./topic-model.ts";
-import { STRUCTURED_TOPICS, type Topic } from "./topics.ts";
+import { nearTopics, STRUCTURED_TOPICS, type Topic } from "./topics.ts";
 import { abstain, type AnswerDrafter, type Draft, type DraftContext, type KnowledgeSet, type Source } from "./types.ts";
 
 /**
@@ -195,6 +195,8 @@ interface Reading {
   ranked: CandidateScore[];
   /** Topics the question's own cue words name (the cue table, not the model's guess): precise when present. */
   cueTopics: Topic[];
+  /** The cue topics and their neighbours (topics.ts NEAR_TOPICS): a line on one may go to the second look. */
+  nearCueTopics: Set<Topic>;
   /** Naver's price and stock fields as sources of the second look (the rules answer from them their own way). */
   fields: CandidateScore[];
   explained: ((c: Candidate) => number) | null;
@@ -273,6 +275,7 @@ function readQuestion(question: string, context: DraftContext): Reading {
     target,
     topics,
     cueTopics: cues,
+    nearCueTopics: nearTopics(cues),
     content,
     grams,
     figures,
@@ -380,7 +383,7 @@ function sourceLooks(r: Reading, model = SECOND_LOOK_MODEL): SourceLook[] {
       const eligible =
         (r.cueTopics.length === 0 ||
           score.candidate.topics.length === 0 ||
-          score.candidate.topics.some((t) => r.cueTopics.includes(t))) &&
+          score.candidate.topics.some((t) => r.nearCueTopics.has(t))) &&
         (!r.cueTopics.includes("price") || WON.test(sourceText(score.candidate))) &&
         statesFigures(score.candidate.text, r.figures) &&
         (!r.measure || /\d/.test(score.candidate.answer ?? sourceText(score.candidate))) &&
