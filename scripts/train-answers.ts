@@ -185,24 +185,22 @@ interface Thresholds {
   vetoBelow: number;
   margin?: number;
   lineAt?: number;
-  /** A rule answer is overruled when the model's best is this far above the rules' source (Infinity: never). */
-  overrule?: number;
+  /** The best also leads clearly when it is this many times the next source's probability (Infinity: never). */
+  leadRatio?: number;
 }
 
 /** Fact accuracy, wrong facts and abstention with the second look answering from `answerAt` and vetoing below `vetoBelow`. */
 function outcome(
   judged: readonly Judged[],
-  { answerAt, vetoBelow, margin = 0, lineAt = 1, overrule = Infinity }: Thresholds,
+  { answerAt, vetoBelow, margin = 0, lineAt = 1, leadRatio = Infinity }: Thresholds,
 ) {
   const answerable = judged.filter((j) => j.answerable);
   const unanswerable = judged.filter((j) => !j.answerable);
-  // rulesP is 1 for a source the model may not overrule, so neither check touches it.
-  const vetoed = (j: Judged) =>
-    !j.rulesAbstained && (j.rulesP < vetoBelow || (j.rulesP < 1 && j.best - j.rulesP >= overrule));
+  const vetoed = (j: Judged) => !j.rulesAbstained && j.rulesP < vetoBelow;
   const looks = (j: Judged) =>
     (j.rulesAbstained || vetoed(j)) &&
     j.best >= (j.bestLine ? Math.min(answerAt, lineAt) : answerAt) &&
-    (j.best - j.second >= margin || j.rulesBest);
+    (j.best - j.second >= margin || j.rulesBest || j.best >= leadRatio * j.second);
   const answers = (j: Judged) => looks(j) || (!j.rulesAbstained && !vetoed(j));
   const right = (j: Judged) => (looks(j) ? j.bestRight : j.rulesRight);
   const counts = {
@@ -256,7 +254,7 @@ const maxWrong = Number(opt["max-wrong"]);
  * when none qualifies, the fewest wrong facts.
  */
 function choose(judged: readonly Judged[]): { chosen: Required<Thresholds>; best: ReturnType<typeof outcome> } {
-  let chosen: Required<Thresholds> = { answerAt: 1, vetoBelow: 0, margin: 0, lineAt: 1, overrule: Infinity };
+  let chosen: Required<Thresholds> = { answerAt: 1, vetoBelow: 0, margin: 0, lineAt: 1, leadRatio: Infinity };
   let best = outcome(judged, chosen);
   const qualifies = (o: ReturnType<typeof outcome>) => o.abstain >= minAbstain && o.wrong <= maxWrong;
   const grid = (from: number, to: number, step: number) =>
@@ -264,7 +262,7 @@ function choose(judged: readonly Judged[]): { chosen: Required<Thresholds>; best
   // Largest margin first: of equally good thresholds, the one that asks for the clearest winner.
   // vetoBelow may exceed answerAt: a rule answer then stands when the model trusts its source
   // that much, or when that source is itself the clear winner the second look answers from.
-  for (const overrule of [Infinity, 0.5, 0.4, 0.3, 0.2])
+  for (const leadRatio of [Infinity, 4])
     for (const lineAt of [1, 0.6, 0.5, 0.4, 0.3])
       for (const margin of grid(0, 0.6, 0.1).reverse())
         for (const vetoBelow of [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8].filter(
@@ -272,7 +270,7 @@ function choose(judged: readonly Judged[]): { chosen: Required<Thresholds>; best
         )) {
           // From 0.5: the second look answers only from a source it finds more likely right than not.
           for (const answerAt of grid(0.5, 0.95, 0.05).reverse()) {
-            const at = { answerAt, vetoBelow, margin, lineAt, overrule };
+            const at = { answerAt, vetoBelow, margin, lineAt, leadRatio };
             const o = outcome(judged, at);
             const better = qualifies(o)
               ? !qualifies(best) ||
@@ -289,7 +287,7 @@ function choose(judged: readonly Judged[]): { chosen: Required<Thresholds>; best
 
 const { chosen, best } = choose(judged);
 console.log(
-  `answers from ${chosen.answerAt} (the named product's own topical lines from ${chosen.lineAt}) with a margin of ${chosen.margin}, vetoes below ${chosen.vetoBelow} or when another source is ${chosen.overrule} more probable: ${show(best)} (cross-validated)`,
+  `answers from ${chosen.answerAt} (the named product's own topical lines from ${chosen.lineAt}) with a margin of ${chosen.margin}, or ${chosen.leadRatio} times the next source's probability, vetoes below ${chosen.vetoBelow}: ${show(best)} (cross-validated)`,
 );
 if (bySplit) {
   // Nested: each left-out split under thresholds chosen without it, so no split picks its own.
@@ -323,7 +321,7 @@ if (!opt["no-write"]) {
     vetoBelow: model.vetoBelow,
     margin: model.margin,
     lineAt: model.lineAt,
-    ...(chosen.overrule === Infinity ? {} : { overrule: chosen.overrule }),
+    ...(chosen.leadRatio === Infinity ? {} : { leadRatio: chosen.leadRatio }),
     associations,
   };
   writeFileSync(opt.out, `${JSON.stringify(file, null, 1)}\n`);

@@ -151,19 +151,17 @@ export function draftExtractive(question: string, context: DraftContext, model =
   if (model === RULES_ONLY || (ruled.source === null && !ruled.draft.abstained)) return done(ruled.draft);
   // The model may overrule only a source it may answer from itself, as it was trained.
   const ruledLook = looks.find((l) => l.score === ruled.source && l.eligible);
+  if (ruled.source !== null && (!ruledLook || ruledLook.probability >= model.vetoBelow)) return done(ruled.draft);
   const [best, runnerUp] = looks.filter((l) => l.eligible);
-  // The model prefers another line by far (`overrule`): the rules' line is as likely the wrong one.
-  const disputed =
-    ruledLook !== undefined &&
-    best !== undefined &&
-    model.overrule !== undefined &&
-    best.probability - ruledLook.probability >= model.overrule;
-  if (ruled.source !== null && (!ruledLook || (ruledLook.probability >= model.vetoBelow && !disputed)))
-    return done(ruled.draft);
   // A clear winner only: two sources the model finds about as likely are as likely wrong,
   // unless the rules, which passed every gate, chose the model's own best.
   const agreed = best !== undefined && ruled.source !== null && best.score === ruled.source;
-  const clear = best && (agreed || best.probability - (runnerUp?.probability ?? 0) >= (model.margin ?? 0));
+  const next = runnerUp?.probability ?? 0;
+  const clear =
+    best &&
+    (agreed ||
+      best.probability - next >= (model.margin ?? 0) ||
+      (model.leadRatio !== undefined && best.probability >= model.leadRatio * next));
   // The named product's own line on an asked topic may answer from a lower probability (`lineAt`).
   const sure =
     best &&

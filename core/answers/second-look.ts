@@ -231,11 +231,11 @@ export interface SecondLookModel {
   /** The named product's own line on an asked topic answers from this probability (when below answerAt). */
   lineAt?: number;
   /**
-   * A rule answer stands only while no source the model may answer from is this much more
-   * probable than the rules' own (absent: no such check): when the model prefers another line
-   * by that much, the two disagree on which line answers, and the draft is the second look's.
+   * A clear lead may also be relative: the best source answers when it is at least this many
+   * times as probable as the next (0.6 against 0.1 is as clear as 0.9 against 0.3). Absent: the
+   * lead is judged by `margin` alone.
    */
-  overrule?: number;
+  leadRatio?: number;
   /** Learned word associations (associations.ts): "question gram|source bigram" → log-odds. */
   associations: Readonly<Record<string, number>>;
 }
