@@ -6,9 +6,9 @@ import { OfflineAnswerer } from "../core/answers/offline.ts";
 
 /**
  * The shipped offline answerer (second-look model and topic examples in data/answer-models/,
- * lexicon in data/lexicon/) keeps its measured quality on the dev splits it was trained on
- * (README: dev in-sample 54.1% correct fact, 2.9% wrong, 88.0% abstention, 92.0% top-3), less
- * a margin. These are tuned-on figures, a guard against a damaged or worse model file, not a
+ * lexicon in data/lexicon/) keeps its measured quality on the dev files it was trained on
+ * (round 6, these three files in-sample: 72.5% correct fact, 2.0% wrong, 86.5% abstention,
+ * 96.9% top-3), less a margin. These are tuned-on figures, a guard against a damaged or worse model file, not a
  * quality claim: the clean figures come from `npm run eval:answers` on the held-out splits.
  */
 describe("shipped answer models", () => {
@@ -42,9 +42,9 @@ describe("shipped answer models", () => {
         if (draft.abstained) abstained++;
       }
     }
-    expect(right / answerable).toBeGreaterThan(0.45);
-    expect(wrong / answerable).toBeLessThan(0.06);
-    expect(suggested / answerable).toBeGreaterThan(0.85);
-    expect(abstained / unanswerable).toBeGreaterThan(0.8);
+    expect(right / answerable).toBeGreaterThan(0.65);
+    expect(wrong / answerable).toBeLessThan(0.04);
+    expect(suggested / answerable).toBeGreaterThan(0.9);
+    expect(abstained / unanswerable).toBeGreaterThan(0.82);
   });
 });

@@ -17,7 +17,16 @@ import { targetProduct, type ProductTarget } from "./product-target.ts";
 import { contentStems, stemGrams } from "./question-key.ts";
 import { associationKeys, associationScore } from "./associations.ts";
 import { lexiconMatches } from "./lexicon.ts";
-import { aboutAnotherProduct, namedOptions, statesOptions } from "./options.ts";
+import { aboutAnotherProduct, ASKS_AVAILABILITY, namedOptions, statesOptions } from "./options.ts";
+import {
+  askedUnits,
+  asksColour,
+  ownFigures,
+  partsAsked,
+  statesColour,
+  statesParts,
+  statesUnits,
+} from "./answer-type.ts";
 import {
   answerProbability,
   competition,
@@ -32,7 +41,7 @@ import { structuredAnswer } from "./structured.ts";
 import { compactText, normalizeText, stemWord, words } from "./tokenize.ts";
 import { askedTopics, topicModel } from "./topic-detect.ts";
 import type { TopicGuess } from "./topic-model.ts";
-import { STRUCTURED_TOPICS, type Topic } from "./topics.ts";
+import { nearTopics, STRUCTURED_TOPICS, type Topic } from "./topics.ts";
 import { abstain, type AnswerDrafter, type Draft, type DraftContext, type KnowledgeSet, type Source } from "./types.ts";
 
 /**
@@ -147,7 +156,12 @@ export function draftExtractive(question: string, context: DraftContext, model =
   // A clear winner only: two sources the model finds about as likely are as likely wrong,
   // unless the rules, which passed every gate, chose the model's own best.
   const agreed = best !== undefined && ruled.source !== null && best.score === ruled.source;
-  const clear = best && (agreed || best.probability - (runnerUp?.probability ?? 0) >= (model.margin ?? 0));
+  const next = runnerUp?.probability ?? 0;
+  const clear =
+    best &&
+    (agreed ||
+      best.probability - next >= (model.margin ?? 0) ||
+      (model.leadRatio !== undefined && best.probability >= model.leadRatio * next));
   // The named product's own line on an asked topic may answer from a lower probability (`lineAt`).
   const sure =
     best &&
@@ -179,6 +193,8 @@ interface Reading {
   ranked: CandidateScore[];
   /** Topics the question's own cue words name (the cue table, not the model's guess): precise when present. */
   cueTopics: Topic[];
+  /** The cue topics and their neighbours (topics.ts NEAR_TOPICS): a line on one may go to the second look. */
+  nearCueTopics: Set<Topic>;
   /** Naver's price and stock fields as sources of the second look (the rules answer from them their own way). */
   fields: CandidateScore[];
   explained: ((c: Candidate) => number) | null;
@@ -192,6 +208,17 @@ interface Reading {
   elsewhere: (c: Candidate) => boolean;
   /** Whether the question asks for a measurement, which only a source with a number states. */
   measure: boolean;
+  /** The unit families the question asks a figure in ("몇 칼로리"): a source must state one (answer-type.ts). */
+  units: string[];
+  /** Whether the question asks which colours there are ("색상 뭐뭐있어요"): a source must name one. */
+  colour: boolean;
+  /** Parts asked as sold on their own ("리필만 사면 얼마"): a source must name them. */
+  parts: string[];
+}
+
+/** The answer-type checks (answer-type.ts): the unit asked, a colour asked, a part asked as sold alone. */
+function fitsAnswerType(text: string, r: Reading): boolean {
+  return statesUnits(text, r.units) && (!r.colour || statesColour(text)) && statesParts(text, r.parts);
 }
 
 function readQuestion(question: string, context: DraftContext): Reading {
@@ -208,7 +235,9 @@ function readQuestion(question: string, context: DraftContext): Reading {
   );
   const content = contentStems(question).filter((s) => !named.has(s) && !ASKING_STEMS.has(s));
   const grams = contentGrams(content);
-  const figures = content.filter((s) => /^\d/.test(s));
+  // The viewer's own numbers ("키 160이면") describe the situation: a source need not repeat them.
+  const own = ownFigures(question, ASKS_AVAILABILITY.test(compactText(question)));
+  const figures = content.filter((s) => /^\d/.test(s) && !own.has(s.replace(/[^\d.]/g, "")));
   const measure = ASKS_MEASURE.test(normalizeText(question));
   const explained = guess ? explainedShare(grams, guess) : null;
   const retrieval = new Map(context.passages.map((p) => [p.chunk.id, p.score]));
@@ -244,6 +273,7 @@ function readQuestion(question: string, context: DraftContext): Reading {
     target,
     topics,
     cueTopics: cues,
+    nearCueTopics: nearTopics(cues),
     content,
     grams,
     figures,
@@ -257,6 +287,9 @@ function readQuestion(question: string, context: DraftContext): Reading {
     options,
     elsewhere,
     measure,
+    units: askedUnits(question),
+    colour: asksColour(question),
+    parts: partsAsked(question),
   };
 }
 
@@ -276,6 +309,7 @@ function byRules(r: Reading): { draft: Draft; source: CandidateScore | null } {
       (coversQuestion(s, grams.length) || (explained?.(s.candidate) ?? 0) >= EXTRACTIVE_THRESHOLDS.explained) &&
       statesFigures(s.candidate.text, figures) &&
       (!r.measure || /\d/.test(sourceText(s.candidate))) &&
+      fitsAnswerType(sourceText(s.candidate), r) &&
       statesQualifiers(sourceText(s.candidate), content) &&
       s.candidate.topics.some((t) => (structuredOnly ? topics : detailTopics).includes(t)),
   );
@@ -286,7 +320,7 @@ function byRules(r: Reading): { draft: Draft; source: CandidateScore | null } {
   const optionStock = r.options.length > 0 && topics.includes("stock");
   if (target && !optionStock && topics.some((t) => STRUCTURED_TOPICS.has(t)) && asksOnlyProduct(grams, topics)) {
     const answer = structuredAnswer(target.product, topics, subject);
-    if (answer)
+    if (answer && fitsAnswerType(answer, r))
       return {
         draft: { answer, abstained: false, sources: [summarySource(k.broadcastId, target)], confidence: 0.9 },
         source: null,
@@ -345,10 +379,13 @@ function sourceLooks(r: Reading, model = SECOND_LOOK_MODEL): SourceLook[] {
       );
       const probability = answerProbability(features, model);
       const eligible =
-        (r.cueTopics.length === 0 || score.candidate.topics.some((t) => r.cueTopics.includes(t))) &&
+        (r.cueTopics.length === 0 ||
+          score.candidate.topics.length === 0 ||
+          score.candidate.topics.some((t) => r.nearCueTopics.has(t))) &&
         (!r.cueTopics.includes("price") || WON.test(sourceText(score.candidate))) &&
         statesFigures(score.candidate.text, r.figures) &&
         (!r.measure || /\d/.test(score.candidate.answer ?? sourceText(score.candidate))) &&
+        fitsAnswerType(score.candidate.answer ?? sourceText(score.candidate), r) &&
         statesQualifiers(sourceText(score.candidate), r.content) &&
         statesOptions(sourceText(score.candidate), r.options) &&
         !r.elsewhere(score.candidate);

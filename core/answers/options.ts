@@ -27,7 +27,7 @@ function size(letters: string): string {
 const NOT_A_COLOUR = (key: string, text: string) =>
   key === "term:크림" || (key === "term:실버" && !/실버|(?<![가-힣])은색/.test(text));
 
-function colours(text: string): string[] {
+export function colours(text: string): string[] {
   return extractClaims(text)
     .map((c) => c.key)
     .filter((k) => COLOUR_CLAIMS.has(k) && !NOT_A_COLOUR(k, text));
@@ -44,7 +44,7 @@ const bed = (word: string) => `bed:${word.replace(/\s+/g, "")}`;
  * 나와요?"): only then does a colour it names have to be stated. Otherwise a colour names
  * the product ("베이지 그거 세탁기 돼요?", "카멜 머플러 어디서 만든 거예요").
  */
-const ASKS_AVAILABILITY =
+export const ASKS_AVAILABILITY =
   /(?<!수)(있|없)(나|어|을까|는지|죠|나요|어요|습니까|으세요|으신가)|나와요|나오나요|나오는지|팔아요|파나요/;
 
 /**

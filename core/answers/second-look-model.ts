@@ -22,5 +22,6 @@ export const SECOND_LOOK_MODEL: SecondLookModel = {
   vetoBelow: file.vetoBelow,
   margin: file.margin ?? 0,
   lineAt: file.lineAt ?? 1,
+  ...(file.leadRatio === undefined ? {} : { leadRatio: file.leadRatio }),
   associations: file.associations,
 };

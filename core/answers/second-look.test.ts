@@ -41,6 +41,16 @@ describe("the drafter's second look", () => {
     expect(d.confidence).toBeGreaterThanOrEqual(SECOND_LOOK_MODEL.answerAt);
   });
 
+  it("asks for a clear lead, absolute (margin) or relative (leadRatio)", () => {
+    const question = "뜯고나서 얼마나 두고 먹여요";
+    const strict: SecondLookModel = { ...SECOND_LOOK_MODEL, answerAt: 0, lineAt: 0, margin: 1 };
+    const { leadRatio: _, ...noRatio } = strict;
+    expect(draftExtractive(question, context, noRatio).abstained).toBe(true);
+    const relative = draftExtractive(question, context, { ...noRatio, leadRatio: 1 });
+    expect(relative.abstained).toBe(false);
+    expect(relative.answer).toContain("2주");
+  });
+
   it("never answers from a source missing a number the question names", () => {
     const d = examineDraft("500g짜리도 있어요?", context);
     expect(d.looks.map((l) => l.score.candidate.text)).not.toContain("중량: 300g (100g x 3팩)");

@@ -230,6 +230,12 @@ export interface SecondLookModel {
   margin?: number;
   /** The named product's own line on an asked topic answers from this probability (when below answerAt). */
   lineAt?: number;
+  /**
+   * A clear lead may also be relative: the best source answers when it is at least this many
+   * times as probable as the next (0.6 against 0.1 is as clear as 0.9 against 0.3). Absent: the
+   * lead is judged by `margin` alone.
+   */
+  leadRatio?: number;
   /** Learned word associations (associations.ts): "question gram|source bigram" → log-odds. */
   associations: Readonly<Record<string, number>>;
 }

@@ -193,3 +193,30 @@ export function splitLabel(line: string): { label: string; value: string } | nul
   if (/\d$/.test(m[1]) && /^\d/.test(m[2])) return null;
   return { label: m[1].trim(), value: m[2].trim() };
 }
+
+/**
+ * Topics viewers' cue words often name for one another: "얼마나 가요" (runtime) asks how long a
+ * food keeps (expiry, storage) or a scent lasts; "몇개" (capacity) asks what a set holds
+ * (options, gift); "뜨거운 물 부어도" (material) asks the heat a glass takes (temperature). The
+ * second look may weigh a line on a neighbouring topic; its model decides whether it answers.
+ */
+export const NEAR_TOPICS: Partial<Record<Topic, readonly Topic[]>> = {
+  runtime: ["expiry", "storage", "battery"],
+  expiry: ["runtime", "storage", "shipping"],
+  storage: ["expiry", "runtime"],
+  capacity: ["size", "options", "gift"],
+  size: ["capacity", "fit"],
+  material: ["ingredient", "temperature", "compat"],
+  ingredient: ["material", "taste"],
+  taste: ["ingredient", "options"],
+  options: ["taste", "ingredient", "capacity"],
+  usage: ["skin", "age", "texture", "waterproof", "compat"],
+  waterproof: ["usage", "size"],
+  compat: ["size", "usage", "temperature"],
+  shipping: ["returns", "storage"],
+};
+
+/** A topic the question's cue words name, and its neighbours (NEAR_TOPICS). */
+export function nearTopics(topics: readonly Topic[]): Set<Topic> {
+  return new Set(topics.flatMap((t) => [t, ...(NEAR_TOPICS[t] ?? [])]));
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import {
+  askedUnits,
+  asksColour,
+  ownFigures,
+  partsAsked,
+  statesColour,
+  statesParts,
+  statesUnits,
+} from "./answer-type.ts";
+import { draftExtractive } from "./extractive-drafter.ts";
+import { nearTopics } from "./topics.ts";
+import type { KnowledgeSet } from "./types.ts";
+
+describe("answer-type checks", () => {
+  it("reads the unit a question asks a figure in", () => {
+    expect(askedUnits("닭가슴살 한팩 먹으면 몇 칼로리에요?")).toEqual(["energy"]);
+    expect(askedUnits("그래놀라 칼로리 얼마에요")).toEqual(["energy"]);
+    expect(askedUnits("소음 몇 데시벨이에요")).toEqual(["noise"]);
+    expect(askedUnits("몇와트예요")).toEqual(["power"]);
+    expect(askedUnits("물 온도 몇도까지 돼요")).toEqual(["temperature"]);
+    expect(askedUnits("완충하면 몇시간 가요")).toEqual(["hours"]);
+    expect(askedUnits("몇 도 정도 되나요")).toEqual(["temperature"]);
+    expect(askedUnits("배송 언제 와요")).toEqual([]);
+    expect(askedUnits("몇도시락 들어가요")).toEqual([]);
+  });
+
+  it("lets only a source stating a figure in that unit answer", () => {
+    expect(statesUnits("1팩 100g, 열량 120kcal", ["energy"])).toBe(true);
+    expect(statesUnits("단백질 23g (1팩 기준)", ["energy"])).toBe(false);
+    expect(statesUnits("소비전력 1,400W", ["power"])).toBe(true);
+    expect(statesUnits("저소음 설계", ["noise"])).toBe(false);
+    expect(statesUnits("최대 100℃", ["temperature"])).toBe(true);
+    expect(statesUnits("아무 말", [])).toBe(true);
+  });
+
+  it("reads the viewer's own numbers as the situation, unless an option is asked as sold", () => {
+    expect(ownFigures("키 160이면 데님 기장 길어요?", false)).toEqual(new Set(["160"]));
+    expect(ownFigures("5살 애기한테 발라줘도 되나요", false)).toEqual(new Set(["5"]));
+    expect(ownFigures("우리집 매트리스 28센치인데 방수커버 씌워질까요", false)).toEqual(new Set(["28"]));
+    expect(ownFigures("24cm 사이즈도 있어요?", true)).toEqual(new Set());
+    expect(ownFigures("영하 10도에도 안추워요?", false)).toEqual(new Set());
+  });
+
+  it("drafts a calorie question from the line stating kcal, not another figure", () => {
+    const knowledge = (details: string[]): KnowledgeSet => ({
+      broadcastId: `b-kcal-${details.length}`,
+      title: "닭가슴살 특가",
+      description: "",
+      notes: [],
+      products: [
+        {
+          key: "p1",
+          name: "소스 닭가슴살 100g x 20팩",
+          price: 29900,
+          salePrice: null,
+          discountRate: null,
+          status: "SALE",
+          details,
+        },
+      ],
+      qna: [],
+      benefits: [],
+      answers: [],
+    });
+    const asked = (k: KnowledgeSet) => draftExtractive("닭가슴살 한팩 몇 칼로리에요?", { knowledge: k, passages: [] });
+    expect(asked(knowledge(["단백질 23g (1팩 기준)", "맛: 오리지널"])).abstained).toBe(true);
+    const stated = asked(knowledge(["단백질 23g (1팩 기준)", "1팩 100g, 열량 120kcal", "맛: 오리지널"]));
+    expect(stated.abstained).toBe(false);
+    expect(stated.answer).toContain("120kcal");
+  });
+
+  it("answers a viewer's own size from a line that does not repeat it", () => {
+    const knowledge: KnowledgeSet = {
+      broadcastId: "b-cover",
+      title: "침구 라이브",
+      description: "",
+      notes: [],
+      products: [
+        {
+          key: "p1",
+          name: "방수 매트리스 커버",
+          price: 39000,
+          salePrice: null,
+          discountRate: null,
+          status: "SALE",
+          details: ["호환 두께: 매트리스 높이 30cm까지", "소재: 면 100%"],
+        },
+      ],
+      qna: [],
+      benefits: [],
+      answers: [],
+    };
+    const draft = draftExtractive("우리집 매트리스 28센치인데 커버 호환 두께 맞나요", { knowledge, passages: [] });
+    expect(draft.answer).toContain("30cm");
+    const sold = draftExtractive("매트리스 커버 28센치 사이즈도 있어요?", { knowledge, passages: [] });
+    expect(sold.abstained).toBe(true);
+  });
+});
+
+describe("colour and part questions", () => {
+  it("asks a colour only in words about colour, and a source must name one", () => {
+    expect(asksColour("에프 색상 뭐뭐있어요")).toBe(true);
+    expect(asksColour("곱창 색 뭐뭐있어요")).toBe(true);
+    expect(asksColour("구성품 뭐 있어요")).toBe(false);
+    expect(statesColour("구성품: 회전 바스켓, 트레이 2개")).toBe(false);
+    expect(statesColour("컬러: 블랙, 아이보리")).toBe(true);
+    expect(statesColour("블랙 / 아이보리")).toBe(true);
+  });
+
+  it("reads a part asked as sold alone, not an amount bought", () => {
+    expect(partsAsked("방향제 리필만 사면 얼마에요?")).toEqual(["리필"]);
+    expect(partsAsked("칼날만 따로 살 수 있어요")).toEqual(["칼날"]);
+    expect(partsAsked("뚜껑 따로 구매돼요?")).toEqual(["뚜껑"]);
+    expect(partsAsked("케이스 하나만 사도 배송비 무료예요?")).toEqual([]);
+    expect(partsAsked("2만원어치만 사면 배송비 붙어요?")).toEqual([]);
+    expect(statesParts("차량용 방향제 클립 · 판매가 9,900원", ["리필"])).toBe(false);
+    expect(statesParts("리필 단품 3,900원", ["리필"])).toBe(true);
+  });
+});
+
+describe("neighbouring topics", () => {
+  it("lets a cue topic reach the topics viewers name it for, and no further", () => {
+    const near = nearTopics(["runtime"]);
+    expect(near.has("runtime")).toBe(true);
+    expect(near.has("expiry")).toBe(true);
+    expect(near.has("price")).toBe(false);
+    expect(nearTopics(["load"])).toEqual(new Set(["load"]));
+  });
+});

@@ -1,0 +1,118 @@
+import { colours } from "./options.ts";
+import { normalizeText } from "./tokenize.ts";
+
+/**
+ * Answer-type checks: what kind of value a question asks for, so that only a source holding
+ * that kind of value answers it. "몇 칼로리예요" is not answered by "단백질 20g", "몇시간 가요"
+ * not by "완충 2시간 충전"'s neighbour "용량 5,000mAh", "소음 몇 데시벨" not by "풍량 3단계".
+ * A viewer asks in words (`몇와트`, `칼로리 얼마`), the source states a figure (`45W`,
+ * `120kcal`). The check is a gate for the rules and the second look alike: the suggestions
+ * still show every line.
+ */
+
+/** A unit family: how a viewer asks for it, and the figure a source must state. */
+interface UnitFamily {
+  name: string;
+  asked: RegExp;
+  stated: RegExp;
+}
+
+/**
+ * Asked in the normalized question (lower case, punctuation dropped). A unit word right after
+ * `몇` asks for that unit; a quantity's name followed by `몇`/`얼마` asks too (`칼로리 얼마`,
+ * `소음 몇`). Words that also mean other things are left out (`몇분` is "how many people"
+ * as often as "how many minutes").
+ */
+const FAMILIES: UnitFamily[] = [
+  {
+    name: "energy",
+    asked: /몇\s*(칼로리|kcal)|(칼로리|열량|kcal)\s*(가|이|는|은)?\s*(몇|얼마|어느)/,
+    stated: /\d\s*(kcal|칼로리)/,
+  },
+  {
+    name: "power",
+    asked: /몇\s*(와트|w(?![a-z]))|소비\s*전력\s*(이|은)?\s*(몇|얼마)/,
+    stated: /\d\s*(k?w(?![a-z])|와트)/,
+  },
+  { name: "noise", asked: /몇\s*(데시벨|db)|(소음|데시벨)\s*(이|은)?\s*(몇|얼마)/, stated: /\d\s*(db|데시벨)/ },
+  { name: "frequency", asked: /몇\s*(헤르츠|hz)|주사율\s*(이|은)?\s*(몇|얼마)/, stated: /\d\s*(hz|헤르츠)/ },
+  { name: "battery", asked: /몇\s*(mah|밀리암페어)/, stated: /\d\s*mah/ },
+  { name: "hours", asked: /몇\s*시간/, stated: /\d\s*(시간|h(?![a-z]))|(하루|반나절|종일)/ },
+  { name: "inches", asked: /몇\s*(인치|inch)/, stated: /\d\s*(인치|형|inch|")/ },
+  {
+    name: "weight",
+    asked: /몇\s*(키로|킬로|kg|그램|그람|g(?![a-z]))|(무게|중량)\s*(가|이|는|은)?\s*(몇|얼마)/,
+    stated: /\d\s*(kg|g(?![a-z])|그램|킬로|키로)/,
+  },
+  { name: "length", asked: /몇\s*(센치|센티|cm|mm|미터)/, stated: /\d\s*(cm|mm|m(?![a-z])|센치|미터|인치)/ },
+  { name: "volume", asked: /몇\s*(리터|밀리리터|ml|l(?![a-z]))/, stated: /\d\s*(ml|l(?![a-z])|리터|cc)/ },
+  { name: "temperature", asked: /몇\s*도(?![가-힣])|온도\s*(가|는|은)?\s*(몇|얼마)/, stated: /\d\s*(도|°|℃)/ },
+  { name: "servings", asked: /몇\s*인분/, stated: /\d\s*(인분|인용|인\b|인\s)/ },
+];
+
+/** The unit families a question asks for (usually none or one). */
+export function askedUnits(question: string): string[] {
+  const text = normalizeText(question);
+  return FAMILIES.filter((f) => f.asked.test(text)).map((f) => f.name);
+}
+
+/** Whether a source states a figure of every unit family asked. */
+export function statesUnits(source: string, units: readonly string[]): boolean {
+  if (units.length === 0) return true;
+  const text = source.normalize("NFKC").toLowerCase().replace(/,/g, "");
+  return units.every((name) => FAMILIES.find((f) => f.name === name)!.stated.test(text));
+}
+
+/**
+ * A number the viewer gives about themselves or their use ("키 160이면", "5살 애기", "매트리스
+ * 28센치인데", "허리 27이면"): it is the situation, not the value asked for, so a source need not
+ * repeat it ("만 3세 이상", "30cm까지", "26~28인치" answer). A number asked as an option that is
+ * sold ("24cm 사이즈도 있어요?", "6키로 대용량은 안팔아요?") is still the value asked for.
+ */
+const OWN_FIGURE =
+  /(\d+(?:\.\d+)?)\s*(?:살|세|개월|키로|킬로|kg|센치|센티|cm|인치|호|평|mm|사이즈)?\s*(?:정도|쯤)?\s*(?=인데|이면|면|입는데|신는데|쓰는데|되는데|살|세|개월)/g;
+
+/** The question's numbers that describe the viewer's situation (see OWN_FIGURE), unless it asks whether something is sold. */
+export function ownFigures(question: string, asksAvailability: boolean): Set<string> {
+  if (asksAvailability) return new Set();
+  return new Set([...normalizeText(question).matchAll(OWN_FIGURE)].map((m) => m[1]!));
+}
+
+/** "색상 뭐뭐있어요", "무슨 색": a colour is asked, so a source must name a colour (not "구성: 바스켓, 트레이"). */
+const ASKS_COLOUR = /색상|컬러|색깔|무슨\s*색|어떤\s*색|색\s*(은|이)?\s*(뭐|몇|종류)/;
+
+/** Whether the question asks which colours there are. */
+export function asksColour(question: string): boolean {
+  return ASKS_COLOUR.test(normalizeText(question));
+}
+
+/** Whether a source can answer a colour question: it names a colour or speaks of colours. */
+export function statesColour(source: string): boolean {
+  return /색상|컬러|색깔|(?<![가-힣])\S*색(?![가-힣])/.test(source) || colours(source).length > 0;
+}
+
+/**
+ * A part asked as sold on its own ("리필만 사면 얼마에요", "칼날만 따로 살 수 있어요", "뚜껑
+ * 따로 구매돼요"): a source must name the part; the product's own price or a line on another
+ * part answers another question.
+ */
+const PART_ONLY = [
+  /([가-힣a-z]{2,8})만\s*(따로|낱개|별도|단품|추가|사|구매|구입|주문|팔|파)/g,
+  /([가-힣a-z]{2,8}?)(?:은|는|도|만)?\s*(따로|낱개로|단품으로|별도로)\s*(사|살|구매|구입|주문|팔|파)/g,
+];
+
+/** How much is bought, not what ("하나만 사도", "2만원어치만", "이거만"). */
+const NOT_A_PART = /원어치|하나|^[한두세네]|개$|것$|거$|^이|^그|^저/;
+
+/** The parts the question asks about as sold on their own (see PART_ONLY). */
+export function partsAsked(question: string): string[] {
+  const text = normalizeText(question);
+  const parts = PART_ONLY.flatMap((re) => [...text.matchAll(re)].map((m) => m[1]!));
+  return [...new Set(parts.filter((p) => !NOT_A_PART.test(p)))];
+}
+
+/** Whether a source names every part asked about (spaces ignored). */
+export function statesParts(source: string, parts: readonly string[]): boolean {
+  const compact = normalizeText(source).replace(/\s+/g, "");
+  return parts.every((p) => compact.includes(p));
+}
