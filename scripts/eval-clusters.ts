@@ -26,6 +26,7 @@ const { values: opt } = parseArgs({
     file: { type: "string", multiple: true, default: ["data/clusters/dev.jsonl"] },
     verbose: { type: "boolean", default: false },
     seeds: { type: "string", default: "1,2,3" },
+    "join-at": { type: "string" },
   },
 });
 
@@ -61,7 +62,7 @@ for (const file of opt.file) {
   const seeds = opt.seeds.split(",").map(Number);
   for (const seed of seeds) {
     for (const set of sets) {
-      const index = new ClusterIndex();
+      const index = new ClusterIndex(opt["join-at"] ? { joinAt: Number(opt["join-at"]) } : {});
       const assignments: (Assignment & { question: string })[] = [];
       let seq = 0;
       for (const { group, question } of streamOrder(set, seed)) {
