@@ -36,6 +36,9 @@ export interface ClusterOptions {
   exemplars?: number;
 }
 
+/** Similarity at which a question joins a cluster, chosen with `DEFAULT_WEIGHTS` by leave-one-set-out (npm run cv:clusters). */
+export const DEFAULT_JOIN_AT = 0.45;
+
 const TEXT_CACHE_SIZE = 4096;
 /** Words counted for their weight; past this the counts start again (a long broadcast drifts anyway). */
 const WORD_COUNTS_SIZE = 20_000;
@@ -44,6 +47,8 @@ interface Signature {
   /** The meanings of the cluster's first distinct wordings (its key's first). */
   meanings: QuestionMeaning[];
   keys: string[];
+  /** The exemplars' aspects and words, deduplicated: what the cluster is found by. */
+  tokens: string[];
 }
 
 /**
@@ -67,7 +72,14 @@ export class ClusterIndex {
   private nextId = 1;
 
   constructor(options: ClusterOptions = {}, restored: readonly QuestionCluster[] = []) {
-    this.options = { maxClusters: 2000, joinAt: 0.5, perStem: 12, weights: DEFAULT_WEIGHTS, exemplars: 4, ...options };
+    this.options = {
+      maxClusters: 2000,
+      joinAt: DEFAULT_JOIN_AT,
+      perStem: 12,
+      weights: DEFAULT_WEIGHTS,
+      exemplars: 4,
+      ...options,
+    };
     for (const c of [...restored].sort((a, b) => a.lastAt - b.lastAt)) this.insert(upgraded(c));
     this.nextId = 1 + Math.max(0, ...restored.map((c) => Number(c.id.slice(1)) || 0));
   }
@@ -144,6 +156,7 @@ export class ClusterIndex {
     if (valuesOf(meaning) !== valuesOf(signature.meanings[0]!)) return;
     signature.keys.push(key);
     signature.meanings.push(meaning);
+    signature.tokens = [...new Set([...signature.tokens, ...tokensOf(meaning)])];
     this.exemplarOf.set(key, c.key);
   }
 
@@ -199,7 +212,7 @@ export class ClusterIndex {
   private insert(c: QuestionCluster): void {
     this.byKey.set(c.key, c);
     const meaning = meaningOfKey(c.key);
-    this.signatures.set(c.key, { meanings: [meaning], keys: [c.key] });
+    this.signatures.set(c.key, { meanings: [meaning], keys: [c.key], tokens: tokensOf(meaning) });
     this.rememberStems(c.key);
   }
 
@@ -212,7 +225,7 @@ export class ClusterIndex {
   /** Moves the key to the recent end of each of its tokens' sets, forgetting the oldest beyond `perStem`. */
   private rememberStems(key: string): void {
     const signature = this.signatures.get(key);
-    for (const stem of signature ? signature.meanings.flatMap(tokensOf) : []) {
+    for (const stem of signature?.tokens ?? []) {
       if (!stem) continue;
       let keys = this.byStem.get(stem);
       if (!keys) this.byStem.set(stem, (keys = new Set()));
@@ -229,7 +242,7 @@ export class ClusterIndex {
       const signature = this.signatures.get(oldest.key);
       this.signatures.delete(oldest.key);
       for (const key of signature?.keys.slice(1) ?? []) this.exemplarOf.delete(key);
-      for (const stem of signature ? signature.meanings.flatMap(tokensOf) : []) {
+      for (const stem of signature?.tokens ?? []) {
         const keys = this.byStem.get(stem);
         keys?.delete(oldest.key);
         if (keys?.size === 0) this.byStem.delete(stem);

@@ -2,8 +2,9 @@ import data from "../../data/clusters/aspects-ko-v1.json" with { type: "json" };
 import { lexiconMatches } from "../answers/lexicon.ts";
 import { lexiconKey } from "../answers/lexicon-key.ts";
 import { contentWords } from "../answers/question-key.ts";
+import { stemWord } from "../answers/tokenize.ts";
 import { wordsAlike } from "./word-match.ts";
-import { canonicalNumber, isNumberWord, nounLike as nounShaped, spellNumbers, stripCopula } from "./word-match.ts";
+import { nounLike as nounShaped, stripCopula, takeNumbers } from "./word-match.ts";
 
 /**
  * What a viewer's question asks, in a form rewordings share: the aspects it asks about
@@ -154,6 +155,12 @@ function wordStartMatches(text: string) {
   return lexiconMatches(text).filter((m) => starts.has(m.at));
 }
 
+/** The value a word of three letters or more misspells (jamo overlap ≥ 0.7), if any. */
+function misspeltValue(word: string, t: Tables): string | undefined {
+  for (const value of t.values) if (value.length >= 3 && wordsAlike(word, value) >= 0.7) return value;
+  return undefined;
+}
+
 const JAMO_ONLY = /^[\u1100-\u11ff\u3131-\u318e]+$/;
 
 /** Reads a question's aspects and the words that say what it is about. */
@@ -167,17 +174,15 @@ export function questionMeaning(text: string): QuestionMeaning {
     if (mapped !== null) aspects.add(mapped ?? `#${m.concept.id}`);
   }
   const words = new Set<string>();
-  for (const { word, stem } of contentWords(spellNumbers(text))) {
+  // Numbers name a thing (a size, a box, a shade): "245" and "250" are two questions.
+  const { numbers, rest } = takeNumbers(text);
+  for (const n of numbers) words.add(n);
+  for (const { word, stem } of contentWords(rest)) {
     // The word as typed when the table knows it ("길이", whose stem "길" it does not), else its stem.
     const raw = lexiconKey(word);
-    let key = t.words.has(raw) || t.aliases.has(raw) ? raw : stripCopula(lexiconKey(stem));
+    let key = t.words.has(raw) || t.aliases.has(raw) ? raw : stripCopula(stemWord(stripCopula(lexiconKey(stem))));
     key = t.aliases.get(key) ?? key;
     if (!key || t.frame.has(key) || JAMO_ONLY.test(key)) continue;
-    // Numbers name a thing (a size, a box, a shade): "245" and "250" are two questions.
-    if (isNumberWord(key)) {
-      words.add(canonicalNumber(key));
-      continue;
-    }
     let found = stemAspects(key, t);
     if (found.rest && raw !== key && !t.aliases.has(raw)) {
       const whole = stemAspects(raw, t);
@@ -190,7 +195,12 @@ export function questionMeaning(text: string): QuestionMeaning {
     // A leftover verb form inside a lexicon phrase is what the phrase already says ("돌려도"
     // in "세탁기 돌려도 돼요"); a leftover noun still names what is asked about.
     const inPhrase = matches.some((m) => m.phrase.includes(key) || (key.length >= 2 && key.includes(m.phrase)));
-    if (nounLike(key) || (!inPhrase && key.length >= 2)) words.add(key);
+    // A misspelt value ("겔럭시") is still that value, with its aspect.
+    const value = key.length >= 3 ? misspeltValue(key, t) : undefined;
+    if (value) {
+      words.add(value);
+      aspects.add(t.words.get(value)!);
+    } else if (nounLike(key) || (!inPhrase && key.length >= 2)) words.add(key);
   }
   if (aspects.size === 0) for (const a of weak) aspects.add(a);
   for (const a of [...aspects]) {
@@ -214,7 +224,7 @@ export interface SimilarityWeights {
   verbs: number;
 }
 
-export const DEFAULT_WEIGHTS: SimilarityWeights = { oneSidedAspect: 0.7, oneSidedNouns: 0.7, verbs: 0.2 };
+export const DEFAULT_WEIGHTS: SimilarityWeights = { oneSidedAspect: 0.7, oneSidedNouns: 0.8, verbs: 0.2 };
 
 /** How much a word counts, 0..1 (the hub weighs words by how often its broadcast has asked them). */
 export type WordWeight = (word: string) => number;
@@ -275,11 +285,15 @@ export function meaningSimilarity(
   w: SimilarityWeights = DEFAULT_WEIGHTS,
   weight: WordWeight = FULL,
 ): number {
-  const nounsA = a.words.filter(nounLike);
-  const nounsB = b.words.filter(nounLike);
+  const [nounsA, verbsA] = partsOf(a);
+  const [nounsB, verbsB] = partsOf(b);
   const hasA = a.aspects.length > 0;
   const hasB = b.aspects.length > 0;
   if (!hasA && !hasB && nounsA.length === 0 && nounsB.length === 0) return softDice(a.words, b.words, weight);
+  // Two questions naming different values of one thing (245 and 250, 아이폰 and 갤럭시) are two questions.
+  const valuesA = nounsA.filter(isValueWord);
+  const valuesB = nounsB.filter(isValueWord);
+  if (valuesA.length && valuesB.length && softDice(valuesA, valuesB) === 0) return 0;
   const aspects = hasA && hasB ? setDice(a.aspects, b.aspects) : hasA || hasB ? w.oneSidedAspect : 1;
   if (aspects === 0) return 0;
   let things = 1;
@@ -290,11 +304,17 @@ export function meaningSimilarity(
   }
   let verbs = 1;
   if (w.verbs > 0) {
-    const verbsA = a.words.filter((x) => !nounLike(x));
-    const verbsB = b.words.filter((x) => !nounLike(x));
-    if (verbsA.length && verbsB.length) verbs = 1 - w.verbs * (1 - softDice(verbsA, verbsB));
+    if (verbsA.length && verbsB.length) verbs *= 1 - w.verbs * (1 - softDice(verbsA, verbsB));
   }
   return aspects * things * verbs;
+}
+
+/** A meaning's words split into things and the rest, computed once per meaning (a question meets many clusters). */
+const parts = new WeakMap<QuestionMeaning, [string[], string[]]>();
+function partsOf(m: QuestionMeaning): [string[], string[]] {
+  let split = parts.get(m);
+  if (!split) parts.set(m, (split = [m.words.filter(nounLike), m.words.filter((x) => !nounLike(x))]));
+  return split;
 }
 
 /**
