@@ -9,9 +9,9 @@
  * run, the baseline of grouping by the sorted content stems alone (`questionKey`, what the
  * clusters matched exactly before they read meanings).
  *
- *   npm run eval:clusters [-- --file data/clusters/dev.jsonl --file other.jsonl] [--verbose]
+ *   npm run eval:clusters [-- --file data/clusters/dev.jsonl --file other.jsonl] [--verbose] [--join-at 0.45]
  *
- * `data/clusters/dev.jsonl` is the tuning split (written for LiveQ while building this);
+ * `data/clusters/dev.jsonl`, `probe.jsonl` and `heldout.jsonl` are tuning splits (data/clusters/README.md);
  * `--verbose` lists each group's split, so use it on tuning splits only.
  */
 import { readFileSync } from "node:fs";
