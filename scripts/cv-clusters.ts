@@ -29,10 +29,11 @@ const { values: opt } = parseArgs({
 
 type Setting = { joinAt: number } & SimilarityWeights;
 const grid: Setting[] = [];
-for (const joinAt of [0.45, 0.5, 0.55, 0.6, 0.66])
-  for (const oneSidedAspect of [0.55, 0.7, 0.8])
-    for (const oneSidedNouns of [0.6, 0.7, 0.8])
-      for (const verbs of [0, 0.2]) grid.push({ joinAt, oneSidedAspect, oneSidedNouns, verbs });
+for (const joinAt of [0.4, 0.45, 0.5, 0.55, 0.6])
+  for (const oneSidedAspect of [0.6, 0.7, 0.8])
+    for (const oneSidedNouns of [0.7, 0.8])
+      for (const lexiconAspect of [1, 0.6, 0.3])
+        for (const verbs of [0, 0.2]) grid.push({ joinAt, oneSidedAspect, oneSidedNouns, lexiconAspect, verbs });
 
 const sets = opt.file.flatMap((file) =>
   readFileSync(file, "utf8")

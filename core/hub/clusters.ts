@@ -1,5 +1,6 @@
 import {
   DEFAULT_WEIGHTS,
+  bareAspect,
   isValueWord,
   meaningKey,
   meaningSimilarity,
@@ -265,7 +266,7 @@ const valuesOf = (m: QuestionMeaning) => m.words.filter(isValueWord).join(" ");
 
 /** What candidate clusters are found by: aspects and words (marked apart, a word may spell an aspect). */
 function tokensOf(m: QuestionMeaning): string[] {
-  return [...m.aspects.map((a) => `@${a}`), ...m.words];
+  return [...m.aspects.map((a) => `@${bareAspect(a)}`), ...m.words];
 }
 
 /** The meaning a key was made from (`meaningKey`); a key without "|" is a content-free text. */

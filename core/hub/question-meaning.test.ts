@@ -85,4 +85,12 @@ describe("questionMeaning", () => {
   it("reads a lexicon phrase only where a word starts (몇시간이에요 is not salty)", () => {
     expect(questionMeaning("연속재생 몇시간이에요").aspects).not.toContain("salty");
   });
+
+  it("marks an aspect only the lexicon read, and counts it less than one the aspect table read", () => {
+    expect(questionMeaning("아이폰이랑 페어링 되나요").aspects).toEqual(["compat", "~#bluetooth"]);
+    const table = { aspects: ["compat"], words: ["아이폰"] };
+    const lexiconToo = { aspects: ["compat", "~#bluetooth"], words: ["아이폰"] };
+    const tableToo = { aspects: ["compat", "#bluetooth"], words: ["아이폰"] };
+    expect(meaningSimilarity(table, lexiconToo)).toBeGreaterThan(meaningSimilarity(table, tableToo));
+  });
 });

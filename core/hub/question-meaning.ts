@@ -169,9 +169,10 @@ export function questionMeaning(text: string): QuestionMeaning {
   const aspects = new Set<string>();
   const weak = new Set<string>();
   const matches = wordStartMatches(text);
+  const fromLexicon = new Set<string>();
   for (const m of matches) {
     const mapped = t.concepts[m.concept.id];
-    if (mapped !== null) aspects.add(mapped ?? `#${m.concept.id}`);
+    if (mapped !== null) fromLexicon.add(mapped ?? `#${m.concept.id}`);
   }
   const words = new Set<string>();
   // Numbers name a thing (a size, a box, a shade): "245" and "250" are two questions.
@@ -202,9 +203,15 @@ export function questionMeaning(text: string): QuestionMeaning {
       aspects.add(t.words.get(value)!);
     } else if (nounLike(key) || (!inPhrase && key.length >= 2)) words.add(key);
   }
+  for (const a of fromLexicon) if (!aspects.has(a)) aspects.add(`${LEXICON_ONLY}${a}`);
   if (aspects.size === 0) for (const a of weak) aspects.add(a);
+  const bare = new Set([...aspects].map(bareAspect));
   for (const a of [...aspects]) {
-    for (let p = t.parents.get(a); p; p = t.parents.get(p)) aspects.delete(p);
+    for (let p = t.parents.get(bareAspect(a)); p; p = t.parents.get(p)) {
+      if (!bare.has(p)) continue;
+      aspects.delete(p);
+      aspects.delete(`${LEXICON_ONLY}${p}`);
+    }
   }
   return { aspects: [...aspects].sort(), words: [...words].sort() };
 }
@@ -220,24 +227,44 @@ export interface SimilarityWeights {
   oneSidedAspect: number;
   /** Score factor when only one side names a thing ("가격 얼마예요" vs "부츠 가격 얼마예요"). */
   oneSidedNouns: number;
+  /** Weight of an aspect only the paraphrase lexicon read, against 1 for one the aspect table read. */
+  lexiconAspect: number;
   /** How much disagreeing leftover verbs cost when both sides have some ("때 타요" vs "있어요"), 0..1. */
   verbs: number;
 }
 
-export const DEFAULT_WEIGHTS: SimilarityWeights = { oneSidedAspect: 0.7, oneSidedNouns: 0.8, verbs: 0.2 };
+export const DEFAULT_WEIGHTS: SimilarityWeights = {
+  oneSidedAspect: 0.7,
+  oneSidedNouns: 0.8,
+  lexiconAspect: 0.6,
+  verbs: 0.2,
+};
 
 /** How much a word counts, 0..1 (the hub weighs words by how often its broadcast has asked them). */
 export type WordWeight = (word: string) => number;
 
 const FULL: WordWeight = () => 1;
 
-const setDice = (a: readonly string[], b: readonly string[]) => {
+/** Marks an aspect only the lexicon read (its phrases span verbs and can misread): it counts less. */
+export const LEXICON_ONLY = "~";
+export const bareAspect = (a: string) => (a.startsWith(LEXICON_ONLY) ? a.slice(1) : a);
+
+/** Dice of two aspect sets, an aspect only the lexicon read weighing `lexicon`. */
+function aspectDice(a: readonly string[], b: readonly string[], lexicon: number): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const small = new Set(a);
+  const weigh = (x: string) => (x.startsWith(LEXICON_ONLY) ? lexicon : 1);
+  const other = new Map(b.map((x) => [bareAspect(x), weigh(x)]));
   let shared = 0;
-  for (const x of b) if (small.has(x)) shared++;
-  return (2 * shared) / (a.length + b.length);
-};
+  let total = 0;
+  for (const x of a) {
+    const w = weigh(x);
+    total += w;
+    const o = other.get(bareAspect(x));
+    if (o !== undefined) shared += 2 * Math.min(w, o);
+  }
+  for (const w of other.values()) total += w;
+  return total === 0 ? 0 : shared / total;
+}
 
 /**
  * Weighted soft Dice of two word lists: each word counts by its weight times how well the
@@ -294,7 +321,8 @@ export function meaningSimilarity(
   const valuesA = nounsA.filter(isValueWord);
   const valuesB = nounsB.filter(isValueWord);
   if (valuesA.length && valuesB.length && softDice(valuesA, valuesB) === 0) return 0;
-  const aspects = hasA && hasB ? setDice(a.aspects, b.aspects) : hasA || hasB ? w.oneSidedAspect : 1;
+  const aspects =
+    hasA && hasB ? aspectDice(a.aspects, b.aspects, w.lexiconAspect) : hasA || hasB ? w.oneSidedAspect : 1;
   if (aspects === 0) return 0;
   let things = 1;
   if (nounsA.length && nounsB.length) things = softDice(nounsA, nounsB, weight);
