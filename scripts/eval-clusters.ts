@@ -9,9 +9,9 @@
  * run, the baseline of grouping by the sorted content stems alone (`questionKey`, what the
  * clusters matched exactly before they read meanings).
  *
- *   npm run eval:clusters [-- --file data/clusters/dev.jsonl --file other.jsonl] [--verbose]
+ *   npm run eval:clusters [-- --file data/clusters/dev.jsonl --file other.jsonl] [--verbose] [--join-at 0.45]
  *
- * `data/clusters/dev.jsonl` is the tuning split (written for LiveQ while building this);
+ * `data/clusters/dev.jsonl`, `probe.jsonl` and `heldout.jsonl` are tuning splits (data/clusters/README.md);
  * `--verbose` lists each group's split, so use it on tuning splits only.
  */
 import { readFileSync } from "node:fs";
@@ -26,6 +26,7 @@ const { values: opt } = parseArgs({
     file: { type: "string", multiple: true, default: ["data/clusters/dev.jsonl"] },
     verbose: { type: "boolean", default: false },
     seeds: { type: "string", default: "1,2,3" },
+    "join-at": { type: "string" },
   },
 });
 
@@ -61,7 +62,7 @@ for (const file of opt.file) {
   const seeds = opt.seeds.split(",").map(Number);
   for (const seed of seeds) {
     for (const set of sets) {
-      const index = new ClusterIndex();
+      const index = new ClusterIndex(opt["join-at"] ? { joinAt: Number(opt["join-at"]) } : {});
       const assignments: (Assignment & { question: string })[] = [];
       let seq = 0;
       for (const { group, question } of streamOrder(set, seed)) {

@@ -22,6 +22,8 @@ export interface LexiconConcept {
 export interface LexiconMatch {
   concept: LexiconConcept;
   phrase: string;
+  /** Where the phrase starts in the question's matching form (`lexiconKey`). */
+  at: number;
 }
 
 interface LexiconFile {
@@ -87,7 +89,7 @@ export function lexiconMatches(text: string): LexiconMatch[] {
       if (seen.has(id)) continue;
       seen.add(id);
       const concept = l.concepts[id];
-      if (concept) out.push({ concept, phrase: key.slice(i, i + hit.len) });
+      if (concept) out.push({ concept, phrase: key.slice(i, i + hit.len), at: i });
     }
     i += hit.len;
   }

@@ -1,4 +1,4 @@
-import { charGrams, stems } from "./tokenize.ts";
+import { charGrams, stemWord, stems, words } from "./tokenize.ts";
 
 /**
  * Words that make a chat a question without saying what it is about: interrogatives,
@@ -106,6 +106,16 @@ const FILLER_STEMS = new Set([
 /** The stems that carry a question's content, in order (fillers and question verbs removed). */
 export function contentStems(text: string): string[] {
   return stems(text).filter((s) => !FILLER_STEMS.has(s) && !/^[ㄱ-ㅎㅏ-ㅣ]+$/.test(s));
+}
+
+/** Content words with their stems, in order: the word as typed still says what a stem may have lost ("길이" → "길"). */
+export function contentWords(text: string): { word: string; stem: string }[] {
+  const out: { word: string; stem: string }[] = [];
+  for (const word of words(text)) {
+    const stem = stemWord(word);
+    if (stem && !FILLER_STEMS.has(stem) && !/^[ㄱ-ㅎㅏ-ㅣ]+$/.test(stem)) out.push({ word, stem });
+  }
+  return out;
 }
 
 /**

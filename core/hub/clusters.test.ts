@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ClusterIndex } from "./clusters.ts";
+import { ClusterIndex, wordWeight } from "./clusters.ts";
 
 let seq = 0;
 const q = (message: string, at = 1000 + seq) => ({ seq: ++seq, message, at });
@@ -114,5 +114,46 @@ describe("ClusterIndex on rewordings", () => {
     ]);
     expect(restored.add(q("택배 언제 오나요")).id).toBe("c4");
     expect(restored.add(q("색상 뭐 있어요")).id).toBe("c5");
+  });
+});
+
+describe("ClusterIndex exemplars and word weights", () => {
+  it("compares a question with a cluster's first few wordings, so a grown cluster meets more rewordings", () => {
+    const alone = new ClusterIndex({ exemplars: 1 });
+    const grown = new ClusterIndex();
+    for (const index of [alone, grown]) {
+      const first = index.add(q("배송 언제쯤 받을 수 있어요")).id;
+      expect(index.add(q("배송 언제 와요?")).id).toBe(first);
+    }
+    // Closer to the second wording than to the first: only the exemplar finds it.
+    expect(grown.add(q("배송 며칠 걸려요?")).id).toBe(grown.top(1)[0]!.id);
+    expect(alone.add(q("배송 며칠 걸려요?")).id).not.toBe(alone.top(1)[0]!.id);
+  });
+
+  it("keeps a wording that names no value out of a value's exemplars, so other values stay out", () => {
+    const index = new ClusterIndex();
+    const large = index.add(q("L 사이즈 있어요?")).id;
+    expect(index.add(q("L 있나요?")).id).toBe(large);
+    index.add(q("사이즈 있어요?"));
+    expect(index.add(q("XL 사이즈 있어요?")).id).not.toBe(large);
+    expect(index.add(q("S 사이즈 있어요?")).id).not.toBe(large);
+  });
+
+  it("keeps the hard negatives in their own clusters", () => {
+    const index = new ClusterIndex();
+    const ids = ["배송 언제 와요", "배송비 얼마", "제주도 배송 돼요", "세탁기 돼요", "건조기 돼요"].map(
+      (m) => index.add(q(m)).id,
+    );
+    expect(new Set(ids).size).toBe(5);
+    expect(index.add(q("배송 언제와요?")).id).toBe(ids[0]);
+    expect(index.add(q("배송비 얼마에요")).id).toBe(ids[1]);
+    expect(index.add(q("제주 배송 가능한가요")).id).toBe(ids[2]);
+  });
+
+  it("weighs a word by how often the broadcast has asked it; values always in full", () => {
+    expect(wordWeight("규격", 1)).toBe(0.25);
+    expect(wordWeight("규격", 4)).toBe(1);
+    expect(wordWeight("245", 1)).toBe(1);
+    expect(wordWeight("아이보리", 1)).toBe(1);
   });
 });

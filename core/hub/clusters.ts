@@ -1,5 +1,13 @@
-import { stemGrams } from "../answers/question-key.ts";
-import { meaningKey, meaningSimilarity, questionMeaning, type QuestionMeaning } from "./question-meaning.ts";
+import {
+  DEFAULT_WEIGHTS,
+  bareAspect,
+  isValueWord,
+  meaningKey,
+  meaningSimilarity,
+  questionMeaning,
+  type QuestionMeaning,
+  type SimilarityWeights,
+} from "./question-meaning.ts";
 import type { ClusterStatus } from "../protocol/board.ts";
 
 /** A group of near-duplicate questions ("asked 37×"), so the manager answers once. */
@@ -23,14 +31,25 @@ export interface ClusterOptions {
   joinAt?: number;
   /** Most recent clusters remembered per aspect or word: the only ones a new question is compared with. */
   perStem?: number;
+  /** How missing aspects or things weigh in `meaningSimilarity`. */
+  weights?: SimilarityWeights;
+  /** Distinct wordings a cluster is compared by (its first ones): a grown cluster meets more rewordings. */
+  exemplars?: number;
 }
 
+/** Similarity at which a question joins a cluster, chosen with `DEFAULT_WEIGHTS` by leave-one-set-out (npm run cv:clusters). */
+export const DEFAULT_JOIN_AT = 0.45;
+
 const TEXT_CACHE_SIZE = 4096;
+/** Words counted for their weight; past this the counts start again (a long broadcast drifts anyway). */
+const WORD_COUNTS_SIZE = 20_000;
 
 interface Signature {
-  meaning: QuestionMeaning;
-  /** Bigrams of the content words, computed once: comparisons must stay cheap at any rate. */
-  grams: Set<string>;
+  /** The meanings of the cluster's first distinct wordings (its key's first). */
+  meanings: QuestionMeaning[];
+  keys: string[];
+  /** The exemplars' aspects and words, deduplicated: what the cluster is found by. */
+  tokens: string[];
 }
 
 /**
@@ -44,12 +63,24 @@ export class ClusterIndex {
   private readonly byKey = new Map<string, QuestionCluster>();
   private readonly textCache = new Map<string, string>();
   private readonly signatures = new Map<string, Signature>();
+  /** Exemplar key → the key of the cluster holding it. */
+  private readonly exemplarOf = new Map<string, string>();
+  /** How many questions of this broadcast named each word: a word asked again names a thing, a one-off is wording. */
+  private readonly wordCounts = new Map<string, number>();
+  private readonly weight = (word: string): number => wordWeight(word, this.wordCounts.get(word) ?? 0);
   private readonly byStem = new Map<string, Set<string>>();
   private readonly options: Required<ClusterOptions>;
   private nextId = 1;
 
   constructor(options: ClusterOptions = {}, restored: readonly QuestionCluster[] = []) {
-    this.options = { maxClusters: 2000, joinAt: 0.66, perStem: 12, ...options };
+    this.options = {
+      maxClusters: 2000,
+      joinAt: DEFAULT_JOIN_AT,
+      perStem: 12,
+      weights: DEFAULT_WEIGHTS,
+      exemplars: 4,
+      ...options,
+    };
     for (const c of [...restored].sort((a, b) => a.lastAt - b.lastAt)) this.insert(upgraded(c));
     this.nextId = 1 + Math.max(0, ...restored.map((c) => Number(c.id.slice(1)) || 0));
   }
@@ -61,7 +92,12 @@ export class ClusterIndex {
   /** Adds one question; returns the cluster it joined or started. */
   add(chat: { seq: number; message: string; at: number }): QuestionCluster {
     const seen = this.textCache.get(chat.message);
-    const cluster = (seen === undefined ? undefined : this.byKey.get(seen)) ?? this.match(chat.message);
+    let cluster = seen === undefined ? undefined : this.byKey.get(seen);
+    if (!cluster) {
+      const { found, meaning, key } = this.match(chat.message);
+      cluster = found;
+      if (cluster.count > 0 && meaning) this.addExemplar(cluster, key, meaning);
+    }
     this.cacheText(chat.message, cluster.key);
     const isNew = cluster.count === 0;
     if (isNew) cluster.firstAt = chat.at;
@@ -79,22 +115,50 @@ export class ClusterIndex {
   }
 
   /** The cluster a question belongs to by its words, or a new one (count 0, not yet inserted). */
-  private match(message: string): QuestionCluster {
+  private match(message: string): { found: QuestionCluster; meaning?: QuestionMeaning; key: string } {
     const meaning = questionMeaning(message);
     const empty = meaning.aspects.length === 0 && meaning.words.length === 0;
     const key = empty ? message.trim().toLowerCase() : meaningKey(meaning);
-    const found = this.byKey.get(key) ?? (empty ? undefined : this.similar(meaning));
-    if (found) return found;
+    if (!empty) for (const w of meaning.words) this.countWord(w);
+    const found = this.exact(key) ?? (empty ? undefined : this.similar(meaning));
+    if (found) return { found, meaning: empty ? undefined : meaning, key };
     return {
-      id: `c${this.nextId++}`,
+      found: {
+        id: `c${this.nextId++}`,
+        key,
+        count: 0,
+        latest: message,
+        latestSeq: 0,
+        firstAt: 0,
+        lastAt: 0,
+        status: "open",
+      },
       key,
-      count: 0,
-      latest: message,
-      latestSeq: 0,
-      firstAt: 0,
-      lastAt: 0,
-      status: "open",
     };
+  }
+
+  private exact(key: string): QuestionCluster | undefined {
+    return this.byKey.get(key) ?? this.byKey.get(this.exemplarOf.get(key) ?? "");
+  }
+
+  private countWord(word: string): void {
+    if (this.wordCounts.size >= WORD_COUNTS_SIZE && !this.wordCounts.has(word)) this.wordCounts.clear();
+    this.wordCounts.set(word, (this.wordCounts.get(word) ?? 0) + 1);
+  }
+
+  /**
+   * A new wording of a cluster becomes one of its exemplars while it has fewer than
+   * `exemplars`, if it names the same values: a wording that names none ("사이즈 있어요" in
+   * the cluster of "L 사이즈 있어요") would let every other size's question in.
+   */
+  private addExemplar(c: QuestionCluster, key: string, meaning: QuestionMeaning): void {
+    const signature = this.signatures.get(c.key);
+    if (!signature || signature.keys.length >= this.options.exemplars || this.exact(key)) return;
+    if (valuesOf(meaning) !== valuesOf(signature.meanings[0]!)) return;
+    signature.keys.push(key);
+    signature.meanings.push(meaning);
+    signature.tokens = [...new Set([...signature.tokens, ...tokensOf(meaning)])];
+    this.exemplarOf.set(key, c.key);
   }
 
   /**
@@ -116,7 +180,7 @@ export class ClusterIndex {
   find(message: string): QuestionCluster | undefined {
     const meaning = questionMeaning(message);
     if (meaning.aspects.length === 0 && meaning.words.length === 0) return this.byKey.get(message.trim().toLowerCase());
-    return this.byKey.get(meaningKey(meaning)) ?? this.similar(meaning);
+    return this.exact(meaningKey(meaning)) ?? this.similar(meaning);
   }
 
   /** Every cluster, least recently asked first. */
@@ -133,14 +197,15 @@ export class ClusterIndex {
     const candidates = new Set<string>();
     for (const token of tokensOf(meaning)) for (const key of this.byStem.get(token) ?? []) candidates.add(key);
     if (candidates.size === 0) return undefined;
-    const grams = stemGrams(meaning.words);
     let best: string | undefined;
     let bestScore = this.options.joinAt;
     for (const key of candidates) {
       const other = this.signatures.get(key);
       if (!other) continue;
-      const score = meaningSimilarity(meaning, other.meaning, grams, other.grams);
-      if (score >= bestScore) [best, bestScore] = [key, score];
+      for (const m of other.meanings) {
+        const score = meaningSimilarity(meaning, m, this.options.weights, this.weight);
+        if (score >= bestScore) [best, bestScore] = [key, score];
+      }
     }
     return best === undefined ? undefined : this.byKey.get(best);
   }
@@ -148,7 +213,7 @@ export class ClusterIndex {
   private insert(c: QuestionCluster): void {
     this.byKey.set(c.key, c);
     const meaning = meaningOfKey(c.key);
-    this.signatures.set(c.key, { meaning, grams: stemGrams(meaning.words) });
+    this.signatures.set(c.key, { meanings: [meaning], keys: [c.key], tokens: tokensOf(meaning) });
     this.rememberStems(c.key);
   }
 
@@ -161,7 +226,7 @@ export class ClusterIndex {
   /** Moves the key to the recent end of each of its tokens' sets, forgetting the oldest beyond `perStem`. */
   private rememberStems(key: string): void {
     const signature = this.signatures.get(key);
-    for (const stem of signature ? tokensOf(signature.meaning) : []) {
+    for (const stem of signature?.tokens ?? []) {
       if (!stem) continue;
       let keys = this.byStem.get(stem);
       if (!keys) this.byStem.set(stem, (keys = new Set()));
@@ -177,7 +242,8 @@ export class ClusterIndex {
       this.byKey.delete(oldest.key);
       const signature = this.signatures.get(oldest.key);
       this.signatures.delete(oldest.key);
-      for (const stem of signature ? tokensOf(signature.meaning) : []) {
+      for (const key of signature?.keys.slice(1) ?? []) this.exemplarOf.delete(key);
+      for (const stem of signature?.tokens ?? []) {
         const keys = this.byStem.get(stem);
         keys?.delete(oldest.key);
         if (keys?.size === 0) this.byStem.delete(stem);
@@ -186,9 +252,21 @@ export class ClusterIndex {
   }
 }
 
+/**
+ * How much a word counts: numbers, sizes, colours and other values in full; any other word
+ * by how many questions of the broadcast have named it, since a thing viewers ask about
+ * comes back while a one-off word is usually just wording ("규격", "정도").
+ */
+export function wordWeight(word: string, count: number): number {
+  if (isValueWord(word)) return 1;
+  return Math.min(1, 0.25 + 0.25 * Math.max(0, count - 1));
+}
+
+const valuesOf = (m: QuestionMeaning) => m.words.filter(isValueWord).join(" ");
+
 /** What candidate clusters are found by: aspects and words (marked apart, a word may spell an aspect). */
 function tokensOf(m: QuestionMeaning): string[] {
-  return [...m.aspects.map((a) => `@${a}`), ...m.words];
+  return [...m.aspects.map((a) => `@${bareAspect(a)}`), ...m.words];
 }
 
 /** The meaning a key was made from (`meaningKey`); a key without "|" is a content-free text. */

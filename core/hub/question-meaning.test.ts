@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_JOIN_AT } from "./clusters.ts";
 import { meaningKey, meaningSimilarity, questionMeaning } from "./question-meaning.ts";
 
 const same = (a: string, b: string) => meaningSimilarity(questionMeaning(a), questionMeaning(b));
@@ -49,5 +50,47 @@ describe("questionMeaning", () => {
     });
     expect(same("남자도 입어도 돼요?", "남자도 입어도 되나요")).toBe(1);
     expect(questionMeaning("ㅋㅋㅋ?")).toEqual({ aspects: [], words: [] });
+  });
+
+  it("keeps the hard negatives apart: when, how much and where it ships; washer and dryer; two sizes, two phones", () => {
+    const apart = [
+      ["배송 언제 와요", "배송비 얼마"],
+      ["배송 언제 와요", "제주도 배송 돼요"],
+      ["배송비 얼마", "제주도 배송 돼요"],
+      ["세탁기 돌려도 돼요?", "건조기 돌려도 돼요?"],
+      ["245 있어요?", "250 있어요?"],
+      ["3kg 몇 개 들어있어요?", "5kg 몇 개 들어있어요?"],
+      ["아이폰도 연결돼요?", "갤럭시도 연결돼요?"],
+      ["킹 사이즈 몇 센치예요?", "퀸 사이즈 몇 센치예요?"],
+      ["L 사이즈 있어요?", "XL 사이즈 있어요?"],
+      ["아이보리 있어요?", "블랙 있어요?"],
+    ];
+    for (const [a, b] of apart) expect(same(a!, b!), `${a} / ${b}`).toBeLessThan(DEFAULT_JOIN_AT);
+  });
+
+  it("joins rewordings that differ in spacing, a typo, a spelled number or a spelled size", () => {
+    const together = [
+      ["베개커버 포함이에요?", "베개 커버도 포함돼요?"],
+      ["베개커버 포함이에요?", "베게커버도 포함돼요?"],
+      ["L 사이즈 있어요?", "라지 있어요?"],
+      ["5kg 얼마예요?", "오키로 얼마예요?"],
+      ["5kg 얼마예요?", "5키로짜리 얼마예요??"],
+      ["갤럭시도 연결돼요?", "겔럭시도 연결돼요?"],
+      ["노견도 먹어도 돼요?", "13살 노견인데 괜찮을까요?"],
+      ["L 총장 몇이에요?", "L사이즈 길이 얼마나 돼요?"],
+    ];
+    for (const [a, b] of together) expect(same(a!, b!), `${a} / ${b}`).toBeGreaterThanOrEqual(DEFAULT_JOIN_AT);
+  });
+
+  it("reads a lexicon phrase only where a word starts (몇시간이에요 is not salty)", () => {
+    expect(questionMeaning("연속재생 몇시간이에요").aspects).not.toContain("salty");
+  });
+
+  it("marks an aspect only the lexicon read, and counts it less than one the aspect table read", () => {
+    expect(questionMeaning("아이폰이랑 페어링 되나요").aspects).toEqual(["compat", "~#bluetooth"]);
+    const table = { aspects: ["compat"], words: ["아이폰"] };
+    const lexiconToo = { aspects: ["compat", "~#bluetooth"], words: ["아이폰"] };
+    const tableToo = { aspects: ["compat", "#bluetooth"], words: ["아이폰"] };
+    expect(meaningSimilarity(table, lexiconToo)).toBeGreaterThan(meaningSimilarity(table, tableToo));
   });
 });

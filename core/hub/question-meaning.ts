@@ -1,37 +1,46 @@
 import data from "../../data/clusters/aspects-ko-v1.json" with { type: "json" };
 import { lexiconMatches } from "../answers/lexicon.ts";
 import { lexiconKey } from "../answers/lexicon-key.ts";
-import { contentStems, diceOverlap, stemGrams } from "../answers/question-key.ts";
+import { contentWords } from "../answers/question-key.ts";
+import { stemWord } from "../answers/tokenize.ts";
+import { wordsAlike } from "./word-match.ts";
+import { nounLike as nounShaped, stripCopula, takeNumbers } from "./word-match.ts";
 
 /**
  * What a viewer's question asks, in a form rewordings share: the aspects it asks about
- * (price, shipping time, size run, colour…) and the other content words it names (a product,
- * a detail). Aspects come from two data files: data/clusters/aspects-ko-v1.json (viewer words
- * → aspect, for the questions every broadcast hears) and the shopping paraphrase lexicon
- * (data/lexicon, 44k viewer phrases → concepts, each concept read as an aspect). So "배송 언제
- * 와요", "택배 언제 오나요" and "언제 받아볼 수 있나요" all ask `ship`, and "배송비 얼마예요"
- * asks `ship-fee`, a different question about the same thing.
+ * (price, shipping time, size run, colour…) and the things it names (a product, a size, a
+ * colour, a device, a number). Aspects come from two data files: data/clusters/aspects-ko-v1.json
+ * (viewer words → aspect, for the questions every broadcast hears) and the shopping paraphrase
+ * lexicon (data/lexicon, 44k viewer phrases → concepts, each concept read as an aspect). So
+ * "배송 언제 와요", "택배 언제 오나요" and "언제 받아볼 수 있나요" all ask `ship`, and "배송비
+ * 얼마예요" asks `ship-fee`, a different question about the same thing; "245 있어요" and "250
+ * 있어요" ask one aspect of two different things.
  */
 export interface QuestionMeaning {
   /** Aspects asked, sorted; a parent ("size") is dropped when a child ("size-run") is asked. */
   aspects: string[];
-  /** Content stems no aspect explains, sorted (product names, details). */
+  /** Content words no aspect explains and the values named (a colour, a size, a number), sorted. */
   words: string[];
 }
 
 interface AspectFile {
-  aspects: Record<string, { parent?: string; words: string[] }>;
+  aspects: Record<string, { parent?: string; words: string[]; values?: string[] }>;
   /** Lexicon concept id → aspect; null: too ambiguous to name an aspect; absent: the concept is its own aspect. */
   concepts: Record<string, string | null>;
   /** Words that ask an aspect only when nothing else is asked ("배송비 얼마" asks the fee, not the price). */
   weak: string[];
   /** Words of the question's frame ("괜찮", "어디서", "사용"): never what is asked. */
   frame: string[];
+  /** Other spellings of one word (라지, 엘 → l). */
+  aliases?: Record<string, string>;
 }
 
 interface Tables {
   /** Word (no spaces, lower case) → aspect ("" for a frame word); words of two or more letters also match inside a stem. */
   words: Map<string, string>;
+  /** Words that also name one thing of their aspect: kept as words too. */
+  values: Set<string>;
+  aliases: Map<string, string>;
   longest: number;
   parents: Map<string, string>;
   weak: Set<string>;
@@ -45,24 +54,36 @@ function load(): Tables {
   if (tables) return tables;
   const file = data as AspectFile;
   const words = new Map<string, string>();
+  const values = new Set<string>();
   const parents = new Map<string, string>();
   let longest = 1;
-  for (const [aspect, { parent, words: list }] of Object.entries(file.aspects)) {
+  const add = (w: string, aspect: string) => {
+    const key = lexiconKey(w);
+    if (!key || words.has(key)) return;
+    words.set(key, aspect);
+    longest = Math.max(longest, key.length);
+  };
+  for (const [aspect, { parent, words: list, values: named = [] }] of Object.entries(file.aspects)) {
     if (parent) parents.set(aspect, parent);
-    for (const w of list) {
-      const key = lexiconKey(w);
-      if (!key || words.has(key)) continue;
-      words.set(key, aspect);
-      longest = Math.max(longest, key.length);
+    for (const w of list) add(w, aspect);
+    for (const w of named) {
+      add(w, aspect);
+      values.add(lexiconKey(w));
     }
   }
-  for (const w of file.frame) {
-    const key = lexiconKey(w);
-    if (key && !words.has(key)) words.set(key, "");
-    longest = Math.max(longest, key.length);
+  for (const w of file.frame) add(w, "");
+  const aliases = new Map(Object.entries(file.aliases ?? {}).map(([from, to]) => [lexiconKey(from), lexiconKey(to)]));
+  // An alias of a value reads as that value inside longer words too ("라지사이즈").
+  for (const [from, to] of aliases) {
+    const aspect = words.get(to);
+    if (aspect === undefined || !values.has(to)) continue;
+    add(from, aspect);
+    values.add(from);
   }
   return (tables = {
     words,
+    values,
+    aliases,
     longest,
     parents,
     weak: new Set(file.weak.map(lexiconKey)),
@@ -71,22 +92,35 @@ function load(): Tables {
   });
 }
 
+interface StemReading {
+  aspects: string[];
+  weak: string[];
+  values: string[];
+  /** Whether letters no aspect or frame word explains are left. */
+  rest: boolean;
+}
+
 /** The aspects a stem names (longest words first, left to right) and whether anything is left unexplained. */
-function stemAspects(stem: string, t: Tables): { aspects: string[]; weak: string[]; rest: boolean } {
+function stemAspects(stem: string, t: Tables): StemReading {
   const exact = t.words.get(stem);
-  if (exact === "") return { aspects: [], weak: [], rest: false };
-  if (exact)
-    return t.weak.has(stem) ? { aspects: [], weak: [exact], rest: false } : { aspects: [exact], weak: [], rest: false };
-  const aspects: string[] = [];
-  const weak: string[] = [];
+  if (exact === "") return { aspects: [], weak: [], values: [], rest: false };
+  if (exact !== undefined) {
+    const values = t.values.has(stem) ? [stem] : [];
+    return t.weak.has(stem)
+      ? { aspects: [], weak: [exact], values, rest: false }
+      : { aspects: [exact], weak: [], values, rest: false };
+  }
+  const found: StemReading = { aspects: [], weak: [], values: [], rest: false };
   let covered = 0;
   let i = 0;
   while (i < stem.length) {
     let hit = 0;
     for (let len = Math.min(t.longest, stem.length - i); len >= 2; len--) {
-      const aspect = t.words.get(stem.slice(i, i + len));
+      const word = stem.slice(i, i + len);
+      const aspect = t.words.get(word);
       if (aspect !== undefined) {
-        if (aspect) (t.weak.has(stem.slice(i, i + len)) ? weak : aspects).push(aspect);
+        if (aspect) (t.weak.has(word) ? found.weak : found.aspects).push(aspect);
+        if (t.values.has(word)) found.values.push(word);
         hit = len;
         break;
       }
@@ -96,34 +130,88 @@ function stemAspects(stem: string, t: Tables): { aspects: string[]; weak: string
   }
   // Aspect and frame words must cover most of a stem to speak for it ("할인쿠폰", "세탁방법"):
   // "전기포트" is a kettle, not electricity.
-  if (covered * 2 <= stem.length) return { aspects: [], weak: [], rest: true };
-  return { aspects, weak, rest: false };
+  if (covered * 2 <= stem.length) return { aspects: [], weak: [], values: [], rest: true };
+  // Korean compounds are right-headed: "할인쿠폰" is a coupon, "세탁망" is no washing.
+  if (found.aspects.length > 1) found.aspects = found.aspects.slice(-1);
+  return found;
 }
 
-/** Reads a question's aspects and remaining content words. */
+/** Whether a word names a thing: a noun-shaped word or a value of the aspect table ("킹", "s"). */
+function nounLike(word: string): boolean {
+  return nounShaped(word) || load().values.has(word);
+}
+
+/**
+ * The lexicon's matches that start where a word starts: one that starts inside a word reads a
+ * phrase into letters that belong to another ("몇시간이에요" holds "간이", salty).
+ */
+function wordStartMatches(text: string) {
+  const starts = new Set<number>();
+  let at = 0;
+  for (const word of text.split(/\s+/)) {
+    starts.add(at);
+    at += lexiconKey(word).length;
+  }
+  return lexiconMatches(text).filter((m) => starts.has(m.at));
+}
+
+/** The value a word of three letters or more misspells (jamo overlap ≥ 0.7), if any. */
+function misspeltValue(word: string, t: Tables): string | undefined {
+  for (const value of t.values) if (value.length >= 3 && wordsAlike(word, value) >= 0.7) return value;
+  return undefined;
+}
+
+const JAMO_ONLY = /^[\u1100-\u11ff\u3131-\u318e]+$/;
+
+/** Reads a question's aspects and the words that say what it is about. */
 export function questionMeaning(text: string): QuestionMeaning {
   const t = load();
   const aspects = new Set<string>();
   const weak = new Set<string>();
-  const matches = lexiconMatches(text);
+  const matches = wordStartMatches(text);
+  const fromLexicon = new Set<string>();
   for (const m of matches) {
     const mapped = t.concepts[m.concept.id];
-    if (mapped !== null) aspects.add(mapped ?? `#${m.concept.id}`);
+    if (mapped !== null) fromLexicon.add(mapped ?? `#${m.concept.id}`);
   }
   const words = new Set<string>();
-  for (const stem of contentStems(text)) {
-    const key = lexiconKey(stem);
-    if (!key || t.frame.has(key)) continue;
-    const found = stemAspects(key, t);
+  // Numbers name a thing (a size, a box, a shade): "245" and "250" are two questions.
+  const { numbers, rest } = takeNumbers(text);
+  for (const n of numbers) words.add(n);
+  for (const { word, stem } of contentWords(rest)) {
+    // The word as typed when the table knows it ("길이", whose stem "길" it does not), else its stem.
+    const raw = lexiconKey(word);
+    let key = t.words.has(raw) || t.aliases.has(raw) ? raw : stripCopula(stemWord(stripCopula(lexiconKey(stem))));
+    key = t.aliases.get(key) ?? key;
+    if (!key || t.frame.has(key) || JAMO_ONLY.test(key)) continue;
+    let found = stemAspects(key, t);
+    if (found.rest && raw !== key && !t.aliases.has(raw)) {
+      const whole = stemAspects(raw, t);
+      if (!whole.rest) found = whole;
+    }
     for (const a of found.aspects) aspects.add(a);
     for (const a of found.weak) weak.add(a);
+    for (const v of found.values) words.add(t.aliases.get(v) ?? v);
+    if (!found.rest) continue;
+    // A leftover verb form inside a lexicon phrase is what the phrase already says ("돌려도"
+    // in "세탁기 돌려도 돼요"); a leftover noun still names what is asked about.
     const inPhrase = matches.some((m) => m.phrase.includes(key) || (key.length >= 2 && key.includes(m.phrase)));
-    if (found.rest && !inPhrase && (key.length >= 2 || /\d/.test(key)) && !/^[\u1100-\u11ff\u3131-\u318e]+$/.test(key))
-      words.add(key);
+    // A misspelt value ("겔럭시") is still that value, with its aspect.
+    const value = key.length >= 3 ? misspeltValue(key, t) : undefined;
+    if (value) {
+      words.add(value);
+      aspects.add(t.words.get(value)!);
+    } else if (nounLike(key) || (!inPhrase && key.length >= 2)) words.add(key);
   }
+  for (const a of fromLexicon) if (!aspects.has(a)) aspects.add(`${LEXICON_ONLY}${a}`);
   if (aspects.size === 0) for (const a of weak) aspects.add(a);
+  const bare = new Set([...aspects].map(bareAspect));
   for (const a of [...aspects]) {
-    for (let p = t.parents.get(a); p; p = t.parents.get(p)) aspects.delete(p);
+    for (let p = t.parents.get(bareAspect(a)); p; p = t.parents.get(p)) {
+      if (!bare.has(p)) continue;
+      aspects.delete(p);
+      aspects.delete(`${LEXICON_ONLY}${p}`);
+    }
   }
   return { aspects: [...aspects].sort(), words: [...words].sort() };
 }
@@ -133,44 +221,128 @@ export function meaningKey(m: QuestionMeaning): string {
   return `${m.aspects.join(" ")}|${m.words.join(" ")}`;
 }
 
-/**
- * Whether a leftover word reads as a noun (a product, a part) rather than a verb form ("돌려",
- * "넣어", "입어야"): only nouns say two questions are about different things.
- */
-const VERB_ENDING = /[어아여해돼워져려와러쳐켜겨혀나까면고서야지는은을한된인게네데죠요봐줘]$/;
-function nounLike(word: string): boolean {
-  if (/^[a-z]+$/.test(word)) return word.length >= 3;
-  return /^[\uac00-\ud7a3]{2,}$/.test(word) && !VERB_ENDING.test(word);
+/** Tunable weights of `meaningSimilarity` (defaults chosen by leave-one-set-out, scripts/eval-clusters.ts). */
+export interface SimilarityWeights {
+  /** Score factor when only one side asks an aspect. */
+  oneSidedAspect: number;
+  /** Score factor when only one side names a thing ("가격 얼마예요" vs "부츠 가격 얼마예요"). */
+  oneSidedNouns: number;
+  /** Weight of an aspect only the paraphrase lexicon read, against 1 for one the aspect table read. */
+  lexiconAspect: number;
+  /** How much disagreeing leftover verbs cost when both sides have some ("때 타요" vs "있어요"), 0..1. */
+  verbs: number;
 }
 
-const setDice = (a: readonly string[], b: readonly string[]) => {
-  if (a.length === 0 || b.length === 0) return 0;
-  const small = new Set(a);
-  let shared = 0;
-  for (const x of b) if (small.has(x)) shared++;
-  return (2 * shared) / (a.length + b.length);
+export const DEFAULT_WEIGHTS: SimilarityWeights = {
+  oneSidedAspect: 0.7,
+  oneSidedNouns: 0.8,
+  lexiconAspect: 0.6,
+  verbs: 0.2,
 };
 
+/** How much a word counts, 0..1 (the hub weighs words by how often its broadcast has asked them). */
+export type WordWeight = (word: string) => number;
+
+const FULL: WordWeight = () => 1;
+
+/** Marks an aspect only the lexicon read (its phrases span verbs and can misread): it counts less. */
+export const LEXICON_ONLY = "~";
+export const bareAspect = (a: string) => (a.startsWith(LEXICON_ONLY) ? a.slice(1) : a);
+
+/** Dice of two aspect sets, an aspect only the lexicon read weighing `lexicon`. */
+function aspectDice(a: readonly string[], b: readonly string[], lexicon: number): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const weigh = (x: string) => (x.startsWith(LEXICON_ONLY) ? lexicon : 1);
+  const other = new Map(b.map((x) => [bareAspect(x), weigh(x)]));
+  let shared = 0;
+  let total = 0;
+  for (const x of a) {
+    const w = weigh(x);
+    total += w;
+    const o = other.get(bareAspect(x));
+    if (o !== undefined) shared += 2 * Math.min(w, o);
+  }
+  for (const w of other.values()) total += w;
+  return total === 0 ? 0 : shared / total;
+}
+
 /**
- * How surely two questions are one question, 0..1. With aspects on both sides the aspects
- * decide, and content words only count against a match when both name some and none agree
- * ("패딩 가격" vs "부츠 가격"); without aspects, the words' character bigrams are compared.
+ * Weighted soft Dice of two word lists: each word counts by its weight times how well the
+ * other side holds it, exactly, as a part of a compound ("베개커버" ~ "베개" + "커버") or as a
+ * near spelling (jamo bigrams: "겔럭시" ~ "갤럭시"). Numbers and Latin words only match exactly.
+ */
+export function softDice(a: readonly string[], b: readonly string[], weight: WordWeight = FULL): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let held = 0;
+  let total = 0;
+  for (const x of a) {
+    const w = weight(x);
+    held += w * heldBy(x, b);
+    total += w;
+  }
+  for (const y of b) {
+    const w = weight(y);
+    held += w * heldBy(y, a);
+    total += w;
+  }
+  return total === 0 ? 0 : held / total;
+}
+
+function heldBy(word: string, others: readonly string[]): number {
+  let best = 0;
+  let parts = 0;
+  for (const o of others) {
+    if (o === word) return 1;
+    if (o.length >= 2 && word.length > o.length && word.includes(o)) parts += o.length;
+    else if (word.length >= 2 && o.includes(word)) best = 1;
+    else best = Math.max(best, wordsAlike(word, o));
+  }
+  return Math.max(best, Math.min(1, parts / word.length));
+}
+
+/**
+ * How surely two questions are one question, 0..1: how alike the aspects they ask are, times
+ * how alike the things they name are. A side without aspects or without things costs a
+ * fixed factor (scaled by the weight of the things named); without either on both sides,
+ * all words are compared.
  */
 export function meaningSimilarity(
   a: QuestionMeaning,
   b: QuestionMeaning,
-  gramsA = stemGrams(a.words),
-  gramsB = stemGrams(b.words),
+  w: SimilarityWeights = DEFAULT_WEIGHTS,
+  weight: WordWeight = FULL,
 ): number {
-  if (a.aspects.length > 0 && b.aspects.length > 0) {
-    const aspects = setDice(a.aspects, b.aspects);
-    const nounsA = a.words.filter(nounLike);
-    const nounsB = b.words.filter(nounLike);
-    if (nounsA.length === 0 || nounsB.length === 0) return aspects;
-    return diceOverlap(stemGrams(nounsA), stemGrams(nounsB)) >= 0.34 ? aspects : aspects * 0.6;
+  const [nounsA, verbsA] = partsOf(a);
+  const [nounsB, verbsB] = partsOf(b);
+  const hasA = a.aspects.length > 0;
+  const hasB = b.aspects.length > 0;
+  if (!hasA && !hasB && nounsA.length === 0 && nounsB.length === 0) return softDice(a.words, b.words, weight);
+  // Two questions naming different values of one thing (245 and 250, 아이폰 and 갤럭시) are two questions.
+  const valuesA = nounsA.filter(isValueWord);
+  const valuesB = nounsB.filter(isValueWord);
+  if (valuesA.length && valuesB.length && softDice(valuesA, valuesB) === 0) return 0;
+  const aspects =
+    hasA && hasB ? aspectDice(a.aspects, b.aspects, w.lexiconAspect) : hasA || hasB ? w.oneSidedAspect : 1;
+  if (aspects === 0) return 0;
+  let things = 1;
+  if (nounsA.length && nounsB.length) things = softDice(nounsA, nounsB, weight);
+  else if (nounsA.length || nounsB.length) {
+    const heaviest = Math.max(...(nounsA.length ? nounsA : nounsB).map(weight));
+    things = 1 - (1 - w.oneSidedNouns) * heaviest;
   }
-  if (a.aspects.length > 0 || b.aspects.length > 0) return 0.8 * diceOverlap(gramsA, gramsB);
-  return diceOverlap(gramsA, gramsB);
+  let verbs = 1;
+  if (w.verbs > 0) {
+    if (verbsA.length && verbsB.length) verbs *= 1 - w.verbs * (1 - softDice(verbsA, verbsB));
+  }
+  return aspects * things * verbs;
+}
+
+/** A meaning's words split into things and the rest, computed once per meaning (a question meets many clusters). */
+const parts = new WeakMap<QuestionMeaning, [string[], string[]]>();
+function partsOf(m: QuestionMeaning): [string[], string[]] {
+  let split = parts.get(m);
+  if (!split) parts.set(m, (split = [m.words.filter(nounLike), m.words.filter((x) => !nounLike(x))]));
+  return split;
 }
 
 /**
@@ -181,5 +353,10 @@ export function sameNouns(a: QuestionMeaning, b: QuestionMeaning): boolean {
   const nounsA = a.words.filter(nounLike);
   const nounsB = b.words.filter(nounLike);
   if (nounsA.length === 0 || nounsB.length === 0) return nounsA.length === nounsB.length;
-  return diceOverlap(stemGrams(nounsA), stemGrams(nounsB)) >= 0.34;
+  return softDice(nounsA, nounsB) >= 0.66;
+}
+
+/** Whether a word names one value of an aspect ("킹", "아이보리", "l") or is a number: always a full-weight thing. */
+export function isValueWord(word: string): boolean {
+  return /\d/.test(word) || /^[a-z]+$/.test(word) || load().values.has(word);
 }
