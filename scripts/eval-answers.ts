@@ -119,7 +119,7 @@ function report(name: string, rows: Outcome[]): void {
   );
 }
 
-const KNOWN = ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"];
+const KNOWN = ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"];
 const groups = [...new Set(outcomes.map((o) => o.group))].sort((a, b) => rank(a) - rank(b));
 function rank(group: string): number {
   const i = KNOWN.indexOf(group);
