@@ -30,18 +30,40 @@ export function ensureReportSchema(sql: SqlStorage): void {
   });
 }
 
+/** Nicknames remembered as already in report_chatters; past this the memory starts over. */
+const KNOWN_CHATTERS = 20_000;
+
 /**
- * Adds a batch's nicknames to the exact set of chatters: one statement per batch, inside the
- * append's transaction, so the hot path gains no per-chat statement.
+ * The exact set of chatters, written from the append's transaction: one statement per batch at
+ * most (the names as one JSON parameter), and none for nicknames this object already wrote (live chat is mostly the same
+ * viewers again). `commit` is called once the transaction has committed, so a rolled-back
+ * batch never leaves a nickname marked as written.
  */
-export function addChatters(sql: SqlStorage, chats: readonly { nickname: string }[]): void {
-  const names = new Set<string>();
-  for (const chat of chats) if (chat.nickname) names.add(chat.nickname);
-  if (names.size === 0) return;
-  sql.exec(
-    "INSERT OR IGNORE INTO report_chatters (nickname) SELECT value FROM json_each(?)",
-    JSON.stringify([...names]),
-  );
+export class ChatterSet {
+  private known = new Set<string>();
+  private written: string[] = [];
+
+  /** Inserts the batch's nicknames not yet written (inside the caller's transaction). */
+  add(sql: SqlStorage, chats: readonly { nickname: string }[]): void {
+    const fresh = new Set<string>();
+    for (const chat of chats) if (chat.nickname && !this.known.has(chat.nickname)) fresh.add(chat.nickname);
+    if (fresh.size === 0) return;
+    const names = [...fresh];
+    sql.exec("INSERT OR IGNORE INTO report_chatters (nickname) SELECT value FROM json_each(?)", JSON.stringify(names));
+    this.written = names;
+  }
+
+  /** The last `add` committed: its nicknames need no statement again. */
+  commit(): void {
+    if (this.known.size + this.written.length > KNOWN_CHATTERS) this.known = new Set();
+    for (const name of this.written) this.known.add(name);
+    this.written = [];
+  }
+
+  /** The last `add` rolled back. */
+  rollback(): void {
+    this.written = [];
+  }
 }
 
 /**

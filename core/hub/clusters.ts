@@ -26,11 +26,31 @@ export interface ClusterOptions {
 }
 
 const TEXT_CACHE_SIZE = 4096;
+/** Meanings remembered by text for every index of the isolate (a pure function of the text). */
+const MEANING_CACHE_SIZE = 8192;
+const meanings = new Map<string, QuestionMeaning>();
+
+/**
+ * `questionMeaning`, remembered: reading a meaning (the lexicon scan) is most of what a new
+ * question costs, and the same texts come back in every broadcast ("가격?", "배송 언제 와요").
+ * Callers only read the meaning, never change it.
+ */
+function meaningOf(message: string): QuestionMeaning {
+  let meaning = meanings.get(message);
+  if (meaning === undefined) {
+    meaning = questionMeaning(message);
+    if (meanings.size >= MEANING_CACHE_SIZE) meanings.delete(meanings.keys().next().value!);
+    meanings.set(message, meaning);
+  }
+  return meaning;
+}
 
 interface Signature {
   meaning: QuestionMeaning;
   /** Bigrams of the content words, computed once: comparisons must stay cheap at any rate. */
   grams: Set<string>;
+  /** `tokensOf(meaning)`, computed once: every repeat of the question touches them. */
+  tokens: readonly string[];
 }
 
 /**
@@ -47,6 +67,8 @@ export class ClusterIndex {
   private readonly byStem = new Map<string, Set<string>>();
   private readonly options: Required<ClusterOptions>;
   private nextId = 1;
+  /** The key whose stems were remembered last (so it is the most recent in all of them). */
+  private lastTouched: string | undefined;
 
   constructor(options: ClusterOptions = {}, restored: readonly QuestionCluster[] = []) {
     this.options = { maxClusters: 2000, joinAt: 0.66, perStem: 12, ...options };
@@ -80,7 +102,7 @@ export class ClusterIndex {
 
   /** The cluster a question belongs to by its words, or a new one (count 0, not yet inserted). */
   private match(message: string): QuestionCluster {
-    const meaning = questionMeaning(message);
+    const meaning = meaningOf(message);
     const empty = meaning.aspects.length === 0 && meaning.words.length === 0;
     const key = empty ? message.trim().toLowerCase() : meaningKey(meaning);
     const found = this.byKey.get(key) ?? (empty ? undefined : this.similar(meaning));
@@ -114,7 +136,7 @@ export class ClusterIndex {
 
   /** The existing cluster a question would join, without adding it (undefined: it would start one). */
   find(message: string): QuestionCluster | undefined {
-    const meaning = questionMeaning(message);
+    const meaning = meaningOf(message);
     if (meaning.aspects.length === 0 && meaning.words.length === 0) return this.byKey.get(message.trim().toLowerCase());
     return this.byKey.get(meaningKey(meaning)) ?? this.similar(meaning);
   }
@@ -148,11 +170,13 @@ export class ClusterIndex {
   private insert(c: QuestionCluster): void {
     this.byKey.set(c.key, c);
     const meaning = meaningOfKey(c.key);
-    this.signatures.set(c.key, { meaning, grams: stemGrams(meaning.words) });
+    this.signatures.set(c.key, { meaning, grams: stemGrams(meaning.words), tokens: tokensOf(meaning) });
     this.rememberStems(c.key);
   }
 
   private touch(c: QuestionCluster): void {
+    // The cluster touched last is already the most recent everywhere (the common burst of one question).
+    if (this.lastTouched === c.key) return;
     this.byKey.delete(c.key);
     this.byKey.set(c.key, c);
     this.rememberStems(c.key);
@@ -160,8 +184,9 @@ export class ClusterIndex {
 
   /** Moves the key to the recent end of each of its tokens' sets, forgetting the oldest beyond `perStem`. */
   private rememberStems(key: string): void {
+    this.lastTouched = key;
     const signature = this.signatures.get(key);
-    for (const stem of signature ? tokensOf(signature.meaning) : []) {
+    for (const stem of signature ? signature.tokens : []) {
       if (!stem) continue;
       let keys = this.byStem.get(stem);
       if (!keys) this.byStem.set(stem, (keys = new Set()));
@@ -177,7 +202,8 @@ export class ClusterIndex {
       this.byKey.delete(oldest.key);
       const signature = this.signatures.get(oldest.key);
       this.signatures.delete(oldest.key);
-      for (const stem of signature ? tokensOf(signature.meaning) : []) {
+      if (this.lastTouched === oldest.key) this.lastTouched = undefined;
+      for (const stem of signature ? signature.tokens : []) {
         const keys = this.byStem.get(stem);
         keys?.delete(oldest.key);
         if (keys?.size === 0) this.byStem.delete(stem);

@@ -7,10 +7,11 @@
 import { MAX_FEATURES, extractFeatures, lastPass } from "../intent/features.ts";
 import { type IntentModel, checkModel, isBlank, logitsFromFeatures, topClass } from "../intent/model.ts";
 import type { IntentResult } from "../intent/types.ts";
-import { MAX_MODERATION_FEATURES, containsLetters, lettersOf } from "./features.ts";
+import { MAX_MODERATION_FEATURES, containsLetters, leanSums, lettersOf, packWeights } from "./features.ts";
 import { FloodTracker } from "./flood.ts";
 import { linksOf } from "./links.ts";
 import {
+  LEAN_FEATURES,
   type ModerationModel,
   appendFor,
   checkModerationModel,
@@ -68,6 +69,9 @@ export function createModerator(intentSource: () => IntentModel, moderationSourc
   const features = new Int32Array(Math.max(MAX_FEATURES, MAX_MODERATION_FEATURES));
   const logits = new Float64Array(3);
   const p = new Float64Array(4);
+  /** The shipped (lean, int8) model's weights packed for leanSums; null for other models. */
+  let packed: Int32Array | null = null;
+  const sums = new Int32Array(3);
   const top = { best: 0, p: 0 };
   /** For callers without a broadcast of their own (CLIs, tests); the hub passes its own. */
   const sharedFlood = new FloodTracker();
@@ -78,6 +82,8 @@ export function createModerator(intentSource: () => IntentModel, moderationSourc
         moderation = checkModerationModel(moderationSource());
         if (moderation.intentBits !== intent.bits)
           throw new Error("moderation weights were trained on a different intent hashing width");
+        if (moderation.featureVersion === LEAN_FEATURES && moderation.weights instanceof Int8Array)
+          packed = packWeights(moderation.weights);
       }
       const intents = new Array<IntentResult>(chats.length);
       const verdicts = new Array<Verdict>(chats.length);
@@ -92,8 +98,19 @@ export function createModerator(intentSource: () => IntentModel, moderationSourc
         logitsFromFeatures(intent, features, intentCount, logits);
         topClass(logits, intent.temperature, top);
         intents[i] = { intent: intent.classes[top.best]!, confidence: top.p };
-        const count = intentCount + appendFor(moderation, features, intentCount);
-        verdicts[i] = judge(chat, moderation, features, intentCount, count, rules, flood, p);
+        // The moderation logits into p[1..3], and `letters` filled for the word rules.
+        if (packed !== null) {
+          leanSums(packed, moderation.bits, sums);
+          const s = moderation.scales!;
+          p[0] = 0;
+          p[1] = sums[0]! * s[0]!;
+          p[2] = sums[1]! * s[1]!;
+          p[3] = sums[2]! * s[2]!;
+        } else {
+          const count = intentCount + appendFor(moderation, features, intentCount);
+          moderationLogits(moderation, features, intentCount, count, p);
+        }
+        verdicts[i] = judge(chat, moderation, rules, flood, p);
       }
       return { intents, verdicts };
     },
@@ -101,15 +118,12 @@ export function createModerator(intentSource: () => IntentModel, moderationSourc
 }
 
 /**
- * The verdict of one chat whose features are extracted: rules first (each behind the raw
- * scan's prefilter), then the model. The common case allocates nothing (OK_VERDICT).
+ * The verdict of one chat whose model logits are in p[1..3] (ok's is 0): rules first (each
+ * behind the raw scan's prefilter), then the model. The common case allocates nothing (OK_VERDICT).
  */
 function judge(
   chat: ChatToModerate,
   model: ModerationModel,
-  features: Int32Array,
-  intentCount: number,
-  count: number,
   rules: CompiledRules,
   flood: FloodTracker,
   p: Float64Array,
@@ -153,7 +167,6 @@ function judge(
   }
   if (category !== null) return { hold: true, category, score: 1, reasons: reasons! };
   if (settings.sensitivity === 0) return OK_VERDICT;
-  moderationLogits(model, features, intentCount, count, p);
   if (Math.max(p[1]!, p[2]!, p[3]!) < surelyOk(model, settings.sensitivity)) return OK_VERDICT;
   softmaxFromLogits(p);
   const score = 1 - p[0]!;
