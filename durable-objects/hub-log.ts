@@ -4,7 +4,7 @@ import { OK_VERDICT, type HoldCategory, type Verdict } from "../core/moderation/
 import type { IngestChat } from "../core/protocol/ingest.ts";
 import type { IntentResult } from "../core/intent/types.ts";
 import { bucketByMinute } from "../core/hub/stats.ts";
-import { ChatterSet, ensureReportSchema } from "./hub-report.ts";
+import { catchUpChatters, ensureReportSchema, startChatterCatchUp } from "./hub-report.ts";
 import { decorate, ensureSourcesSchema, hasSources, rememberSources, withoutKnownSources } from "./hub-sources.ts";
 
 /** The hub's SQLite schema, one step per version: never edit a step, add one. */
@@ -79,7 +79,6 @@ export class HubLog {
   private maxCommentNo = -1;
   /** Whether any chat came with a source id (then reads add badges and drop hidden chats). */
   private sourced = false;
-  private readonly chatters = new ChatterSet();
   counters: HubCounters = {
     general: 0,
     request: 0,
@@ -108,6 +107,7 @@ export class HubLog {
     // After retention purged the chats, numbering continues where it was (boards resume by seq).
     this.lastSeq = Math.max(last.s ?? 0, Number(this.getMeta("seq_floor") ?? 0));
     this.maxCommentNo = last.c ?? -1;
+    startChatterCatchUp(this, this.lastSeq);
     for (const row of this.sql.exec<{ name: string; value: number }>("SELECT name, value FROM counters")) {
       if (row.name in this.counters) this.counters[row.name as keyof HubCounters] = row.value;
     }
@@ -148,7 +148,7 @@ export class HubLog {
     const logged: LogRow[] = [];
     let late = 0;
     let upTo = -1;
-    const write = () => {
+    this.storage.transactionSync(() => {
       const { chats, intents, verdicts } = this.numberSourced(input, inputIntents, inputVerdicts);
       const rows = chats.map((chat, i) => {
         const { intent, confidence } = intents?.[i] ?? { intent: "pending" as const, confidence: 0 };
@@ -178,17 +178,9 @@ export class HubLog {
         late,
       });
       this.addMinutes(logged);
-      this.chatters.add(this.sql, logged);
       this.lastSeq = seq;
       if (upTo > this.maxCommentNo) this.maxCommentNo = upTo;
-    };
-    try {
-      this.storage.transactionSync(write);
-    } catch (err) {
-      this.chatters.rollback();
-      throw err;
-    }
-    this.chatters.commit();
+    });
     const passed: BoardChat[] = [];
     const held: HeldChat[] = [];
     for (const { commentType: _, verdict, ...chat } of logged) {
@@ -336,6 +328,11 @@ export class HubLog {
       this.addMinutes(applied);
     });
     return applied;
+  }
+
+  /** Adds the nicknames of chats logged since the last call to the report's chatter set (hub-report.ts). */
+  catchUpChatters(): void {
+    this.storage.transactionSync(() => catchUpChatters(this.sql, this, this.lastSeq));
   }
 
   /** Seq and text of chats still pending (after a restart lost their classification call). */

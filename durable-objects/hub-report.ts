@@ -30,40 +30,33 @@ export function ensureReportSchema(sql: SqlStorage): void {
   });
 }
 
-/** Nicknames remembered as already in report_chatters; past this the memory starts over. */
-const KNOWN_CHATTERS = 20_000;
+const CHATTERS_KEY = "chatters_seq";
+
+type Meta = { getMeta(key: string): string | null; setMeta(key: string, value: string): void };
 
 /**
- * The exact set of chatters, written from the append's transaction: one statement per batch at
- * most (the names as one JSON parameter), and none for nicknames this object already wrote (live chat is mostly the same
- * viewers again). `commit` is called once the transaction has committed, so a rolled-back
- * batch never leaves a nickname marked as written.
+ * The exact set of chatters, kept off the chat path: the nicknames of chats logged since the
+ * last call (meta `chatters_seq`) are added from the log in one sorted statement, so a second's
+ * new chatters touch each page of the set once instead of each batch scattering writes over it
+ * (in workerd that scatter cost as much as logging the chats). The log is the source of truth,
+ * so nothing is lost to an eviction between calls. The hub calls this every second while chats
+ * flow, before it purges chats, and before the report counts.
  */
-export class ChatterSet {
-  private known = new Set<string>();
-  private written: string[] = [];
+export function catchUpChatters(sql: SqlStorage, meta: Meta, lastSeq: number): void {
+  const from = Number(meta.getMeta(CHATTERS_KEY) ?? 0);
+  if (lastSeq <= from) return;
+  sql.exec(
+    `INSERT OR IGNORE INTO report_chatters (nickname)
+     SELECT DISTINCT nickname FROM chats WHERE seq > ? AND seq <= ? AND nickname <> '' ORDER BY nickname`,
+    from,
+    lastSeq,
+  );
+  meta.setMeta(CHATTERS_KEY, String(lastSeq));
+}
 
-  /** Inserts the batch's nicknames not yet written (inside the caller's transaction). */
-  add(sql: SqlStorage, chats: readonly { nickname: string }[]): void {
-    const fresh = new Set<string>();
-    for (const chat of chats) if (chat.nickname && !this.known.has(chat.nickname)) fresh.add(chat.nickname);
-    if (fresh.size === 0) return;
-    const names = [...fresh];
-    sql.exec("INSERT OR IGNORE INTO report_chatters (nickname) SELECT value FROM json_each(?)", JSON.stringify(names));
-    this.written = names;
-  }
-
-  /** The last `add` committed: its nicknames need no statement again. */
-  commit(): void {
-    if (this.known.size + this.written.length > KNOWN_CHATTERS) this.known = new Set();
-    for (const name of this.written) this.known.add(name);
-    this.written = [];
-  }
-
-  /** The last `add` rolled back. */
-  rollback(): void {
-    this.written = [];
-  }
+/** A hub made before catch-up wrote every chatter as it logged: its set is complete up to its last seq. */
+export function startChatterCatchUp(meta: Meta, lastSeq: number): void {
+  if (meta.getMeta(CHATTERS_KEY) === null) meta.setMeta(CHATTERS_KEY, String(lastSeq));
 }
 
 /**

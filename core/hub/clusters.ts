@@ -64,7 +64,13 @@ export class ClusterIndex {
   private readonly byKey = new Map<string, QuestionCluster>();
   private readonly textCache = new Map<string, string>();
   private readonly signatures = new Map<string, Signature>();
-  private readonly byStem = new Map<string, Set<string>>();
+  /**
+   * Per aspect or word, the keys of the clusters that named it most recently, each with the
+   * tick it was last named at (at most `perStem`; the oldest go). A repeat only updates its
+   * tick: cheaper than moving the key to the end of an ordered set, as this once did.
+   */
+  private readonly byStem = new Map<string, Map<string, number>>();
+  private tick = 0;
   private readonly options: Required<ClusterOptions>;
   private nextId = 1;
   /** The key whose stems were remembered last (so it is the most recent in all of them). */
@@ -153,7 +159,11 @@ export class ClusterIndex {
 
   private similar(meaning: QuestionMeaning): QuestionCluster | undefined {
     const candidates = new Set<string>();
-    for (const token of tokensOf(meaning)) for (const key of this.byStem.get(token) ?? []) candidates.add(key);
+    for (const token of tokensOf(meaning)) {
+      const keys = this.byStem.get(token);
+      // Least recently named first: which of equally similar clusters wins depends on this order.
+      if (keys) for (const [key] of [...keys].sort((a, b) => a[1] - b[1])) candidates.add(key);
+    }
     if (candidates.size === 0) return undefined;
     const grams = stemGrams(meaning.words);
     let best: string | undefined;
@@ -182,17 +192,17 @@ export class ClusterIndex {
     this.rememberStems(c.key);
   }
 
-  /** Moves the key to the recent end of each of its tokens' sets, forgetting the oldest beyond `perStem`. */
+  /** Marks the key as the most recent of each of its tokens, forgetting the oldest beyond `perStem`. */
   private rememberStems(key: string): void {
     this.lastTouched = key;
+    const tick = ++this.tick;
     const signature = this.signatures.get(key);
     for (const stem of signature ? signature.tokens : []) {
       if (!stem) continue;
       let keys = this.byStem.get(stem);
-      if (!keys) this.byStem.set(stem, (keys = new Set()));
-      keys.delete(key);
-      keys.add(key);
-      if (keys.size > this.options.perStem) keys.delete(keys.values().next().value!);
+      if (!keys) this.byStem.set(stem, (keys = new Map()));
+      keys.set(key, tick);
+      if (keys.size > this.options.perStem) keys.delete(oldest(keys));
     }
   }
 
@@ -210,6 +220,19 @@ export class ClusterIndex {
       }
     }
   }
+}
+
+/** The key named longest ago. */
+function oldest(keys: Map<string, number>): string {
+  let found = "";
+  let at = Number.POSITIVE_INFINITY;
+  for (const [key, tick] of keys) {
+    if (tick < at) {
+      found = key;
+      at = tick;
+    }
+  }
+  return found;
 }
 
 /** What candidate clusters are found by: aspects and words (marked apart, a word may spell an aspect). */
