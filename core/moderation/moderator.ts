@@ -71,6 +71,8 @@ export function createModerator(intentSource: () => IntentModel, moderationSourc
   const p = new Float64Array(4);
   /** The shipped (lean, int8) model's weights packed for leanSums; null for other models. */
   let packed: Int32Array | null = null;
+  /** surelyOkBelow of the model's threshold at each sensitivity, computed once. */
+  let okBelow: readonly number[] = [];
   const sums = new Int32Array(3);
   const top = { best: 0, p: 0 };
   /** For callers without a broadcast of their own (CLIs, tests); the hub passes its own. */
@@ -82,6 +84,7 @@ export function createModerator(intentSource: () => IntentModel, moderationSourc
         moderation = checkModerationModel(moderationSource());
         if (moderation.intentBits !== intent.bits)
           throw new Error("moderation weights were trained on a different intent hashing width");
+        okBelow = moderation.thresholds.map(surelyOkBelow);
         if (moderation.featureVersion === LEAN_FEATURES && moderation.weights instanceof Int8Array)
           packed = packWeights(moderation.weights);
       }
@@ -110,7 +113,7 @@ export function createModerator(intentSource: () => IntentModel, moderationSourc
           const count = intentCount + appendFor(moderation, features, intentCount);
           moderationLogits(moderation, features, intentCount, count, p);
         }
-        verdicts[i] = judge(chat, moderation, rules, flood, p);
+        verdicts[i] = judge(chat, moderation, okBelow, rules, flood, p);
       }
       return { intents, verdicts };
     },
@@ -124,6 +127,7 @@ export function createModerator(intentSource: () => IntentModel, moderationSourc
 function judge(
   chat: ChatToModerate,
   model: ModerationModel,
+  okBelow: readonly number[],
   rules: CompiledRules,
   flood: FloodTracker,
   p: Float64Array,
@@ -167,7 +171,7 @@ function judge(
   }
   if (category !== null) return { hold: true, category, score: 1, reasons: reasons! };
   if (settings.sensitivity === 0) return OK_VERDICT;
-  if (Math.max(p[1]!, p[2]!, p[3]!) < surelyOk(model, settings.sensitivity)) return OK_VERDICT;
+  if (Math.max(p[1]!, p[2]!, p[3]!) < okBelow[settings.sensitivity]!) return OK_VERDICT;
   softmaxFromLogits(p);
   const score = 1 - p[0]!;
   if (score < model.thresholds[settings.sensitivity]!) return OK_VERDICT;
@@ -178,18 +182,6 @@ function judge(
   // A chat pointing at the shop's own (allowed) domain is not spam for looking like a link.
   if (modelCategory === "spam" && links !== null && links.allowed.length > 0) return OK_VERDICT;
   return { hold: true, category: modelCategory, score: Math.round(score * 1000) / 1000, reasons: ["model"] };
-}
-
-const okBounds = new WeakMap<ModerationModel, number[]>();
-
-/** surelyOkBelow for the model's threshold at `sensitivity`, computed once per model. */
-function surelyOk(model: ModerationModel, sensitivity: number): number {
-  let bounds = okBounds.get(model);
-  if (bounds === undefined) {
-    bounds = model.thresholds.map(surelyOkBelow);
-    okBounds.set(model, bounds);
-  }
-  return bounds[sensitivity]!;
 }
 
 /** The same word ≥ WORD_FLOOD times and nothing else (normalised, spaced buffer). */
