@@ -40,7 +40,14 @@ export class BoardFanout {
   private chats: BoardChat[] = [];
   private intents: IntentUpdate[] = [];
   private flushedSeq: number;
+  /** The ≤50 ms coalescing timer for chats and intents. */
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * The timer for the next summary (stats, clusters) when one is due within the second. Apart
+   * from `timer`: sharing one made chats wait for the summary (up to a second) below the rate
+   * at which a frame fills up.
+   */
+  private statsTimer: ReturnType<typeof setTimeout> | null = null;
   private statsDirty = false;
   private lastStatsAt = 0;
   private readonly ctx: DurableObjectState;
@@ -78,7 +85,9 @@ export class BoardFanout {
   /** Drops what is pending and its timer (the hub is being cleared). */
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.statsTimer) clearTimeout(this.statsTimer);
     this.timer = null;
+    this.statsTimer = null;
     this.chats = [];
     this.intents = [];
   }
@@ -101,11 +110,19 @@ export class BoardFanout {
     const now = Date.now();
     if (!this.statsDirty) return;
     if (now - this.lastStatsAt >= STATS_EVERY_MS) {
+      if (this.statsTimer) clearTimeout(this.statsTimer);
+      this.statsTimer = null;
       for (const frame of this.summary(now, false)) this.broadcast(JSON.stringify(frame));
       this.statsDirty = false;
       this.lastStatsAt = now;
     } else {
-      this.timer = setTimeout(() => this.flush(), STATS_EVERY_MS - (now - this.lastStatsAt));
+      this.statsTimer ??= setTimeout(
+        () => {
+          this.statsTimer = null;
+          this.flush();
+        },
+        STATS_EVERY_MS - (now - this.lastStatsAt),
+      );
     }
   }
 

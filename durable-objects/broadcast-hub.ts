@@ -100,6 +100,8 @@ export class BroadcastHub extends DurableObject<Env> {
    * A long log goes in chunks, the rest from the alarm (hub-retention.ts).
    */
   async purgeChats(): Promise<void> {
+    // The chatter set is read from the log: it takes what it has not read yet before the log goes.
+    this.log.catchUpChatters();
     const more = startPurge(this.ctx.storage, this.log, this.log.lastSeq);
     this.clusters = new HubClusters(this.ctx.storage.sql);
     if (more) this.armAlarmForWork(false);
@@ -151,6 +153,7 @@ export class BroadcastHub extends DurableObject<Env> {
 
   /** RPC for the report routes: the hub's aggregates (hub-report.ts), never a read of the whole log. */
   async reportData(): Promise<HubReportData> {
+    this.log.catchUpChatters();
     return readReportData(this.ctx.storage.sql, this.log.lastSeq);
   }
 
@@ -262,6 +265,7 @@ export class BroadcastHub extends DurableObject<Env> {
     const pending = this.remoteInflight === 0 ? this.log.pendingChats(LIMITS.maxBatchChats) : [];
     this.resolvePending(pending);
     if (purging(this.log)) continuePurge(this.ctx.storage, this.log);
+    this.log.catchUpChatters();
     const id = this.log.getMeta("broadcast_id");
     try {
       if (id) await this.relay.retryDue(id, now);
@@ -385,6 +389,7 @@ export class BroadcastHub extends DurableObject<Env> {
       return frames;
     }
     const changed = this.clusters.takeChanged();
+    this.log.catchUpChatters();
     this.predrafts.run(this.clusters, this.broadcastId, now);
     return changed.length ? [...frames, { type: "clusters", items: changed }] : frames;
   }

@@ -65,8 +65,8 @@ export class HubClusters {
   takeChanged(): ClusterView[] {
     const changed = [...this.changed];
     this.changed.clear();
+    this.persist(changed);
     for (const c of changed) {
-      this.persist(c);
       if (c.count >= PREDRAFT_AT && c.status === "open" && !this.drafts.has(c.id))
         this.queue.want(c.id, c.latest, c.count);
       else this.queue.drop(c.id);
@@ -158,20 +158,27 @@ export class HubClusters {
     return this.index.top(TOP_CLUSTERS).map((c) => this.view(c));
   }
 
-  private persist(c: QuestionCluster): void {
-    const draft = this.drafts.get(c.id);
+  /** Writes the changed clusters in one statement (a JSON parameter SQLite unpacks): hundreds change a second at peak. */
+  private persist(changed: readonly QuestionCluster[]): void {
+    if (changed.length === 0) return;
+    const rows = changed.map((c) => {
+      const draft = this.drafts.get(c.id);
+      return [
+        c.id,
+        c.key,
+        c.count,
+        c.latest,
+        c.latestSeq,
+        c.firstAt,
+        c.lastAt,
+        c.status,
+        draft ? JSON.stringify(draft) : null,
+      ];
+    });
     this.sql.exec(
       `INSERT OR REPLACE INTO clusters (id, key, count, latest, latest_seq, first_at, last_at, status, draft)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      c.id,
-      c.key,
-      c.count,
-      c.latest,
-      c.latestSeq,
-      c.firstAt,
-      c.lastAt,
-      c.status,
-      draft ? JSON.stringify(draft) : null,
+       SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8 FROM json_each(?)`,
+      JSON.stringify(rows),
     );
   }
 

@@ -30,18 +30,33 @@ export function ensureReportSchema(sql: SqlStorage): void {
   });
 }
 
+const CHATTERS_KEY = "chatters_seq";
+
+type Meta = { getMeta(key: string): string | null; setMeta(key: string, value: string): void };
+
 /**
- * Adds a batch's nicknames to the exact set of chatters: one statement per batch, inside the
- * append's transaction, so the hot path gains no per-chat statement.
+ * The exact set of chatters, kept off the chat path: the nicknames of chats logged since the
+ * last call (meta `chatters_seq`) are added from the log in one sorted statement, so a second's
+ * new chatters touch each page of the set once instead of each batch scattering writes over it
+ * (in workerd that scatter cost as much as logging the chats). The log is the source of truth,
+ * so nothing is lost to an eviction between calls. The hub calls this every second while chats
+ * flow, before it purges chats, and before the report counts.
  */
-export function addChatters(sql: SqlStorage, chats: readonly { nickname: string }[]): void {
-  const names = new Set<string>();
-  for (const chat of chats) if (chat.nickname) names.add(chat.nickname);
-  if (names.size === 0) return;
+export function catchUpChatters(sql: SqlStorage, meta: Meta, lastSeq: number): void {
+  const from = Number(meta.getMeta(CHATTERS_KEY) ?? 0);
+  if (lastSeq <= from) return;
   sql.exec(
-    "INSERT OR IGNORE INTO report_chatters (nickname) SELECT value FROM json_each(?)",
-    JSON.stringify([...names]),
+    `INSERT OR IGNORE INTO report_chatters (nickname)
+     SELECT DISTINCT nickname FROM chats WHERE seq > ? AND seq <= ? AND nickname <> '' ORDER BY nickname`,
+    from,
+    lastSeq,
   );
+  meta.setMeta(CHATTERS_KEY, String(lastSeq));
+}
+
+/** A hub made before catch-up wrote every chatter as it logged: its set is complete up to its last seq. */
+export function startChatterCatchUp(meta: Meta, lastSeq: number): void {
+  if (meta.getMeta(CHATTERS_KEY) === null) meta.setMeta(CHATTERS_KEY, String(lastSeq));
 }
 
 /**

@@ -41,6 +41,24 @@ export interface ClusterOptions {
 export const DEFAULT_JOIN_AT = 0.45;
 
 const TEXT_CACHE_SIZE = 4096;
+/** Meanings remembered by text for every index of the isolate (a pure function of the text). */
+const MEANING_CACHE_SIZE = 8192;
+const meanings = new Map<string, QuestionMeaning>();
+
+/**
+ * `questionMeaning`, remembered: reading a meaning (the lexicon scan) is most of what a new
+ * question costs, and the same texts come back in every broadcast ("가격?", "배송 언제 와요").
+ * Callers only read the meaning, never change it.
+ */
+function meaningOf(message: string): QuestionMeaning {
+  let meaning = meanings.get(message);
+  if (meaning === undefined) {
+    meaning = questionMeaning(message);
+    if (meanings.size >= MEANING_CACHE_SIZE) meanings.delete(meanings.keys().next().value!);
+    meanings.set(message, meaning);
+  }
+  return meaning;
+}
 /** Words counted for their weight; past this the counts start again (a long broadcast drifts anyway). */
 const WORD_COUNTS_SIZE = 20_000;
 
@@ -116,7 +134,7 @@ export class ClusterIndex {
 
   /** The cluster a question belongs to by its words, or a new one (count 0, not yet inserted). */
   private match(message: string): { found: QuestionCluster; meaning?: QuestionMeaning; key: string } {
-    const meaning = questionMeaning(message);
+    const meaning = meaningOf(message);
     const empty = meaning.aspects.length === 0 && meaning.words.length === 0;
     const key = empty ? message.trim().toLowerCase() : meaningKey(meaning);
     if (!empty) for (const w of meaning.words) this.countWord(w);
@@ -178,7 +196,7 @@ export class ClusterIndex {
 
   /** The existing cluster a question would join, without adding it (undefined: it would start one). */
   find(message: string): QuestionCluster | undefined {
-    const meaning = questionMeaning(message);
+    const meaning = meaningOf(message);
     if (meaning.aspects.length === 0 && meaning.words.length === 0) return this.byKey.get(message.trim().toLowerCase());
     return this.exact(meaningKey(meaning)) ?? this.similar(meaning);
   }
@@ -280,6 +298,6 @@ function meaningOfKey(key: string): QuestionMeaning {
 /** Clusters stored before keys carried meanings (sorted stems) are keyed again from their latest wording. */
 function upgraded(c: QuestionCluster): QuestionCluster {
   if (c.key.includes("|")) return c;
-  const meaning = questionMeaning(c.latest);
+  const meaning = meaningOf(c.latest);
   return meaning.aspects.length || meaning.words.length ? { ...c, key: meaningKey(meaning) } : c;
 }

@@ -133,12 +133,24 @@ export function appendModerationFeatures(out: Int32Array, start: number, bits: n
  */
 export function appendLeanFeatures(out: Int32Array, start: number, bits: number): number {
   const mask = (1 << bits) - 1;
+  let k = start;
+  out[k++] = finish(mix(FNV_OFFSET, S_BIAS), mask);
+  k = leanLetters(out, k, mask);
+  const nl = moderationPass.lettersLength;
+  k = grams(letters, nl, 1, S_LETTERS, mask, out, k, 3);
+  k = grams(onsets, nl, 2, S_ONSETS, mask, out, k, 3);
+  return k - start;
+}
+
+/**
+ * The letters pass of feature set 2 over the last intent extraction: fills `letters` and
+ * `onsets` (as many of each; moderationPass.lettersLength) and writes the whole-word features
+ * from out[k]; returns the new k. The bias comes before them and the n-grams after.
+ */
+export function leanLetters(out: Int32Array, k: number, mask: number): number {
   const spaced = lastPass.spaced;
   const n = lastPass.spacedLength;
-  let nl = 0,
-    no = 0,
-    k = start;
-  out[k++] = finish(mix(FNV_OFFSET, S_BIAS), mask);
+  let nl = 0;
   let word = mix(FNV_OFFSET, S_WORDS),
     wordLen = 0;
   for (let i = 1; i <= n + 1; i++) {
@@ -154,8 +166,8 @@ export function appendLeanFeatures(out: Int32Array, start: number, bits: number)
       letter = onset = foldConsonant(c);
     }
     if (letter !== 0) {
-      letters[nl++] = letter;
-      onsets[no++] = onset;
+      letters[nl] = letter;
+      onsets[nl++] = onset;
       word = mix(word, letter);
       wordLen++;
     } else if (c === 32 && wordLen > 0) {
@@ -165,9 +177,79 @@ export function appendLeanFeatures(out: Int32Array, start: number, bits: number)
     }
   }
   moderationPass.lettersLength = nl;
-  k = grams(letters, nl, 1, S_LETTERS, mask, out, k, 3);
-  k = grams(onsets, no, 2, S_ONSETS, mask, out, k, 3);
-  return k - start;
+  return k;
+}
+
+/** Scratch for the bias and word features of leanSums (at most one word per two characters, plus one). */
+const leanHead = new Int32Array(MAX_CHARS + 2);
+
+/**
+ * Feature set 2 summed straight into the three class sums (`sums[0..2]`, integers) from
+ * int8 weights packed one bucket to an Int32 (packWeights): the same features as
+ * appendLeanFeatures, in the same pass that fills `letters`, without writing them out and
+ * reading them back, and with one table read per feature instead of three.
+ */
+export function leanSums(packed: Int32Array, bits: number, sums: Int32Array): void {
+  const mask = (1 << bits) - 1;
+  leanHead[0] = finish(mix(FNV_OFFSET, S_BIAS), mask);
+  const heads = leanLetters(leanHead, 1, mask);
+  let z1 = 0,
+    z2 = 0,
+    z3 = 0;
+  for (let i = 0; i < heads; i++) {
+    const v = packed[leanHead[i]!]!;
+    z1 += (v << 24) >> 24;
+    z2 += (v << 16) >> 24;
+    z3 += (v << 8) >> 24;
+  }
+  const nl = moderationPass.lettersLength;
+  // Syllable 1–3-grams over letters, then initial-consonant 2–3-grams (grams(), unrolled to sums).
+  const baseL = mix(FNV_OFFSET, S_LETTERS);
+  for (let i = 0; i < nl; i++) {
+    let h = mix(baseL, letters[i]!);
+    let v = packed[finish(h, mask)]!;
+    z1 += (v << 24) >> 24;
+    z2 += (v << 16) >> 24;
+    z3 += (v << 8) >> 24;
+    if (i + 1 < nl) {
+      h = mix(h, letters[i + 1]!);
+      v = packed[finish(h, mask)]!;
+      z1 += (v << 24) >> 24;
+      z2 += (v << 16) >> 24;
+      z3 += (v << 8) >> 24;
+      if (i + 2 < nl) {
+        v = packed[finish(mix(h, letters[i + 2]!), mask)]!;
+        z1 += (v << 24) >> 24;
+        z2 += (v << 16) >> 24;
+        z3 += (v << 8) >> 24;
+      }
+    }
+  }
+  const baseO = mix(FNV_OFFSET, S_ONSETS);
+  for (let i = 0; i + 1 < nl; i++) {
+    const h = mix(mix(baseO, onsets[i]!), onsets[i + 1]!);
+    let v = packed[finish(h, mask)]!;
+    z1 += (v << 24) >> 24;
+    z2 += (v << 16) >> 24;
+    z3 += (v << 8) >> 24;
+    if (i + 2 < nl) {
+      v = packed[finish(mix(h, onsets[i + 2]!), mask)]!;
+      z1 += (v << 24) >> 24;
+      z2 += (v << 16) >> 24;
+      z3 += (v << 8) >> 24;
+    }
+  }
+  sums[0] = z1;
+  sums[1] = z2;
+  sums[2] = z3;
+}
+
+/** Int8 weights of `columns` = 3 per bucket packed into one Int32 per bucket (low byte first), for leanSums. */
+export function packWeights(weights: Int8Array): Int32Array {
+  const packed = new Int32Array(weights.length / 3);
+  for (let b = 0; b < packed.length; b++)
+    packed[b] = (weights[3 * b]! & 0xff) | ((weights[3 * b + 1]! & 0xff) << 8) | ((weights[3 * b + 2]! & 0xff) << 16);
+  return packed;
 }
 
 /** Chained n-grams of orders minOrder..maxOrder over codes[0..len). */

@@ -7,11 +7,12 @@
 import { MAX_FEATURES, extractFeatures, lastPass } from "../intent/features.ts";
 import { type IntentModel, checkModel, isBlank, logitsFromFeatures, topClass } from "../intent/model.ts";
 import type { IntentResult } from "../intent/types.ts";
-import { MAX_MODERATION_FEATURES, containsLetters, lettersOf } from "./features.ts";
 import { hasContactHandle } from "./contact.ts";
+import { MAX_MODERATION_FEATURES, containsLetters, leanSums, lettersOf, packWeights } from "./features.ts";
 import { FloodTracker } from "./flood.ts";
 import { linksOf } from "./links.ts";
 import {
+  LEAN_FEATURES,
   type ModerationModel,
   appendFor,
   checkModerationModel,
@@ -72,6 +73,11 @@ export function createModerator(intentSource: () => IntentModel, moderationSourc
   const features = new Int32Array(Math.max(MAX_FEATURES, MAX_MODERATION_FEATURES));
   const logits = new Float64Array(3);
   const p = new Float64Array(4);
+  /** The shipped (lean, int8) model's weights packed for leanSums; null for other models. */
+  let packed: Int32Array | null = null;
+  /** surelyOkBelow of the model's threshold at each sensitivity, computed once. */
+  let okBelow: readonly number[] = [];
+  const sums = new Int32Array(3);
   const top = { best: 0, p: 0 };
   /** For callers without a broadcast of their own (CLIs, tests); the hub passes its own. */
   const sharedFlood = new FloodTracker();
@@ -82,6 +88,11 @@ export function createModerator(intentSource: () => IntentModel, moderationSourc
         moderation = checkModerationModel(moderationSource());
         if (moderation.intentBits !== intent.bits)
           throw new Error("moderation weights were trained on a different intent hashing width");
+        // Below the threshold (or the second stage's screen, when the model has one) the chat is surely ok.
+        const screen = moderation.second?.screen ?? 1;
+        okBelow = moderation.thresholds.map((t) => surelyOkBelow(Math.min(t, screen)));
+        if (moderation.featureVersion === LEAN_FEATURES && moderation.weights instanceof Int8Array)
+          packed = packWeights(moderation.weights);
       }
       const intents = new Array<IntentResult>(chats.length);
       const verdicts = new Array<Verdict>(chats.length);
@@ -96,8 +107,19 @@ export function createModerator(intentSource: () => IntentModel, moderationSourc
         logitsFromFeatures(intent, features, intentCount, logits);
         topClass(logits, intent.temperature, top);
         intents[i] = { intent: intent.classes[top.best]!, confidence: top.p };
-        const count = intentCount + appendFor(moderation, features, intentCount);
-        verdicts[i] = judge(chat, moderation, features, intentCount, count, rules, flood, p);
+        // The moderation logits into p[1..3], and `letters` filled for the word rules.
+        if (packed !== null) {
+          leanSums(packed, moderation.bits, sums);
+          const s = moderation.scales!;
+          p[0] = 0;
+          p[1] = sums[0]! * s[0]!;
+          p[2] = sums[1]! * s[1]!;
+          p[3] = sums[2]! * s[2]!;
+        } else {
+          const count = intentCount + appendFor(moderation, features, intentCount);
+          moderationLogits(moderation, features, intentCount, count, p);
+        }
+        verdicts[i] = judge(chat, moderation, okBelow, rules, flood, p, features, intentCount);
       }
       return { intents, verdicts };
     },
@@ -105,18 +127,18 @@ export function createModerator(intentSource: () => IntentModel, moderationSourc
 }
 
 /**
- * The verdict of one chat whose features are extracted: rules first (each behind the raw
- * scan's prefilter), then the model. The common case allocates nothing (OK_VERDICT).
+ * The verdict of one chat whose model logits are in p[1..3] (ok's is 0): rules first (each
+ * behind the raw scan's prefilter), then the model. The common case allocates nothing (OK_VERDICT).
  */
 function judge(
   chat: ChatToModerate,
   model: ModerationModel,
-  features: Int32Array,
-  intentCount: number,
-  count: number,
+  okBelow: readonly number[],
   rules: CompiledRules,
   flood: FloodTracker,
   p: Float64Array,
+  features: Int32Array,
+  intentCount: number,
 ): Verdict {
   const s = scanChat(chat.message);
   const settings = rules.settings;
@@ -158,18 +180,18 @@ function judge(
   }
   if (category !== null) return { hold: true, category, score: 1, reasons: reasons! };
   if (settings.sensitivity === 0) return OK_VERDICT;
-  moderationLogits(model, features, intentCount, count, p);
-  if (Math.max(p[1]!, p[2]!, p[3]!) < surelyOk(model, settings.sensitivity)) return OK_VERDICT;
+  if (Math.max(p[1]!, p[2]!, p[3]!) < okBelow[settings.sensitivity]!) return OK_VERDICT;
   softmaxFromLogits(p);
   let score = 1 - p[0]!;
   let best = 1;
   for (let c = 2; c <= 3; c++) if (p[c]! > p[best]!) best = c;
   if (score < model.thresholds[settings.sensitivity]!) {
     // Borderline abuse the first stage lets through: the wider second stage may still hold it
-    // (it only adds holds, so the first stage's precision on shopping chat stays).
+    // (it only adds holds, so the first stage's precision on shopping chat stays). Its features
+    // are appended only here, for the few chats that reach it.
     const second = model.second;
     if (second === undefined || best !== 1 || score < second.screen) return OK_VERDICT;
-    score = secondStageProbability(second, features, count);
+    score = secondStageProbability(second, features, intentCount + appendFor(model, features, intentCount));
     if (score < second.thresholds[settings.sensitivity]!) return OK_VERDICT;
   }
   const modelCategory = HOLD_CATEGORIES[best - 1]!;
@@ -177,19 +199,6 @@ function judge(
   // A chat pointing at the shop's own (allowed) domain is not spam for looking like a link.
   if (modelCategory === "spam" && links !== null && links.allowed.length > 0) return OK_VERDICT;
   return { hold: true, category: modelCategory, score: Math.round(score * 1000) / 1000, reasons: ["model"] };
-}
-
-const okBounds = new WeakMap<ModerationModel, number[]>();
-
-/** surelyOkBelow for the model's threshold at `sensitivity` (or its second stage's screen), computed once per model. */
-function surelyOk(model: ModerationModel, sensitivity: number): number {
-  let bounds = okBounds.get(model);
-  if (bounds === undefined) {
-    const screen = model.second?.screen ?? 1;
-    bounds = model.thresholds.map((t) => surelyOkBelow(Math.min(t, screen)));
-    okBounds.set(model, bounds);
-  }
-  return bounds[sensitivity]!;
 }
 
 /** The same word ≥ WORD_FLOOD times and nothing else (normalised, spaced buffer). */
