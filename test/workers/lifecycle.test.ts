@@ -30,11 +30,13 @@ async function storedIn(stub: DurableObjectStub): Promise<{ rows: number; kv: nu
       .toArray();
     let rows = 0;
     for (const { name } of tables) {
-      // Schema versions (the log's, the report's, the sources') are how an empty object is set up, not data.
+      // Schema versions (the log's, the report's, the sources') and the chatter set's catch-up mark at 0
+      // (a hub that has read no chats) are how an empty object is set up, not data.
       if (name === "meta")
         rows += state.storage.sql
           .exec<{ n: number }>(
-            "SELECT count(*) AS n FROM meta WHERE key NOT LIKE '%schema_version' AND key <> 'schema'",
+            `SELECT count(*) AS n FROM meta WHERE key NOT LIKE '%schema_version' AND key <> 'schema'
+             AND NOT (key = 'chatters_seq' AND value = '0')`,
           )
           .one().n;
       else rows += state.storage.sql.exec<{ n: number }>(`SELECT count(*) AS n FROM "${name}"`).one().n;
