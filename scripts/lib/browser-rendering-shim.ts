@@ -49,11 +49,19 @@ export function chromeInstallDir(version: string, root = ROOT): string {
   return path.join(cacheHome(root), ".wrangler", "chrome", `linux-${version}`);
 }
 
-/** The wrapper: the local Chromium with the flags a root, sandbox-less container needs. */
-function wrapperScript(chromium: string): string {
+/**
+ * The wrapper: the local Chromium with the flags a root, sandbox-less container needs, and a
+ * watchdog. Chromium keeps the wrapper's pid (exec), so miniflare stops it as before; the
+ * watchdog, a detached loop without the browser's pipes, ends it when the process that launched
+ * it is gone (wrangler killed hard), which Chromium would otherwise outlive.
+ */
+export function wrapperScript(chromium: string): string {
   return [
     "#!/bin/sh",
     "# Written by scripts/lib/browser-rendering-shim.ts: miniflare's Browser Rendering runs the local Chromium.",
+    "launcher=$PPID",
+    "browser=$$",
+    '(while kill -0 "$launcher" && kill -0 "$browser"; do sleep 1; done; kill -TERM "$browser"; sleep 3; kill -KILL "$browser") </dev/null >/dev/null 2>&1 &',
     `exec "${chromium}" --no-sandbox --disable-gpu "$@"`,
     "",
   ].join("\n");
