@@ -28,10 +28,15 @@ const { values } = parseArgs({
     "sagemaker-down": { type: "string", default: "2" },
     rate: { type: "string", default: "600" },
     port: { type: "string" },
+    /** Runs without the SageMaker stub: the embedded classifier only (tells the remote path's memory apart). */
+    "no-sagemaker": { type: "boolean", default: false },
+    /** Opens workerd's DevTools inspector on this port (heap snapshots while the soak runs). */
+    "inspector-port": { type: "string" },
   },
 });
 const minutes = Number(values.minutes);
-const killEveryMs = Number(values["kill-every"]) * 60_000;
+// `--kill-every 0` never kills the server: one life, to tell warm-up from growth.
+const killEveryMs = Number(values["kill-every"]) * 60_000 || Number.POSITIVE_INFINITY;
 const durationMs = minutes * 60_000;
 const sageDownAt = Math.max(60_000, Math.floor(minutes * 0.4) * 60_000 + 30_000);
 const sageDownMs = Number(values["sagemaker-down"]) * 60_000;
@@ -56,16 +61,21 @@ const server = new LocalServer(
   [
     "--persist-to",
     state,
-    "--var",
-    "SAGEMAKER_ENDPOINT:soak-intent",
-    "--var",
-    `SAGEMAKER_ENDPOINT_URL:${sage.url}`,
-    "--var",
-    `AWS_REGION:${TEST_AWS_REGION}`,
-    "--var",
-    `AWS_ACCESS_KEY_ID:${TEST_AWS_CREDENTIALS.accessKeyId}`,
-    "--var",
-    `AWS_SECRET_ACCESS_KEY:${TEST_AWS_CREDENTIALS.secretAccessKey}`,
+    ...(values["no-sagemaker"]
+      ? []
+      : [
+          "--var",
+          "SAGEMAKER_ENDPOINT:soak-intent",
+          "--var",
+          `SAGEMAKER_ENDPOINT_URL:${sage.url}`,
+          "--var",
+          `AWS_REGION:${TEST_AWS_REGION}`,
+          "--var",
+          `AWS_ACCESS_KEY_ID:${TEST_AWS_CREDENTIALS.accessKeyId}`,
+          "--var",
+          `AWS_SECRET_ACCESS_KEY:${TEST_AWS_CREDENTIALS.secretAccessKey}`,
+        ]),
+    ...(values["inspector-port"] ? ["--inspector-port", values["inspector-port"]] : []),
   ],
   log,
 );
