@@ -11,6 +11,7 @@ import { exitOnSignals, freePort } from "./lib/process.ts";
 import { BoardWatch } from "./lib/soak/board-watch.ts";
 import { Feeder } from "./lib/soak/feeder.ts";
 import { LocalServer } from "./lib/soak/local-server.ts";
+import { describeVerdict, memoryVerdict } from "./lib/soak/memory-verdict.ts";
 import { checkExport, type ExportCheck } from "./lib/soak/verify.ts";
 import { ViewerSockets } from "./lib/soak/viewers.ts";
 
@@ -30,6 +31,8 @@ const { values } = parseArgs({
     port: { type: "string" },
     /** Runs without the SageMaker stub: the embedded classifier only (tells the remote path's memory apart). */
     "no-sagemaker": { type: "boolean", default: false },
+    /** Extra Worker vars for npm start, e.g. `--var SAGEMAKER_TIMEOUT_MS:5000`. */
+    var: { type: "string", multiple: true, default: [] },
     /** Opens workerd's DevTools inspector on this port (heap snapshots while the soak runs). */
     "inspector-port": { type: "string" },
   },
@@ -75,6 +78,7 @@ const server = new LocalServer(
           "--var",
           `AWS_SECRET_ACCESS_KEY:${TEST_AWS_CREDENTIALS.secretAccessKey}`,
         ]),
+    ...values.var.flatMap((pair) => ["--var", pair]),
     ...(values["inspector-port"] ? ["--inspector-port", values["inspector-port"]] : []),
   ],
   log,
@@ -239,10 +243,8 @@ const near = (time: number) =>
   faults.some((f) => f.what === "server killed" && time >= f.from - 2000 && time <= f.to + 30_000);
 const outside = latencies.filter((l) => !near(l.at) && !near(l.at + l.ms));
 const ms = (xs: { ms: number }[]) => xs.map((x) => x.ms).sort((a, b) => a - b);
-// Warm-up: the first minute of each server life (a restarted workerd starts small again).
-const warm = memory.filter((m) => m.t - lifeStarts[m.life - 1]! >= 60_000);
-const warmRss = warm.map((m) => m.rssKiB).sort((a, b) => a - b);
-const median = percentile(warmRss, 0.5);
+// Warm-up, baseline and tolerance: scripts/lib/soak/memory-verdict.ts.
+const verdict = memoryVerdict(memory, lifeStarts);
 const summary = {
   minutes,
   server_kills: faults.filter((f) => f.what === "server killed").length,
@@ -271,23 +273,28 @@ const summary = {
   viewers: viewers.sockets.length,
   viewer_reconnects: viewers.sockets.reduce((s, v) => s + v.reconnects, 0),
   viewers_with_final_answers: answerIds.length ? Math.min(...answerIds.map((id) => viewers!.holding(id))) : 0,
-  workerd_rss_mib_median_after_warmup: Math.round(median / 1024),
-  workerd_rss_range_pct: warmRss.length
-    ? [Math.round(((warmRss[0]! - median) / median) * 100), Math.round(((warmRss.at(-1)! - median) / median) * 100)]
-    : null,
+  workerd_memory_flat: verdict.flat,
+  workerd_memory_lives: verdict.lives.map((l) => ({
+    life: l.life,
+    baseline_mib: Math.round(l.baselineMiB),
+    range_pct: [Math.round(l.minPct), Math.round(l.maxPct)],
+    slope_mib_per_min: Number(l.slopeMiBPerMin.toFixed(1)),
+  })),
+  workerd_memory_baseline_drift_pct: verdict.baselineDriftPct.map(Math.round),
 };
 console.log("\nworkerd memory (all workerd processes of npm start, RSS):");
 for (const m of memory.filter((_, i) => i % 4 === 0 || i === memory.length - 1))
   console.log(
     `  ${String(Math.floor(m.t / 60_000)).padStart(2, "0")}:${String(Math.floor((m.t % 60_000) / 1000)).padStart(2, "0")}  life ${m.life}  ${(m.rssKiB / 1024).toFixed(0)} MiB (largest ${(m.largestKiB / 1024).toFixed(0)})`,
   );
+console.log(`\n${describeVerdict(verdict).join("\n")}`);
 console.log("\nexports:");
 for (const c of checks)
   console.log(
     `  ${c.broadcast}: ${c.chats} chats, lost ${c.lost}, dup ${c.duplicated}, reordered ${c.reordered}, seq breaks ${c.seqBreaks}, pending ${c.pending}`,
   );
 console.log(
-  `\nlost ${summary.lost_acked} · duplicated ${summary.duplicated} · reordered ${summary.reordered} · pending left ${summary.pending_left} · p99 chat→board ${summary.p99_chat_to_board_ms} ms (outside kills ${summary.p99_outside_kills_ms} ms) · workerd ${summary.workerd_rss_mib_median_after_warmup} MiB median, ${JSON.stringify(summary.workerd_rss_range_pct)} % after warm-up`,
+  `\nlost ${summary.lost_acked} · duplicated ${summary.duplicated} · reordered ${summary.reordered} · pending left ${summary.pending_left} · p99 chat→board ${summary.p99_chat_to_board_ms} ms (outside kills ${summary.p99_outside_kills_ms} ms) · workerd memory ${verdict.flat ? "flat" : "NOT flat"} after warm-up`,
 );
 console.log(JSON.stringify(summary));
 for (const f of feeders) f.close();
