@@ -221,7 +221,7 @@ let checks: ExportCheck[] = [];
 const settleStart = Date.now();
 for (;;) {
   checks = await Promise.all([
-    ...ids.map((id, i) => checkExport(server.url, token, id, feeders[i]!.ackedUpTo)),
+    ...ids.map((id, i) => checkExport(server.url, token, id, feeders[i]!.ackedUpTo, heldOn(id))),
     checkExport(server.url, token, "demo", null),
   ]);
   const boardsDone = boards.every(
@@ -233,6 +233,7 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 5000));
 }
 const settledMs = Date.now() - settleStart;
+for (const b of boards) b.tally.gaps = b.gaps();
 await until(() => answerIds.every((id) => viewers!.holding(id) >= 10), 20_000);
 clearInterval(memoryTimer);
 sampleMemory();
@@ -260,6 +261,7 @@ const summary = {
   duplicated: checks.reduce((s, c) => s + c.duplicated, 0),
   reordered: checks.reduce((s, c) => s + c.reordered, 0),
   seq_breaks: checks.reduce((s, c) => s + c.seqBreaks, 0),
+  held_acked: checks.reduce((s, c) => s + c.held, 0),
   pending_left: checks.reduce((s, c) => s + c.pending, 0),
   pending_settled_s: Math.round(settledMs / 1000),
   boards: boards.map((b) => ({ ...b.tally })),
@@ -291,10 +293,10 @@ console.log(`\n${describeVerdict(verdict).join("\n")}`);
 console.log("\nexports:");
 for (const c of checks)
   console.log(
-    `  ${c.broadcast}: ${c.chats} chats, lost ${c.lost}, dup ${c.duplicated}, reordered ${c.reordered}, seq breaks ${c.seqBreaks}, pending ${c.pending}`,
+    `  ${c.broadcast}: ${c.chats} chats, lost ${c.lost}, dup ${c.duplicated}, reordered ${c.reordered}, seq breaks ${c.seqBreaks}, held (logged, not exported) ${c.held}, pending ${c.pending}`,
   );
 console.log(
-  `\nlost ${summary.lost_acked} · duplicated ${summary.duplicated} · reordered ${summary.reordered} · pending left ${summary.pending_left} · p99 chat→board ${summary.p99_chat_to_board_ms} ms (outside kills ${summary.p99_outside_kills_ms} ms) · workerd memory ${verdict.flat ? "flat" : "NOT flat"} after warm-up`,
+  `\nlost ${summary.lost_acked} · held by moderation (logged, not exported) ${summary.held_acked} · duplicated ${summary.duplicated} · reordered ${summary.reordered} · pending left ${summary.pending_left} · p99 chat→board ${summary.p99_chat_to_board_ms} ms (outside kills ${summary.p99_outside_kills_ms} ms) · workerd memory ${verdict.flat ? "flat" : "NOT flat"} after warm-up`,
 );
 console.log(JSON.stringify(summary));
 for (const f of feeders) f.close();
@@ -303,6 +305,11 @@ viewers.stop();
 await server.stop();
 await sage?.close();
 process.exit(0);
+
+/** Every chat a board of `broadcast` saw held (seq → commentNo). */
+function heldOn(broadcast: string): Map<number, number> {
+  return new Map(boards.filter((b) => b.tally.broadcast === broadcast).flatMap((b) => [...b.held]));
+}
 
 async function until(check: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
