@@ -31,6 +31,7 @@ import { notePublishedAnswer, PredraftHandOver } from "./hub-predrafts.ts";
 import { ViewerRelay } from "./hub-viewers.ts";
 import { HubOutbox } from "./hub-outbox.ts";
 import { HUB_ALARM_MS, nextAlarmAt } from "../core/hub/alarm-plan.ts";
+import { RemoteBatcher } from "../core/hub/remote-batch.ts";
 import { continuePurge, purging, startPurge } from "./hub-retention.ts";
 import { wipeObject } from "./lifecycle.ts";
 import type { ViewerEvent } from "../core/protocol/viewer.ts";
@@ -40,7 +41,11 @@ import type { ViewerEvent } from "../core/protocol/viewer.ts";
 const STATS_MINUTES = 30;
 /** Remote classification calls in flight before new batches use the embedded model at once. */
 const MAX_REMOTE_INFLIGHT = 8;
+/** Pending chats wait this long for company, so a source's 100 ms batches make one remote call (core/hub/remote-batch.ts). */
+const REMOTE_BATCH_MS = 500;
 const EXPORT_PAGE = 2000;
+
+type PendingChat = Pick<BoardChat, "seq" | "at" | "message">;
 
 export type IngestOutcome = IngestAck | { type: "error"; code: string; message: string };
 
@@ -59,6 +64,12 @@ export class BroadcastHub extends DurableObject<Env> {
   private moderation!: HubModeration;
   private readonly classifier: IntentClassifier;
   private remoteInflight = 0;
+  private readonly remoteQueue = new RemoteBatcher<PendingChat>({
+    windowMs: REMOTE_BATCH_MS,
+    maxBatch: LIMITS.maxBatchChats,
+    maxQueued: LIMITS.maxBatchChats * 2,
+  });
+  private remoteTimer: ReturnType<typeof setTimeout> | null = null;
   /** When the alarm is set for, as far as this instance knows (null: not set by it). */
   private alarmAt: number | null = null;
 
@@ -90,6 +101,7 @@ export class BroadcastHub extends DurableObject<Env> {
    */
   async purge(): Promise<void> {
     this.fanout.stop();
+    this.remoteQueue.clear();
     await wipeObject(this.ctx, "broadcast deleted");
     this.alarmAt = null;
     this.init();
@@ -262,7 +274,9 @@ export class BroadcastHub extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     this.alarmAt = null;
     const now = Date.now();
-    const pending = this.remoteInflight === 0 ? this.log.pendingChats(LIMITS.maxBatchChats) : [];
+    // Chats queued for the next remote call are pending in the log too: they are on their way.
+    const idle = this.remoteInflight === 0 && this.remoteQueue.size === 0;
+    const pending = idle ? this.log.pendingChats(LIMITS.maxBatchChats) : [];
     this.resolvePending(pending);
     if (purging(this.log)) continuePurge(this.ctx.storage, this.log);
     this.log.catchUpChatters();
@@ -271,7 +285,7 @@ export class BroadcastHub extends DurableObject<Env> {
       if (id) await this.relay.retryDue(id, now);
       if (id) await updateBroadcastActivity(drizzle(this.env.DB), id, this.log.lastSeq, now);
     } finally {
-      this.armAlarmForWork(pending.length > 0 || this.remoteInflight > 0);
+      this.armAlarmForWork(pending.length > 0 || this.remoteInflight > 0 || this.remoteQueue.size > 0);
     }
   }
 
@@ -298,7 +312,7 @@ export class BroadcastHub extends DurableObject<Env> {
       this.moderation.rules,
       this.moderation.flood,
     );
-    const intents = this.classifyNow(judged.intents);
+    const intents = this.classifyNow(judged.intents, chats.length);
     const result = this.log.append(chats, intents, batch.data.source, now, judged.verdicts);
     if (malformed) this.log.addCounters({ malformed });
     // In frames of at most maxFrameItems, like chats: a batch of held spam must not make one message past the socket's limit.
@@ -315,7 +329,7 @@ export class BroadcastHub extends DurableObject<Env> {
       if (result.chats.length) this.fanout.addChats(result.chats);
       else this.fanout.touch();
       if (intents) this.clusters.add(result.chats);
-      if (!intents) this.resolvePending(result.chats);
+      if (!intents) this.queueRemote(result.chats);
       this.armAlarm(Date.now() + HUB_ALARM_MS);
     }
     // Held chats were accepted too: logged and durable; moderation only decides who sees them.
@@ -335,15 +349,40 @@ export class BroadcastHub extends DurableObject<Env> {
    * Intents for a batch right away when the classifier is in-process (or remote calls are
    * backed up); null when a remote classifier will answer later and the chats go out pending.
    */
-  private classifyNow(embedded: IntentResult[]): IntentResult[] | null {
+  private classifyNow(embedded: IntentResult[], count: number): IntentResult[] | null {
     if (embedded.length === 0) return [];
     const remote = this.classifier !== embeddedClassifier;
-    if (remote && this.remoteInflight < MAX_REMOTE_INFLIGHT) return null;
+    if (remote && this.remoteInflight < MAX_REMOTE_INFLIGHT && this.remoteQueue.hasRoom(count)) return null;
     return embedded;
   }
 
+  /** Pending chats join the next remote call: one call per window, not one per ingest batch. */
+  private queueRemote(chats: readonly PendingChat[]): void {
+    const refused = this.remoteQueue.add(
+      chats.map(({ seq, at, message }) => ({ seq, at, message })),
+      Date.now(),
+    );
+    if (refused.length) this.resolvePending(refused); // never here: classifyNow checked the room
+    this.sendRemote();
+  }
+
+  /** Sends every batch that is due and sets the timer for the next one. */
+  private sendRemote(): void {
+    for (let batch = this.remoteQueue.take(Date.now()); batch.length; batch = this.remoteQueue.take(Date.now()))
+      this.resolvePending(batch);
+    const due = this.remoteQueue.dueAt();
+    if (due === null || this.remoteTimer !== null) return;
+    this.remoteTimer = setTimeout(
+      () => {
+        this.remoteTimer = null;
+        this.sendRemote();
+      },
+      Math.max(0, due - Date.now()),
+    );
+  }
+
   /** Classifies pending chats remotely (time-boxed, with fallback, in the classifier) and sends `intents`. */
-  private resolvePending(chats: readonly Pick<BoardChat, "seq" | "at" | "message">[]): void {
+  private resolvePending(chats: readonly PendingChat[]): void {
     if (chats.length === 0) return;
     this.remoteInflight++;
     const work = Promise.resolve(this.classifier.classifyBatch(chats.map((c) => c.message)))

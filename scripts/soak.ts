@@ -11,6 +11,7 @@ import { exitOnSignals, freePort } from "./lib/process.ts";
 import { BoardWatch } from "./lib/soak/board-watch.ts";
 import { Feeder } from "./lib/soak/feeder.ts";
 import { LocalServer } from "./lib/soak/local-server.ts";
+import { describeVerdict, memoryVerdict } from "./lib/soak/memory-verdict.ts";
 import { checkExport, type ExportCheck } from "./lib/soak/verify.ts";
 import { ViewerSockets } from "./lib/soak/viewers.ts";
 
@@ -28,10 +29,17 @@ const { values } = parseArgs({
     "sagemaker-down": { type: "string", default: "2" },
     rate: { type: "string", default: "600" },
     port: { type: "string" },
+    /** Runs without the SageMaker stub: the embedded classifier only (tells the remote path's memory apart). */
+    "no-sagemaker": { type: "boolean", default: false },
+    /** Extra Worker vars for npm start, e.g. `--var SAGEMAKER_TIMEOUT_MS:5000`. */
+    var: { type: "string", multiple: true, default: [] },
+    /** Opens workerd's DevTools inspector on this port (heap snapshots while the soak runs). */
+    "inspector-port": { type: "string" },
   },
 });
 const minutes = Number(values.minutes);
-const killEveryMs = Number(values["kill-every"]) * 60_000;
+// `--kill-every 0` never kills the server: one life, to tell warm-up from growth.
+const killEveryMs = Number(values["kill-every"]) * 60_000 || Number.POSITIVE_INFINITY;
 const durationMs = minutes * 60_000;
 const sageDownAt = Math.max(60_000, Math.floor(minutes * 0.4) * 60_000 + 30_000);
 const sageDownMs = Number(values["sagemaker-down"]) * 60_000;
@@ -56,16 +64,22 @@ const server = new LocalServer(
   [
     "--persist-to",
     state,
-    "--var",
-    "SAGEMAKER_ENDPOINT:soak-intent",
-    "--var",
-    `SAGEMAKER_ENDPOINT_URL:${sage.url}`,
-    "--var",
-    `AWS_REGION:${TEST_AWS_REGION}`,
-    "--var",
-    `AWS_ACCESS_KEY_ID:${TEST_AWS_CREDENTIALS.accessKeyId}`,
-    "--var",
-    `AWS_SECRET_ACCESS_KEY:${TEST_AWS_CREDENTIALS.secretAccessKey}`,
+    ...(values["no-sagemaker"]
+      ? []
+      : [
+          "--var",
+          "SAGEMAKER_ENDPOINT:soak-intent",
+          "--var",
+          `SAGEMAKER_ENDPOINT_URL:${sage.url}`,
+          "--var",
+          `AWS_REGION:${TEST_AWS_REGION}`,
+          "--var",
+          `AWS_ACCESS_KEY_ID:${TEST_AWS_CREDENTIALS.accessKeyId}`,
+          "--var",
+          `AWS_SECRET_ACCESS_KEY:${TEST_AWS_CREDENTIALS.secretAccessKey}`,
+        ]),
+    ...values.var.flatMap((pair) => ["--var", pair]),
+    ...(values["inspector-port"] ? ["--inspector-port", values["inspector-port"]] : []),
   ],
   log,
 );
@@ -207,7 +221,7 @@ let checks: ExportCheck[] = [];
 const settleStart = Date.now();
 for (;;) {
   checks = await Promise.all([
-    ...ids.map((id, i) => checkExport(server.url, token, id, feeders[i]!.ackedUpTo)),
+    ...ids.map((id, i) => checkExport(server.url, token, id, feeders[i]!.ackedUpTo, heldOn(id))),
     checkExport(server.url, token, "demo", null),
   ]);
   const boardsDone = boards.every(
@@ -219,6 +233,7 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 5000));
 }
 const settledMs = Date.now() - settleStart;
+for (const b of boards) b.tally.gaps = b.gaps();
 await until(() => answerIds.every((id) => viewers!.holding(id) >= 10), 20_000);
 clearInterval(memoryTimer);
 sampleMemory();
@@ -229,10 +244,8 @@ const near = (time: number) =>
   faults.some((f) => f.what === "server killed" && time >= f.from - 2000 && time <= f.to + 30_000);
 const outside = latencies.filter((l) => !near(l.at) && !near(l.at + l.ms));
 const ms = (xs: { ms: number }[]) => xs.map((x) => x.ms).sort((a, b) => a - b);
-// Warm-up: the first minute of each server life (a restarted workerd starts small again).
-const warm = memory.filter((m) => m.t - lifeStarts[m.life - 1]! >= 60_000);
-const warmRss = warm.map((m) => m.rssKiB).sort((a, b) => a - b);
-const median = percentile(warmRss, 0.5);
+// Warm-up, baseline and tolerance: scripts/lib/soak/memory-verdict.ts.
+const verdict = memoryVerdict(memory, lifeStarts);
 const summary = {
   minutes,
   server_kills: faults.filter((f) => f.what === "server killed").length,
@@ -248,6 +261,7 @@ const summary = {
   duplicated: checks.reduce((s, c) => s + c.duplicated, 0),
   reordered: checks.reduce((s, c) => s + c.reordered, 0),
   seq_breaks: checks.reduce((s, c) => s + c.seqBreaks, 0),
+  held_acked: checks.reduce((s, c) => s + c.held, 0),
   pending_left: checks.reduce((s, c) => s + c.pending, 0),
   pending_settled_s: Math.round(settledMs / 1000),
   boards: boards.map((b) => ({ ...b.tally })),
@@ -261,23 +275,28 @@ const summary = {
   viewers: viewers.sockets.length,
   viewer_reconnects: viewers.sockets.reduce((s, v) => s + v.reconnects, 0),
   viewers_with_final_answers: answerIds.length ? Math.min(...answerIds.map((id) => viewers!.holding(id))) : 0,
-  workerd_rss_mib_median_after_warmup: Math.round(median / 1024),
-  workerd_rss_range_pct: warmRss.length
-    ? [Math.round(((warmRss[0]! - median) / median) * 100), Math.round(((warmRss.at(-1)! - median) / median) * 100)]
-    : null,
+  workerd_memory_flat: verdict.flat,
+  workerd_memory_lives: verdict.lives.map((l) => ({
+    life: l.life,
+    baseline_mib: Math.round(l.baselineMiB),
+    range_pct: [Math.round(l.minPct), Math.round(l.maxPct)],
+    slope_mib_per_min: Number(l.slopeMiBPerMin.toFixed(1)),
+  })),
+  workerd_memory_baseline_drift_pct: verdict.baselineDriftPct.map(Math.round),
 };
 console.log("\nworkerd memory (all workerd processes of npm start, RSS):");
 for (const m of memory.filter((_, i) => i % 4 === 0 || i === memory.length - 1))
   console.log(
     `  ${String(Math.floor(m.t / 60_000)).padStart(2, "0")}:${String(Math.floor((m.t % 60_000) / 1000)).padStart(2, "0")}  life ${m.life}  ${(m.rssKiB / 1024).toFixed(0)} MiB (largest ${(m.largestKiB / 1024).toFixed(0)})`,
   );
+console.log(`\n${describeVerdict(verdict).join("\n")}`);
 console.log("\nexports:");
 for (const c of checks)
   console.log(
-    `  ${c.broadcast}: ${c.chats} chats, lost ${c.lost}, dup ${c.duplicated}, reordered ${c.reordered}, seq breaks ${c.seqBreaks}, pending ${c.pending}`,
+    `  ${c.broadcast}: ${c.chats} chats, lost ${c.lost}, dup ${c.duplicated}, reordered ${c.reordered}, seq breaks ${c.seqBreaks}, held (logged, not exported) ${c.held}, pending ${c.pending}`,
   );
 console.log(
-  `\nlost ${summary.lost_acked} · duplicated ${summary.duplicated} · reordered ${summary.reordered} · pending left ${summary.pending_left} · p99 chat→board ${summary.p99_chat_to_board_ms} ms (outside kills ${summary.p99_outside_kills_ms} ms) · workerd ${summary.workerd_rss_mib_median_after_warmup} MiB median, ${JSON.stringify(summary.workerd_rss_range_pct)} % after warm-up`,
+  `\nlost ${summary.lost_acked} · held by moderation (logged, not exported) ${summary.held_acked} · duplicated ${summary.duplicated} · reordered ${summary.reordered} · pending left ${summary.pending_left} · p99 chat→board ${summary.p99_chat_to_board_ms} ms (outside kills ${summary.p99_outside_kills_ms} ms) · workerd memory ${verdict.flat ? "flat" : "NOT flat"} after warm-up`,
 );
 console.log(JSON.stringify(summary));
 for (const f of feeders) f.close();
@@ -286,6 +305,11 @@ viewers.stop();
 await server.stop();
 await sage?.close();
 process.exit(0);
+
+/** Every chat a board of `broadcast` saw held (seq → commentNo). */
+function heldOn(broadcast: string): Map<number, number> {
+  return new Map(boards.filter((b) => b.tally.broadcast === broadcast).flatMap((b) => [...b.held]));
+}
 
 async function until(check: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -6,7 +6,7 @@ import { exitOnSignals, runAsync } from "./lib/process.ts";
 import { youtubeSettingsFrom } from "./lib/youtube-env.ts";
 
 /**
- * `npm start [-- --no-build] [--persist-to DIR] [--var NAME:value …]`: build the dashboard, migrate local D1, run
+ * `npm start [-- --no-build] [--persist-to DIR] [--var NAME:value …] [--inspector-port N]`: build the dashboard, migrate local D1, run
  * the Worker on 127.0.0.1 (PORT overrides 8787), create the `demo` broadcast (a winter-outerwear
  * show: products, notes, Q&A and benefits from data/demo) and start its rehearsal: the
  * ChatCapture object replays the show's chat (data/demo/chat.tsv) inside the Worker at ~300 chats
@@ -21,6 +21,8 @@ const { values } = parseArgs({
     "persist-to": { type: "string" },
     /** Extra Worker vars, e.g. SAGEMAKER_ENDPOINT_URL (the soak points them at local stubs). */
     var: { type: "string", multiple: true, default: [] },
+    /** workerd's DevTools inspector port (heap snapshots); wrangler picks one otherwise. */
+    "inspector-port": { type: "string" },
   },
 });
 const vars = Object.fromEntries(
@@ -44,6 +46,7 @@ const server = await startDevServer({
   vars,
   secrets: youtubeSettingsFrom(process.env),
   ...(persistTo ? { persistTo } : {}),
+  ...(values["inspector-port"] ? { inspectorPort: Number(values["inspector-port"]) } : {}),
 });
 
 await startDemo(server.url, server.token, { ratePerMin: Number(process.env.DEMO_RATE ?? 300) });

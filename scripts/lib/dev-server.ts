@@ -33,6 +33,8 @@ export async function startDevServer(options: {
   vars?: Record<string, string>;
   /** Settings that may be secret (YouTube OAuth): passed in a private env file, never as arguments. */
   secrets?: Record<string, string>;
+  /** workerd's DevTools inspector on this port (heap snapshots: the soak's memory checks). */
+  inspectorPort?: number;
 }): Promise<DevServer> {
   const { port, quiet = false } = options;
   const { token, created } = options.token
@@ -54,6 +56,7 @@ export async function startDevServer(options: {
   };
   if (process.env.LIVEQ_TRACE !== "1") env.X_LOCAL_OBSERVABILITY = "false";
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", ...common];
+  if (options.inspectorPort) args.push("--inspector-port", String(options.inspectorPort));
   if (options.config || options.token) args.push("--var", `ADMIN_TOKEN:${token}`);
   for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);
   // With --env-file wrangler skips .dev.vars, so the file carries .dev.vars' lines too.

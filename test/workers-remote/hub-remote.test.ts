@@ -33,7 +33,7 @@ async function boardWithChats(id: string) {
   return board;
 }
 
-function intentsReceived(board: Awaited<ReturnType<typeof openSocket>>) {
+function intentsReceived(board: { messages: { type: unknown; updates?: unknown }[] }) {
   return board.messages.flatMap((m) => (m.type === "intents" ? (m.updates as { seq: number; intent: string }[]) : []));
 }
 
@@ -64,6 +64,30 @@ describe("BroadcastHub with a remote (SageMaker) classifier", () => {
     ]);
     expect(await loggedIntents(id)).toEqual(["question", "request", "general", "question"]);
     expect(await endpointCalls()).toBe(1);
+  });
+
+  it("sends ingest batches that arrive within one window as one remote call, every chat classified by it", async () => {
+    const { id } = await createBroadcast();
+    const board = await openSocket(`/api/broadcasts/${id}/board`);
+    board.send({ type: "hello", lastSeq: 0 });
+    await board.until((m) => m.some((x) => x.type === "stats"));
+    // Six sources' batches at once, as a feeder's 100 ms batches would come: one call per batch before.
+    const acks = await Promise.all(
+      Array.from({ length: 6 }, (_, b) =>
+        api(`/api/broadcasts/${id}/chats`, {
+          method: "POST",
+          body: JSON.stringify({
+            type: "chats",
+            chats: MESSAGES.map((m, i) => chat(b * MESSAGES.length + i + 1, m)),
+          }),
+        }).then((res) => res.json() as Promise<{ accepted: number }>),
+      ),
+    );
+    expect(acks.map((a) => a.accepted)).toEqual([4, 4, 4, 4, 4, 4]);
+    await board.until((m) => intentsReceived({ messages: m }).length === 24, 5000);
+    // The endpoint's rule, not the embedded model's: "이 가격 실화?" is a question only there.
+    expect(await loggedIntents(id)).toEqual(Array(6).fill(["question", "request", "general", "question"]).flat());
+    expect(await endpointCalls()).toBeLessThanOrEqual(2);
   });
 
   it("falls back to the embedded model when the endpoint is too slow, and leaves nothing pending", async () => {

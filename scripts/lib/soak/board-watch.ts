@@ -28,6 +28,10 @@ export interface BoardWatchOptions {
  */
 export class BoardWatch {
   readonly tally: BoardTally;
+  /** Chats moderation held on this broadcast, seq → commentNo (from `held` frames): never in `chats` frames. */
+  readonly held = new Map<number, number>();
+  /** Seqs skipped by `chats` frames; those not held are the gaps. */
+  private readonly skipped: number[] = [];
   private ws: WebSocket | null = null;
   private started = false;
   private stopped = false;
@@ -43,6 +47,11 @@ export class BoardWatch {
     this.options = options;
     this.tally = { broadcast, received: 0, gaps: 0, duplicated: 0, reordered: 0, reconnects: 0, lastSeq: 0 };
     this.connect();
+  }
+
+  /** Skipped seqs that were not held chats (`held` frames may come after the chats that skip them). */
+  gaps(): number {
+    return this.skipped.filter((seq) => !this.held.has(seq)).length;
   }
 
   stop(): void {
@@ -95,6 +104,8 @@ export class BoardWatch {
       ws.send(JSON.stringify({ type: "hello", lastSeq: this.tally.lastSeq }));
     } else if (msg.type === "resync") {
       ws.send(JSON.stringify({ type: "hello", lastSeq: this.tally.lastSeq }));
+    } else if (msg.type === "held" && msg.items) {
+      for (const item of msg.items) this.held.set(item.seq, item.commentNo);
     } else if (msg.type === "chats" && msg.items) {
       const now = Date.now();
       for (const item of msg.items) this.onItem(item, now);
@@ -106,7 +117,8 @@ export class BoardWatch {
     if (item.seq === t.lastSeq) t.duplicated++;
     else if (item.seq < t.lastSeq) t.reordered++;
     else {
-      if (item.seq > t.lastSeq + 1) t.gaps += item.seq - t.lastSeq - 1;
+      for (let seq = t.lastSeq + 1; seq < item.seq; seq++) this.skipped.push(seq);
+      t.gaps = this.gaps();
       t.lastSeq = item.seq;
       t.received++;
       this.options.onChat?.(item.commentNo, item.at, now);
