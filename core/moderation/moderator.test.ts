@@ -43,6 +43,7 @@ describe("verdicts", () => {
       "🔥".repeat(12),
       "사세요 사세요 사세요 사세요 사세요 사세요",
       "재택 부업 하루 10만 카톡 easyjob7",
+      `<img src=x onerror="alert(1)">`,
     ]);
     expect(verdicts.map((v) => [v.category, v.reasons[0]])).toEqual([
       ["personal_info", "rule:phone"],
@@ -51,6 +52,7 @@ describe("verdicts", () => {
       ["spam", "rule:emoji_wall"],
       ["spam", "rule:flood_words"],
       ["spam", "rule:contact_handle"],
+      ["spam", "rule:markup"],
     ]);
     for (const v of verdicts) expect(v).toMatchObject({ hold: true, score: 1 });
   });
@@ -63,6 +65,7 @@ describe("verdicts", () => {
       "주문번호 2024112512345 배송 언제",
       "고객센터 1588-1234 맞나요?",
       "ㅋㅋㅋㅋ",
+      "<<오늘만 특가>> 언제까지에요? 8시: 마감",
     ]);
     for (const v of verdicts) expect(v).toEqual({ hold: false, category: null, score: 0, reasons: [] });
   });

@@ -8,6 +8,7 @@ import { MAX_FEATURES, extractFeatures, lastPass } from "../intent/features.ts";
 import { type IntentModel, checkModel, isBlank, logitsFromFeatures, topClass } from "../intent/model.ts";
 import type { IntentResult } from "../intent/types.ts";
 import { hasContactHandle } from "./contact.ts";
+import { looksLikeMarkup } from "./markup.ts";
 import { MAX_MODERATION_FEATURES, containsLetters, leanSums, lettersOf, packWeights } from "./features.ts";
 import { FloodTracker } from "./flood.ts";
 import { linksOf } from "./links.ts";
@@ -160,6 +161,7 @@ function judge(
   else if (s.dotted && (links = linksOf(chat.message, settings.allowedDomains)).disallowed.length > 0)
     spam = "rule:link";
   else if (s.latin >= CONTACT_LATIN && hasContactHandle(chat.message)) spam = "rule:contact_handle";
+  else if (s.angled && s.latin >= 2 && looksLikeMarkup(chat.message)) spam = "rule:markup";
   else if (s.longestRun >= CHARACTER_FLOOD) spam = "rule:flood_characters";
   else if (s.emoji >= EMOJI_WALL && s.letters === 0) spam = "rule:emoji_wall";
   else if (lastPass.spacedLength >= WORD_FLOOD * 2 - 1 && wordFlood()) spam = "rule:flood_words";

@@ -42,6 +42,8 @@ export interface Scan {
   at: boolean;
   /** `.` or `/` between two ASCII letters or digits: a link may be here. */
   dotted: boolean;
+  /** A `<` or `:`: markup or a `javascript:` link may be here (markup.ts). */
+  angled: boolean;
   /** Longest run of one code unit (spaces excluded). */
   longestRun: number;
   /** Emoji (astral code points and dingbats/symbols). */
@@ -59,6 +61,7 @@ const scan: Scan = {
   numerals: 0,
   at: false,
   dotted: false,
+  angled: false,
   longestRun: 0,
   emoji: 0,
   letters: 0,
@@ -80,7 +83,8 @@ export function scanChat(text: string): Scan {
     longest = 0,
     prev = -1;
   let at = false,
-    dotted = false;
+    dotted = false,
+    angled = false;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -99,6 +103,7 @@ export function scanChat(text: string): Scan {
       if (c >= 48 && c <= 57) digits++;
       else if ((c | 32) >= 97 && (c | 32) <= 122) latin++;
       else if (c === 64) at = true;
+      else if (c === 60 || c === 58) angled = true;
       else if (
         (c === 46 || c === 47) &&
         i > 0 &&
@@ -118,6 +123,7 @@ export function scanChat(text: string): Scan {
   scan.numerals = numerals;
   scan.at = at;
   scan.dotted = dotted;
+  scan.angled = angled;
   scan.longestRun = longest;
   scan.emoji = emoji;
   scan.letters = letters + latin;
