@@ -89,7 +89,7 @@ describe("npm start with YouTube settings", () => {
       body: JSON.stringify([
         { id: "e1", text: "사이즈 몇 나와요?", author: "민지" },
         { id: "e2", type: "superChatEvent", text: "배송 언제 와요?", author: "큰손", amount: "₩5,000" },
-        { id: "e3", text: "<script>alert(1)</script> 그대로", author: "장난" },
+        { id: "e3", text: "<b>굵게</b> 그대로", author: "장난" },
       ]),
     });
     const created = await call("/api/broadcasts", {
@@ -113,7 +113,7 @@ describe("npm start with YouTube settings", () => {
     expect(lines.map((l) => (JSON.parse(l) as { message: string }).message)).toEqual([
       "사이즈 몇 나와요?",
       "배송 언제 와요?",
-      "<script>alert(1)</script> 그대로",
+      "<b>굵게</b> 그대로",
     ]);
     const status = (await (await call(`/api/broadcasts/${id}/capture`)).json()) as {
       status: { runner: string; quota: { units: number } };
