@@ -275,46 +275,16 @@ export class HubLog {
   }
 
   private insertHeld(row: LogRow, source: string): void {
-    const v = row.verdict;
-    this.sql.exec(
-      `INSERT INTO chats (seq, comment_no, nickname, message, comment_type, intent, confidence, at, source, held, hold_state, hold_score, hold_reasons)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'held', ?, ?)`,
-      row.seq,
-      row.commentNo,
-      row.nickname,
-      row.message,
-      row.commentType,
-      row.intent,
-      row.confidence,
-      row.at,
-      source,
-      v.category,
-      v.score,
-      v.reasons.join(","),
-    );
+    this.sql.exec(`INSERT INTO chats ${CHAT_COLUMNS} VALUES ${CHAT_VALUES}`, ...chatValues(row, row.seq, source));
   }
 
   /** The general path: row by row, letting the unique commentNo index drop duplicates. */
   private insertEach(rows: LogRow[], source: string, logged: LogRow[]): number {
     let seq = this.lastSeq;
     for (const row of rows) {
-      const v = row.verdict;
       const cursor = this.sql.exec(
-        `INSERT OR IGNORE INTO chats (seq, comment_no, nickname, message, comment_type, intent, confidence, at, source, held, hold_state, hold_score, hold_reasons)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        seq + 1,
-        row.commentNo,
-        row.nickname,
-        row.message,
-        row.commentType,
-        row.intent,
-        row.confidence,
-        row.at,
-        source,
-        v.hold ? v.category : null,
-        v.hold ? "held" : null,
-        v.hold ? v.score : null,
-        v.hold ? v.reasons.join(",") : null,
+        `INSERT OR IGNORE INTO chats ${CHAT_COLUMNS} VALUES ${CHAT_VALUES}`,
+        ...chatValues(row, seq + 1, source),
       );
       if (cursor.rowsWritten === 0) continue;
       row.seq = ++seq;
@@ -480,4 +450,28 @@ function countIntents(chats: readonly { intent: BoardChat["intent"] }[]): Intent
   const c = { general: 0, request: 0, question: 0 };
   for (const chat of chats) if (chat.intent !== "pending") c[chat.intent]++;
   return c;
+}
+
+/** The chats table's columns one logged chat fills, with their placeholders and values (chatValues). */
+const CHAT_COLUMNS =
+  "(seq, comment_no, nickname, message, comment_type, intent, confidence, at, source, held, hold_state, hold_score, hold_reasons)";
+const CHAT_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+function chatValues(row: LogRow, seq: number, source: string): SqlStorageValue[] {
+  const v = row.verdict;
+  return [
+    seq,
+    row.commentNo,
+    row.nickname,
+    row.message,
+    row.commentType,
+    row.intent,
+    row.confidence,
+    row.at,
+    source,
+    v.hold ? v.category : null,
+    v.hold ? "held" : null,
+    v.hold ? v.score : null,
+    v.hold ? v.reasons.join(",") : null,
+  ];
 }

@@ -35,41 +35,25 @@ export async function storeSnapshot(db: Db, broadcastId: string, s: SetupSnapsho
       .set({ description: s.detail.description ?? "", updatedAt: now })
       .where(eq(broadcasts.id, broadcastId)),
     db.delete(broadcastBenefits).where(eq(broadcastBenefits.broadcastId, broadcastId)),
-    ...s.products.map((p) =>
-      db
+    ...s.products.map((p) => {
+      const fields = {
+        productNo: p.productNo,
+        name: p.name,
+        brandName: p.brandName,
+        mallName: p.mallName,
+        image: p.image,
+        price: p.price,
+        salePrice: currentPrice(p) ?? p.salePrice,
+        discountRate: p.discountRate,
+        status: p.broadcastProductStatus ?? p.status,
+        url: p.productEndUrl,
+        updatedAt: now,
+      };
+      return db
         .insert(products)
-        .values({
-          broadcastId,
-          key: p.key,
-          productNo: p.productNo,
-          name: p.name,
-          brandName: p.brandName,
-          mallName: p.mallName,
-          image: p.image,
-          price: p.price,
-          salePrice: currentPrice(p) ?? p.salePrice,
-          discountRate: p.discountRate,
-          status: p.broadcastProductStatus ?? p.status,
-          url: p.productEndUrl,
-          updatedAt: now,
-        })
-        .onConflictDoUpdate({
-          target: [products.broadcastId, products.key],
-          set: {
-            productNo: p.productNo,
-            name: p.name,
-            brandName: p.brandName,
-            mallName: p.mallName,
-            image: p.image,
-            price: p.price,
-            salePrice: currentPrice(p) ?? p.salePrice,
-            discountRate: p.discountRate,
-            status: p.broadcastProductStatus ?? p.status,
-            url: p.productEndUrl,
-            updatedAt: now,
-          },
-        }),
-    ),
+        .values({ broadcastId, key: p.key, ...fields })
+        .onConflictDoUpdate({ target: [products.broadcastId, products.key], set: fields });
+    }),
     ...lines.map((l, i) =>
       db
         .insert(broadcastBenefits)

@@ -36,10 +36,10 @@ export async function viewer(path: string, options: { ip?: string; client?: stri
   return socket;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: tests read a field or two of several answer shapes
 export async function publish(
   id: string,
   body: Record<string, unknown>,
+  // biome-ignore lint/suspicious/noExplicitAny: tests read a field or two of several answer shapes
 ): Promise<{ status: number; body: Record<string, any> }> {
   const res = await api(`/api/broadcasts/${id}/answers`, { method: "POST", body: JSON.stringify(body) });
   // biome-ignore lint/suspicious/noExplicitAny: tests read a field or two of several answer shapes
