@@ -67,7 +67,8 @@ export function prng(seed: number): () => number {
   };
 }
 
-function shuffle(order: Int32Array, rand: () => number): void {
+/** Fisher–Yates in place, drawing from `rand`. */
+export function shuffle(order: Int32Array, rand: () => number): void {
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     const t = order[i]!;

@@ -5,7 +5,7 @@
  * variance reduction) and over several shuffles (seeds); both averages are linear, so the
  * shipped model is still one table.
  */
-import { type FeatureSet, prng, type TrainOptions, trainSoftmax } from "../intent/train.ts";
+import { type FeatureSet, prng, shuffle, type TrainOptions, trainSoftmax } from "../intent/train.ts";
 
 export interface ModerationTrainOptions extends TrainOptions {
   /** Shuffles (seeds) whose weights are averaged. */
@@ -75,12 +75,7 @@ export function trainScaled(set: FeatureSet, opts: TrainOptions, r: Float32Array
   const rand = prng(opts.seed ?? 1);
   const z = new Float64Array(C);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
+    shuffle(order, rand);
     for (const ex of order) {
       const from = set.offsets[ex]!,
         to = set.offsets[ex + 1]!;
@@ -140,12 +135,7 @@ export function trainNormalisedBinary(
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const rand = prng(opts.seed);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
+    shuffle(order, rand);
     for (const ex of order) {
       const from = set.offsets[ex]!,
         to = set.offsets[ex + 1]!;
