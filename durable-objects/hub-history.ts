@@ -1,18 +1,11 @@
 import { columnOfIntent, intentsOf, nextBefore, olderSpan, SCAN_SPAN, WINDOW_PER_COLUMN } from "../core/hub/window.ts";
 import type { BoardChat, BoardServerMessage } from "../core/protocol/board.ts";
 import type { Intent } from "../core/protocol/intent.ts";
+import { type ChatRow, rowToChat } from "./hub-log.ts";
 
-type ChatRow = {
-  seq: number;
-  comment_no: number;
-  nickname: string;
-  message: string;
-  intent: BoardChat["intent"];
-  confidence: number;
-  at: number;
-};
-
-const COLUMNS = "seq, comment_no, nickname, message, intent, confidence, at";
+const COLUMNS = "seq, comment_no, nickname, message, intent, confidence, at, held";
+/** Chats moderation holds or denied never reach a column (allowed ones do, personal information masked). */
+const SHOWN = "(hold_state IS NULL OR hold_state = 'allowed')";
 
 /**
  * Reads of the hub's log for boards that join late or scroll back: the newest chats of each
@@ -28,7 +21,7 @@ export function recentWindow(sql: SqlStorage, upToSeq: number): BoardChat[] {
   let left = 3 * WINDOW_PER_COLUMN;
   const picked: BoardChat[] = [];
   const rows = sql.exec<ChatRow>(
-    `SELECT ${COLUMNS} FROM chats WHERE seq BETWEEN ? AND ? ORDER BY seq DESC`,
+    `SELECT ${COLUMNS} FROM chats WHERE seq BETWEEN ? AND ? AND ${SHOWN} ORDER BY seq DESC`,
     Math.max(1, upToSeq - SCAN_SPAN + 1),
     upToSeq,
   );
@@ -37,7 +30,7 @@ export function recentWindow(sql: SqlStorage, upToSeq: number): BoardChat[] {
     const column = columnOfIntent(row.intent);
     if (want[column] === 0) continue;
     want[column]--;
-    picked.push(toChat(row));
+    picked.push(rowToChat(row));
     if (--left === 0) break;
   }
   return picked.reverse();
@@ -56,25 +49,13 @@ export function olderPage(
   const intents = intentsOf(column);
   const items = sql
     .exec<ChatRow>(
-      `SELECT ${COLUMNS} FROM chats WHERE seq BETWEEN ? AND ? AND intent IN (${intents.map(() => "?").join(", ")}) ORDER BY seq DESC LIMIT ?`,
+      `SELECT ${COLUMNS} FROM chats WHERE seq BETWEEN ? AND ? AND ${SHOWN} AND intent IN (${intents.map(() => "?").join(", ")}) ORDER BY seq DESC LIMIT ?`,
       span.from,
       span.to,
       ...intents,
       limit,
     )
     .toArray()
-    .map(toChat);
+    .map(rowToChat);
   return { type: "older-chats", column, items, next: nextBefore(items, limit, span.from, firstSeq) };
-}
-
-function toChat(r: ChatRow): BoardChat {
-  return {
-    seq: r.seq,
-    commentNo: r.comment_no,
-    nickname: r.nickname,
-    message: r.message,
-    intent: r.intent,
-    confidence: r.confidence,
-    at: r.at,
-  };
 }

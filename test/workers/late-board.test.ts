@@ -133,6 +133,31 @@ describe("a board that joins late", () => {
     expect(again.chats().map((c) => c.seq)).toEqual(Array.from({ length: 700 }, (_, i) => TOTAL + 1 + i));
   });
 
+  it("leaves chats moderation holds out of the window and the pages, as the live board does", async () => {
+    const { id } = await createBroadcast();
+    await fill(id, 1, TOTAL);
+    const phone = "제 번호 010-1234-5678 이에요 연락주세요?";
+    const res = await api(`/api/broadcasts/${id}/chats`, {
+      method: "POST",
+      body: JSON.stringify({ type: "chats", chats: [chat(TOTAL + 1, phone), chat(TOTAL + 2, "배송 언제 와요?")] }),
+    });
+    expect(res.status).toBe(200);
+    const board = await openSocket(`/api/broadcasts/${id}/board`);
+    board.send({ type: "hello", lastSeq: 0, recent: true });
+    await board.until((m) => m.some((x) => x.type === "window"));
+    const window = board.messages.find((m) => m.type === "window") as unknown as {
+      items: (Chat & { message: string })[];
+    };
+    expect(window.items.at(-1)?.seq).toBe(TOTAL + 2);
+    expect(window.items.map((c) => c.message)).not.toContain(phone);
+    expect(window.items.map((c) => c.seq)).not.toContain(TOTAL + 1);
+    for (const column of ["question", "request", "general"] as const) {
+      const page = await older(board, column, TOTAL + 3, 50);
+      expect(page.items.map((c) => c.seq)).not.toContain(TOTAL + 1);
+    }
+    board.close();
+  });
+
   it("refuses a malformed older request with an error frame", async () => {
     const { id } = await createBroadcast();
     const board = await openSocket(`/api/broadcasts/${id}/board`);
