@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ClusterIndex, wordWeight } from "./clusters.ts";
+import { PAIR_FEATURES } from "./pair-features.ts";
 
 let seq = 0;
 const q = (message: string, at = 1000 + seq) => ({ seq: ++seq, message, at });
@@ -119,15 +120,17 @@ describe("ClusterIndex on rewordings", () => {
 
 describe("ClusterIndex exemplars and word weights", () => {
   it("compares a question with a cluster's first few wordings, so a grown cluster meets more rewordings", () => {
-    const alone = new ClusterIndex({ exemplars: 1 });
-    const grown = new ClusterIndex();
+    // A scorer reading letters only (jamo overlap ≥ 0.6): the third wording is near the second, not the first.
+    const weights = PAIR_FEATURES.map((f) => (f === "bias" ? -6 : f === "contentJamo" ? 10 : 0));
+    const model = { weights, joinAt: 0.5 };
+    const alone = new ClusterIndex({ model, exemplars: 1 });
+    const grown = new ClusterIndex({ model });
     for (const index of [alone, grown]) {
-      const first = index.add(q("배송 언제쯤 받을 수 있어요")).id;
-      expect(index.add(q("배송 언제 와요?")).id).toBe(first);
+      const first = index.add(q("베개커버 따로 파나요")).id;
+      expect(index.add(q("베개커버 따로 사야돼요")).id).toBe(first);
     }
-    // Closer to the second wording than to the first: only the exemplar finds it.
-    expect(grown.add(q("배송 며칠 걸려요?")).id).toBe(grown.top(1)[0]!.id);
-    expect(alone.add(q("배송 며칠 걸려요?")).id).not.toBe(alone.top(1)[0]!.id);
+    expect(grown.add(q("커버 따로 사야돼요")).id).toBe(grown.top(1)[0]!.id);
+    expect(alone.add(q("커버 따로 사야돼요")).id).not.toBe(alone.top(1)[0]!.id);
   });
 
   it("keeps a wording that names no value out of a value's exemplars, so other values stay out", () => {

@@ -1,13 +1,6 @@
-import {
-  DEFAULT_WEIGHTS,
-  bareAspect,
-  isValueWord,
-  meaningKey,
-  meaningSimilarity,
-  questionMeaning,
-  type QuestionMeaning,
-  type SimilarityWeights,
-} from "./question-meaning.ts";
+import { bareAspect, isValueWord, meaningKey, type QuestionMeaning } from "./question-meaning.ts";
+import { gramWeight, pairFeatures, questionProfile, valueConflict, type QuestionProfile } from "./pair-features.ts";
+import { PAIR_MODEL, pairScore, type PairModel } from "./pair-model.ts";
 import type { ClusterStatus } from "../protocol/board.ts";
 
 /** A group of near-duplicate questions ("asked 37×"), so the manager answers once. */
@@ -27,44 +20,44 @@ export interface QuestionCluster {
 export interface ClusterOptions {
   /** Clusters kept; the least recently asked go first. */
   maxClusters?: number;
-  /** Similarity (0..1, `meaningSimilarity`) at which a question joins a cluster with another key. */
+  /** Probability of "same question" (the pair model's) at which a question joins a cluster with another key. */
   joinAt?: number;
   /** Most recent clusters remembered per aspect or word: the only ones a new question is compared with. */
   perStem?: number;
-  /** How missing aspects or things weigh in `meaningSimilarity`. */
-  weights?: SimilarityWeights;
+  /** The learned "same question" scorer (data/clusters/pair-model-v1.json by default). */
+  model?: PairModel;
   /** Distinct wordings a cluster is compared by (its first ones): a grown cluster meets more rewordings. */
   exemplars?: number;
 }
 
-/** Similarity at which a question joins a cluster, chosen with `DEFAULT_WEIGHTS` by leave-one-set-out (npm run cv:clusters). */
-export const DEFAULT_JOIN_AT = 0.45;
+/** Probability at which a question joins a cluster, chosen with the model by leave-one-set-out (npm run cv:clusters). */
+export const DEFAULT_JOIN_AT = PAIR_MODEL.joinAt;
 
 const TEXT_CACHE_SIZE = 4096;
-/** Meanings remembered by text for every index of the isolate (a pure function of the text). */
-const MEANING_CACHE_SIZE = 8192;
-const meanings = new Map<string, QuestionMeaning>();
+/** Profiles remembered by text for every index of the isolate (a pure function of the text). */
+const PROFILE_CACHE_SIZE = 8192;
+const profiles = new Map<string, QuestionProfile>();
 
 /**
- * `questionMeaning`, remembered: reading a meaning (the lexicon scan) is most of what a new
+ * `questionProfile`, remembered: reading a meaning (the lexicon scan) is most of what a new
  * question costs, and the same texts come back in every broadcast ("가격?", "배송 언제 와요").
- * Callers only read the meaning, never change it.
+ * Callers only read the profile, never change it.
  */
-function meaningOf(message: string): QuestionMeaning {
-  let meaning = meanings.get(message);
-  if (meaning === undefined) {
-    meaning = questionMeaning(message);
-    if (meanings.size >= MEANING_CACHE_SIZE) meanings.delete(meanings.keys().next().value!);
-    meanings.set(message, meaning);
+function profileOf(message: string): QuestionProfile {
+  let profile = profiles.get(message);
+  if (profile === undefined) {
+    profile = questionProfile(message);
+    if (profiles.size >= PROFILE_CACHE_SIZE) profiles.delete(profiles.keys().next().value!);
+    profiles.set(message, profile);
   }
-  return meaning;
+  return profile;
 }
 /** Words counted for their weight; past this the counts start again (a long broadcast drifts anyway). */
 const WORD_COUNTS_SIZE = 20_000;
 
 interface Signature {
-  /** The meanings of the cluster's first distinct wordings (its key's first). */
-  meanings: QuestionMeaning[];
+  /** The profiles of the cluster's first distinct wordings (its key's first). */
+  profiles: QuestionProfile[];
   keys: string[];
   /** The exemplars' aspects and words, deduplicated: what the cluster is found by. */
   tokens: string[];
@@ -86,6 +79,11 @@ export class ClusterIndex {
   /** How many questions of this broadcast named each word: a word asked again names a thing, a one-off is wording. */
   private readonly wordCounts = new Map<string, number>();
   private readonly weight = (word: string): number => wordWeight(word, this.wordCounts.get(word) ?? 0);
+  /** How many questions of this broadcast held each letter pair of content, and how many were counted. */
+  private readonly gramCounts = new Map<string, number>();
+  private questionsCounted = 0;
+  private readonly gramWeight = (gram: string): number =>
+    gramWeight(this.gramCounts.get(gram) ?? 0, this.questionsCounted);
   private readonly byStem = new Map<string, Set<string>>();
   private readonly options: Required<ClusterOptions>;
   private nextId = 1;
@@ -95,10 +93,11 @@ export class ClusterIndex {
       maxClusters: 2000,
       joinAt: DEFAULT_JOIN_AT,
       perStem: 12,
-      weights: DEFAULT_WEIGHTS,
+      model: PAIR_MODEL,
       exemplars: 4,
       ...options,
     };
+    if (options.model && options.joinAt === undefined) this.options.joinAt = options.model.joinAt;
     for (const c of [...restored].sort((a, b) => a.lastAt - b.lastAt)) this.insert(upgraded(c));
     this.nextId = 1 + Math.max(0, ...restored.map((c) => Number(c.id.slice(1)) || 0));
   }
@@ -112,9 +111,9 @@ export class ClusterIndex {
     const seen = this.textCache.get(chat.message);
     let cluster = seen === undefined ? undefined : this.byKey.get(seen);
     if (!cluster) {
-      const { found, meaning, key } = this.match(chat.message);
+      const { found, profile, key } = this.match(chat.message);
       cluster = found;
-      if (cluster.count > 0 && meaning) this.addExemplar(cluster, key, meaning);
+      if (cluster.count > 0 && profile) this.addExemplar(cluster, key, profile);
     }
     this.cacheText(chat.message, cluster.key);
     const isNew = cluster.count === 0;
@@ -133,13 +132,15 @@ export class ClusterIndex {
   }
 
   /** The cluster a question belongs to by its words, or a new one (count 0, not yet inserted). */
-  private match(message: string): { found: QuestionCluster; meaning?: QuestionMeaning; key: string } {
-    const meaning = meaningOf(message);
+  private match(message: string): { found: QuestionCluster; profile?: QuestionProfile; key: string } {
+    const profile = profileOf(message);
+    const meaning = profile.meaning;
     const empty = meaning.aspects.length === 0 && meaning.words.length === 0;
     const key = empty ? message.trim().toLowerCase() : meaningKey(meaning);
     if (!empty) for (const w of meaning.words) this.countWord(w);
-    const found = this.exact(key) ?? (empty ? undefined : this.similar(meaning));
-    if (found) return { found, meaning: empty ? undefined : meaning, key };
+    this.countGrams(profile);
+    const found = this.exact(key) ?? (empty ? undefined : this.similar(profile));
+    if (found) return { found, profile: empty ? undefined : profile, key };
     return {
       found: {
         id: `c${this.nextId++}`,
@@ -159,6 +160,15 @@ export class ClusterIndex {
     return this.byKey.get(key) ?? this.byKey.get(this.exemplarOf.get(key) ?? "");
   }
 
+  private countGrams(profile: QuestionProfile): void {
+    if (this.gramCounts.size >= WORD_COUNTS_SIZE) {
+      this.gramCounts.clear();
+      this.questionsCounted = 0;
+    }
+    this.questionsCounted++;
+    for (const g of profile.grams) this.gramCounts.set(g, (this.gramCounts.get(g) ?? 0) + 1);
+  }
+
   private countWord(word: string): void {
     if (this.wordCounts.size >= WORD_COUNTS_SIZE && !this.wordCounts.has(word)) this.wordCounts.clear();
     this.wordCounts.set(word, (this.wordCounts.get(word) ?? 0) + 1);
@@ -169,13 +179,13 @@ export class ClusterIndex {
    * `exemplars`, if it names the same values: a wording that names none ("사이즈 있어요" in
    * the cluster of "L 사이즈 있어요") would let every other size's question in.
    */
-  private addExemplar(c: QuestionCluster, key: string, meaning: QuestionMeaning): void {
+  private addExemplar(c: QuestionCluster, key: string, profile: QuestionProfile): void {
     const signature = this.signatures.get(c.key);
     if (!signature || signature.keys.length >= this.options.exemplars || this.exact(key)) return;
-    if (valuesOf(meaning) !== valuesOf(signature.meanings[0]!)) return;
+    if (valuesOf(profile.meaning) !== valuesOf(signature.profiles[0]!.meaning)) return;
     signature.keys.push(key);
-    signature.meanings.push(meaning);
-    signature.tokens = [...new Set([...signature.tokens, ...tokensOf(meaning)])];
+    signature.profiles.push(profile);
+    signature.tokens = [...new Set([...signature.tokens, ...tokensOf(profile)])];
     this.exemplarOf.set(key, c.key);
   }
 
@@ -196,9 +206,10 @@ export class ClusterIndex {
 
   /** The existing cluster a question would join, without adding it (undefined: it would start one). */
   find(message: string): QuestionCluster | undefined {
-    const meaning = meaningOf(message);
+    const profile = profileOf(message);
+    const meaning = profile.meaning;
     if (meaning.aspects.length === 0 && meaning.words.length === 0) return this.byKey.get(message.trim().toLowerCase());
-    return this.exact(meaningKey(meaning)) ?? this.similar(meaning);
+    return this.exact(meaningKey(meaning)) ?? this.similar(profile);
   }
 
   /** Every cluster, least recently asked first. */
@@ -211,17 +222,19 @@ export class ClusterIndex {
     return [...this.byKey.values()].sort((a, b) => b.count - a.count || b.lastAt - a.lastAt).slice(0, n);
   }
 
-  private similar(meaning: QuestionMeaning): QuestionCluster | undefined {
+  /** The cluster whose closest exemplar the pair model most surely calls the same question, if sure enough. */
+  private similar(profile: QuestionProfile): QuestionCluster | undefined {
     const candidates = new Set<string>();
-    for (const token of tokensOf(meaning)) for (const key of this.byStem.get(token) ?? []) candidates.add(key);
+    for (const token of tokensOf(profile)) for (const key of this.byStem.get(token) ?? []) candidates.add(key);
     if (candidates.size === 0) return undefined;
     let best: string | undefined;
     let bestScore = this.options.joinAt;
     for (const key of candidates) {
       const other = this.signatures.get(key);
       if (!other) continue;
-      for (const m of other.meanings) {
-        const score = meaningSimilarity(meaning, m, this.options.weights, this.weight);
+      for (const p of other.profiles) {
+        if (valueConflict(profile.meaning, p.meaning)) continue;
+        const score = pairScore(this.options.model, pairFeatures(profile, p, this.weight, this.gramWeight));
         if (score >= bestScore) [best, bestScore] = [key, score];
       }
     }
@@ -231,7 +244,9 @@ export class ClusterIndex {
   private insert(c: QuestionCluster): void {
     this.byKey.set(c.key, c);
     const meaning = meaningOfKey(c.key);
-    this.signatures.set(c.key, { meanings: [meaning], keys: [c.key], tokens: tokensOf(meaning) });
+    // A restored cluster's latest wording may key differently: its letters, with the key's meaning.
+    const profile = { ...profileOf(c.latest), meaning };
+    this.signatures.set(c.key, { profiles: [profile], keys: [c.key], tokens: tokensOf(profile) });
     this.rememberStems(c.key);
   }
 
@@ -282,9 +297,16 @@ export function wordWeight(word: string, count: number): number {
 
 const valuesOf = (m: QuestionMeaning) => m.words.filter(isValueWord).join(" ");
 
-/** What candidate clusters are found by: aspects and words (marked apart, a word may spell an aspect). */
-function tokensOf(m: QuestionMeaning): string[] {
-  return [...m.aspects.map((a) => `@${bareAspect(a)}`), ...m.words];
+/**
+ * What candidate clusters are found by: aspects, words (marked apart, a word may spell an
+ * aspect) and the letter pairs of the content, so a wording no table reads still meets the
+ * clusters sharing its letters ("커버력좋아요" and "커버력 어때요").
+ */
+function tokensOf(p: QuestionProfile): string[] {
+  const m = p.meaning;
+  const tokens = [...m.aspects.map((a) => `@${bareAspect(a)}`), ...m.words];
+  for (const g of p.grams) tokens.push(`\u0001${g}`);
+  return tokens;
 }
 
 /** The meaning a key was made from (`meaningKey`); a key without "|" is a content-free text. */
@@ -298,6 +320,6 @@ function meaningOfKey(key: string): QuestionMeaning {
 /** Clusters stored before keys carried meanings (sorted stems) are keyed again from their latest wording. */
 function upgraded(c: QuestionCluster): QuestionCluster {
   if (c.key.includes("|")) return c;
-  const meaning = meaningOf(c.latest);
+  const meaning = profileOf(c.latest).meaning;
   return meaning.aspects.length || meaning.words.length ? { ...c, key: meaningKey(meaning) } : c;
 }

@@ -137,7 +137,7 @@ function stemAspects(stem: string, t: Tables): StemReading {
 }
 
 /** Whether a word names a thing: a noun-shaped word or a value of the aspect table ("킹", "s"). */
-function nounLike(word: string): boolean {
+export function nounLike(word: string): boolean {
   return nounShaped(word) || load().values.has(word);
 }
 

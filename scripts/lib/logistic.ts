@@ -1,11 +1,12 @@
 /**
  * L2-regularised logistic regression by Newton's method (IRLS): exact and fast for the few
  * dense features of the drafter's second look. The bias (feature 0, always 1) is not penalised.
+ * `weights` (one per row, default 1) count a row more or less, e.g. a corpus from another domain.
  */
 export function fitLogistic(
   x: readonly (readonly number[])[],
   y: readonly number[],
-  { l2 = 0.01, iterations = 25 } = {},
+  { l2 = 0.01, iterations = 25, weights }: { l2?: number; iterations?: number; weights?: readonly number[] } = {},
 ): number[] {
   const d = x[0]?.length ?? 0;
   const w = new Array<number>(d).fill(0);
@@ -16,10 +17,13 @@ export function fitLogistic(
     );
     x.forEach((row, n) => {
       const p = sigmoid(row.reduce((z, v, j) => z + v * w[j]!, 0));
-      const s = Math.max(p * (1 - p), 1e-9);
+      const c = weights?.[n] ?? 1;
+      const s = c * Math.max(p * (1 - p), 1e-9);
       for (let i = 0; i < d; i++) {
-        gradient[i]! += (p - y[n]!) * row[i]!;
-        for (let j = 0; j < d; j++) hessian[i]![j]! += s * row[i]! * row[j]!;
+        const ri = row[i]!;
+        if (ri === 0) continue;
+        gradient[i]! += c * (p - y[n]!) * ri;
+        for (let j = 0; j < d; j++) hessian[i]![j]! += s * ri * row[j]!;
       }
     });
     // A feature constant across all rows makes the Hessian singular; a tiny ridge keeps it solvable.

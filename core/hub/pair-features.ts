@@ -1,0 +1,212 @@
+import { contentStems } from "../answers/question-key.ts";
+import { compactText } from "../answers/tokenize.ts";
+import {
+  DEFAULT_WEIGHTS,
+  bareAspect,
+  isValueWord,
+  meaningSimilarity,
+  nounLike,
+  questionMeaning,
+  softDice,
+  type QuestionMeaning,
+  type WordWeight,
+} from "./question-meaning.ts";
+
+/**
+ * What a "same question" scorer sees of one question, computed once per text: its meaning
+ * (aspects and things, question-meaning.ts), and its letters with spacing, particles and
+ * endings gone (character bigrams and jamo trigrams of the content stems), so a new author's
+ * wording that no table knows still meets a rewording by shared letters.
+ */
+export interface QuestionProfile {
+  meaning: QuestionMeaning;
+  /** Character bigrams of the content stems written together ("커버력좋" → 커버, 버력, 력좋). */
+  grams: Set<string>;
+  /** Jamo trigrams of the content stems: a typo or another ending changes few of them. */
+  jamo: Set<string>;
+  /** Character bigrams of the whole compact text, endings included. */
+  whole: Set<string>;
+  /** Which kinds of question word it uses (when, how much, where, how many, what, how, can, is there), a bit each. */
+  asks: number;
+}
+
+/** Question words by kind; a text may use several ("언제 몇시에 와요"). Read on the compact text. */
+const ASKS: RegExp[] = [
+  /언제|며칠|몇일|몇시|얼마나걸|걸려/,
+  /얼마(?!나)|가격|금액/,
+  /얼마나|어느정도|정도/,
+  /어디|어느/,
+  /몇(?!시|일)/,
+  /뭐|뭔|뭘|무슨|무엇|머에|머예|어떤(?!가)/,
+  /어떻|어케|어떡|어때|어떤가|어떠/,
+  /되나|돼|되요|될까|가능|ㄱㄴ|수있|괜찮|ㄱㅊ|되죠|돼죠/,
+  /있|없/,
+];
+
+export function questionProfile(text: string, meaning: QuestionMeaning = questionMeaning(text)): QuestionProfile {
+  const compact = compactText(text).replace(/[ㄱ-ㅎㅏ-ㅣ]+$/u, "");
+  const content = contentStems(text).join("");
+  let asks = 0;
+  ASKS.forEach((re, i) => {
+    if (re.test(compact)) asks |= 1 << i;
+  });
+  return { meaning, grams: bigrams(content), jamo: jamoTrigrams(content), whole: bigrams(compact), asks };
+}
+
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  if (s.length === 1) out.add(s);
+  for (let i = 0; i + 2 <= s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+function jamoTrigrams(s: string): Set<string> {
+  let letters = "";
+  for (const ch of s) {
+    const code = ch.charCodeAt(0) - 0xac00;
+    if (code < 0 || code > 11171) {
+      letters += ch;
+      continue;
+    }
+    letters += String.fromCharCode(0x1100 + Math.floor(code / 588), 0x1161 + Math.floor((code % 588) / 28));
+    if (code % 28) letters += String.fromCharCode(0x11a7 + (code % 28));
+  }
+  const out = new Set<string>();
+  if (letters.length > 0 && letters.length < 3) out.add(letters);
+  for (let i = 0; i + 3 <= letters.length; i++) out.add(letters.slice(i, i + 3));
+  return out;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+/** Dice of two gram sets, each gram counting by its weight (rare letters of the broadcast count more). */
+function weightedDice(a: Set<string>, b: Set<string>, weight: GramWeight): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  let total = 0;
+  for (const g of a) {
+    const w = weight(g);
+    total += w;
+    if (b.has(g)) shared += 2 * w;
+  }
+  for (const g of b) total += weight(g);
+  return total === 0 ? 0 : shared / total;
+}
+
+function containment(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const g of small) if (large.has(g)) shared++;
+  return shared / small.size;
+}
+
+function aspectOverlap(a: readonly string[], b: readonly string[], tableOnly: boolean): number {
+  const keep = (xs: readonly string[]) =>
+    new Set((tableOnly ? xs.filter((x) => bareAspect(x) === x) : xs).map(bareAspect));
+  return dice(keep(a), keep(b));
+}
+
+/** How much a letter pair counts, 0..1: the hub weighs pairs by how few of its broadcast's questions hold them. */
+export type GramWeight = (gram: string) => number;
+
+/**
+ * A gram's weight from how many of `questions` hold it (`count`): 1 for a gram one question
+ * holds, falling towards 0 for one every question holds ("사이즈" in a clothes show).
+ */
+export function gramWeight(count: number, questions: number): number {
+  if (questions <= 1 || count <= 1) return 1;
+  return Math.log(1 + questions / count) / Math.log(1 + questions);
+}
+
+const EVEN: GramWeight = () => 1;
+
+function bareSet(aspects: readonly string[]): Set<string> {
+  return new Set(aspects.map(bareAspect));
+}
+
+/** Whether one aspect set holds the other and more ("사이즈 교환" asks the size and the return). */
+function aspectRelation(a: readonly string[], b: readonly string[]): "equal" | "extra" | "other" {
+  const x = bareSet(a);
+  const y = bareSet(b);
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  for (const v of small) if (!large.has(v)) return "other";
+  return small.size === large.size ? "equal" : "extra";
+}
+
+/** The features, in the order of the weights in data/clusters/pair-model-*.json. */
+export const PAIR_FEATURES = [
+  "bias",
+  "meaningSimilarity",
+  "tableAspects",
+  "anyAspects",
+  "aspectConflict",
+  "oneSidedAspect",
+  "things",
+  "oneSidedThings",
+  "contentBigrams",
+  "contentContainment",
+  "contentJamo",
+  "rareContent",
+  "sameAspects",
+  "extraAspect",
+  "wholeBigrams",
+  "sameAsk",
+  "otherAsk",
+  "noContent",
+] as const;
+
+/**
+ * The pair's features for the "same question" scorer (all 0..1). Two questions naming
+ * different values (245 and 250) are never one question: `valueConflict` says so before any
+ * score is computed.
+ */
+export function pairFeatures(
+  a: QuestionProfile,
+  b: QuestionProfile,
+  weight?: WordWeight,
+  grams: GramWeight = EVEN,
+): number[] {
+  const ma = a.meaning;
+  const mb = b.meaning;
+  const hasA = ma.aspects.length > 0;
+  const hasB = mb.aspects.length > 0;
+  const any = aspectOverlap(ma.aspects, mb.aspects, false);
+  const nounsA = ma.words.filter(nounLike);
+  const nounsB = mb.words.filter(nounLike);
+  const bothThings = nounsA.length > 0 && nounsB.length > 0;
+  const asksShared = (a.asks & b.asks) !== 0;
+  const relation = hasA && hasB ? aspectRelation(ma.aspects, mb.aspects) : "other";
+  return [
+    1,
+    meaningSimilarity(ma, mb, DEFAULT_WEIGHTS, weight),
+    aspectOverlap(ma.aspects, mb.aspects, true),
+    any,
+    hasA && hasB && any === 0 ? 1 : 0,
+    hasA !== hasB ? 1 : 0,
+    bothThings ? softDice(nounsA, nounsB, weight) : 0,
+    nounsA.length > 0 !== nounsB.length > 0 ? 1 : 0,
+    dice(a.grams, b.grams),
+    containment(a.grams, b.grams),
+    dice(a.jamo, b.jamo),
+    weightedDice(a.grams, b.grams, grams),
+    relation === "equal" ? 1 : 0,
+    relation === "extra" ? 1 : 0,
+    dice(a.whole, b.whole),
+    asksShared ? 1 : 0,
+    a.asks !== 0 && b.asks !== 0 && !asksShared ? 1 : 0,
+    a.grams.size === 0 || b.grams.size === 0 ? 1 : 0,
+  ];
+}
+
+/** Whether two questions name different values of one thing ("245" / "250", "아이폰" / "갤럭시"). */
+export function valueConflict(a: QuestionMeaning, b: QuestionMeaning): boolean {
+  const va = a.words.filter(isValueWord);
+  const vb = b.words.filter(isValueWord);
+  return va.length > 0 && vb.length > 0 && softDice(va, vb) === 0;
+}
