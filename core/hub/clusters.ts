@@ -1,6 +1,6 @@
 import { bareAspect, isValueWord, meaningKey, type QuestionMeaning } from "./question-meaning.ts";
 import { gramWeight, pairFeatures, questionProfile, valueConflict, type QuestionProfile } from "./pair-features.ts";
-import { PAIR_MODEL, pairScore, type PairModel } from "./pair-model.ts";
+import { pairScore, shippedPairModel, type PairModel } from "./pair-model.ts";
 import type { ClusterStatus } from "../protocol/board.ts";
 
 /** A group of near-duplicate questions ("asked 37×"), so the manager answers once. */
@@ -26,12 +26,11 @@ export interface ClusterOptions {
   perStem?: number;
   /** The learned "same question" scorer (data/clusters/pair-model-v1.json by default). */
   model?: PairModel;
+  /** Clusters scored per question at most: those sharing the most aspects, words and letter pairs with it. */
+  candidates?: number;
   /** Distinct wordings a cluster is compared by (its first ones): a grown cluster meets more rewordings. */
   exemplars?: number;
 }
-
-/** Probability at which a question joins a cluster, chosen with the model by leave-one-set-out (npm run cv:clusters). */
-export const DEFAULT_JOIN_AT = PAIR_MODEL.joinAt;
 
 const TEXT_CACHE_SIZE = 4096;
 /** Profiles remembered by text for every index of the isolate (a pure function of the text). */
@@ -89,15 +88,16 @@ export class ClusterIndex {
   private nextId = 1;
 
   constructor(options: ClusterOptions = {}, restored: readonly QuestionCluster[] = []) {
+    const model = options.model ?? shippedPairModel();
     this.options = {
       maxClusters: 2000,
-      joinAt: DEFAULT_JOIN_AT,
       perStem: 12,
-      model: PAIR_MODEL,
       exemplars: 4,
+      candidates: 12,
       ...options,
+      model,
+      joinAt: options.joinAt ?? model.joinAt,
     };
-    if (options.model && options.joinAt === undefined) this.options.joinAt = options.model.joinAt;
     for (const c of [...restored].sort((a, b) => a.lastAt - b.lastAt)) this.insert(upgraded(c));
     this.nextId = 1 + Math.max(0, ...restored.map((c) => Number(c.id.slice(1)) || 0));
   }
@@ -139,8 +139,10 @@ export class ClusterIndex {
     const key = empty ? message.trim().toLowerCase() : meaningKey(meaning);
     if (!empty) for (const w of meaning.words) this.countWord(w);
     this.countGrams(profile);
-    const found = this.exact(key) ?? (empty ? undefined : this.similar(profile));
-    if (found) return { found, profile: empty ? undefined : profile, key };
+    // A wording the tables cannot read ("오븐사용가능해요", written together) still has its letters to compare.
+    const blank = empty && profile.grams.size === 0;
+    const found = this.exact(key) ?? (blank ? undefined : this.similar(profile));
+    if (found) return { found, profile: blank ? undefined : profile, key };
     return {
       found: {
         id: `c${this.nextId++}`,
@@ -208,7 +210,10 @@ export class ClusterIndex {
   find(message: string): QuestionCluster | undefined {
     const profile = profileOf(message);
     const meaning = profile.meaning;
-    if (meaning.aspects.length === 0 && meaning.words.length === 0) return this.byKey.get(message.trim().toLowerCase());
+    if (meaning.aspects.length === 0 && meaning.words.length === 0) {
+      const key = message.trim().toLowerCase();
+      return this.byKey.get(key) ?? (profile.grams.size ? this.similar(profile) : undefined);
+    }
     return this.exact(meaningKey(meaning)) ?? this.similar(profile);
   }
 
@@ -224,9 +229,19 @@ export class ClusterIndex {
 
   /** The cluster whose closest exemplar the pair model most surely calls the same question, if sure enough. */
   private similar(profile: QuestionProfile): QuestionCluster | undefined {
-    const candidates = new Set<string>();
-    for (const token of tokensOf(profile)) for (const key of this.byStem.get(token) ?? []) candidates.add(key);
-    if (candidates.size === 0) return undefined;
+    const shared = new Map<string, number>();
+    for (const token of tokensOf(profile)) {
+      for (const key of this.byStem.get(token) ?? []) shared.set(key, (shared.get(key) ?? 0) + 1);
+    }
+    if (shared.size === 0) return undefined;
+    // Scoring is most of a question's cost: only the clusters sharing most aspects, words and letters are scored.
+    const candidates =
+      shared.size <= this.options.candidates
+        ? shared.keys()
+        : [...shared]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, this.options.candidates)
+            .map(([key]) => key);
     let best: string | undefined;
     let bestScore = this.options.joinAt;
     for (const key of candidates) {
@@ -305,7 +320,7 @@ const valuesOf = (m: QuestionMeaning) => m.words.filter(isValueWord).join(" ");
 function tokensOf(p: QuestionProfile): string[] {
   const m = p.meaning;
   const tokens = [...m.aspects.map((a) => `@${bareAspect(a)}`), ...m.words];
-  for (const g of p.grams) tokens.push(`\u0001${g}`);
+  for (const g of p.starts) tokens.push(`\u0001${g}`);
   return tokens;
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ClusterIndex } from "./clusters.ts";
 import { PAIR_FEATURES, pairFeatures, questionProfile, valueConflict } from "./pair-features.ts";
-import { PAIR_MODEL, checkedModel, pairScore } from "./pair-model.ts";
+import { checkedModel, pairScore, shippedPairModel } from "./pair-model.ts";
+
+const PAIR_MODEL = shippedPairModel();
 
 const score = (a: string, b: string) => pairScore(PAIR_MODEL, pairFeatures(questionProfile(a), questionProfile(b)));
 const q = (message: string, seq = 1) => ({ seq, message, at: seq });

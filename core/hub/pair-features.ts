@@ -28,6 +28,12 @@ export interface QuestionProfile {
   whole: Set<string>;
   /** Which kinds of question word it uses (when, how much, where, how many, what, how, can, is there), a bit each. */
   asks: number;
+  /** The first letter pair of each content stem: what clusters sharing its letters are found by. */
+  starts: string[];
+  /** The meaning's parts, computed once (a question meets many exemplars). */
+  nouns: string[];
+  tableAspects: Set<string>;
+  anyAspects: Set<string>;
 }
 
 /** Question words by kind; a text may use several ("언제 몇시에 와요"). Read on the compact text. */
@@ -45,12 +51,23 @@ const ASKS: RegExp[] = [
 
 export function questionProfile(text: string, meaning: QuestionMeaning = questionMeaning(text)): QuestionProfile {
   const compact = compactText(text).replace(/[ㄱ-ㅎㅏ-ㅣ]+$/u, "");
-  const content = contentStems(text).join("");
+  const stems = contentStems(text);
+  const content = stems.join("");
   let asks = 0;
   ASKS.forEach((re, i) => {
     if (re.test(compact)) asks |= 1 << i;
   });
-  return { meaning, grams: bigrams(content), jamo: jamoTrigrams(content), whole: bigrams(compact), asks };
+  return {
+    meaning,
+    grams: bigrams(content),
+    jamo: jamoTrigrams(content),
+    whole: bigrams(compact),
+    asks,
+    starts: [...new Set(stems.filter((x) => x.length >= 2).map((x) => x.slice(0, 2)))],
+    nouns: meaning.words.filter(nounLike),
+    tableAspects: new Set(meaning.aspects.filter((x) => bareAspect(x) === x)),
+    anyAspects: new Set(meaning.aspects.map(bareAspect)),
+  };
 }
 
 function bigrams(s: string): Set<string> {
@@ -106,12 +123,6 @@ function containment(a: Set<string>, b: Set<string>): number {
   return shared / small.size;
 }
 
-function aspectOverlap(a: readonly string[], b: readonly string[], tableOnly: boolean): number {
-  const keep = (xs: readonly string[]) =>
-    new Set((tableOnly ? xs.filter((x) => bareAspect(x) === x) : xs).map(bareAspect));
-  return dice(keep(a), keep(b));
-}
-
 /** How much a letter pair counts, 0..1: the hub weighs pairs by how few of its broadcast's questions hold them. */
 export type GramWeight = (gram: string) => number;
 
@@ -126,14 +137,8 @@ export function gramWeight(count: number, questions: number): number {
 
 const EVEN: GramWeight = () => 1;
 
-function bareSet(aspects: readonly string[]): Set<string> {
-  return new Set(aspects.map(bareAspect));
-}
-
 /** Whether one aspect set holds the other and more ("사이즈 교환" asks the size and the return). */
-function aspectRelation(a: readonly string[], b: readonly string[]): "equal" | "extra" | "other" {
-  const x = bareSet(a);
-  const y = bareSet(b);
+function aspectRelation(x: Set<string>, y: Set<string>): "equal" | "extra" | "other" {
   const [small, large] = x.size <= y.size ? [x, y] : [y, x];
   for (const v of small) if (!large.has(v)) return "other";
   return small.size === large.size ? "equal" : "extra";
@@ -176,16 +181,16 @@ export function pairFeatures(
   const mb = b.meaning;
   const hasA = ma.aspects.length > 0;
   const hasB = mb.aspects.length > 0;
-  const any = aspectOverlap(ma.aspects, mb.aspects, false);
-  const nounsA = ma.words.filter(nounLike);
-  const nounsB = mb.words.filter(nounLike);
+  const any = dice(a.anyAspects, b.anyAspects);
+  const nounsA = a.nouns;
+  const nounsB = b.nouns;
   const bothThings = nounsA.length > 0 && nounsB.length > 0;
   const asksShared = (a.asks & b.asks) !== 0;
-  const relation = hasA && hasB ? aspectRelation(ma.aspects, mb.aspects) : "other";
+  const relation = hasA && hasB ? aspectRelation(a.anyAspects, b.anyAspects) : "other";
   return [
     1,
     meaningSimilarity(ma, mb, DEFAULT_WEIGHTS, weight),
-    aspectOverlap(ma.aspects, mb.aspects, true),
+    dice(a.tableAspects, b.tableAspects),
     any,
     hasA && hasB && any === 0 ? 1 : 0,
     hasA !== hasB ? 1 : 0,

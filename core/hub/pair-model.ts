@@ -30,7 +30,16 @@ export function checkedModel(file: PairModelFile): PairModel {
 
 const file = data as unknown as PairModelFile;
 export const PAIR_MODEL_VERSION: string = file.version;
-export const PAIR_MODEL: PairModel = checkedModel(file);
+let shipped: PairModel | undefined;
+
+/**
+ * The shipped model, checked on first use (not on import: train:clusters must run while the
+ * file still holds the previous features).
+ */
+export function shippedPairModel(): PairModel {
+  shipped ??= checkedModel(file);
+  return shipped;
+}
 
 /** The probability that two questions are one question, from their features (`pairFeatures`). */
 export function pairScore(model: PairModel, features: readonly number[]): number {
