@@ -84,6 +84,8 @@ export class ClusterIndex {
   private readonly gramWeight = (gram: string): number =>
     gramWeight(this.gramCounts.get(gram) ?? 0, this.questionsCounted);
   private readonly byStem = new Map<string, Set<string>>();
+  /** One buffer for a pair's features: a question meets dozens of exemplars. */
+  private readonly features: number[] = [];
   private readonly options: Required<ClusterOptions>;
   private nextId = 1;
 
@@ -93,7 +95,7 @@ export class ClusterIndex {
       maxClusters: 2000,
       perStem: 12,
       exemplars: 4,
-      candidates: 12,
+      candidates: 6,
       ...options,
       model,
       joinAt: options.joinAt ?? model.joinAt,
@@ -249,7 +251,8 @@ export class ClusterIndex {
       if (!other) continue;
       for (const p of other.profiles) {
         if (valueConflict(profile.meaning, p.meaning)) continue;
-        const score = pairScore(this.options.model, pairFeatures(profile, p, this.weight, this.gramWeight));
+        const features = pairFeatures(profile, p, this.weight, this.gramWeight, this.features);
+        const score = pairScore(this.options.model, features);
         if (score >= bestScore) [best, bestScore] = [key, score];
       }
     }

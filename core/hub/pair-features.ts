@@ -101,28 +101,6 @@ function dice(a: Set<string>, b: Set<string>): number {
   return (2 * shared) / (a.size + b.size);
 }
 
-/** Dice of two gram sets, each gram counting by its weight (rare letters of the broadcast count more). */
-function weightedDice(a: Set<string>, b: Set<string>, weight: GramWeight): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  let total = 0;
-  for (const g of a) {
-    const w = weight(g);
-    total += w;
-    if (b.has(g)) shared += 2 * w;
-  }
-  for (const g of b) total += weight(g);
-  return total === 0 ? 0 : shared / total;
-}
-
-function containment(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let shared = 0;
-  for (const g of small) if (large.has(g)) shared++;
-  return shared / small.size;
-}
-
 /** How much a letter pair counts, 0..1: the hub weighs pairs by how few of its broadcast's questions hold them. */
 export type GramWeight = (gram: string) => number;
 
@@ -176,6 +154,7 @@ export function pairFeatures(
   b: QuestionProfile,
   weight?: WordWeight,
   grams: GramWeight = EVEN,
+  out: number[] = new Array<number>(PAIR_FEATURES.length),
 ): number[] {
   const ma = a.meaning;
   const mb = b.meaning;
@@ -187,31 +166,53 @@ export function pairFeatures(
   const bothThings = nounsA.length > 0 && nounsB.length > 0;
   const asksShared = (a.asks & b.asks) !== 0;
   const relation = hasA && hasB ? aspectRelation(a.anyAspects, b.anyAspects) : "other";
-  return [
-    1,
-    meaningSimilarity(ma, mb, DEFAULT_WEIGHTS, weight),
-    dice(a.tableAspects, b.tableAspects),
-    any,
-    hasA && hasB && any === 0 ? 1 : 0,
-    hasA !== hasB ? 1 : 0,
-    bothThings ? softDice(nounsA, nounsB, weight) : 0,
-    nounsA.length > 0 !== nounsB.length > 0 ? 1 : 0,
-    dice(a.grams, b.grams),
-    containment(a.grams, b.grams),
-    dice(a.jamo, b.jamo),
-    weightedDice(a.grams, b.grams, grams),
-    relation === "equal" ? 1 : 0,
-    relation === "extra" ? 1 : 0,
-    dice(a.whole, b.whole),
-    asksShared ? 1 : 0,
-    a.asks !== 0 && b.asks !== 0 && !asksShared ? 1 : 0,
-    a.grams.size === 0 || b.grams.size === 0 ? 1 : 0,
-  ];
+  // One pass over the content grams for their plain, contained and weighted overlaps.
+  let shared = 0;
+  let sharedWeight = 0;
+  let totalWeight = 0;
+  for (const g of a.grams) {
+    const w = grams(g);
+    totalWeight += w;
+    if (b.grams.has(g)) {
+      shared++;
+      sharedWeight += 2 * w;
+    }
+  }
+  for (const g of b.grams) totalWeight += grams(g);
+  const sizes = a.grams.size + b.grams.size;
+  const smaller = Math.min(a.grams.size, b.grams.size);
+  let i = 0;
+  out[i++] = 1;
+  out[i++] = meaningSimilarity(ma, mb, DEFAULT_WEIGHTS, weight);
+  out[i++] = dice(a.tableAspects, b.tableAspects);
+  out[i++] = any;
+  out[i++] = hasA && hasB && any === 0 ? 1 : 0;
+  out[i++] = hasA !== hasB ? 1 : 0;
+  out[i++] = bothThings ? softDice(nounsA, nounsB, weight) : 0;
+  out[i++] = nounsA.length > 0 !== nounsB.length > 0 ? 1 : 0;
+  out[i++] = smaller === 0 ? 0 : (2 * shared) / sizes;
+  out[i++] = smaller === 0 ? 0 : shared / smaller;
+  out[i++] = dice(a.jamo, b.jamo);
+  out[i++] = smaller === 0 || totalWeight === 0 ? 0 : sharedWeight / totalWeight;
+  out[i++] = relation === "equal" ? 1 : 0;
+  out[i++] = relation === "extra" ? 1 : 0;
+  out[i++] = dice(a.whole, b.whole);
+  out[i++] = asksShared ? 1 : 0;
+  out[i++] = a.asks !== 0 && b.asks !== 0 && !asksShared ? 1 : 0;
+  out[i++] = smaller === 0 ? 1 : 0;
+  return out;
+}
+
+const valueWords = new WeakMap<QuestionMeaning, string[]>();
+function valuesOf(m: QuestionMeaning): string[] {
+  let values = valueWords.get(m);
+  if (!values) valueWords.set(m, (values = m.words.filter(isValueWord)));
+  return values;
 }
 
 /** Whether two questions name different values of one thing ("245" / "250", "아이폰" / "갤럭시"). */
 export function valueConflict(a: QuestionMeaning, b: QuestionMeaning): boolean {
-  const va = a.words.filter(isValueWord);
-  const vb = b.words.filter(isValueWord);
+  const va = valuesOf(a);
+  const vb = valuesOf(b);
   return va.length > 0 && vb.length > 0 && softDice(va, vb) === 0;
 }
