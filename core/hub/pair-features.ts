@@ -116,10 +116,15 @@ export function gramWeight(count: number, questions: number): number {
 const EVEN: GramWeight = () => 1;
 
 /** Whether one aspect set holds the other and more ("사이즈 교환" asks the size and the return). */
-function aspectRelation(x: Set<string>, y: Set<string>): "equal" | "extra" | "other" {
-  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
-  for (const v of small) if (!large.has(v)) return "other";
-  return small.size === large.size ? "equal" : "extra";
+function aspectRelation(x: Set<string>, y: Set<string>): "equal" | "extra" | "each" | "other" {
+  let onlyX = 0;
+  let onlyY = 0;
+  for (const v of x) if (!y.has(v)) onlyX++;
+  for (const v of y) if (!x.has(v)) onlyY++;
+  if (onlyX === 0 && onlyY === 0) return "equal";
+  if (onlyX === 0 || onlyY === 0) return "extra";
+  // Both ask something the other does not, yet share an aspect: "컬러 구성" and "사이즈 구성".
+  return onlyX < x.size ? "each" : "other";
 }
 
 /** The features, in the order of the weights in data/clusters/pair-model-*.json. */
@@ -138,6 +143,7 @@ export const PAIR_FEATURES = [
   "rareContent",
   "sameAspects",
   "extraAspect",
+  "eachOwnAspect",
   "wholeBigrams",
   "sameAsk",
   "otherAsk",
@@ -196,6 +202,7 @@ export function pairFeatures(
   out[i++] = smaller === 0 || totalWeight === 0 ? 0 : sharedWeight / totalWeight;
   out[i++] = relation === "equal" ? 1 : 0;
   out[i++] = relation === "extra" ? 1 : 0;
+  out[i++] = relation === "each" ? 1 : 0;
   out[i++] = dice(a.whole, b.whole);
   out[i++] = asksShared ? 1 : 0;
   out[i++] = a.asks !== 0 && b.asks !== 0 && !asksShared ? 1 : 0;
