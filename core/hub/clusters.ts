@@ -34,7 +34,7 @@ export interface ClusterOptions {
 
 const TEXT_CACHE_SIZE = 4096;
 /** Profiles remembered by text for every index of the isolate (a pure function of the text). */
-const PROFILE_CACHE_SIZE = 8192;
+const PROFILE_CACHE_SIZE = 4096;
 const profiles = new Map<string, QuestionProfile>();
 
 /**
@@ -142,7 +142,7 @@ export class ClusterIndex {
     if (!empty) for (const w of meaning.words) this.countWord(w);
     this.countGrams(profile);
     // A wording the tables cannot read ("오븐사용가능해요", written together) still has its letters to compare.
-    const blank = empty && profile.grams.size === 0;
+    const blank = empty && profile.grams.length === 0;
     const found = this.exact(key) ?? (blank ? undefined : this.similar(profile));
     if (found) return { found, profile: blank ? undefined : profile, key };
     return {
@@ -214,7 +214,7 @@ export class ClusterIndex {
     const meaning = profile.meaning;
     if (meaning.aspects.length === 0 && meaning.words.length === 0) {
       const key = message.trim().toLowerCase();
-      return this.byKey.get(key) ?? (profile.grams.size ? this.similar(profile) : undefined);
+      return this.byKey.get(key) ?? (profile.grams.length ? this.similar(profile) : undefined);
     }
     return this.exact(meaningKey(meaning)) ?? this.similar(profile);
   }

@@ -20,20 +20,21 @@ import {
  */
 export interface QuestionProfile {
   meaning: QuestionMeaning;
-  /** Character bigrams of the content stems written together ("커버력좋" → 커버, 버력, 력좋). */
-  grams: Set<string>;
-  /** Jamo trigrams of the content stems: a typo or another ending changes few of them. */
-  jamo: Set<string>;
-  /** Character bigrams of the whole compact text, endings included. */
-  whole: Set<string>;
+  /** Character bigrams of the content stems written together ("커버력좋" → 커버, 버력, 력좋), sorted, once each. */
+  grams: readonly string[];
+  /** Jamo trigrams of the content stems (a typo or another ending changes few of them), sorted, once each. */
+  jamo: readonly string[];
+  /** Character bigrams of the whole compact text, endings included, sorted, once each. */
+  whole: readonly string[];
   /** Which kinds of question word it uses (when, how much, where, how many, what, how, can, is there), a bit each. */
   asks: number;
   /** The first letter pair of each content stem: what clusters sharing its letters are found by. */
   starts: string[];
   /** The meaning's parts, computed once (a question meets many exemplars). */
   nouns: string[];
-  tableAspects: Set<string>;
-  anyAspects: Set<string>;
+  /** Aspects the aspect table read / every aspect, unmarked, sorted. */
+  tableAspects: readonly string[];
+  anyAspects: readonly string[];
 }
 
 /** Question words by kind; a text may use several ("언제 몇시에 와요"). Read on the compact text. */
@@ -65,19 +66,24 @@ export function questionProfile(text: string, meaning: QuestionMeaning = questio
     asks,
     starts: [...new Set(stems.filter((x) => x.length >= 2).map((x) => x.slice(0, 2)))],
     nouns: meaning.words.filter(nounLike),
-    tableAspects: new Set(meaning.aspects.filter((x) => bareAspect(x) === x)),
-    anyAspects: new Set(meaning.aspects.map(bareAspect)),
+    tableAspects: sortedOnce(meaning.aspects.filter((x) => bareAspect(x) === x)),
+    anyAspects: sortedOnce(meaning.aspects.map(bareAspect)),
   };
 }
 
-function bigrams(s: string): Set<string> {
-  const out = new Set<string>();
-  if (s.length === 1) out.add(s);
-  for (let i = 0; i + 2 <= s.length; i++) out.add(s.slice(i, i + 2));
-  return out;
+/** Sorted arrays, not sets: a profile is cached per text, and a set of ten grams weighs ten times as much. */
+function sortedOnce(xs: Iterable<string>): string[] {
+  return [...new Set(xs)].sort();
 }
 
-function jamoTrigrams(s: string): Set<string> {
+function bigrams(s: string): string[] {
+  const out: string[] = [];
+  if (s.length === 1) out.push(s);
+  for (let i = 0; i + 2 <= s.length; i++) out.push(s.slice(i, i + 2));
+  return sortedOnce(out);
+}
+
+function jamoTrigrams(s: string): string[] {
   let letters = "";
   for (const ch of s) {
     const code = ch.charCodeAt(0) - 0xac00;
@@ -88,17 +94,29 @@ function jamoTrigrams(s: string): Set<string> {
     letters += String.fromCharCode(0x1100 + Math.floor(code / 588), 0x1161 + Math.floor((code % 588) / 28));
     if (code % 28) letters += String.fromCharCode(0x11a7 + (code % 28));
   }
-  const out = new Set<string>();
-  if (letters.length > 0 && letters.length < 3) out.add(letters);
-  for (let i = 0; i + 3 <= letters.length; i++) out.add(letters.slice(i, i + 3));
-  return out;
+  const out: string[] = [];
+  if (letters.length > 0 && letters.length < 3) out.push(letters);
+  for (let i = 0; i + 3 <= letters.length; i++) out.push(letters.slice(i, i + 3));
+  return sortedOnce(out);
 }
 
-function dice(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+/** How many entries two sorted, duplicate-free arrays share (one merge pass). */
+function sharedCount(a: readonly string[], b: readonly string[]): number {
   let shared = 0;
-  for (const g of a) if (b.has(g)) shared++;
-  return (2 * shared) / (a.size + b.size);
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared;
+}
+
+function dice(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  return (2 * sharedCount(a, b)) / (a.length + b.length);
 }
 
 /** How much a letter pair counts, 0..1: the hub weighs pairs by how few of its broadcast's questions hold them. */
@@ -116,15 +134,14 @@ export function gramWeight(count: number, questions: number): number {
 const EVEN: GramWeight = () => 1;
 
 /** Whether one aspect set holds the other and more ("사이즈 교환" asks the size and the return). */
-function aspectRelation(x: Set<string>, y: Set<string>): "equal" | "extra" | "each" | "other" {
-  let onlyX = 0;
-  let onlyY = 0;
-  for (const v of x) if (!y.has(v)) onlyX++;
-  for (const v of y) if (!x.has(v)) onlyY++;
+function aspectRelation(x: readonly string[], y: readonly string[]): "equal" | "extra" | "each" | "other" {
+  const shared = sharedCount(x, y);
+  const onlyX = x.length - shared;
+  const onlyY = y.length - shared;
   if (onlyX === 0 && onlyY === 0) return "equal";
   if (onlyX === 0 || onlyY === 0) return "extra";
   // Both ask something the other does not, yet share an aspect: "컬러 구성" and "사이즈 구성".
-  return onlyX < x.size ? "each" : "other";
+  return shared > 0 ? "each" : "other";
 }
 
 /** The features, in the order of the weights in data/clusters/pair-model-*.json. */
@@ -172,21 +189,28 @@ export function pairFeatures(
   const bothThings = nounsA.length > 0 && nounsB.length > 0;
   const asksShared = (a.asks & b.asks) !== 0;
   const relation = hasA && hasB ? aspectRelation(a.anyAspects, b.anyAspects) : "other";
-  // One pass over the content grams for their plain, contained and weighted overlaps.
+  // One merge pass over the content grams for their plain, contained and weighted overlaps.
+  const ga = a.grams;
+  const gb = b.grams;
   let shared = 0;
   let sharedWeight = 0;
   let totalWeight = 0;
-  for (const g of a.grams) {
-    const w = grams(g);
-    totalWeight += w;
-    if (b.grams.has(g)) {
-      shared++;
+  let x = 0;
+  let y = 0;
+  while (x < ga.length || y < gb.length) {
+    if (y >= gb.length || (x < ga.length && ga[x]! < gb[y]!)) totalWeight += grams(ga[x++]!);
+    else if (x >= ga.length || gb[y]! < ga[x]!) totalWeight += grams(gb[y++]!);
+    else {
+      const w = grams(ga[x]!);
+      totalWeight += 2 * w;
       sharedWeight += 2 * w;
+      shared++;
+      x++;
+      y++;
     }
   }
-  for (const g of b.grams) totalWeight += grams(g);
-  const sizes = a.grams.size + b.grams.size;
-  const smaller = Math.min(a.grams.size, b.grams.size);
+  const sizes = ga.length + gb.length;
+  const smaller = Math.min(ga.length, gb.length);
   let i = 0;
   out[i++] = 1;
   out[i++] = meaningSimilarity(ma, mb, DEFAULT_WEIGHTS, weight);
