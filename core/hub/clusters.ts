@@ -34,7 +34,7 @@ export interface ClusterOptions {
 
 const TEXT_CACHE_SIZE = 4096;
 /** Profiles remembered by text for every index of the isolate (a pure function of the text). */
-const PROFILE_CACHE_SIZE = 4096;
+const PROFILE_CACHE_SIZE = 8192;
 const profiles = new Map<string, QuestionProfile>();
 
 /**
@@ -79,9 +79,9 @@ export class ClusterIndex {
   private readonly wordCounts = new Map<string, number>();
   private readonly weight = (word: string): number => wordWeight(word, this.wordCounts.get(word) ?? 0);
   /** How many questions of this broadcast held each letter pair of content, and how many were counted. */
-  private readonly gramCounts = new Map<string, number>();
+  private readonly gramCounts = new Map<number, number>();
   private questionsCounted = 0;
-  private readonly gramWeight = (gram: string): number =>
+  private readonly gramWeight = (gram: number): number =>
     gramWeight(this.gramCounts.get(gram) ?? 0, this.questionsCounted);
   private readonly byStem = new Map<string, Set<string>>();
   /** One buffer for a pair's features: a question meets dozens of exemplars. */

@@ -20,12 +20,12 @@ import {
  */
 export interface QuestionProfile {
   meaning: QuestionMeaning;
-  /** Character bigrams of the content stems written together ("커버력좋" → 커버, 버력, 력좋), sorted, once each. */
-  grams: readonly string[];
-  /** Jamo trigrams of the content stems (a typo or another ending changes few of them), sorted, once each. */
-  jamo: readonly string[];
-  /** Character bigrams of the whole compact text, endings included, sorted, once each. */
-  whole: readonly string[];
+  /** Character bigrams of the content stems written together ("커버력좋" → 커버, 버력, 력좋), as `Gram` codes. */
+  grams: Grams;
+  /** Jamo trigrams of the content stems (a typo or another ending changes few of them), as codes. */
+  jamo: Grams;
+  /** Character bigrams of the whole compact text, endings included, as codes. */
+  whole: Grams;
   /** Which kinds of question word it uses (when, how much, where, how many, what, how, can, is there), a bit each. */
   asks: number;
   /** The first letter pair of each content stem: what clusters sharing its letters are found by. */
@@ -71,19 +71,31 @@ export function questionProfile(text: string, meaning: QuestionMeaning = questio
   };
 }
 
-/** Sorted arrays, not sets: a profile is cached per text, and a set of ten grams weighs ten times as much. */
 function sortedOnce(xs: Iterable<string>): string[] {
   return [...new Set(xs)].sort();
 }
 
-function bigrams(s: string): string[] {
-  const out: string[] = [];
-  if (s.length === 1) out.push(s);
-  for (let i = 0; i + 2 <= s.length; i++) out.push(s.slice(i, i + 2));
-  return sortedOnce(out);
+/**
+ * Runs of two or three letters, each as one number (16 bits a UTF-16 unit), sorted and once
+ * each: a profile is cached per text, and a set of ten short strings weighs several times as much.
+ */
+export type Grams = readonly number[];
+
+function codes(values: number[]): number[] {
+  values.sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const v of values) if (out.at(-1) !== v) out.push(v);
+  return out;
 }
 
-function jamoTrigrams(s: string): string[] {
+function bigrams(s: string): Grams {
+  const out: number[] = [];
+  if (s.length === 1) out.push(s.charCodeAt(0));
+  for (let i = 0; i + 2 <= s.length; i++) out.push(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1));
+  return codes(out);
+}
+
+function jamoTrigrams(s: string): Grams {
   let letters = "";
   for (const ch of s) {
     const code = ch.charCodeAt(0) - 0xac00;
@@ -94,14 +106,16 @@ function jamoTrigrams(s: string): string[] {
     letters += String.fromCharCode(0x1100 + Math.floor(code / 588), 0x1161 + Math.floor((code % 588) / 28));
     if (code % 28) letters += String.fromCharCode(0x11a7 + (code % 28));
   }
-  const out: string[] = [];
-  if (letters.length > 0 && letters.length < 3) out.push(letters);
-  for (let i = 0; i + 3 <= letters.length; i++) out.push(letters.slice(i, i + 3));
-  return sortedOnce(out);
+  const code = (i: number) => letters.charCodeAt(i);
+  const out: number[] = [];
+  if (letters.length === 1) out.push(code(0));
+  if (letters.length === 2) out.push(code(0) * 65536 + code(1));
+  for (let i = 0; i + 3 <= letters.length; i++) out.push((code(i) * 65536 + code(i + 1)) * 65536 + code(i + 2));
+  return codes(out);
 }
 
 /** How many entries two sorted, duplicate-free arrays share (one merge pass). */
-function sharedCount(a: readonly string[], b: readonly string[]): number {
+function sharedCount<T extends string | number>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   let shared = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     if (a[i] === b[j]) {
@@ -114,13 +128,13 @@ function sharedCount(a: readonly string[], b: readonly string[]): number {
   return shared;
 }
 
-function dice(a: readonly string[], b: readonly string[]): number {
+function dice<T extends string | number>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   if (a.length === 0 || b.length === 0) return 0;
   return (2 * sharedCount(a, b)) / (a.length + b.length);
 }
 
 /** How much a letter pair counts, 0..1: the hub weighs pairs by how few of its broadcast's questions hold them. */
-export type GramWeight = (gram: string) => number;
+export type GramWeight = (gram: number) => number;
 
 /**
  * A gram's weight from how many of `questions` hold it (`count`): 1 for a gram one question

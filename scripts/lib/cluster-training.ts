@@ -61,10 +61,10 @@ export function setPairs(set: ParaphraseSet): Pairs {
   const counts = new Map<string, number>();
   for (const { profile } of items) for (const w of profile.meaning.words) counts.set(w, (counts.get(w) ?? 0) + 1);
   const weight = (w: string) => wordWeight(w, Math.ceil((counts.get(w) ?? 0) / 2));
-  const gramCounts = new Map<string, number>();
+  const gramCounts = new Map<number, number>();
   for (const { profile } of items) for (const g of profile.grams) gramCounts.set(g, (gramCounts.get(g) ?? 0) + 1);
   const half = Math.ceil(items.length / 2);
-  const grams = (g: string) => gramWeight(Math.ceil((gramCounts.get(g) ?? 0) / 2), half);
+  const grams = (g: number) => gramWeight(Math.ceil((gramCounts.get(g) ?? 0) / 2), half);
   const out: Pairs = { x: [], y: [] };
   for (let i = 0; i < items.length; i++)
     for (let j = i + 1; j < items.length; j++)
