@@ -114,14 +114,17 @@ describe("verdicts", () => {
   });
 
   it("the model holds abuse aimed at the host but not praise that sounds like a curse", () => {
-    const { verdicts } = judge(["시1발 진행자 꺼져 병신아", "와 미쳤다 이 가격 실화냐", "개이쁘다 진짜"]);
+    const { verdicts } = judge(["쓰레기 같은 진행자 꺼져", "와 미쳤다 이 가격 실화냐", "개이쁘다 진짜"]);
     expect(verdicts.map((v) => v.category)).toEqual(["abuse", null, null]);
     expect(verdicts[0]!.reasons).toEqual(["model"]);
   });
 
   it("sensitivity 0 turns the model off; rules still apply", () => {
-    const { verdicts } = judge(["시1발 진행자 꺼져 병신아", "010-1234-5678"], { sensitivity: 0 });
-    expect(verdicts.map((v) => v.category)).toEqual([null, "personal_info"]);
+    const { verdicts } = judge(["쓰레기 같은 진행자 꺼져", "010-1234-5678", "시1발 진행자 꺼져 병신아"], {
+      sensitivity: 0,
+    });
+    expect(verdicts.map((v) => v.category)).toEqual([null, "personal_info", "abuse"]);
+    expect(verdicts[2]!.reasons).toEqual(["rule:curse"]);
   });
 
   it("higher sensitivity never holds less", () => {

@@ -54,7 +54,7 @@ export interface Scan {
   latin: number;
   /** Syllables that end the parts of a Korean address (구, 군, 로, 길, 동, 호). */
   addressy: number;
-  /** A dot said in words or bracketed (점, 닷, 쩜, 。, [ or ( ): a spelled link may be here (spelled.ts). */
+  /** A top-level domain said in Hangul (컴, 넷, 케이알) or a bracketed dot ([.], (.), 。): a spelled link may be here (spelled.ts). */
   saidDot: boolean;
   /** An @ said in words (골뱅이, 앳, a Latin " at "): a spelled email may be here. */
   saidAt: boolean;
@@ -108,8 +108,8 @@ export function scanChat(text: string): Scan {
       letters++;
       if (koreanNumeral(c) >= 0) numerals++;
       if (c === 0xad6c || c === 0xad70 || c === 0xb85c || c === 0xae38 || c === 0xb3d9 || c === 0xd638) addressy++;
-      else if (c === 0xc810 || c === 0xb2f7 || c === 0xca5c)
-        saidDot = true; // 점 닷 쩜
+      else if (c === 0xcef4 || c === 0xb137 || c === 0xcf00)
+        saidDot = true; // 컴 넷 케(이알): 점 컴, 닷컴
       else if (c === 0xbc45 || c === 0xc573) saidAt = true; // (골)뱅(이) 앳
     } else if (c < 128) {
       if (c >= 48 && c <= 57) digits++;
@@ -118,7 +118,8 @@ export function scanChat(text: string): Scan {
         // "at" standing alone, as in abc at gmail dot com or abc(at)gmail.com
         if ((c | 32) === 116 && i >= 2 && (text.charCodeAt(i - 1) | 32) === 97 && !isLetter(text.charCodeAt(i - 2)))
           if (!isLetter(text.charCodeAt(i + 1))) saidAt = true;
-      } else if (c === 91 || c === 40) saidDot = true;
+      } else if ((c === 91 || c === 40) && text.charCodeAt(i + 1) === 46)
+        saidDot = true; // [.] (.)
       else if (c === 64) at = true;
       else if (c === 60 || c === 58) angled = true;
       else if (

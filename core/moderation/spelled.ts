@@ -85,7 +85,10 @@ export function spelledEmails(text: string): PiiSpan[] {
 const SPELLED_LINK =
   /(?:[A-Za-z0-9][A-Za-z0-9-]+|[가-힣]{2,})(?:\s*(?:점|닷|쩜|。)\s*(?:com|net|kr|shop|컴|넷|케이알)|\s+dot\s+(?:com|net|kr|shop)|\s*[([]\s*(?:\.|dot)\s*[)\]]\s*(?:com|net|kr|shop|me|co)|\s+\.\s*(?:com|net|kr|shop)|\s*닷컴)(?![A-Za-z0-9가-힣])/i;
 
-/** Whether `text` spells a link out (behind the scan's cheap cue: scan.ts saidDot). */
+/** What every spelled link has, tested first: a said top-level domain, `dot`, a spaced or bracketed dot. */
+const SPELLED_LINK_CUE = /[컴넷케。]|dot|\s\.\s*[a-z]|[[(]\./i;
+
+/** Whether `text` spells a link out (behind the scan's cheap cue: scan.ts saidDot, or Latin letters). */
 export function hasSpelledLink(text: string): boolean {
-  return SPELLED_LINK.test(text);
+  return SPELLED_LINK_CUE.test(text) && SPELLED_LINK.test(text);
 }
