@@ -142,7 +142,8 @@ export function createModerator(intentSource: () => IntentModel, moderationSourc
 
 /**
  * The verdict of one chat whose model logits are in p[1..3] (ok's is 0) and whose letters hold a
- * curse when `cursed` (curses.ts): rules first (each behind the raw scan's prefilter), then the model. The common case allocates nothing (OK_VERDICT).
+ * curse when `cursed` (curses.ts): rules first (each behind the raw scan's prefilter), then the
+ * model. The common case allocates nothing (OK_VERDICT).
  */
 function judge(
   chat: ChatToModerate,
