@@ -9,7 +9,9 @@
  *   the default sensitivity, and of the model alone at its news-comment threshold (tuned on a
  *   split carved from BEEP! train, never on dev).
  *
- *   npm run eval:moderation [-- --split clean2.tsv | --split path/to/fresh.tsv]
+ *   npm run eval:moderation [-- --split clean2.tsv | --split path/to/fresh.tsv] [--clean-only]
+ *
+ * --clean-only leaves BEEP! dev out, so working on the live-commerce rules does not spend runs on it.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -83,7 +85,9 @@ function binaryMacro(gold: boolean[], held: boolean[]): string {
 function main(): void {
   console.log(`moderation model: ${EMBEDDED_MODERATION_VERSION}`);
   const dir = "data/moderation";
-  const { values } = parseArgs({ options: { split: { type: "string", default: "clean2.tsv" } } });
+  const { values } = parseArgs({
+    options: { split: { type: "string", default: "clean2.tsv" }, "clean-only": { type: "boolean", default: false } },
+  });
   // A name is a split in data/moderation; a path (with a slash) is a fresh clean split kept outside it.
   const outside = values.split.includes("/");
   const files = outside ? [values.split] : readdirSync(dir).filter((f) => f === values.split);
@@ -100,6 +104,7 @@ function main(): void {
     clean.map((e) => keywordVerdict(e.text)),
   );
 
+  if (values["clean-only"]) return;
   const beep = parseBeep(readFileSync("data/beep/dev.tsv", "utf8"));
   const gold = beep.map((e) => e.label === "abuse");
   console.log(`\nBEEP! dev: ${beep.length} comments, ${gold.filter(Boolean).length} hate or offensive`);

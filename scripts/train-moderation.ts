@@ -72,6 +72,13 @@ const { values: opt } = parseArgs({
     seeds: { type: "string", default: "1" },
     features: { type: "string", default: "2" },
     nb: { type: "boolean", default: false },
+    /**
+     * A blend of two linear models over the same features, their weights averaged (one model at
+     * inference, so no cost): the first as configured, the second NB-weighted (--nb) and trained
+     * with K-MHaS as well (weight --blend-kmhas), a model leaning to news comments.
+     */
+    blend: { type: "boolean", default: false },
+    "blend-kmhas": { type: "string", default: "1" },
     "nb-clip": { type: "string", default: "3" },
     out: { type: "string", default: "data/models/moderation.json" },
     "no-write": { type: "boolean", default: false },
@@ -168,7 +175,7 @@ function buildSet(items: Item[], bits: number, featureVersion = num("features"))
   };
 }
 
-function train(items: { text: string; label: string; weight: number }[]): ModerationModel {
+function train(items: Item[], nb = opt.nb): ModerationModel {
   const bits = num("bits");
   const set = buildSet(items, bits);
   const mass = MODERATION_CLASSES.map(() => 0);
@@ -185,7 +192,7 @@ function train(items: { text: string; label: string; weight: number }[]): Modera
     seed: num("seed"),
     seeds: num("seeds"),
   };
-  const full = opt.nb
+  const full = nb
     ? trainScaled(set, trainOpts, nbRatios(set, bits, MODERATION_CLASSES.length, 1, num("nb-clip")))
     : trainAveraged(set, trainOpts);
   const C = MODERATION_CLASSES.length;
@@ -199,6 +206,16 @@ function train(items: { text: string; label: string; weight: number }[]): Modera
     weights,
     thresholds: [0.5, 0.5, 0.5, 0.5, 0.5],
   };
+}
+
+/** `train(items)`, or with --blend the average of it and an NB model trained on items plus `extra`. */
+function trainBlend(items: Item[], extra: Item[]): ModerationModel {
+  const a = train(items);
+  if (!opt.blend) return a;
+  const b = train([...items, ...extra], true);
+  const weights = new Float32Array(a.weights.length);
+  for (let i = 0; i < weights.length; i++) weights[i] = (a.weights[i]! + b.weights[i]!) / 2;
+  return { ...a, weights };
 }
 
 /** 1 − p(ok) of every example. */
@@ -243,8 +260,12 @@ function main(): void {
     if (s.weight2 > 0) trainItems2.push(...rest.map((e) => ({ ...e, weight: s.weight2 })));
     tuning.push({ name: s.name, examples: tune, weight: s.weight, weight2: s.weight2 });
   }
+  // The blend's news-leaning model also reads K-MHaS (its tuning part stays out until the final fit).
+  const kmhas = sources.find((s) => s.name === "K-MHaS")!;
+  const blendWeight = num("blend-kmhas");
+  const blendExtra = kmhas.examples.filter((e) => !isTuning(e.text, seed)).map((e) => ({ ...e, weight: blendWeight }));
   const t0 = performance.now();
-  const model = train(trainItems);
+  const model = trainBlend(trainItems, blendExtra);
   console.log(`trained in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const { thresholds, newsThreshold } = tuneThresholds(
     model,
@@ -278,7 +299,10 @@ function main(): void {
     ...tuning.flatMap((t) => (t.weight2 > 0 ? t.examples.map((e) => ({ ...e, weight: t.weight2 })) : [])),
   ];
   const final: ModerationModel = {
-    ...train(all),
+    ...trainBlend(
+      all,
+      kmhas.examples.map((e) => ({ ...e, weight: blendWeight })),
+    ),
     thresholds,
     newsThreshold,
     ...(second !== undefined
@@ -288,8 +312,9 @@ function main(): void {
   const version = `${new Date().toISOString().slice(0, 10)}, ${all.length} chats, ${num("bits")} bits${second !== undefined ? `; second stage ${all2.length} chats, ${num("bits2")} bits` : ""}`;
   const artefact = encodeModerationArtefact(final, version);
   // The licence travels inside the data file (JSON has no comments): the weights derive from CC-BY-SA BEEP! (and K-MHaS when trained on).
-  const kmhas = sources.some((s) => s.name === "K-MHaS" && (s.weight > 0 || (second !== undefined && s.weight2 > 0)));
-  const licence = `CC-BY-SA-4.0 (derived from BEEP! by Moon, Cho and Lee, CC-BY-SA-4.0, ${kmhas ? "K-MHaS by Lee et al., CC-BY-SA-4.0, " : ""}and Curse-detection-data by 2runo, MIT; see data/models/README.md)`;
+  const withKmhas =
+    opt.blend || sources.some((s) => s.name === "K-MHaS" && (s.weight > 0 || (second !== undefined && s.weight2 > 0)));
+  const licence = `CC-BY-SA-4.0 (derived from BEEP! by Moon, Cho and Lee, CC-BY-SA-4.0, ${withKmhas ? "K-MHaS by Lee et al., CC-BY-SA-4.0, " : ""}and Curse-detection-data by 2runo, MIT; see data/models/README.md)`;
   const body = `${JSON.stringify({ licence, ...artefact })}\n`;
   writeFileSync(String(opt.out), body);
   console.log(`wrote ${opt.out}: ${(Buffer.byteLength(body) / 1024).toFixed(0)} KB`);

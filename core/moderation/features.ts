@@ -67,9 +67,14 @@ function foldConsonant(c: number): number {
 
 const letters = new Int32Array(MAX_CHARS + 2);
 const onsets = new Int32Array(MAX_CHARS + 2);
+/** 1 where a letter starts a word (a space before it), filled by the lean letters pass only. */
+const wordStarts = new Uint8Array(MAX_CHARS + 2);
 
-/** The letters-only chat of the last extraction (blocked and allowed words match against it). */
-export const moderationPass = { letters, lettersLength: 0 };
+/**
+ * The letters-only chat of the last extraction (blocked and allowed words match against it);
+ * `wordStarts` is filled by feature set 2's letters pass (curses.ts), all 0 after set 1's.
+ */
+export const moderationPass = { letters, wordStarts, lettersLength: 0 };
 
 /** `word` as the letters-only code points features see (normalised, spaces, digits and marks dropped). */
 export function lettersOf(word: string): Int32Array {
@@ -118,6 +123,7 @@ export function appendModerationFeatures(out: Int32Array, start: number, bits: n
     }
   }
   moderationPass.lettersLength = nl;
+  wordStarts.fill(0, 0, nl);
   let k = start;
   k = grams(letters, nl, 2, S_LETTERS, mask, out, k);
   k = grams(onsets, no, 2, S_ONSETS, mask, out, k);
@@ -166,6 +172,7 @@ export function leanLetters(out: Int32Array, k: number, mask: number): number {
       letter = onset = foldConsonant(c);
     }
     if (letter !== 0) {
+      wordStarts[nl] = wordLen === 0 ? 1 : 0;
       letters[nl] = letter;
       onsets[nl++] = onset;
       word = mix(word, letter);

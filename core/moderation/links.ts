@@ -4,7 +4,7 @@
  * sub-domain of one) is fine; any other link holds the chat as spam.
  */
 const LINK =
-  /(?:https?:\/\/|www\.)[^\s<>"']+|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|kr|me|ly|gl|io|shop|xyz|top|do|to|link|site|store|club|info|biz|co|cc|gg|tv|app|page|bet|vip|win|live|ai|us|asia|one)(?![a-z0-9])(?:\/[^\s]*)?/gi;
+  /(?:https?:\/\/|www\.)[^\s<>"']+|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|kr|me|ly|gl|io|shop|xyz|top|do|to|link|site|store|club|info|biz|co|cc|gg|tv|app|page|bet|vip|win|live|ai|us|asia|one|ng|in|ws|pw|ru|cn|jp|vn|tk|ml|ga|cf|gq|online|click|fun|icu|cam|space|website|su|la|ee|is)(?![a-z0-9])(?:\/[^\s]*)?/gi;
 
 /** Lower-cased host of a link text (`https://Bit.ly/x` → `bit.ly`). */
 export function hostOf(link: string): string {

@@ -57,6 +57,31 @@ describe("verdicts", () => {
     for (const v of verdicts) expect(v).toMatchObject({ hold: true, score: 1 });
   });
 
+  it("hold links spelled in words and one phrase repeated as a flood, by rule", () => {
+    const { verdicts } = judge([
+      "여기보다 싸요 cheapmall 점 컴",
+      "winbig dot com 가입머니",
+      "무료 쿠폰 받으세요 무료 쿠폰 받으세요 무료 쿠폰 받으세요",
+      "맞팔해요맞팔해요맞팔해요맞팔해요맞팔해요",
+    ]);
+    expect(verdicts.map((v) => [v.category, v.reasons[0]])).toEqual([
+      ["spam", "rule:spelled_link"],
+      ["spam", "rule:spelled_link"],
+      ["spam", "rule:flood_phrase"],
+      ["spam", "rule:flood_phrase"],
+    ]);
+  });
+
+  it("leave short repeats, shops named 점 and everyday dots alone", () => {
+    const { verdicts } = judge([
+      "대박대박대박",
+      "예뻐요 예뻐요 예뻐요",
+      "강남점 컴퓨터 매장 있나요",
+      "별점 5점 줬어요",
+    ]);
+    for (const v of verdicts) expect(v.hold).toBe(false);
+  });
+
   it("leave blank chats, prices, sizes, order and customer-centre numbers alone", () => {
     const { verdicts } = judge([
       "",
@@ -89,14 +114,17 @@ describe("verdicts", () => {
   });
 
   it("the model holds abuse aimed at the host but not praise that sounds like a curse", () => {
-    const { verdicts } = judge(["시1발 진행자 꺼져 병신아", "와 미쳤다 이 가격 실화냐", "개이쁘다 진짜"]);
+    const { verdicts } = judge(["쓰레기 같은 진행자 꺼져", "와 미쳤다 이 가격 실화냐", "개이쁘다 진짜"]);
     expect(verdicts.map((v) => v.category)).toEqual(["abuse", null, null]);
     expect(verdicts[0]!.reasons).toEqual(["model"]);
   });
 
   it("sensitivity 0 turns the model off; rules still apply", () => {
-    const { verdicts } = judge(["시1발 진행자 꺼져 병신아", "010-1234-5678"], { sensitivity: 0 });
-    expect(verdicts.map((v) => v.category)).toEqual([null, "personal_info"]);
+    const { verdicts } = judge(["쓰레기 같은 진행자 꺼져", "010-1234-5678", "시1발 진행자 꺼져 병신아"], {
+      sensitivity: 0,
+    });
+    expect(verdicts.map((v) => v.category)).toEqual([null, "personal_info", "abuse"]);
+    expect(verdicts[2]!.reasons).toEqual(["rule:curse"]);
   });
 
   it("higher sensitivity never holds less", () => {

@@ -6,6 +6,7 @@
  * order numbers (long digit runs) and prices are not personal information.
  */
 import { koreanNumeral } from "./scan.ts";
+import { spelledEmails, spokenPhones } from "./spelled.ts";
 
 export type PiiKind = "phone" | "account" | "resident_number" | "email" | "address";
 
@@ -40,6 +41,8 @@ const ADDRESS = new RegExp(
   "g",
 );
 const UNIT = /[0-9]+\s*동\s*[0-9]+\s*호/g;
+/** A district, town or dong named before a flat number (a 동 after digits is the building's, not an area). */
+const AREA_BEFORE = /[가-힣]{1,5}(구|군|읍|면|(?<![0-9\s])동)(\s|$)/;
 /** A province or metropolitan city, as people shorten it (서울 강남구 …), then a district and a numbered road or dong. */
 const REGIONS =
   "서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|충청[남북]도|전북|전남|전라[남북]도|경북|경남|경상[남북]도|제주";
@@ -194,10 +197,14 @@ export function findPersonalInfo(text: string): PiiSpan[] {
     }
   }
   if (!spans.some((s) => s.kind === "address")) {
+    // A building's 동 and a flat's 호 beside a word for a home, or after a district or dong (수성구 범어동 … 105동 2301호).
     for (const m of text.matchAll(UNIT))
-      if (/(아파트|빌라|주소|배송지|오피스텔)/.test(text))
+      if (/(아파트|빌라|주소|배송지|오피스텔)/.test(text) || AREA_BEFORE.test(text.slice(0, m.index!)))
         spans.push({ kind: "address", start: m.index!, end: m.index! + m[0].length });
   }
+  // Numbers read aloud in groups and emails with the @ said in words, where no span covers them yet.
+  for (const extra of [...spokenPhones(text), ...spelledEmails(text)])
+    if (!spans.some((s) => s.start < extra.end && s.end > extra.start)) spans.push(extra);
   return spans.sort((a, b) => a.start - b.start);
 }
 

@@ -54,6 +54,10 @@ export interface Scan {
   latin: number;
   /** Syllables that end the parts of a Korean address (구, 군, 로, 길, 동, 호). */
   addressy: number;
+  /** A top-level domain said in Hangul (컴, 넷, 케이알) or a bracketed dot ([.], (.), 。): a spelled link may be here (spelled.ts). */
+  saidDot: boolean;
+  /** An @ said in words (골뱅이, 앳, a Latin " at "): a spelled email may be here. */
+  saidAt: boolean;
 }
 
 const scan: Scan = {
@@ -67,8 +71,11 @@ const scan: Scan = {
   letters: 0,
   latin: 0,
   addressy: 0,
+  saidDot: false,
+  saidAt: false,
 };
 
+const isLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** Scans `text` into a shared object (valid until the next call): no allocation. */
@@ -84,7 +91,9 @@ export function scanChat(text: string): Scan {
     prev = -1;
   let at = false,
     dotted = false,
-    angled = false;
+    angled = false,
+    saidDot = false,
+    saidAt = false;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -99,9 +108,18 @@ export function scanChat(text: string): Scan {
       letters++;
       if (koreanNumeral(c) >= 0) numerals++;
       if (c === 0xad6c || c === 0xad70 || c === 0xb85c || c === 0xae38 || c === 0xb3d9 || c === 0xd638) addressy++;
+      else if (c === 0xcef4 || c === 0xb137 || c === 0xcf00)
+        saidDot = true; // 컴 넷 케(이알): 점 컴, 닷컴
+      else if (c === 0xbc45 || c === 0xc573) saidAt = true; // (골)뱅(이) 앳
     } else if (c < 128) {
       if (c >= 48 && c <= 57) digits++;
-      else if ((c | 32) >= 97 && (c | 32) <= 122) latin++;
+      else if ((c | 32) >= 97 && (c | 32) <= 122) {
+        latin++;
+        // "at" standing alone, as in abc at gmail dot com or abc(at)gmail.com
+        if ((c | 32) === 116 && i >= 2 && (text.charCodeAt(i - 1) | 32) === 97 && !isLetter(text.charCodeAt(i - 2)))
+          if (!isLetter(text.charCodeAt(i + 1))) saidAt = true;
+      } else if ((c === 91 || c === 40) && text.charCodeAt(i + 1) === 46)
+        saidDot = true; // [.] (.)
       else if (c === 64) at = true;
       else if (c === 60 || c === 58) angled = true;
       else if (
@@ -117,6 +135,7 @@ export function scanChat(text: string): Scan {
     else if (c >= 0xff10 && c <= 0xff19) digits++;
     else if (c === 0xff20) at = true;
     else if (c >= 0x2600 && c <= 0x27bf) emoji++;
+    else if (c === 0x3002) saidDot = true;
   }
   if (longest === 0 && n > 0) longest = 1;
   scan.digits = digits;
@@ -129,12 +148,19 @@ export function scanChat(text: string): Scan {
   scan.letters = letters + latin;
   scan.latin = latin;
   scan.addressy = addressy;
+  scan.saidDot = saidDot;
+  scan.saidAt = saidAt;
   return scan;
 }
 
 /** Whether the personal-information rules need to run at all. */
 export function mayHoldPersonalInfo(s: Scan): boolean {
   return (
-    s.digits >= 6 || s.at || s.numerals >= 7 || (s.digits >= 3 && s.numerals >= 4) || (s.digits >= 1 && s.addressy >= 2)
+    s.digits >= 6 ||
+    s.at ||
+    s.numerals >= 7 ||
+    (s.digits >= 3 && s.numerals >= 4) ||
+    (s.digits >= 1 && s.addressy >= 2) ||
+    (s.saidAt && s.latin >= 5)
   );
 }

@@ -40,6 +40,9 @@ const borderline = [
   "판매자 양심 없네",
   "사장 미쳤나",
   "니네 장사 그따위로 하냐",
+  "목소리 거슬려",
+  "설명 좀 제대로 해라",
+  "진짜 어이없네",
 ].filter((t) => {
   const p = moderationProbabilities(first, t);
   return 1 - p[0]! >= 0.05 && 1 - p[0]! < first.thresholds[2]! && p[1]! >= p[2]! && p[1]! >= p[3]!;
