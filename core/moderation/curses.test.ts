@@ -8,7 +8,7 @@ function curse(text: string): boolean {
   return v!.reasons.includes("rule:curse");
 }
 
-const curses = ["시발", "씨발", "씌발", "병신", "엠창", "느금마", "좆같"];
+const curses = ["시발", "씨발", "씌발", "병신", "뷰웅신", "엠창", "느금마", "좆같", "조까라"];
 /** Ways to slip a curse past a word list: digits, marks or spaces between its letters, a drawn-out vowel. */
 const evade = fc.constantFrom(
   (w: string) => w,
@@ -31,7 +31,14 @@ describe("curses by rule", () => {
   });
 
   it("are held typed on a Korean keyboard left in English mode, or romanised", () => {
-    for (const text of ["tlqkf 또 품절", "qudtls 같은 방송", "sibal 뭐하냐", "SSIBAL 환불", "아 shibal"])
+    for (const text of [
+      "tlqkf 또 품절",
+      "qudtls 같은 방송",
+      "sibal 뭐하냐",
+      "SSIBAL 환불",
+      "아 shibal",
+      "s1bal 얼마냐",
+    ])
       expect(curse(text), text).toBe(true);
   });
 
@@ -43,6 +50,8 @@ describe("curses by rule", () => {
       "가시 발라져 있어요?",
       "약병 신제품 나왔어요",
       "시발점이 어디에요",
+      "3조까지 팔렸대요",
+      "세트 구성조까지 보여주세요",
       "출시 발표 언제",
       "존나 예쁘다",
       "개이쁘다 미쳤다",

@@ -3,7 +3,8 @@
  * letters pass (spaces, digits and punctuation already dropped, so 시1발 and 시 발 read as
  * 시발) and through drawn-out vowels (씨이이발). They are the evasions a model trained on
  * standard spellings misses: curses typed on a Korean keyboard left in English mode
- * (tlqkf = 시발), romanised (sibal), respelled (씌발, 씨빨) and family insults (엠창, 느금마).
+ * (tlqkf = 시발), romanised (sibal, s1bal with its digit dropped), respelled (씌발, 씨빨, 뷰웅신, 조까라) and
+ * family insults (엠창, 느금마).
  * Intensifiers that are usually praise (존나, 개-, 미친) are left to the model.
  */
 import { lettersOf, moderationPass } from "./features.ts";
@@ -20,11 +21,15 @@ const CURSES = [
   "병신",
   "븅신",
   "빙신",
+  "뷰웅신",
+  "벼엉신",
   "개섀끼",
   "개색기",
   "개쉑",
   "좆같",
   "좆까",
+  "조까라",
+  "조까세",
   "좃같",
   "니애미",
   "느금마",
@@ -42,6 +47,7 @@ const CURSES = [
   "sibal",
   "ssibal",
   "shibal",
+  "sbal",
   "byungsin",
 ].map(lettersOf);
 

@@ -76,6 +76,29 @@ describe("numbers a shop chat is full of", () => {
     );
   });
 
+  it("a courier's tracking number is not an account, though 우체국 is also a bank", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("우체국택배", "우체국 택배", "우체국 등기", "CJ대한통운", "한진택배"),
+        fc.constantFrom([4, 4, 4], [4, 4, 4, 1], [3, 4, 4, 2]),
+        fc.constantFrom(" 조회 안돼요", " 어디쯤이에요", ""),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        (courier, groups, after, seed) => {
+          const number = groups
+            .map((n, i) =>
+              String(seed * (i + 7))
+                .padStart(n, "3")
+                .slice(-n),
+            )
+            .join(" ");
+          const text = `${courier} ${number}${after}`;
+          expect(mayHoldPersonalInfo(scanChat(text)) ? findPersonalInfo(text) : [], text).toEqual([]);
+        },
+      ),
+    );
+    expect(finds("우체국 110-234-567890 으로 입금해 주세요", "account")).toBe(true);
+  });
+
   it("everyday words made of numeral syllables (이, 사, 오) are not a number", () => {
     for (const text of [
       "이거 사이즈 이쁘다 사고싶어 오늘 오후에 사요",

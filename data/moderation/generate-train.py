@@ -267,3 +267,129 @@ for _ in range(140):
 with open(OUT,"a") as f:
     for l,t in third_ok: f.write(f"{l}\t{t}\n")
 print(len(third_ok))
+
+# ---- fifth round (after clean4.tsv had its two clean runs and was read as consulted, 2026-12-03): the
+# kinds a new author wrote that the model missed, in phrasings and slot lists written for this round (no
+# clean4 line copied). Spam: a rival seller inviting viewers to their own broadcast, store or channel with
+# no link, cheaper-elsewhere offers by private message, follow-for-follow, referral codes for money apps,
+# coin and stock pumps, private loans, replicas with a price, factory-direct offers, paid reviews, phishing
+# giveaways (connect a wallet, verify to claim), adult lures, gambling words split into jamo or as 초성.
+# Abuse: 초성 and number curses, insults to other viewers (mouths, shut up), sexual harassment of the host,
+# sarcasm about sense and manners. Hard ok: "죽겠다" as a sigh, family teasing about shopping, numbers
+# beside 18 (dates, hours, prices), underwear and bust sizes asked as sizes.
+random.seed(53)
+fifth=[]
+CHO="ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+JUNG="ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+JONG=["","ㄱ","ㄲ","ㄳ","ㄴ","ㄵ","ㄶ","ㄷ","ㄹ","ㄺ","ㄻ","ㄼ","ㄽ","ㄾ","ㄿ","ㅀ","ㅁ","ㅂ","ㅄ","ㅅ","ㅆ","ㅇ","ㅈ","ㅊ","ㅋ","ㅌ","ㅍ","ㅎ"]
+def jamo(s, sep=" "):
+    o=[]
+    for ch in s:
+        c=ord(ch)-0xAC00
+        if 0<=c<11172: o+= [CHO[c//588], JUNG[(c%588)//28]] + ([JONG[c%28]] if c%28 else [])
+        else: o.append(ch)
+    return sep.join(o)
+def cho(s): return "".join(CHO[(ord(ch)-0xAC00)//588] if 0<=ord(ch)-0xAC00<11172 else ch for ch in s)
+dm=["귓말 주시면","쪽지 주시면","개인 메시지 주시면","따로 연락 주시면","1:1로 물어보시면","댓글 달아주시면 제가 찾아가서"]
+cheaper=["반값에 드려요","여기보다 훨씬 싸게 드림","도매가로 맞춰드려요","더 얹어서 드려요","만원 빼드릴게요","원가로 넘겨요"]
+mine=["제 라이브","저희 방송","제 스토어","우리 매장","제 채널","저희 가게","제 공구방","제 계정"]
+when=["매일 밤 10시","주말 오후","오늘 자정","내일 아침 9시","평일 저녁","지금 바로"]
+come=["구경 와주세요","놀러 와요","들러주세요","한번 와보세요","찾아와 주세요","많이들 오세요","알림 켜주세요"]
+for _ in range(70):
+    fifth.append(("spam", R(["{m}도 {w} 열어요 {c}","{w} {m} 켜요 {c}","{m}에 같은 물건 더 싸게 있어요 {c}","여기 보시는 분들 {m} {c}","{m} 오시면 {ch}","{d} {ch}","{ch} {d}","같은거 {ch} {d}","{m} 이름 검색하면 나와요 {ch}"]).format(m=R(mine),w=R(when),c=R(come),d=R(dm),ch=R(cheaper))))
+for _ in range(30):
+    fifth.append(("spam", R(["선팔 주시면 {a}","{p} 서로 팔로우해요 {a}","구독 품앗이 하실 분 {a}","{p} 맞구독 {a}","팔로우 교환해요 {a}","서로 좋아요 눌러줘요 {a}"]).format(p=R(platforms),a=R(["100% 맞팔","바로 맞팔 감","답방 갑니다","먼저 해드림","신청 받아요",""])).strip()))
+apps=["걷기 앱","설문 앱","포인트 앱","캐시 앱","앱테크","출석 앱","게임 앱"]
+for _ in range(35):
+    code="".join(R("ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(3))+dg(random.randint(2,4))
+    fifth.append(("spam", R(["{a} 가입할때 {c} 넣으면 {n}천원 적립","추천 코드 {c} 쓰시면 둘다 {n}천원","{a} 하루 {n}천원 벌어요 초대코드 {c}","{a} 신규 {n}천원 지급 코드 {c} 입력","초대코드 {c} 치고 {a} 시작하면 현금 줌"]).format(a=R(apps),c=code,n=R([1,2,3,5]))))
+coins=["리플","도지","솔라나","신규 코인","잡코인","테마주","급등주","우선주","비상장주"]
+for _ in range(35):
+    fifth.append(("spam", R(["{c} 곧 {x}배 터짐 {g}","{c} 세력 들어옴 {g}","{c} 매수 타이밍 알려드림 {g}","지금 {c} 안 사면 후회 {g}","{c} 수익률 {p}% 인증 {g}","{g} {c} 시그널 무료"]).format(c=R(coins),x=R([3,5,10,20]),p=R([120,300,500,800]),g=R(["정보방 입장","단톡 초대 드림","리딩방 무료","방 들어오세요","무료 시그널방","채널 구독하면 공개"]))))
+for _ in range(30):
+    fifth.append(("spam", R(["{l} {t}","{t} {l}","{l} {t} 상담 환영","급하신 분 {l} {t}"]).format(l=R(["개인 급전","월변 대출","일수 가능","무직자 대출","주부 대출","신용 무관 대출","소액 급전","당일 대출"]),t=R(["비대면 진행","당일 송금","서류 없음","한도 넉넉","조회 없이","바로 입금"]))))
+brands=["샤넬","구찌","프라다","루이비통","롤렉스","나이키","에르메스","디올","발렌시아가","몽클레어"]
+items=["가방","지갑","시계","운동화","패딩","벨트","카드지갑","선글라스"]
+for _ in range(35):
+    fifth.append(("spam", R(["{b} {i} {g} {p} {c}","{g} {b} {i} 재고 있음 {p}","{b} {i} 정품이랑 똑같은 {g} {c}","{b} {i} {p} {g} 택배비 포함 {c}"]).format(b=R(brands),i=R(items),g=R(["A급","SA급","미러급","정품급","레플","이미테이션","1:1급"]),p=R(["9만원","12만","20만원","7만 택포","15만"]),c=R(["문의 주세요","연락 주세요","쪽지요","DM","구해드림",""])).strip()))
+for _ in range(25):
+    fifth.append(("spam", R(["{x} 여기 마진 엄청 남겨요 {y}","{x} 원가 알면 못 삼 {y}","{y} {x} 공장에서 바로 받아요","{x} 도매로 떼와서 드림 {y}"]).format(x=R(["이 상품","이 물건","저거","이 세트","이 화장품"]),y=R(["직거래 원하면 연락","도매처 알려드림 쪽지","공장가로 드림 문의","저한테 사세요 연락 주세요"]))))
+for _ in range(30):
+    fifth.append(("spam", R(["구매평 써주시면 건당 {n}천원 드려요","별점 5개 리뷰 작업 {a}","리뷰 대행 {a} 건당 {n}천원","상품 후기 알바 {a}","체험단 모집 리뷰만 쓰면 {n}만원","리뷰 써줄 사람 구함 {a}"]).format(n=R([3,5,7,10]),a=R(["쪽지 주세요","모집중","연락 주세요","바로 지급","초보 환영"]))))
+for _ in range(35):
+    fifth.append(("spam", R(["{e} {s} {u}","축하합니다 {e} {s}","{e} 지금 {s} {u}","선착순 {e} {s}"]).format(e=R(["무료 에어드랍","기프티콘 증정 이벤트 당첨","스타벅스 쿠폰 당첨","아이폰 당첨","무료 토큰 배포","경품 당첨자로 선정","신세계 상품권 지급"]),s=R(["지갑 연결만 하면 받아요","본인인증 하면 지급","카드번호 입력하고 수령","프로필 링크에서 수령","앱 설치하면 바로 받음","인증번호 보내주시면 발송"]),u=R(["claim-bonus . xyz","free-gift 점 site","프로필 참고","오늘까지",""])).strip()))
+for _ in range(25):
+    fifth.append(("spam", R(["{a} {b}","{b} {a}","심심한 분 {a} {b}"]).format(a=R(["19금 영상 무료","야한 사진 보실분","성인 화상채팅","은밀한 대화 원하시면","노출 방송 무료 입장","외로운 오빠들"]),b=R(["프사 눌러요","제 프로필 보세요","쪽지 주세요","아이디 검색","오픈톡 와요","ㄷㅁ"]))))
+gw=["카지노","토토","바카라","슬롯","대출","부업","사다리","홀덤"]
+for _ in range(45):
+    w=R(gw)
+    sp=R([jamo(w), jamo(w,""), cho(w), " ".join(w), cho(w)+" 검색"])
+    fifth.append(("spam", R(["{s} 신규 {n}만 지급","{s} 사이트 추천 ㄷㅁ","{s} 먹튀없는곳 알려드림","{s} 첫충 {p}% {c}","{s} 가입머니 {n}만 {c}","{s} 필요하신분 {c}"]).format(s=sp,n=R([1,3,5,10]),p=R([10,20,30]),c=R(["ㄷㅁ","디엠","쪽지","프로필","텔레 문의"]))))
+for _ in range(20):
+    fifth.append(("spam", R(["{a} 수익 인증 월 {m}백 비결 {c}","{a}로 한달 {m}백 {c}","{a} 노하우 무료 공개 {c}"]).format(a=R(["쿠팡 파트너스","스마트스토어 위탁","블로그 체험단","유튜브 쇼츠","위탁판매","해외구매대행"]),m=R([3,5,7,10]),c=R(["닉네임 클릭","프로필 확인","강의 신청 쪽지","오픈톡 검색","링크는 소개글"]))))
+# abuse: 초성 and number curses, insults to other viewers, sexual harassment of the host, sarcasm
+chocurse=["ㅄ","ㅂㅅ","ㅂ ㅅ","ㄷㅊ","ㄷ ㅊ","ㅈㄲ","ㅈ ㄲ","ㄲㅈ","ㅆㅂ","ㅅㅂ","ㅆㄹㄱ","ㅁㅊㄴ","18놈","18넘","18새끼","10새","개18","ㅅ1ㅂ"]
+tgt=["윗댓","아랫댓","너","니","진행자","사장","채팅창 애들","저 시청자","너네","방장"]
+for _ in range(90):
+    fifth.append(("abuse", R(["{c}","{c} {t}","{t} {c}","{t} {c} 진짜","{c} 말이 많네","{c} 그만 떠들어","{t} 왜 저럼 {c}","{c} 값 다시 불러봐","{c} 누가 물어봤냐"]).format(c=R(chocurse),t=R(tgt))))
+for _ in range(50):
+    fifth.append(("abuse", R(["{t} {m} 좀 {s}","{m} {s} {t}","{t} {m}에서 {y} 냄새 난다","{t} 말하는거 {y} 같음","{t} {m} 꿰매고 싶다","{t} 손가락 부러뜨리고 싶네"]).format(t=R(tgt),m=R(["주둥이","입","아가리","주댕이","혓바닥"]),s=R(["닥쳐","다물어","싸매","닫아라","치워"]),y=R(["시궁창","하수구","쓰레기통","화장실","썩은내"]))))
+body=["가슴","엉덩이","허벅지","속옷","몸","다리","브라끈"]
+for _ in range(55):
+    fifth.append(("abuse", R(["{h} {b} 좀 더 보여줘","{h} {b} 만져보고 싶다","{h} 오늘밤 같이 {x}","{h} 벗고 {y}","{h} 얼마면 하루 {x}","{b} 클로즈업 해줘 {h} ㅎㅎ","{h} {b} 사진 따로 보내줘","{h} 치마 더 올려봐"]).format(h=R(["언니","누나","쇼호스트","모델님","사장님","아가씨","진행자"]),b=R(body),x=R(["잘래","있어줄래","보낼래","놀자","데이트"]),y=R(["방송해","입어봐","한바퀴 돌아","춤춰봐"]))))
+sense=["개념","양심","상식","눈치","예의","뇌","인성","교양"]
+for _ in range(50):
+    fifth.append(("abuse", R(["{t} {s} 어디 두고 왔냐","{t} {s} 반품했냐","{t} {s} 품절이네","{s} 좀 챙겨서 다시 와 {t}","{t} {s} 택배로 하나 사줄까","{t} {s}은 할인 안 하냐 ㅋㅋ","{s} 없는 것도 재주다 {t}","{t} {s} 분실신고 해라"]).format(t=R(tgt),s=R(sense))))
+for _ in range(25):
+    fifth.append(("abuse", R(["{g}은 다 {x}","{g}들 {x} 나가라","이래서 {g}은 안돼 {x}","{g} 냄새 나서 못 보겠다"]).format(g=R(["아줌마","틀딱","급식","한남","김치녀","짱깨","조선족","동남아"]),x=R(["꺼져라","시끄러워","수준 떨어짐","방송 보지 마","채팅 치지 마",""])).strip()))
+for w in ["뷰웅신","벼엉신","병1신","빙1신","s1bal","ssi bal","c8","시 이 발","씨 1 발","좃 까","조 까","지 랄","ㅈ ㄹ 하네"]:
+    for t in ["{w}","{w} {t}","{t} {w}","{w} 가격 봐라","{w} 진행 뭐냐"]:
+        fifth.append(("abuse", t.format(w=w,t=R(tgt))))
+# hard ok: sighs with 죽겠다, family teasing, numbers beside 18, sizes of underwear and bust, tracking numbers
+for _ in range(50):
+    fifth.append(("ok", R(["{a} 죽겠다 {e}","{a} 죽겠네 {e}","아 {a} 죽겠어 {e}","{a} 미치겠다 {e}"]).format(a=R(["지갑 털려서","배불러","웃겨","갖고싶어","졸려","궁금해","예뻐서","기다리다","살까말까 고민돼서","통장 텅장 돼서"]),e=R(["ㅋㅋㅋ","ㅠㅠ","ㅎㅎ","","진짜"])).strip()))
+for _ in range(50):
+    fifth.append(("ok", R(["{p}이 또 샀냐고 {r} {e}","{p}한테 {r} {e}","{p} 몰래 사야지 {e}","택배 오면 {p}이 {r} {e}","{p} 카드로 긁는다 {e}"]).format(p=R(["남편","와이프","엄마","아빠","남친","여친","시어머니"]),r=R(["잔소리하겠다","혼나겠네","등짝 맞겠다","한소리 듣겠다","뭐라 하겠지"]),e=R(["ㅋㅋ","ㅎㅎ","ㅠㅠ",""])).strip()))
+for _ in range(40):
+    fifth.append(("ok", R(["18일에 도착해요?","18시 방송 맞나요","18만원이면 괜찮다","18개 세트 있어요?","18호 반지 있나요","18K 금이에요?","18인치 캐리어 있어요?","{n}시 {m}분에 다시 열어요?","{n}일까지 주문하면 받나요"]).format(n=R([10,12,18,19,20,21]),m=R([10,18,30]))))
+for _ in range(40):
+    fifth.append(("ok", R(["브라 {s} 맞을까요","가슴둘레 {c} 인데 {z} 맞나요","속옷 사이즈 {s} 있나요","엉덩이 큰 편인데 {z} 괜찮나요","허벅지 굵은데 바지 {z} 돼요?","모델님 {z} 입으신 거에요?","이 원피스 안에 속옷 비쳐요?","벗기 편한 후드에요?","입고 벗기 쉬워요?"]).format(s=R(["75B","80C","70A","85B"]),c=R([85,90,95,100]),z=R(["M","L","XL","66","77","free"]))))
+for _ in range(30):
+    g=R([(4,4,4),(4,4,5),(3,4,4,2),(4,4,4,1)])
+    num=" ".join(dg(k) for k in g)
+    fifth.append(("ok", R(["{c} {n} 조회 안돼요","{c} 송장 {n} 맞나요","{n} {c} 어디쯤이에요","{c} 운송장 {n} 배송 조회가 멈췄어요"]).format(c=R(["우체국택배","CJ대한통운","한진택배","롯데택배","로젠택배","우체국 택배"]),n=num)))
+for _ in range(30):
+    fifth.append(("ok", R(["제 방송 아니고 {x}","{x} 구경 왔어요","친구 라방에서 {x}","{p} 보고 {x}"]).format(x=R(["여기 추천받고 왔어요","알림 보고 들어왔어요","처음 와봐요","소개받아서 왔어요"]),p=R(platforms))))
+with open(OUT,"a") as f:
+    for l,t in fifth: f.write(f"{l}\t{t}\n")
+print(len(fifth))
+
+# fifth round, part two: kinds still missed after part one, in more shapes — insults with 미친 that name
+# the person (미친 as praise names a thing), sexual remarks and propositions to the host, and links with a
+# shortener spelled out with spaces.
+random.seed(59)
+fifth2=[]
+person=["년","놈","뇬","넘","새끼","것"]
+for _ in range(50):
+    fifth2.append(("abuse", R(["미친{p} {x}","저 미친{p} {x}","{h} 완전 미친{p}이네","미친{p}아 {y}","{x} 미친{p} 같으니","또라이 {h} {x}"]).format(p=R(person),h=R(["진행자","사장","쇼호스트","판매자","윗댓","저 여자","저 남자"]),x=R(["말하는 꼬라지 봐","표정 역겹다","떠드는거 듣기 싫다","웃음소리 소름","낯짝 두껍네","목소리 거슬려"]),y=R(["가격이나 말해","빨리 꺼져","입 닫아","방송 접어"]))))
+for _ in range(60):
+    fifth2.append(("abuse", R(["{h} {b} {v}","{v} {h}","{h}랑 {n} {q}","{h} {c} 라이브로 {z}","{h} {b} 보면 {w}","{h} 오늘 {n} {q}"]).format(h=R(["언니","누나","아가씨","쇼호스트님","모델 언니","사장님"]),b=R(["가슴","엉덩이","허리 라인","속살","다리 사이","속옷 차림"]),v=R(["직접 보여주면 살게","한번만 보여줘 ㅎㅎ","만지게 해주면 다 산다","클로즈업 좀 ㅎㅎ"]),n=R(["하룻밤","오늘 밤","모텔","단둘이"]),q=R(["얼마면 돼","얼마 줄까","가능?","어때 ㅎㅎ"]),c=R(["갈아입는 거","벗는 장면","샤워하는 거","속옷만 입은 거"]),z=R(["보여줘","찍어줘","ㄱㄱ","해주면 구매"]),w=R(["흥분된다","꼴린다","참기 힘드네"]))))
+short=["bit . ly","bit ly","han . gl","url . kr","me2 . do","t . ly","tinyurl . com","vo . la","c11 . kr"]
+for _ in range(40):
+    code="".join(R("abcdefghjkmnpqrstuvwxyz0123456789") for _ in range(random.randint(4,7)))
+    fifth2.append(("spam", R(["{s} / {c} {o}","{o} {s}/{c}","{s} / {c}","{o} 주소 {s} / {c}","{s} 슬래시 {c} {o}"]).format(s=R(short),c=code,o=R(["무료 쿠폰 받아가세요","들어가면 반값","선착순 경품","가입하면 포인트","여기서 더 싸게"]))))
+# ok: 미친 and 죽겠다 about things, and bodies asked about as sizes, so the new abuse does not take them
+for _ in range(40):
+    fifth2.append(("ok", R(["미친 {t} {e}","{t} 미쳤다 {e}","이 {t} 미친거 아님? {e}","{t} 보고 미치는 줄 {e}"]).format(t=R(["가격","구성","할인","색감","핏","퀄리티","혜택","사은품"]),e=R(["ㅋㅋㅋ","ㅠㅠ","사야겠다","",""])).strip()))
+with open(OUT,"a") as f:
+    for l,t in fifth2: f.write(f"{l}\t{t}\n")
+print(len(fifth2))
+
+# fifth round, part three: praise of the broadcast itself in slang (중독성, 오지다, 지리다), kept ok.
+random.seed(61)
+fifth3=[]
+for _ in range(50):
+    fifth3.append(("ok", R(["이 {s} {x}","{s} {x} {e}","오늘 {s} 진짜 {x}","{x} 이 {s} {e}"]).format(s=R(["방송","라방","진행","채널","쇼","코너"]),x=R(["중독성 있다","오진다","지린다","끊을 수가 없네","계속 보게 되네","도파민 터진다","헤어나올 수가 없다"]),e=R(["ㅋㅋ","ㅎㅎ","","매일 올게요"])).strip()))
+with open(OUT,"a") as f:
+    for l,t in fifth3: f.write(f"{l}\t{t}\n")
+print(len(fifth3))
