@@ -25,6 +25,40 @@ describe("answer-type checks", () => {
     expect(askedUnits("몇도시락 들어가요")).toEqual([]);
   });
 
+  it("reads a count asked (how many come or fit), not a period, a size or an order", () => {
+    expect(askedUnits("3키로 시키면 몇개 들었어요??")).toEqual(["count"]);
+    expect(askedUnits("폰 몇대까지 한번에 충전됨?")).toEqual(["count"]);
+    expect(askedUnits("양말 몇 켤레 와요")).toEqual(["count"]);
+    expect(askedUnits("한번 충전하면 몇번 완충돼요")).toEqual(["count"]);
+    expect(askedUnits("텐트 몇명 자요")).toEqual(["people"]);
+    expect(askedUnits("몇개월부터 먹여요")).toEqual([]);
+    expect(askedUnits("77인데 몇 입어야됨?")).toEqual([]);
+    expect(askedUnits("몇번째 상품이에요")).toEqual([]);
+  });
+
+  it("lets only a source stating a count answer a count question", () => {
+    expect(statesUnits("과수: 10~13과", ["count"])).toBe(true);
+    expect(statesUnits("동시 충전 최대 3대", ["count"])).toBe(true);
+    expect(statesUnits("양말 두 켤레 구성", ["count"])).toBe(true);
+    expect(statesUnits("중량: 3kg (±5%)", ["count"])).toBe(false);
+    expect(statesUnits("용량 20,000mAh", ["count"])).toBe(false);
+    expect(statesUnits("4인용 돔 텐트", ["people"])).toBe(true);
+    expect(statesUnits("무게 4.2kg", ["people"])).toBe(false);
+  });
+
+  it("reads a share asked without a discount, and how long a drink keeps cold or hot", () => {
+    expect(askedUnits("면 함량 몇퍼에요")).toEqual(["percent"]);
+    expect(askedUnits("지금 몇프로 할인이에요")).toEqual([]);
+    expect(askedUnits("얼음물 얼마나 시원하게 유지되나요")).toEqual(["keeps-cold"]);
+    expect(askedUnits("커피 뜨거운거 몇시간 유지돼요")).toEqual(["hours", "keeps-hot"]);
+    expect(askedUnits("얼음 정수기 필터 교체는요")).toEqual([]);
+    expect(statesUnits("소재: 면 80%, 폴리 17%, 스판 3%", ["percent"])).toBe(true);
+    expect(statesUnits("양말 10켤레 · 판매가 12,900원 (정가 25,000원, 48% 할인)", ["percent"])).toBe(false);
+    expect(statesUnits("보냉: 24시간 8도 이하", ["keeps-cold"])).toBe(true);
+    expect(statesUnits("보온: 12시간 70도 이상", ["keeps-cold"])).toBe(false);
+    expect(statesUnits("보온: 12시간 70도 이상", ["keeps-hot"])).toBe(true);
+  });
+
   it("lets only a source stating a figure in that unit answer", () => {
     expect(statesUnits("1팩 100g, 열량 120kcal", ["energy"])).toBe(true);
     expect(statesUnits("단백질 23g (1팩 기준)", ["energy"])).toBe(false);

@@ -10,6 +10,11 @@ import { normalizeText } from "./tokenize.ts";
  * still show every line.
  */
 
+/** Counting words (classifiers) that follow a number of things: 개, 대, 켤레, 과 (fruit), 장, 팩… */
+const COUNTERS = "개|대|과|장|매|팩|봉|알|켤레|피스|pcs|구|통|병|포|입|벌|세트|번|회|마리|캔|롤|권|족|ea";
+/** Native Korean numbers before a counter ("두 개", "세 켤레"). */
+const NUMBER_WORDS = "한|두|세|네|다섯|여섯|일곱|여덟|아홉|열";
+
 /** A unit family: how a viewer asks for it, and the figure a source must state. */
 interface UnitFamily {
   name: string;
@@ -48,6 +53,33 @@ const FAMILIES: UnitFamily[] = [
   { name: "volume", asked: /몇\s*(리터|밀리리터|ml|l(?![a-z]))/, stated: /\d\s*(ml|l(?![a-z])|리터|cc)/ },
   { name: "temperature", asked: /몇\s*도(?![가-힣])|온도\s*(가|는|은)?\s*(몇|얼마)/, stated: /\d\s*(도|°|℃)/ },
   { name: "servings", asked: /몇\s*인분/, stated: /\d\s*(인분|인용|인\b|인\s)/ },
+  // How many come or fit ("몇개 들었어요", "몇대까지 충전", "몇켤레", "몇번 완충"): a weight
+  // ("중량 3kg") or a capacity ("20,000mAh") is not a count; "과수: 10~13과", "최대 3대" are.
+  // `몇개월` asks a period, `몇 입어요` a size, `몇번째` an order, `몇 구매` nothing countable.
+  {
+    name: "count",
+    asked: new RegExp(`몇\\s*(${COUNTERS})(?!월|째|매|성|화|어|으|니|는|고|을)`),
+    stated: new RegExp(`(\\d|${NUMBER_WORDS})\\s*(${COUNTERS})`),
+  },
+  { name: "people", asked: /몇\s*(명|인용)/, stated: /\d\s*(명|인용|인(?![가-힣]))/ },
+  // A share asked with no discount in sight ("면 함량 몇퍼에요") is not the sale's "48% 할인".
+  {
+    name: "percent",
+    asked: /^(?!.*(할인|세일|디씨|dc|off|싸|저렴)).*몇\s*(퍼|프로|%)/,
+    stated: /\d\s*(%|퍼센트|프로)(?!\s*(할인|off|세일))/,
+  },
+  // How long a drink stays cold, or hot: "보온 12시간 70도 이상" does not answer the cold one.
+  {
+    name: "keeps-cold",
+    asked:
+      /(시원|차갑|차가|얼음|아이스|보냉).*(유지|얼마나|몇\s*시간|오래)|(유지|얼마나|몇\s*시간|오래).*(시원|차갑|차가|얼음|아이스|보냉)/,
+    stated: /보냉|냉|차갑|차가|시원|얼음|\d\s*(도|℃)\s*이하/,
+  },
+  {
+    name: "keeps-hot",
+    asked: /(따뜻|뜨거|뜨끈|보온).*(유지|얼마나|몇\s*시간|오래)|(유지|얼마나|몇\s*시간|오래).*(따뜻|뜨거|뜨끈|보온)/,
+    stated: /보온|따뜻|뜨거|뜨끈|\d\s*(도|℃)\s*이상/,
+  },
 ];
 
 /** The unit families a question asks for (usually none or one). */
