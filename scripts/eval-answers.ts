@@ -5,7 +5,7 @@
  * second look) as the baseline in the same run. Reported per split (see
  * docs/answers.md): `dev` is tuned on; `heldout2` and `heldout5`–`heldout8` were clean tests
  * once and, their figures taken, are consulted (read, and tuned on like dev); `heldout` was seen
- * as a number; `heldout3`, `heldout4`, `heldout9` and `heldout10` were clean tests whose figures
+ * as a number; `heldout3`, `heldout4` and `heldout9`–`heldout12` were clean tests whose figures
  * were read, cases never. Beside each
  * draft figure: the share of answerable cases whose facts one of the first 3 suggestions
  * states (each suggestion judged as a draft's answer is). `--verbose` lists misses of the splits
@@ -100,7 +100,7 @@ console.log(`drafter: ${opt.backend}`);
 /**
  * Splits whose cases may be read while tuning: dev, and the consulted tests heldout2, heldout5,
  * heldout6, heldout7 and heldout8 (their clean figures were taken; see docs/answers.md).
- * heldout, heldout3, heldout4, heldout9 and heldout10 are figures only.
+ * heldout, heldout3, heldout4 and heldout9–12 are figures only.
  */
 const TUNED_ON = new Set(["dev", "heldout2", "heldout5", "heldout6", "heldout7", "heldout8"]);
 
@@ -132,6 +132,8 @@ const KNOWN = [
   "heldout8",
   "heldout9",
   "heldout10",
+  "heldout11",
+  "heldout12",
 ];
 const groups = [...new Set(outcomes.map((o) => o.group))].sort((a, b) => rank(a) - rank(b));
 function rank(group: string): number {
