@@ -5,8 +5,8 @@
  *   npm run train:answers [-- --min-abstain 0.82 --no-write] [--folds split]
  *
  * Data: the consulted answer splits: dev (cases.jsonl with heldout's cases, dev*.jsonl) and
- * heldout2 and heldout5, clean tests whose one figure was taken and which are now read and
- * tuned on; never heldout3 or heldout4. Every source the drafter considers for a case is one
+ * heldout2 and heldout5–12, clean tests whose figures were taken and which are now read and
+ * trained on; never heldout3, heldout4, heldout13 or heldout14 (figures only). Every source the drafter considers for a case is one
  * example, labelled 1 when its draft states every expected fact. Word associations
  * (core/answers/associations.ts) are counted over the same examples; a case's own association
  * feature leaves its own pairs out. The answering and veto probabilities are chosen by
@@ -30,8 +30,12 @@ import { answerProbability, FEATURES, type SecondLookModel } from "../core/answe
 import type { AnswerDrafter, Draft } from "../core/answers/types.ts";
 import { fitLogistic } from "./lib/logistic.ts";
 
-/** The consulted splits: dev (cases.jsonl, dev*.jsonl) and the once-clean tests whose figures were taken (heldout2, heldout5). */
-const DEV_FILES = caseFiles().filter((f) => /\/(cases|dev[^/]*|heldout2|heldout5)\.jsonl$/.test(f));
+/** The consulted splits: dev (cases.jsonl, dev*.jsonl) and the once-clean tests whose figures were taken (heldout2, heldout5–12). */
+const DEV_FILES = caseFiles().filter((f) =>
+  /\/(cases|dev[^/]*|heldout2|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12)\.jsonl$/.test(
+    f,
+  ),
+);
 const { values: opt } = parseArgs({
   options: {
     file: { type: "string", multiple: true, default: DEV_FILES },
@@ -59,8 +63,20 @@ interface Example {
 }
 
 // Only splits that may be tuned on: dev, heldout's cases in cases.jsonl, and the consulted
-// heldout2 and heldout5; heldout3 and heldout4 (figures only) are skipped case by case.
-const TRAINABLE = new Set(["dev", "heldout", "heldout2", "heldout5"]);
+// heldout2 and heldout5–12; heldout3, heldout4, heldout13 and heldout14 (figures only) are skipped case by case.
+const TRAINABLE = new Set([
+  "dev",
+  "heldout",
+  "heldout2",
+  "heldout5",
+  "heldout6",
+  "heldout7",
+  "heldout8",
+  "heldout9",
+  "heldout10",
+  "heldout11",
+  "heldout12",
+]);
 const cases = opt.file
   .flatMap((file) =>
     readFileSync(file, "utf8")
