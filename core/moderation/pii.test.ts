@@ -91,6 +91,8 @@ describe("numbers a shop chat is full of", () => {
                 .slice(-n),
             )
             .join(" ");
+          // One that begins 010 (or 02) in groups of 3-4-4 is written exactly like a phone number: held, rightly.
+          if (/^0(1[016789]|2)/.test(number)) return;
           const text = `${courier} ${number}${after}`;
           expect(mayHoldPersonalInfo(scanChat(text)) ? findPersonalInfo(text) : [], text).toEqual([]);
         },
