@@ -46,6 +46,8 @@ describe("contact handles", () => {
       "navy 2개 주세요",
       "오픈채팅방 있나요?",
       "허리 라인 slim 하게 나와요?",
+      "ㅋㅋㅋ cute 하다",
+      "ㅋㅌ 선물하기 돼요?",
       "바디라인 예뻐요 color 뭐에요",
     ];
     for (const t of ok) expect(hasContactHandle(t), t).toBe(false);
