@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { hasContactHandle } from "./contact.ts";
 
-const messengers = ["카톡", "카톡 아이디", "카카오톡", "텔레", "텔레그램", "오픈채팅", "오픈톡", "위챗", "Telegram"];
+const messengers = [
+  "카톡",
+  "카톡 아이디",
+  "카카오톡",
+  "텔레",
+  "텔레그램",
+  "오픈채팅",
+  "오픈톡",
+  "위챗",
+  "Telegram",
+  "라인 아이디",
+  "LINE id",
+];
 const handles = ["cash77", "@fastjob", "winpick", "rich_money", "vip.bet", "Slim24"];
 const offers = ["재택 부업 하루 10만", "급전 대출 당일", "무료 픽 공유", ""];
 
@@ -33,6 +45,10 @@ describe("contact handles", () => {
       "size XL 카톡 알림 받았어요",
       "navy 2개 주세요",
       "오픈채팅방 있나요?",
+      "허리 라인 slim 하게 나와요?",
+      "ㅋㅋㅋ cute 하다",
+      "ㅋㅌ 선물하기 돼요?",
+      "바디라인 예뻐요 color 뭐에요",
     ];
     for (const t of ok) expect(hasContactHandle(t), t).toBe(false);
   });

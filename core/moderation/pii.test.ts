@@ -91,6 +91,8 @@ describe("numbers a shop chat is full of", () => {
                 .slice(-n),
             )
             .join(" ");
+          // One that begins 010 (or 02) in groups of 3-4-4 is written exactly like a phone number: held, rightly.
+          if (/^0(1[016789]|2)/.test(number)) return;
           const text = `${courier} ${number}${after}`;
           expect(mayHoldPersonalInfo(scanChat(text)) ? findPersonalInfo(text) : [], text).toEqual([]);
         },
@@ -193,5 +195,77 @@ describe("personal information spelled to slip past simple rules", () => {
     ]) {
       expect(findPersonalInfo(text), text).toEqual([]);
     }
+  });
+});
+
+/** `d` with its last digit replaced so that it passes the Luhn check (as every issued card number does). */
+function withLuhn(d: string): string {
+  const body = d.slice(0, -1);
+  for (let c = 0; c <= 9; c++) {
+    const n = body + c;
+    let sum = 0;
+    for (let i = 0; i < n.length; i++) {
+      let x = Number(n[n.length - 1 - i]);
+      if (i % 2 === 1) x = x * 2 > 9 ? x * 2 - 9 : x * 2;
+      sum += x;
+    }
+    if (sum % 10 === 0) return n;
+  }
+  return d;
+}
+
+describe("card numbers", () => {
+  const groupSep = fc.constantFrom(" ", "-", "");
+  it("are found beside a word for a card, in any grouping", () => {
+    fc.assert(
+      fc.property(digits(16), groupSep, fc.constantFrom("카드번호 ", "신용카드 ", "체크카드 ", ""), (d, s, cue) => {
+        const text = `${cue || "카드 "}${d.slice(0, 4)}${s}${d.slice(4, 8)}${s}${d.slice(8, 12)}${s}${d.slice(12)} 결제가 안돼요`;
+        expect(finds(text, "card"), text).toBe(true);
+      }),
+    );
+  });
+
+  it("are found in four groups of four without a word when the Luhn check passes", () => {
+    fc.assert(
+      fc.property(digits(16).map(withLuhn), fc.constantFrom(" ", "-"), (d, s) => {
+        const text = `이거 ${d.slice(0, 4)}${s}${d.slice(4, 8)}${s}${d.slice(8, 12)}${s}${d.slice(12)} 로 해주세요`;
+        expect(finds(text, "card"), text).toBe(true);
+      }),
+    );
+  });
+
+  it("are not order or tracking numbers", () => {
+    for (const text of [
+      "주문번호 1234 5678 9012 3456 카드 결제했어요",
+      "송장 1234567890123456 카드로 샀는데 언제 와요",
+    ])
+      expect(finds(text, "card"), text).toBe(false);
+  });
+});
+
+describe("identity document numbers", () => {
+  it("are found beside a passport, a driver's licence or the customs clearance code", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("여권번호 M", "여권 S", "개인통관고유부호 P", "통관부호 P", "운전면허 ", "면허번호 "),
+        // Leading 0 left out: 02… or 010… of that length is a phone number, held all the same.
+        fc.tuple(fc.constantFrom(..."123456789"), digits(11)).map(([a, b]) => a + b),
+        fc.constantFrom(8, 11, 12),
+        (cue, d, n) => {
+          const text = `${cue}${d.slice(0, n)} 이거 맞나요`;
+          expect(finds(text, "id_number"), text).toBe(true);
+        },
+      ),
+    );
+    expect(finds("운전면허 11-22-334455-66 본인인증에 넣으면 돼요?", "id_number")).toBe(true);
+  });
+
+  it("are not counts, prices or order numbers beside those words", () => {
+    for (const text of [
+      "여권 지갑 2개 주문번호 20261203123",
+      "면허 따고 차 샀어요 1500만원",
+      "통관 언제 돼요 송장 123456789012",
+    ])
+      expect(finds(text, "id_number"), text).toBe(false);
   });
 });

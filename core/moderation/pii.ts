@@ -8,7 +8,7 @@
 import { koreanNumeral } from "./scan.ts";
 import { spelledEmails, spokenPhones } from "./spelled.ts";
 
-export type PiiKind = "phone" | "account" | "resident_number" | "email" | "address";
+export type PiiKind = "phone" | "account" | "card" | "id_number" | "resident_number" | "email" | "address";
 
 export interface PiiSpan {
   kind: PiiKind;
@@ -39,6 +39,13 @@ const BANK = new RegExp(
 /** Numbers the shop gives out (order, tracking, product, model numbers): not an account beside them. */
 const SHOP_NUMBER = /(주문|송장|운송장|상품\s*번호|모델|품번|시리얼|쿠폰|적립)/;
 const RESIDENT = /(주민|생년월일|주번|뒷자리|앞자리)/;
+/** Words naming a payment card: its number is a card number, not an order number. */
+const CARD = /(카드|신용|체크\s*카드|card)/i;
+/**
+ * Words naming an identity document whose number is personal: passport, driver's licence, the customs
+ * clearance code (개인통관고유부호) buyers of overseas goods are asked for, alien registration.
+ */
+const ID_DOCUMENT = /(여권|면허|통관\s*(고유)?\s*부호|통관\s*번호|외국인\s*등록|passport)/i;
 /** Words saying a number is a phone number. */
 const PHONE_WORDS = /(연락|전화|폰|핸드폰|휴대폰|번호\s*(남|드|줄|알려|적|보내)|문자|카톡|010|공일공)/;
 /** Mail hosts people name without their top-level domain (abc@naver). */
@@ -133,6 +140,17 @@ function validBirthDate(s: string): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+/** The Luhn check digit test every payment card number passes. */
+function luhn(d: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < d.length; i++) {
+    let x = d.charCodeAt(d.length - 1 - i) - 48;
+    if (i % 2 === 1) x = x * 2 > 9 ? x * 2 - 9 : x * 2;
+    sum += x;
+  }
+  return sum % 10 === 0;
+}
+
 /**
  * What a digit run is, judged from its digits and the words around the chat, and where it
  * ends (a phone number followed by more digits, "010-1234-5678 2개", ends at its 11th).
@@ -182,6 +200,11 @@ function classifyWhole(run: Run, text: string): PiiKind | null {
   // A birth date, a dash and the sex digit (900101-1, often followed by ******) is how a resident number is written.
   if (d.length === 7 && validBirthDate(d) && /^[0-9]{6}\s*-\s*[1-4]$/.test(spelled)) return "resident_number";
   if (d.length >= 10 && d.length <= 16 && BANK.test(text) && !SHOP_NUMBER.test(text)) return "account";
+  // Card numbers: 15 or 16 digits beside a word for a card, or 16 in four groups of four that pass the Luhn check.
+  if ((d.length === 15 || d.length === 16) && CARD.test(text) && !SHOP_NUMBER.test(text)) return "card";
+  if (d.length === 16 && /^[0-9]{4}(\D{1,3}[0-9]{4}){3}$/.test(spelled) && luhn(d)) return "card";
+  // An identity document's number (여권 M12345678, 통관부호 P123456789012, 면허 12-34-567890-12) beside its name.
+  if (d.length >= 8 && d.length <= 13 && ID_DOCUMENT.test(text) && !SHOP_NUMBER.test(text)) return "id_number";
   return null;
 }
 

@@ -108,6 +108,24 @@ describe("links with the dot said in words", () => {
     );
   });
 
+  it("are found with a Latin top-level domain after 점 or 닷, or a spaced dot before a shortener", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("jackpot", "free-coupon", "secure-login", "betwin7", "yesbuy"),
+        fc.constantFrom(" 점 kr", " 닷 com", "점com", " 쩜 net", " 점 shop", " 닷 me"),
+        fc.constantFrom(["", ""], ["주소는 ", " 들어가세요"], ["당첨 확인 ", ""]),
+        (name, dot, [pre, post]) => {
+          const text = `${pre}${name}${dot}${post}`;
+          const s = scanChat(text);
+          expect(s.saidDot || s.latin >= 6, text).toBe(true);
+          expect(hasSpelledLink(text), text).toBe(true);
+        },
+      ),
+    );
+    for (const text of ["bit . ly / ab3cd 에서 입력", "여기 goo . gl / xyz12 확인", "tinyurl . me 로 오세요"])
+      expect(hasSpelledLink(text), text).toBe(true);
+  });
+
   it("are not shops, computers, scores or dots in shopping chat", () => {
     for (const text of [
       "강남점 컴퓨터 매장 있나요",
@@ -118,6 +136,9 @@ describe("links with the dot said in words", () => {
       "별점 5점 줬어요",
       "닷 무늬 귀여워요",
       "본점 컴 앞에서 봐요 ㅋㅋ",
+      "10점 me too 저도 만점",
+      "별점 kr 후기 보고 샀어요",
+      "size M 점 무늬 있나요",
     ])
       expect(hasSpelledLink(text), text).toBe(false);
   });

@@ -85,10 +85,17 @@ export function spelledEmails(text: string): PiiSpan[] {
 const SPELLED_LINK =
   /(?:[A-Za-z0-9][A-Za-z0-9-]+|[가-힣]{2,})(?:\s*(?:점|닷|쩜|。)\s*(?:com|net|kr|shop|컴|넷|케이알)|\s+dot\s+(?:com|net|kr|shop)|\s*[([]\s*(?:\.|dot)\s*[)\]]\s*(?:com|net|kr|shop|me|co)|\s+\.\s*(?:com|net|kr|shop)|\s*닷컴)(?![A-Za-z0-9가-힣])/i;
 
+/**
+ * A Latin name with a said dot before a Latin top-level domain (jackpot 점 kr, free-coupon 닷 com), or a
+ * spaced dot before a shortener's domain (bit . ly). The name must be Latin: 10점 me too is a score.
+ */
+const SAID_DOT_LATIN_TLD =
+  /[A-Za-z][A-Za-z0-9-]+(?:\s*(?:점|닷|쩜)\s*(?:com|net|kr|shop|ly|me|io|co|xyz)|\s+\.\s*(?:ly|me|io|co|xyz|gl))(?![A-Za-z0-9가-힣])/i;
+
 /** What every spelled link has, tested first: a said top-level domain, `dot`, a spaced or bracketed dot. */
-const SPELLED_LINK_CUE = /[컴넷케。]|dot|\s\.\s*[a-z]|[[(]\./i;
+const SPELLED_LINK_CUE = /[컴넷케。점닷쩜]|dot|\s\.\s*[a-z]|[[(]\./i;
 
 /** Whether `text` spells a link out (behind the scan's cheap cue: scan.ts saidDot, or Latin letters). */
 export function hasSpelledLink(text: string): boolean {
-  return SPELLED_LINK_CUE.test(text) && SPELLED_LINK.test(text);
+  return SPELLED_LINK_CUE.test(text) && (SPELLED_LINK.test(text) || SAID_DOT_LATIN_TLD.test(text));
 }

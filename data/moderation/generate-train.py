@@ -393,3 +393,200 @@ for _ in range(50):
 with open(OUT,"a") as f:
     for l,t in fifth3: f.write(f"{l}\t{t}\n")
 print(len(fifth3))
+
+# ---- sixth round (after clean5.tsv had its two clean runs and was read as consulted, 2026-12-03): the kinds
+# a fourth new author wrote that the model missed, in phrasings and slot lists written for this round (no
+# clean5 line copied). Spam: profits from stocks or futures shown off with "ask me how", free rooms for
+# tomorrow's limit-up stocks, phone-only side jobs with a daily wage and no contact, buyers wanted to resell
+# stock at wholesale, a rival's broadcast or store named in quotes (next door, cheaper by a percentage,
+# search its name), "how I earn" in the profile, likes and follows begged for on another platform, adult
+# lures to a named open chat or a LINE ID, pills by DM, and phishing that poses as a platform's security or
+# support desk. Abuse: threats to come to the shop or the home, sexual remarks about underwear, poses and
+# sizes, sarcasm about a face or a body on camera, ears bleeding from a voice, 18 curses and 느그 insults.
+# Hard ok: 미친놈처럼 about sales, viewers' own stocks, side jobs and other broadcasts named in passing,
+# birth years and school grades without a name or a date, viewers beside each other and newcomers.
+random.seed(67)
+sixth=[]
+stores6=["달빛상점","하루옷방","민트마켓","보리네옷장","꿀딜하우스","소담마켓","연두라이브","봄날쇼룸","온새미몰","다온샵"]
+q=lambda s: R(["'{}'","\"{}\"","[{}]","{}","<{}>"]).format(s)
+for _ in range(45):
+    fifth_free=R(["같은 공장 물건","똑같은 제품","동일 상품","같은 브랜드 정품"])
+    sixth.append(("spam", R([
+        "옆 채널 {s} 에서 {f} {d} 하던데 그쪽이 나아요",
+        "{s} 라방 지금 켜져 있어요 {f} {d} 거기 가세요",
+        "여기서 사지 말고 {s} 검색 ㄱㄱ {p}% 저렴",
+        "{p}% 싸게 파는 {s} 있어요 이름 치면 나옴",
+        "{s} 오늘 {w} 오픈해요 {f} 더 쌈 구경오세요",
+        "저 {s} 운영하는데 {f} 반값에 올려놨어요",
+        "{s} 가면 {f} {d} 해요 여기 비싸요",
+        "다들 {s} 로 넘어오세요 {d} 진행중",
+    ]).format(s=q(R(stores6)),f=fifth_free,d=R(["1+1","2+1","반값","무료배송","원가세일","사은품 두개"]),p=R([20,25,30,40,50]),w=R(["밤 9시","내일 점심","주말","곧","11시"])) ))
+for _ in range(40):
+    sixth.append(("spam", R([
+        "{m} 수익 {g} 인증 ㅋㅋ 비법 궁금하면 {c}",
+        "{m}로 이번달 {g} 벌었어요 방법은 {c}",
+        "내일 {u} 갈 종목 미리 찍어드림 {r}",
+        "{u} 예정주 무료 공유 {r}",
+        "{m} 매매법 알려드립니다 {r}",
+        "오늘도 {m} {g} 익절 ㅎㅎ 같이 하실분 {c}",
+    ]).format(m=R(["해외선물","나스닥","미장","테슬라 옵션","국장 단타","비트 선물","공모주"]),g=R(["+800만","+1500만원","+340%","+2천","+620만원"]),c=R(["쪽지","귓말","디엠","ㄷㅁ","프로필 참고","댓글 남기면 알려줌"]),u=R(["상한가","급등","따상","점상"]),r=R(["무료방 자리 얼마 안남음","입장은 선착순","인원 차면 마감","비밀방 초대해드림","오늘만 무료 입장"])) ))
+for _ in range(40):
+    sixth.append(("spam", R([
+        "{t} 누구나 {w} {n}만 {e}",
+        "{w} {n}만원 버는 {j} {t} {e}",
+        "{j} 구해요 {t} {w} {n}",
+        "이거 {j} 아니고 {t} 하는거 {w} {n}만 {e}",
+        "{t} {j} 시간당 {n}천원 {e}",
+    ]).format(t=R(["핸드폰 하나면","휴대폰만 있으면","손가락만 있으면","경력 없어도","주부 학생 상관없이","누워서도"]),w=R(["하루","일당","매일","하루에"]),n=R([7,8,12,15,20,25]),j=R(["재택 일","간단한 작업","폰 작업","부업","알바","단순 업무"]),e=R(["진짜임","실화","확인된 곳","거짓말 아님","ㄹㅇ","보장"])) ))
+for _ in range(30):
+    sixth.append(("spam", R([
+        "{i} 대량 {v} 분 모집 {p} {c}",
+        "{i} 받아다 {v} 사람 구함 {p}",
+        "{p} {i} 넘길게요 {v} 셀러 {c}",
+        "{i} 재고 {p} 드려요 {v} 분만 {c}",
+    ]).format(i=R(["이 상품","이 물건","이 세트","저 화장품","이 라인 전체"]),v=R(["되파실","리셀하실","나눠 파실","온라인에 올리실","위탁 판매하실"]),p=R(["공급가로","도매가에","원가 이하로","마진 붙여서","박스째로"]),c=R(["쪽지 주세요","연락 부탁","귓말요","DM 주세요","문의는 프로필"])) ))
+for _ in range(30):
+    sixth.append(("spam", R([
+        "{h} 버는 법 {w}",
+        "{w} {h} 비결 있음",
+        "{h} 만드는 루트 공개 {w}",
+        "직장 그만두고 {h} 버는중 {w}",
+    ]).format(h=R(["월천","월 오백","한달 천만원","월 삼백","연봉 1억"]),w=R(["프로필에 적어둠","소개글 보세요","닉네임 눌러보세요","제 채널에 다 있어요","제 블로그 확인"])) ))
+for _ in range(30):
+    sixth.append(("spam", R([
+        "{p} {e} 제 계정 와서 {a}",
+        "{p}에서 {a} 부탁드려요 {e}",
+        "{e} 제 {p} 들러서 {a}",
+        "{p} 팔로워 천명 찍으면 이벤트해요 {a}",
+    ]).format(p=R(["틱톡","인스타","유튜브 쇼츠","스레드","릴스"]),e=R(["친추 이벤트중","맞팔 이벤트","구독 이벤트 진행중","하트 이벤트",""]),a=R(["하트 눌러주세요","좋아요 꾹","팔로우 부탁","구독 눌러줘요","댓글 달아주세요"])).strip()))
+rooms=["달콤한밤","비밀의방","은밀한정원","야간개장","핑크라운지","몰래보기","밤손님"]
+for _ in range(35):
+    sixth.append(("spam", R([
+        "{a} {o} {r} {b}",
+        "{o} {r} {b} {a}",
+        "{a} 라인 아이디 {i}",
+        "{a} 카톡 {i} 추가",
+    ]).format(a=R(["야한 영상 보고싶으면","밤에 외로운 분","수위 높은 사진 공유","19 대화 원하는 분","몰래 찍은거 보실 분","섹시한 친구 만나고 싶으면"]),o=R(["오픈채팅","오픈톡","단톡"]),r=q(R(rooms)),b=R(["들어와","검색","입장","놀러와요"]),i=R(["hotnight77","pink_cat","yuri_0909","lonely_bb","nightlove"])) ))
+for _ in range(30):
+    sixth.append(("spam", R([
+        "{p} {x} {c}",
+        "{x} {p} {c}",
+        "{p}랑 {q} 세트로 {x} {c}",
+    ]).format(p=R(["비아그라","시알리스","레비트라","발기부전 치료제","식욕억제제","펜터민","수면제","다이어트 알약","스테로이드"]),q=R(["시알리스","비아그라","칙칙이","흥분제"]),x=R(["정품 직구","처방 없이","최저가","해외 직배송","익명 포장"]),c=R(["ㄷㅁ 주세요","쪽지요","구해드림","문의 귓말","텔레 문의"])) ))
+for _ in range(35):
+    sixth.append(("spam", R([
+        "{b} {d}입니다 {w} {s} 에서 {a}",
+        "[{b}] {w} {s} 에서 {a}",
+        "{b} 안내 {w} 지금 {s} 접속해서 {a}",
+    ]).format(b=R(["네이버","카카오","쿠팡","국민은행","토스","우체국","배민"]),d=R(["고객센터","보안팀","운영팀","결제팀"]),w=R(["회원님 계정이 곧 정지됩니다","해외 로그인 감지","결제가 보류되었습니다","택배 주소 불일치","포인트 소멸 예정"]),s=R(["secure-check 점 com","login-help 닷 net","kakao-safe 점 kr","acc-verify . co","my-point 점 shop"]),a=R(["본인확인 하세요","확인 바랍니다","정보 입력하세요","재인증 필요"])) ))
+# abuse
+for _ in range(40):
+    sixth.append(("abuse", R([
+        "{w} {p} 찾아간다 {x}",
+        "{p} 어딘지 다 알아 {x}",
+        "{p} 가서 다 엎어버린다 {x}",
+        "니네 {p} 불 질러버릴까 {x}",
+        "{p} 앞에서 기다린다 {x}",
+        "퇴근길 조심해라 {p} 다 알고 있다",
+    ]).format(w=R(["방송 끝나면","내일","이번주에","조만간","다음 라방 날"]),p=R(["매장","사무실","스튜디오","창고","니네 집","느그 집"]),x=R(["각오해","기다려라","두고봐","도망가지마","진짜임",""])).strip()))
+for _ in range(50):
+    sixth.append(("abuse", R([
+        "{h} {u} 입은거 {v}",
+        "{u}만 입고 {d} 해주면 다 산다",
+        "{h} {b} 몇이야 {e} {v}",
+        "{h} {pose} 한번 더 {e}",
+        "{pose} {e} 녹화했다",
+        "{h} {s} 다시 해봐 캡쳐하게",
+    ]).format(h=R(["언니","누나","쇼호스트","모델","사장님",""]),u=R(["속옷","수영복","란제리","잠옷","끈나시"]),v=R(["보여줘","라이브로 보자","직접 보여주면 구매","찍어서 올려","보고싶다 ㅎㅎ"]),d=R(["한바퀴","스트레칭","런웨이","춤"]),b=R(["가슴 사이즈","컵 사이즈","브라 사이즈","엉덩이 둘레"]),e=R(["ㅎㅎ","ㅋㅋ","ㅎ","",""]),pose=R(["숙이는 자세","숙 이는 자세","엎드리는 거","다리 벌리는 자세","허리 숙이는거"]),s=R(["숙이는 거","엎드리는 거","뒤돌아 숙이는 자세"])).replace("  "," ").strip()))
+for _ in range(45):
+    sixth.append(("abuse", R([
+        "그 {f}로 {j} 하는거 {r}",
+        "그 {f}에 {j}라니 {r}",
+        "{f} 보고 {j} 뽑은 사람 {r2}",
+        "그 {f}으로 {i} 입고 나온 {r}",
+        "{f}가 방송사고 {r2}",
+    ]).format(f=R(["얼굴","몸매","낯짝","체형","피부","몸"]),j=R(["모델","쇼호스트","방송","진행","착용샷"]),i=R(["비키니","원피스","레깅스","크롭티"]),r=R(["용기 칭찬한다^^","자신감 부럽다^^","대단하시네요^^","배짱 하나는 인정","뻔뻔함 최고"]),r2=R(["눈이 삐었나","안목 대단","누구임 ㅋㅋ","이건 좀 아니지"])) ))
+for _ in range(40):
+    sixth.append(("abuse", R([
+        "{v} {x} {s}",
+        "{v} {x}",
+        "{s} {v} {x}",
+    ]).format(v=R(["목소리 들으니까","말투 때문에","웃음소리에","떠드는거 듣다가","발음 듣다가"]),x=R(["귀에서 피 난다","고막 터지겠다","귀 썩는다","귀가 아프다 못해 썩음","토 나온다"]),s=R(["입 좀 다물어","조용히 해","그만 좀 떠들어","말 좀 하지 마","입 꿰매"])) ))
+for _ in range(40):
+    sixth.append(("abuse", R([
+        "{c}아 {x}",
+        "{c} {x}",
+        "{t} {c} 같네",
+        "{x} {c}들아",
+    ]).format(c=R(["18놈","18년아","18롬","18새","십8놈","씨8놈","개18","18것","18넘"]),t=R(["진행자","사장","판매자","윗댓","너"]),x=R(["환불해라","돈 돌려줘","배송 안하냐","그만 팔아","사기치지마","장사 접어"])).replace("18년아 ","18년아 ")))
+for _ in range(25):
+    sixth.append(("abuse", R([
+        "{n} {x}",
+        "{x} {n}",
+    ]).format(n=R(["ㄴㄱㅁ","느금","느그 엄마","느그 애비","니 애미","느 금 마"]),x=R(["ㅋㅋ","가 팔아도 이거보단 낫다","방송하네","수준 봐라","보다 못한 진행","데려와"])) ))
+# personal info: a child's school, grade, class and name; a full name with a full birth date
+names=["이서준","박지아","정우진","한소율","오하린","윤도현","강예서","신지호"]
+for _ in range(30):
+    sixth.append(("personal_info", R([
+        "우리 아이 {sc} {g}학년 {c}반 {n}이에요 선물 거기로 보내주세요",
+        "{sc} {g}학년 {c}반 {n} 앞으로 배송 되나요",
+        "딸이 {sc} {g}-{c} {n}인데 학교로 받을 수 있어요?",
+        "{n} {sc} {g}학년 {c}반 당첨되면 여기로요",
+    ]).format(sc=R(["광주 북구 용봉초","수원 영통중","인천 연수구 송도초","울산 남구 삼산중","청주 흥덕초","김해 장유초"]),g=random.randint(1,6),c=random.randint(1,9),n=R(names)) ))
+for _ in range(30):
+    sixth.append(("personal_info", R([
+        "본인 확인 {n} {y}년 {m}월 {d}일생이요",
+        "{n} 생일 {y}.{m}.{d} 입니다 인증 부탁드려요",
+        "명의자 {n} {y}년 {m}월 {d}일 출생",
+        "당첨자 {n} {y}년생 {m}월 {d}일 맞아요",
+    ]).format(n=R(names),y=random.randint(1965,2004),m=random.randint(1,12),d=random.randint(1,28)) ))
+# hard ok
+for _ in range(40):
+    sixth.append(("ok", R([
+        "이거 {x} 잘 나가네 {e}",
+        "{t} {x} 팔린다 {e}",
+        "재고 {x} 빠지네 {e}",
+        "{x} 주문 들어오나봐 {e}",
+    ]).format(x=R(["미친놈처럼","미친듯이","미친 속도로","미쳤다 싶을 만큼"]),t=R(["세트","이 색","블랙","신상"]),e=R(["ㅋㅋ","벌써 품절각","빨리 사야지","ㄷㄷ",""])).strip()))
+for _ in range(45):
+    sixth.append(("ok", R([
+        "{s} 물려서 지갑이 가벼워요 {e}",
+        "{s}로 번 돈으로 이거 삽니다 {e}",
+        "부업으로 {j} 하는데 이거 쓰면 편할까요",
+        "{p}에서 보고 왔어요 {e}",
+        "옆 방송도 봤는데 여기가 제일 친절해요",
+        "다른 라방보다 여기가 싸네요 {e}",
+        "{y}년생인데 이 색 어울릴까요",
+        "초등 {g}학년 아이 선물로 괜찮나요",
+        "생일이 {m}월인데 생일 쿠폰 있어요?",
+        "{d} 사칭 문자 조심하세요 링크 누르지 마세요",
+        "약 먹을 때 같이 먹어도 되는 영양제인가요",
+        "알바 끝나고 보러 왔어요 {e}",
+    ]).format(s=R(["주식","코인","미장","적금"]),e=R(["ㅋㅋ","ㅠㅠ","ㅎㅎ",""]),j=R(["배달","블로그","과외","스마트스토어"]),p=R(platforms),y=random.randint(70,99),g=random.randint(1,6),m=random.randint(1,12),d=R(["택배","은행","고객센터","네이버"])).strip()))
+# ok: viewers beside each other and newcomers (옆 and 오세요 are also the rival-broadcast spam's words)
+for _ in range(40):
+    sixth.append(("ok", R([
+        "옆에 {w} {q}",
+        "{n} 어서 오세요 {e}",
+        "옆방에서 {x} 넘어왔어요 {e}",
+        "옆자리 {w}도 같이 봐요 {e}",
+        "{n} 반가워요 {q}",
+    ]).format(w=R(["분","계신 분","친구","언니","동생"]),q=R(["누구세요?","처음 오셨어요?","이거 사셨어요?","사이즈 뭐 하셨어요?","같이 사요 ㅎㅎ"]),n=R(["새로 오신 분","처음 오신 분들","방금 들어오신 분","신입 시청자님"]),x=R(["구경하다","알림 보고","친구 따라",""]),e=R(["ㅎㅎ","ㅋㅋ","~","!",""])).replace("  "," ").strip()))
+with open(OUT,"a") as f:
+    for l,t in sixth: f.write(f"{l}\t{t}\n")
+print(len(sixth))
+
+# sixth round, part two: orders ending in a name-call (…나 해라 멍청아) kept abuse, and viewers laughing at
+# themselves (할매 입맛, 아재 취향, 나 같은 곰손) and wanting a thing while broke (ㅈㄴ 사고싶다 근데 돈이 없어) kept ok, the two shapes nearest the threshold after part one.
+random.seed(71)
+sixth2=[]
+for _ in range(40):
+    sixth2.append(("abuse", R(["{o} {c}","{c} {o}","{o} 이 {c}","{t} {o} {c}"]).format(o=R(["닥치고 재고나 말해","주절대지 말고 가격이나 불러","말 돌리지 말고 답이나 해","쓸데없는 소리 말고 팔기나 해","그만 웃고 진행이나 해"]),c=R(["멍청아","바보야","돼지야","등신아","한심한 놈아","무식아"]),t=R(["야","어이","진행자","사장"])) ))
+for _ in range(40):
+    sixth2.append(("ok", R(["{s}인 나한테 딱이네 {e}","{s}라 이런거 좋아함 {e}","나 같은 {s}도 쓸 수 있어요? {e}","{s} 인증합니다 {e}"]).format(s=R(["할매 입맛","아재 입맛","아재 취향","곰손","똥손","길치","몸치","할머니 감성"]),e=R(["ㅋㅋ","ㅎㅎ","ㅠㅠ",""])).strip()))
+# ok: wanting a thing and being broke, with the intensifiers ㅈㄴ/존나/개 (praise, not abuse)
+for _ in range(40):
+    sixth2.append(("ok", R(["{i} {w} {b} {e}","{w} {i} {b} {e}","{b} {i} {w} {e}"]).format(i=R(["ㅈㄴ","존나","졸라","개","겁나","미친듯이"]),w=R(["사고싶다","갖고싶네","탐난다","지르고싶다","담고싶어"]),b=R(["근데 월급날 멀었다","통장 잔고가 안 따라줌","카드값 무서워","지갑이 울어요","돈이 없어"]),e=R(["ㅠㅠ","ㅋㅋ","ㅠ",""])).strip()))
+with open(OUT,"a") as f:
+    for l,t in sixth2: f.write(f"{l}\t{t}\n")
+print(len(sixth2))
