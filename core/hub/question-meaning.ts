@@ -161,6 +161,9 @@ function misspeltValue(word: string, t: Tables): string | undefined {
   return undefined;
 }
 
+/** Endings of a 하다 word the stemmer leaves on (하게, 한지, 해서…). */
+const HADA_ENDING = /(하게|한지|해서|하고|하니|한가|할까|하진|하긴)$/;
+
 const JAMO_ONLY = /^[\u1100-\u11ff\u3131-\u318e]+$/;
 
 /** Reads a question's aspects and the words that say what it is about. */
@@ -188,6 +191,12 @@ export function questionMeaning(text: string): QuestionMeaning {
     if (found.rest && raw !== key && !t.aliases.has(raw)) {
       const whole = stemAspects(raw, t);
       if (!whole.rest) found = whole;
+    }
+    // An adverb or linking form of a 하다 word asks what the word asks ("신선하게 와요", "조용한지").
+    const root = found.rest ? key.replace(HADA_ENDING, "") : key;
+    if (root !== key && root.length >= 2) {
+      const bare = stemAspects(root, t);
+      if (!bare.rest) found = bare;
     }
     for (const a of found.aspects) aspects.add(a);
     for (const a of found.weak) weak.add(a);
