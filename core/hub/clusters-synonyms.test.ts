@@ -19,6 +19,10 @@ const SAME: [string, string][] = [
   ["신선하게 와요?", "아이스팩 넣어주나요"],
   ["검정 있어요?", "블랙 있나요"],
   ["충전기 같이 와요?", "어댑터 들어있나요"],
+  ["필링있음?", "보풀 생기나요?"],
+  ["다크닝심해요?", "칙칙해지나요"],
+  ["쿠션감 어때요?", "푹신해요?"],
+  ["형광증백제 없어요?", "유해물질 검사했나요"],
 ];
 
 /** Different questions about one product: each pair must stay two clusters. */
@@ -32,6 +36,8 @@ const APART: [string, string][] = [
   ["보풀 생겨요?", "구김 잘 가요?"],
   ["소리 커요?", "사이즈 크게 나와요?"],
   ["신선하게 와요?", "배송 언제 와요?"],
+  ["고양이도 먹어요?", "양 많아요?"],
+  ["후기 어때요?", "차이점이 뭐예요?"],
 ];
 
 describe("question clusters: synonym knowledge (aspects-ko-v1.json)", () => {
