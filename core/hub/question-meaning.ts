@@ -161,6 +161,12 @@ function misspeltValue(word: string, t: Tables): string | undefined {
   return undefined;
 }
 
+/** Endings of a 하다 word the stemmer leaves on (하게, 한지, 해서…). */
+const HADA_ENDING = /(하게|한지|해서|하고|하니|한가|할까|하진|하긴)$/;
+
+/** Predicates viewers type onto a noun without a space (있어요, 생기나요, 심해요…). */
+const PREDICATE_TAIL = /(있|잇|없|되|돼|생기|생겨|심하|심해|많|좋|괜찮|가능|어때)/;
+
 const JAMO_ONLY = /^[\u1100-\u11ff\u3131-\u318e]+$/;
 
 /** Reads a question's aspects and the words that say what it is about. */
@@ -188,6 +194,18 @@ export function questionMeaning(text: string): QuestionMeaning {
     if (found.rest && raw !== key && !t.aliases.has(raw)) {
       const whole = stemAspects(raw, t);
       if (!whole.rest) found = whole;
+    }
+    // An adverb or linking form of a 하다 word asks what the word asks ("신선하게 와요", "조용한지").
+    const root = found.rest ? key.replace(HADA_ENDING, "") : key;
+    if (root !== key && root.length >= 2) {
+      const bare = stemAspects(root, t);
+      if (!bare.rest) found = bare;
+    }
+    // Typed without a space, the predicate stays on the noun ("필링있음", "보풀생기나여"): read the noun.
+    const head = found.rest ? PREDICATE_TAIL.exec(key.slice(2)) : null;
+    if (head) {
+      const noun = stemAspects(key.slice(0, 2 + head.index), t);
+      if (!noun.rest) found = noun;
     }
     for (const a of found.aspects) aspects.add(a);
     for (const a of found.weak) weak.add(a);
