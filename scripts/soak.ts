@@ -10,8 +10,9 @@ import { percentile } from "./lib/percentile.ts";
 import { exitOnSignals, freePort } from "./lib/process.ts";
 import { BoardWatch } from "./lib/soak/board-watch.ts";
 import { Feeder } from "./lib/soak/feeder.ts";
+import { collectGarbage, findInspector } from "./lib/soak/inspector.ts";
 import { LocalServer } from "./lib/soak/local-server.ts";
-import { describeVerdict, memoryVerdict } from "./lib/soak/memory-verdict.ts";
+import { describeVerdict, type MemorySample, memoryVerdict } from "./lib/soak/memory-verdict.ts";
 import { checkExport, type ExportCheck } from "./lib/soak/verify.ts";
 import { ViewerSockets } from "./lib/soak/viewers.ts";
 
@@ -156,6 +157,41 @@ const sampleMemory = () => {
   });
 };
 const memoryTimer = setInterval(sampleMemory, 15_000);
+// Retained memory: RSS right after a full collection of the Worker's isolate (over workerd's
+// inspector). Between collections V8 lets garbage pile up for as long as it likes (and the
+// workerd objects behind it); what survives a collection is what the Worker holds.
+const retained: (MemorySample & { heapKiB: number })[] = [];
+let inspector: { life: number; url: string } | null = null;
+let retainedBusy = false;
+let retainedFailures = 0;
+const sampleRetained = async () => {
+  if (restarting || retainedBusy) return;
+  retainedBusy = true;
+  const lifeNow = life;
+  try {
+    if (inspector?.life !== lifeNow) {
+      const url = await findInspector(server.workerd().map((p) => p.pid));
+      inspector = url ? { life: lifeNow, url } : null;
+    }
+    if (!inspector) throw new Error("no inspector for the Worker's isolate");
+    const heap = await collectGarbage(inspector.url);
+    await new Promise((r) => setTimeout(r, 1000));
+    const w = server.workerd();
+    if (restarting || life !== lifeNow || w.length === 0) return;
+    retained.push({
+      t: Date.now() - began,
+      life: lifeNow,
+      rssKiB: w.reduce((s, p) => s + p.rssKiB, 0),
+      heapKiB: heap.usedBytes / 1024,
+    });
+  } catch (err) {
+    inspector = null;
+    if (retainedFailures++ < 3) log(`retained memory sample failed: ${String(err)}`);
+  } finally {
+    retainedBusy = false;
+  }
+};
+const retainedTimer = setInterval(() => void sampleRetained(), 30_000);
 
 async function publish(id: string, n: number): Promise<string | null> {
   const res = await fetch(`${server.url}/api/broadcasts/${id}/answers`, {
@@ -236,7 +272,10 @@ const settledMs = Date.now() - settleStart;
 for (const b of boards) b.tally.gaps = b.gaps();
 await until(() => answerIds.every((id) => viewers!.holding(id) >= 10), 20_000);
 clearInterval(memoryTimer);
+clearInterval(retainedTimer);
 sampleMemory();
+await until(() => !retainedBusy, 60_000);
+await sampleRetained();
 
 // Report.
 // Steady state: chats neither sent nor received from 2 s before a kill to 30 s after the server was back.
@@ -245,7 +284,9 @@ const near = (time: number) =>
 const outside = latencies.filter((l) => !near(l.at) && !near(l.at + l.ms));
 const ms = (xs: { ms: number }[]) => xs.map((x) => x.ms).sort((a, b) => a - b);
 // Warm-up, baseline and tolerance: scripts/lib/soak/memory-verdict.ts.
-const verdict = memoryVerdict(memory, lifeStarts);
+// The acceptance verdict judges retained memory; raw RSS (garbage included) is reported beside it.
+const verdict = memoryVerdict(retained, lifeStarts);
+const rawVerdict = memoryVerdict(memory, lifeStarts);
 const summary = {
   minutes,
   server_kills: faults.filter((f) => f.what === "server killed").length,
@@ -283,20 +324,39 @@ const summary = {
     slope_mib_per_min: Number(l.slopeMiBPerMin.toFixed(1)),
   })),
   workerd_memory_baseline_drift_pct: verdict.baselineDriftPct.map(Math.round),
+  workerd_memory_retained_samples: retained.length,
+  workerd_memory_retained_failures: retainedFailures,
+  workerd_raw_rss_flat: rawVerdict.flat,
+  workerd_raw_rss_lives: rawVerdict.lives.map((l) => ({
+    life: l.life,
+    baseline_mib: Math.round(l.baselineMiB),
+    range_pct: [Math.round(l.minPct), Math.round(l.maxPct)],
+    slope_mib_per_min: Number(l.slopeMiBPerMin.toFixed(1)),
+  })),
 };
 console.log("\nworkerd memory (all workerd processes of npm start, RSS):");
 for (const m of memory.filter((_, i) => i % 4 === 0 || i === memory.length - 1))
   console.log(
     `  ${String(Math.floor(m.t / 60_000)).padStart(2, "0")}:${String(Math.floor((m.t % 60_000) / 1000)).padStart(2, "0")}  life ${m.life}  ${(m.rssKiB / 1024).toFixed(0)} MiB (largest ${(m.largestKiB / 1024).toFixed(0)})`,
   );
-console.log(`\n${describeVerdict(verdict).join("\n")}`);
+console.log("\nretained: the same RSS 1 s after a full collection of the Worker's isolate, and its V8 heap in use:");
+for (const m of retained.filter((_, i) => i % 2 === 0 || i === retained.length - 1))
+  console.log(
+    `  ${String(Math.floor(m.t / 60_000)).padStart(2, "0")}:${String(Math.floor((m.t % 60_000) / 1000)).padStart(2, "0")}  life ${m.life}  ${(m.rssKiB / 1024).toFixed(0)} MiB (V8 heap ${(m.heapKiB / 1024).toFixed(0)} MiB)`,
+  );
+console.log(
+  `\nraw RSS (garbage not yet collected included; informational):\n${describeVerdict(rawVerdict).join("\n")}`,
+);
+console.log(
+  `\nretained RSS (after a full collection; the acceptance verdict):\n${describeVerdict(verdict).join("\n")}`,
+);
 console.log("\nexports:");
 for (const c of checks)
   console.log(
     `  ${c.broadcast}: ${c.chats} chats, lost ${c.lost}, dup ${c.duplicated}, reordered ${c.reordered}, seq breaks ${c.seqBreaks}, held (logged, not exported) ${c.held}, pending ${c.pending}`,
   );
 console.log(
-  `\nlost ${summary.lost_acked} · held by moderation (logged, not exported) ${summary.held_acked} · duplicated ${summary.duplicated} · reordered ${summary.reordered} · pending left ${summary.pending_left} · p99 chat→board ${summary.p99_chat_to_board_ms} ms (outside kills ${summary.p99_outside_kills_ms} ms) · workerd memory ${verdict.flat ? "flat" : "NOT flat"} after warm-up`,
+  `\nlost ${summary.lost_acked} · held by moderation (logged, not exported) ${summary.held_acked} · duplicated ${summary.duplicated} · reordered ${summary.reordered} · pending left ${summary.pending_left} · p99 chat→board ${summary.p99_chat_to_board_ms} ms (outside kills ${summary.p99_outside_kills_ms} ms) · workerd memory retained ${verdict.flat ? "flat" : "NOT flat"} after warm-up (raw RSS ${rawVerdict.flat ? "flat" : "NOT flat"})`,
 );
 console.log(JSON.stringify(summary));
 for (const f of feeders) f.close();

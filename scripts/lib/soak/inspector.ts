@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+
+/** The Worker's isolate as workerd's inspector names it (`wrangler dev` of wrangler.toml's `name`). */
+export const WORKER_TARGET = "core:user:liveq";
+
+/**
+ * Ports `pid` listens on (IPv4 loopback): its socket inodes matched against the kernel's table.
+ * workerd opens its DevTools inspector on a port of its own choosing (`--inspector-addr=…:0`).
+ */
+export function listeningPorts(pid: number): number[] {
+  const inodes = new Set<string>();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const link = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      const m = /^socket:\[(\d+)\]$/.exec(link);
+      if (m) inodes.add(m[1]!);
+    } catch {
+      // closed meanwhile
+    }
+  }
+  const ports: number[] = [];
+  for (const line of readFileSync(`/proc/${pid}/net/tcp`, "latin1").split("\n").slice(1)) {
+    const cols = line.trim().split(/\s+/);
+    // local_address is "0100007F:PORT" (hex); state 0A is LISTEN; inode is the tenth column.
+    if (cols.length < 10 || cols[3] !== "0A" || !inodes.has(cols[9]!)) continue;
+    ports.push(Number.parseInt(cols[1]!.split(":")[1]!, 16));
+  }
+  return ports;
+}
+
+interface InspectorTarget {
+  id?: string;
+  type?: string;
+  webSocketDebuggerUrl?: string;
+}
+
+/** The DevTools WebSocket of the target `pick` chooses (the Worker's isolate by default) among the processes' listening ports, or null. */
+export async function findInspector(
+  pids: readonly number[],
+  pick: (target: InspectorTarget) => boolean = (t) => t.id === WORKER_TARGET,
+): Promise<string | null> {
+  for (const pid of pids) {
+    let ports: number[];
+    try {
+      ports = listeningPorts(pid);
+    } catch {
+      continue; // gone
+    }
+    for (const port of ports) {
+      const list = await fetch(`http://127.0.0.1:${port}/json/list`, { signal: AbortSignal.timeout(2000) })
+        .then((r) => (r.ok ? r.json() : null))
+        .catch(() => null);
+      if (!Array.isArray(list)) continue;
+      const found = (list as InspectorTarget[]).find(pick);
+      if (found?.webSocketDebuggerUrl) return found.webSocketDebuggerUrl;
+    }
+  }
+  return null;
+}
+
+export interface HeapAfterGc {
+  /** V8 heap in use after the full collection, bytes. */
+  usedBytes: number;
+  /** V8 heap committed after it, bytes. */
+  totalBytes: number;
+}
+
+/**
+ * Asks the isolate behind `url` for a full garbage collection and then its heap usage. What
+ * survives a full collection is what the Worker holds; the rest of its RSS between two
+ * collections is garbage V8 has not yet had a reason to collect.
+ */
+export async function collectGarbage(url: string, timeoutMs = 30_000): Promise<HeapAfterGc> {
+  const ws = new WebSocket(url);
+  const pending = new Map<number, (result: unknown) => void>();
+  let nextId = 0;
+  const call = (method: string) =>
+    new Promise<unknown>((resolve) => {
+      const id = ++nextId;
+      pending.set(id, resolve);
+      ws.send(JSON.stringify({ id, method }));
+    });
+  const timer = setTimeout(() => ws.close(), timeoutMs);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      ws.onopen = () => resolve();
+      ws.onerror = () => reject(new Error(`inspector ${url} refused`));
+      ws.onclose = () => reject(new Error(`inspector ${url} closed`));
+    });
+    ws.onmessage = (event) => {
+      const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
+      if (message.id !== undefined) pending.get(message.id)?.(message.result);
+    };
+    const closed = new Promise<never>((_, reject) => {
+      ws.onclose = () => reject(new Error(`inspector ${url} closed before it answered`));
+    });
+    // workerd answers inspector calls only after Runtime.enable.
+    await Promise.race([call("Runtime.enable"), closed]);
+    await Promise.race([call("HeapProfiler.collectGarbage"), closed]);
+    const usage = (await Promise.race([call("Runtime.getHeapUsage"), closed])) as {
+      usedSize?: number;
+      totalSize?: number;
+    };
+    return { usedBytes: usage.usedSize ?? 0, totalBytes: usage.totalSize ?? 0 };
+  } finally {
+    clearTimeout(timer);
+    ws.onclose = null;
+    ws.close();
+  }
+}
