@@ -14,12 +14,14 @@ export async function createNaverBroadcast(base: string, token: string, naverId:
 }
 
 /**
- * A manager's board socket, collecting chats in the order the hub sends them. Like the
+ * A manager's board socket, collecting the chats the hub delivers, in seq order. Like the
  * dashboard it reconnects after a drop (and says hello again on `resync`) from the last seq it
- * holds, so a socket lost on a loaded machine shows as `reconnects`, not as missing chats.
+ * holds, so a socket lost on a loaded machine shows as `reconnects`, not as missing chats. A chat
+ * moderation holds is delivered too, to the held queue (보류) instead of a column: the capture
+ * brought it, and the replayed corpus has shop chats the model holds ("클로즈업 좀").
  */
 export class BoardWatcher {
-  readonly chats: BoardChat[] = [];
+  private readonly bySeq = new Map<number, BoardChat>();
   reconnects = 0;
   private ws!: WebSocket;
   private closing = false;
@@ -38,6 +40,9 @@ export class BoardWatcher {
   private connect(resolve?: () => void, reject?: (err: Error) => void): void {
     const ws = (this.ws = authedWebSocket(this.url, this.token));
     const hello = () => ws.send(JSON.stringify({ type: "hello", lastSeq: this.chats.at(-1)?.seq ?? 0 }));
+    const keep = (items: readonly BoardChat[]) => {
+      for (const chat of items) this.bySeq.set(chat.seq, chat);
+    };
     ws.addEventListener("open", () => {
       hello();
       resolve?.();
@@ -46,7 +51,7 @@ export class BoardWatcher {
     ws.addEventListener("message", (e) => {
       const message = BoardServerMessage.safeParse(JSON.parse(String(e.data)));
       if (!message.success) return;
-      if (message.data.type === "chats") this.chats.push(...message.data.items);
+      if (message.data.type === "chats" || message.data.type === "held") keep(message.data.items);
       if (message.data.type === "resync") hello();
     });
     ws.addEventListener("close", () => {
@@ -54,6 +59,11 @@ export class BoardWatcher {
       this.reconnects++;
       setTimeout(() => this.connect(), 200);
     });
+  }
+
+  /** Every chat delivered so far, to a column or to the held queue, in seq order. */
+  get chats(): BoardChat[] {
+    return [...this.bySeq.values()].sort((a, b) => a.seq - b.seq);
   }
 
   opened(): Promise<void> {
