@@ -94,6 +94,33 @@ describe("PageCapture gap repair", () => {
     expect(capture.stats.repairs).toBe(1);
   });
 
+  it("reads the backlog once more on the first live chats when the page's socket framed none within every pass", async () => {
+    const { page, chatFrame } = scriptedPage();
+    // Every pass finds 11–12 and no live chat; after the repair gave up waiting, 13 and 14 are
+    // sent while the socket is still opening, and its first frame brings 15 and 16.
+    let newest = 12;
+    const fetchRecent = async (next: number | null): Promise<ChatPage> => pageOf((next ?? 0) + 1, newest);
+    const forwarded: number[] = [];
+    const capture = new PageCapture({
+      pageUrl: "http://x/lives/1",
+      lastSeen: 10,
+      fetchRecent,
+      forward: (c) => forwarded.push(...c.map((x) => x.commentNo)),
+      repairPasses: 3,
+      repairPassMs: 1,
+    });
+    await capture.start(page);
+    await capture.settled();
+    expect(forwarded).toEqual([11, 12]);
+    newest = 16;
+    chatFrame(15, 16);
+    await capture.settled();
+    chatFrame(17);
+    await capture.settled();
+    expect(forwarded).toEqual([11, 12, 13, 14, 15, 16, 17]);
+    expect(capture.stats.repairs).toBe(2);
+  });
+
   it("lets held chats go after the last attempt fails, and says the gap may be missing", async () => {
     const { page, chatFrame } = scriptedPage();
     const forwarded: number[] = [];

@@ -88,6 +88,12 @@ export class PageCapture {
   private session: CdpSessionLike | null = null;
   private repairing: Promise<void> | null = null;
   private repairAgain = false;
+  /**
+   * The last repair ended without meeting a live chat (the page's socket framed none within its
+   * passes): the backlog read and the socket's first frame may still have chats between them, so
+   * the first live chats wait for one more read that reaches them.
+   */
+  private unmet = false;
 
   constructor(options: CaptureOptions) {
     this.opts = options;
@@ -146,6 +152,12 @@ export class PageCapture {
     switch (event.type) {
       case "chats":
         this.stats.malformedChats += event.malformed;
+        if (this.unmet && !this.repairing && event.chats.length > 0 && this.sequencer.lastSeen !== null) {
+          this.unmet = false;
+          this.sequencer.hold();
+          this.sequencer.accept(event.chats);
+          return this.runRepair(true);
+        }
         return this.sequencer.accept(event.chats);
       case "products":
         return this.opts.onProducts?.(event.products);
@@ -180,7 +192,8 @@ export class PageCapture {
    * Fills the gap while live chats are held. The backlog is read again until it reaches the
    * first live chat held: a page opens its chat socket some time after it loads, and chats
    * sent between the backlog read and the socket's first frame would otherwise fall between
-   * the two. A page that frames no chat yet gets a few passes, then live chats flow.
+   * the two. A page that frames no chat yet gets a few passes, then live chats flow; the first
+   * of them wait for one more read that reaches them (`unmet`).
    */
   private async repair(): Promise<void> {
     const from = this.sequencer.lastSeen;
@@ -193,8 +206,11 @@ export class PageCapture {
       repaired.push(...chats);
       cursor = chats.at(-1)?.commentNo ?? cursor;
       const oldestHeld = this.sequencer.oldestHeld;
-      if ((oldestHeld !== null && cursor !== null && cursor >= oldestHeld) || pass >= (this.opts.repairPasses ?? 8))
+      const met = oldestHeld !== null && cursor !== null && cursor >= oldestHeld;
+      if (met || pass >= (this.opts.repairPasses ?? 8)) {
+        this.unmet = !met && this.sequencer.oldestHeld === null;
         break;
+      }
       await sleep(this.opts.repairPassMs ?? 250);
     }
     this.opts.log?.(`gap repair after ${from}: ${repaired.length} chats`);
