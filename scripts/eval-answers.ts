@@ -25,7 +25,7 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { drafterFromEnv } from "./lib/answer-backend.ts";
-import { caseFiles } from "./lib/case-files.ts";
+import { CONSULTED_SPLITS, caseFiles, splitRank } from "./lib/case-files.ts";
 import { parseArgs } from "node:util";
 import { EvalCase, statesFact } from "../core/answers/case-set.ts";
 import { rulesOnlyDrafter } from "../core/answers/extractive-drafter.ts";
@@ -97,24 +97,6 @@ const baseline = await run(rulesOnlyDrafter);
 const outcomes = await run(drafterFromEnv(opt.backend));
 console.log(`drafter: ${opt.backend}`);
 
-/**
- * Splits whose cases may be read while tuning: dev, and the consulted tests heldout2 and
- * heldout5–12 (their clean figures were taken; see docs/answers.md). heldout, heldout3,
- * heldout4, heldout13 and heldout14 are figures only.
- */
-const TUNED_ON = new Set([
-  "dev",
-  "heldout2",
-  "heldout5",
-  "heldout6",
-  "heldout7",
-  "heldout8",
-  "heldout9",
-  "heldout10",
-  "heldout11",
-  "heldout12",
-]);
-
 function report(name: string, rows: Outcome[]): void {
   const answerable = rows.filter((r) => r.c.expected.answerable);
   const unanswerable = rows.filter((r) => !r.c.expected.answerable);
@@ -131,28 +113,7 @@ function report(name: string, rows: Outcome[]): void {
   );
 }
 
-const KNOWN = [
-  "dev",
-  "heldout",
-  "heldout2",
-  "heldout3",
-  "heldout4",
-  "heldout5",
-  "heldout6",
-  "heldout7",
-  "heldout8",
-  "heldout9",
-  "heldout10",
-  "heldout11",
-  "heldout12",
-  "heldout13",
-  "heldout14",
-];
-const groups = [...new Set(outcomes.map((o) => o.group))].sort((a, b) => rank(a) - rank(b));
-function rank(group: string): number {
-  const i = KNOWN.indexOf(group);
-  return i >= 0 ? i : KNOWN.length;
-}
+const groups = [...new Set(outcomes.map((o) => o.group))].sort((a, b) => splitRank(a) - splitRank(b));
 for (const split of groups) {
   const inSplit = (o: Outcome) => o.group === split;
   if (!outcomes.some(inSplit)) continue;
@@ -165,7 +126,7 @@ if (opt.verbose) {
   // Misses by kind: coverage lost (a suggestion in the first 3 states the fact, the draft
   // abstained), precision lost (a wrong fact stated), an unanswerable question answered, and
   // no suggestion holding the fact.
-  const read = outcomes.filter((o) => !o.ok && TUNED_ON.has(o.group));
+  const read = outcomes.filter((o) => !o.ok && CONSULTED_SPLITS.has(o.group));
   const want = (o: Outcome) =>
     o.c.expected.answerable ? `want ${JSON.stringify(o.c.expected.facts)}` : "want abstain";
   const kinds: [string, (o: Outcome) => boolean][] = [

@@ -20,7 +20,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
-import { caseFiles } from "./lib/case-files.ts";
+import { CONSULTED_SPLITS, caseFiles } from "./lib/case-files.ts";
 import { parseArgs } from "node:util";
 import { EvalCase, knowledgeKey, statesFact } from "../core/answers/case-set.ts";
 import { OfflineAnswerer } from "../core/answers/offline.ts";
@@ -31,11 +31,10 @@ import type { AnswerDrafter, Draft } from "../core/answers/types.ts";
 import { fitLogistic } from "./lib/logistic.ts";
 
 /** The consulted splits: dev (cases.jsonl, dev*.jsonl) and the once-clean tests whose figures were taken (heldout2, heldout5–12). */
-const DEV_FILES = caseFiles().filter((f) =>
-  /\/(cases|dev[^/]*|heldout2|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12)\.jsonl$/.test(
-    f,
-  ),
-);
+const DEV_FILES = caseFiles().filter((f) => {
+  const name = basename(f, ".jsonl");
+  return name === "cases" || name.startsWith("dev") || CONSULTED_SPLITS.has(name);
+});
 const { values: opt } = parseArgs({
   options: {
     file: { type: "string", multiple: true, default: DEV_FILES },
@@ -62,21 +61,9 @@ interface Example {
   looks: { id: string; features: number[]; right: boolean; keys: string[]; ownLine: boolean }[];
 }
 
-// Only splits that may be tuned on: dev, heldout's cases in cases.jsonl, and the consulted
-// heldout2 and heldout5–12; heldout3, heldout4, heldout13 and heldout14 (figures only) are skipped case by case.
-const TRAINABLE = new Set([
-  "dev",
-  "heldout",
-  "heldout2",
-  "heldout5",
-  "heldout6",
-  "heldout7",
-  "heldout8",
-  "heldout9",
-  "heldout10",
-  "heldout11",
-  "heldout12",
-]);
+// Only splits that may be tuned on (case-files.ts), and heldout's cases in cases.jsonl;
+// figures-only splits are skipped case by case.
+const TRAINABLE = new Set([...CONSULTED_SPLITS, "heldout"]);
 const cases = opt.file
   .flatMap((file) =>
     readFileSync(file, "utf8")

@@ -8,3 +8,22 @@ export function caseFiles(dir = "data/answers"): string[] {
     .sort()
     .map((f) => join(dir, f));
 }
+
+/**
+ * The answer splits whose cases may be read and trained on: dev, and the once-clean tests whose
+ * figures were taken (heldout2, heldout5–12; see docs/answers.md). heldout was seen as a number
+ * (its cases in cases.jsonl train as dev); heldout3, heldout4, heldout13 and heldout14 are
+ * figures only.
+ */
+export const CONSULTED_SPLITS: ReadonlySet<string> = new Set([
+  "dev",
+  "heldout2",
+  ...[5, 6, 7, 8, 9, 10, 11, 12].map((n) => `heldout${n}`),
+]);
+
+/** The order splits are reported in: dev, heldout, heldout2, heldout3, … by number; unknown ones last. */
+export function splitRank(split: string): number {
+  if (split === "dev") return 0;
+  const m = /^heldout(\d*)$/.exec(split);
+  return m ? 1 + Number(m[1] || 1) : Number.MAX_SAFE_INTEGER;
+}
