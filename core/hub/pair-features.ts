@@ -1,5 +1,6 @@
 import { contentStems } from "../answers/question-key.ts";
 import { compactText } from "../answers/tokenize.ts";
+import { toJamo } from "./word-match.ts";
 import {
   DEFAULT_WEIGHTS,
   bareAspect,
@@ -96,16 +97,7 @@ function bigrams(s: string): Grams {
 }
 
 function jamoTrigrams(s: string): Grams {
-  let letters = "";
-  for (const ch of s) {
-    const code = ch.charCodeAt(0) - 0xac00;
-    if (code < 0 || code > 11171) {
-      letters += ch;
-      continue;
-    }
-    letters += String.fromCharCode(0x1100 + Math.floor(code / 588), 0x1161 + Math.floor((code % 588) / 28));
-    if (code % 28) letters += String.fromCharCode(0x11a7 + (code % 28));
-  }
+  const letters = toJamo(s);
   const code = (i: number) => letters.charCodeAt(i);
   const out: number[] = [];
   if (letters.length === 1) out.push(code(0));

@@ -95,12 +95,10 @@ export function sameNumber(a: string, b: string): boolean {
 const JAMO_CACHE_SIZE = 4096;
 const jamoCache = new Map<string, Set<string>>();
 
-/** Bigrams of the word's jamo (initial, medial, final letters of each syllable). */
-function jamoGrams(word: string): Set<string> {
-  const cached = jamoCache.get(word);
-  if (cached) return cached;
+/** A text's Hangul syllables spelled as their jamo (initial, medial and final letters); other characters kept. */
+export function toJamo(text: string): string {
   let letters = "";
-  for (const ch of word) {
+  for (const ch of text) {
     const code = ch.charCodeAt(0) - 0xac00;
     if (code < 0 || code > 11171) {
       letters += ch;
@@ -109,6 +107,14 @@ function jamoGrams(word: string): Set<string> {
     letters += String.fromCharCode(0x1100 + Math.floor(code / 588), 0x1161 + Math.floor((code % 588) / 28));
     if (code % 28) letters += String.fromCharCode(0x11a7 + (code % 28));
   }
+  return letters;
+}
+
+/** Bigrams of the word's jamo (initial, medial, final letters of each syllable). */
+function jamoGrams(word: string): Set<string> {
+  const cached = jamoCache.get(word);
+  if (cached) return cached;
+  const letters = toJamo(word);
   const grams = new Set<string>();
   for (let i = 0; i + 2 <= letters.length; i++) grams.add(letters.slice(i, i + 2));
   if (jamoCache.size >= JAMO_CACHE_SIZE) jamoCache.clear();
