@@ -287,6 +287,17 @@ const ms = (xs: { ms: number }[]) => xs.map((x) => x.ms).sort((a, b) => a - b);
 // The acceptance verdict judges retained memory; raw RSS (garbage included) is reported beside it.
 const verdict = memoryVerdict(retained, lifeStarts);
 const rawVerdict = memoryVerdict(memory, lifeStarts);
+
+/** One memory verdict's lives as printed: baseline, range after warm-up and slope. */
+function livesReport(v: typeof verdict) {
+  return v.lives.map((l) => ({
+    life: l.life,
+    baseline_mib: Math.round(l.baselineMiB),
+    range_pct: [Math.round(l.minPct), Math.round(l.maxPct)],
+    slope_mib_per_min: Number(l.slopeMiBPerMin.toFixed(1)),
+  }));
+}
+
 const summary = {
   minutes,
   server_kills: faults.filter((f) => f.what === "server killed").length,
@@ -317,22 +328,12 @@ const summary = {
   viewer_reconnects: viewers.sockets.reduce((s, v) => s + v.reconnects, 0),
   viewers_with_final_answers: answerIds.length ? Math.min(...answerIds.map((id) => viewers!.holding(id))) : 0,
   workerd_memory_flat: verdict.flat,
-  workerd_memory_lives: verdict.lives.map((l) => ({
-    life: l.life,
-    baseline_mib: Math.round(l.baselineMiB),
-    range_pct: [Math.round(l.minPct), Math.round(l.maxPct)],
-    slope_mib_per_min: Number(l.slopeMiBPerMin.toFixed(1)),
-  })),
+  workerd_memory_lives: livesReport(verdict),
   workerd_memory_baseline_drift_pct: verdict.baselineDriftPct.map(Math.round),
   workerd_memory_retained_samples: retained.length,
   workerd_memory_retained_failures: retainedFailures,
   workerd_raw_rss_flat: rawVerdict.flat,
-  workerd_raw_rss_lives: rawVerdict.lives.map((l) => ({
-    life: l.life,
-    baseline_mib: Math.round(l.baselineMiB),
-    range_pct: [Math.round(l.minPct), Math.round(l.maxPct)],
-    slope_mib_per_min: Number(l.slopeMiBPerMin.toFixed(1)),
-  })),
+  workerd_raw_rss_lives: livesReport(rawVerdict),
 };
 console.log("\nworkerd memory (all workerd processes of npm start, RSS):");
 for (const m of memory.filter((_, i) => i % 4 === 0 || i === memory.length - 1))
