@@ -9,9 +9,8 @@
  */
 import { createServer } from "node:http";
 import * as z from "zod";
-import { buildCatalogue } from "../../scripts/lib/naver-fixture/catalogue.ts";
-import { ChatStream } from "../../scripts/lib/naver-fixture/chat-stream.ts";
-import { DEFAULT_BROADCAST, naverApiRoutes, type FixtureApiBroadcast } from "../../scripts/lib/naver-fixture/routes.ts";
+import { quietFixtureSite } from "../../scripts/lib/naver-fixture/quiet-site.ts";
+import { DEFAULT_BROADCAST } from "../../scripts/lib/naver-fixture/routes.ts";
 import { readBody, safeJson } from "./http-util.ts";
 
 const QnaScript = z.object({
@@ -26,21 +25,7 @@ export interface NaverServer {
 }
 
 export async function startNaverServer(): Promise<NaverServer> {
-  const catalogue = buildCatalogue(DEFAULT_BROADCAST, 42);
-  const stream = new ChatStream({
-    corpus: [{ label: "general", text: "안녕하세요" }],
-    ratePerSec: 1,
-    seed: 1,
-    startCommentNo: 1,
-    bursts: false,
-    tickMs: 1000,
-    noticeEverySec: 0,
-    productChangeEverySec: 0,
-    products: catalogue.products,
-  });
-  const broadcast: FixtureApiBroadcast = { catalogue, stream };
-  const hits = new Map<string, number>();
-  const routes = naverApiRoutes(() => broadcast, hits);
+  const { hits, routes } = quietFixtureSite(DEFAULT_BROADCAST);
   let script = QnaScript.parse({});
   let failed = 0;
 

@@ -3,10 +3,8 @@ import { drizzle } from "drizzle-orm/d1";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { naverUrls, singleHostBases } from "../../core/naver/endpoints.ts";
-import { buildCatalogue } from "../../scripts/lib/naver-fixture/catalogue.ts";
-import { ChatStream } from "../../scripts/lib/naver-fixture/chat-stream.ts";
-import { naverApiRoutes } from "../../scripts/lib/naver-fixture/routes.ts";
-import type { FixtureApiBroadcast } from "../../scripts/lib/naver-fixture/routes.ts";
+import type { buildCatalogue } from "../../scripts/lib/naver-fixture/catalogue.ts";
+import { quietFixtureSite } from "../../scripts/lib/naver-fixture/quiet-site.ts";
 import type { FetchLike } from "../../server/capture/naver-api.ts";
 import { crawlQnaStep, DEFAULT_CRAWL_LIMITS } from "../../server/capture/setup-crawl.ts";
 import { fetchSetupSnapshot } from "../../server/capture/setup-fetch.ts";
@@ -22,21 +20,7 @@ const FIXTURE = "http://naver-fixture.test";
  * serves over HTTP), reached through a `fetch` that speaks HTTP semantics: URL in, JSON out.
  */
 function fixtureSite() {
-  const catalogue = buildCatalogue(NAVER_ID, 42);
-  const stream = new ChatStream({
-    corpus: [{ label: "general", text: "안녕하세요" }],
-    ratePerSec: 1,
-    seed: 1,
-    startCommentNo: 1,
-    bursts: false,
-    tickMs: 1000,
-    noticeEverySec: 0,
-    productChangeEverySec: 0,
-    products: catalogue.products,
-  });
-  const broadcast: FixtureApiBroadcast = { catalogue, stream };
-  const hits = new Map<string, number>();
-  const routes = naverApiRoutes(() => broadcast, hits);
+  const { catalogue, hits, routes } = quietFixtureSite(NAVER_ID);
   const fetch: FetchLike = async (input) => {
     const answer = routes(new URL(input));
     return answer

@@ -2,6 +2,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { AuditList, type AuditItem } from "../../core/auth/api.ts";
 import { ApiFailure, request } from "./api.ts";
+import { ListState } from "./list-state.tsx";
 import { formatDateTime, t } from "./i18n.ts";
 
 /** The owner's audit log: who published, edited, exported, added or revoked what, newest first. */
@@ -31,13 +32,7 @@ export function AuditView() {
           {t("list.refresh")}
         </button>
       </div>
-      {problem.value && (
-        <p class="notice error" role="alert">
-          {problem.value}
-        </p>
-      )}
-      {list === null && !problem.value && <p class="muted">{t("list.loading")}</p>}
-      {list?.length === 0 && <p class="muted">{t("audit.empty")}</p>}
+      <ListState problem={problem.value} list={list} empty={t("audit.empty")} />
       {list && list.length > 0 && (
         <table class="broadcasts" data-testid="audit-table">
           <thead>

@@ -5,6 +5,7 @@ import { ApiFailure, api } from "./api.ts";
 import { lifecycleApi } from "./api-lifecycle.ts";
 import { CreateBroadcastForm } from "./create-broadcast-form.tsx";
 import { DeleteBroadcastButton } from "./delete-broadcast.tsx";
+import { ListState } from "./list-state.tsx";
 import { formatDateTime, formatNumber, t } from "./i18n.ts";
 import { navigate } from "./route.ts";
 
@@ -66,13 +67,7 @@ export function BroadcastList() {
             {t("list.refresh")}
           </button>
         </div>
-        {problem.value && (
-          <p class="notice error" role="alert">
-            {problem.value}
-          </p>
-        )}
-        {list === null && !problem.value && <p class="muted">{t("list.loading")}</p>}
-        {list?.length === 0 && <p class="muted">{t("list.empty")}</p>}
+        <ListState problem={problem.value} list={list} empty={t("list.empty")} />
         {list && list.length > 0 && (
           <BroadcastTable broadcasts={list} onDeleted={removed} onError={(m) => (problem.value = m)} />
         )}
