@@ -661,3 +661,30 @@ for _ in range(40):
 with open(OUT,"a") as f:
     for l,t in seventh: f.write(f"{l}\t{t}\n")
 print(len(seventh))
+
+# seventh round, part two: offers from trades the earlier rounds never named (insurance, phone deals, internet and
+# TV sign-ups with cash gifts, rentals, flats for sale, fortune telling, subsidy look-ups, courses, herbal diets),
+# viewers promoting their own blog or channel, offers in English, and offers decorated with emoji; with ok chats
+# that name the same trades as a buyer would.
+random.seed(83)
+seventh2=[]
+trade=["보험 무료 리모델링 해드려요","실비 보험 비교 무료 상담","휴대폰 성지 시세 공유","최신폰 공짜폰 조건 알려드림","인터넷 TV 가입하면 현금 45만","정수기 렌탈 첫달 무료","안마의자 렌탈 반값","신축 분양 선착순 계약금 천만","오피스텔 분양 수익률 8%","사주 타로 무료로 봐드림","신점 잘 보는 곳 소개","정부 지원금 미수령 조회해보세요","숨은 보험금 찾아드립니다","공무원 인강 평생 무료","영어 회화 한 달 무료 수강","한약 다이어트 한 달 10키로","디톡스 주스 단기간 감량","중고 명품 최고가 매입","금니 은수저 고가 매입","렌터카 장기 렌트 보증금 0원"]
+call=["상담은 제 닉 클릭","궁금하면 말 걸어요","필요하신 분 연락 주세요","선착순 열 분","오늘까지만 접수","문의 환영 ㅎㅎ","제 소개란 참고","관심 있는 분 손"]
+for _ in range(160):
+    seventh2.append(("spam", R(["{t} {c}","{c} {t}","{p} {t} {c}","{t}! {c}"]).format(t=R(trade),c=R(call),p=R(polite)) ))
+for _ in range(60):
+    seventh2.append(("spam", R(["제 {m}에 {x} {c}","{x} 제 {m} {c}","{m} 새로 시작했어요 {x} {c}"]).format(m=R(["블로그","유튜브 채널","인스타","틱톡","카페","쇼츠 채널"]),x=R(["같은 제품 솔직 후기 있어요","더 싼 구매처 정리해 뒀어요","무료 나눔 이벤트 중","구독자 선물 이벤트해요","할인 코드 뿌려요"]),c=R(["놀러 오세요","구독 부탁해요","들러주세요 ㅎㅎ","한번 봐주세요","맞구독 환영"])) ))
+for _ in range(60):
+    seventh2.append(("spam", R(["{a} {b}","{b} {a}","{a} {b} {e}"]).format(a=R(["DM me for wholesale price","Check my profile for free gifts","Earn $300 a day from home","Crypto signals group free join","Hot girls near you","Cheap followers and likes","Join my VIP room","Work from phone daily pay"]),b=R(["now","limited","!!","ㅎㅎ","today only","100% real"]),e=R(["🔥","💰","💋","✅"])) ))
+for _ in range(60):
+    d=R(["💰","🔥","✅","💎","🎁","⭐","💸"])
+    seventh2.append(("spam", R(["{d} {o} {d} {c} {d}","{d}{d} {o} {d}{d} {c}","{d} {o} {c}"]).format(d=d,o=R(["하루 10만 확정","무자본 부업","당일 지급 알바","수익 보장 리딩","무료 입장 이벤트","명품 반값 세일","초기 물량 공개"]),c=R(call)) ))
+# ok: the same trades named as a buyer would
+for _ in range(60):
+    seventh2.append(("ok", R(["{q}","{q} {e}"]).format(q=R(["휴대폰 바꿔서 케이스 사러 왔어요","정수기 렌탈 말고 구매도 되나요","보험 처리 되는 제품이에요?","안마의자 렌탈 가능한가요","인터넷 설치 기사님 오셨을 때 이거 샀어요","이사 가는 집에 어울릴까요","한약 먹는 중인데 같이 먹어도 돼요?","다이어트 중이라 칼로리 궁금해요","영어 공부용 책상으로 괜찮을까요","중고로 팔 때 박스 있어야 하죠?","운세에 오늘 지르라고 나왔어요","금 시세 올라서 이건 사도 되겠다","제 블로그에 후기 쓸게요 맛있어요","유튜브에서 리뷰 보고 왔어요"]),e=R(["ㅎㅎ","ㅋㅋ","!",""])).strip()))
+for _ in range(50):
+    seventh2.append(("ok", R(["{a}","{a} {b}"]).format(a=R(["size M please","is it on sale?","love this color","how much is shipping","what's the material","I bought two!","so cute 🔥","wow nice"]),b=R(["ㅎㅎ","언니","호스트님",""])).strip()))
+with open(OUT,"a") as f:
+    for l,t in seventh2: f.write(f"{l}\t{t}\n")
+print(len(seventh2))
+
