@@ -1,7 +1,9 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type ModerationExample, parseBeep, parseModerationTsv } from "../core/moderation/corpus.ts";
 import { embeddedModerator } from "../core/moderation/embedded.ts";
+import { parseLabelledTsv } from "../core/simulator/corpus.ts";
+import { CHAT_CORPUS_DIR, isHeldoutFile } from "./lib/corpus.ts";
 
 const read = (file: string) => readFileSync(new URL(`../${file}`, import.meta.url), "utf8");
 const f1 = (tp: number, fp: number, fn: number) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
@@ -45,5 +47,33 @@ describe("shipped moderation quality", () => {
       held(beep),
     );
     expect((f1(tp, fp, fn) + f1(tn, fn, fp)) / 2).toBeGreaterThan(0.72);
+  });
+});
+
+/** The live-commerce chat corpus (data/chats), every line an ok chat whatever its intent. */
+function shopChats(heldout: boolean): ModerationExample[] {
+  return readdirSync(CHAT_CORPUS_DIR)
+    .filter((f) => f.endsWith(".tsv") && isHeldoutFile(f) === heldout)
+    .flatMap((f) => parseLabelledTsv(readFileSync(`${CHAT_CORPUS_DIR}/${f}`, "utf8")).rows)
+    .map((c) => ({ text: c.text, label: "ok" as const }));
+}
+
+/**
+ * Shoppers' chat is what the hub sees most, so a false hold there costs most: round 6 held 3 of the
+ * 4,746 corpus chats (구매 인증 완료, 상의만 구매 가능?, 클로즈업 좀); round 7 holds none of them and
+ * 6 of the 1,402 held-out chats no moderation model trains on.
+ */
+describe("shop chat is not held", () => {
+  it("holds at most 1 in 1,000 of the corpus chats the model trains on as ok", () => {
+    const chats = shopChats(false);
+    expect(chats.length).toBeGreaterThan(4000);
+    const n = held(chats).filter(Boolean).length;
+    expect(n).toBeLessThanOrEqual(Math.floor(chats.length / 1000));
+  });
+
+  it("holds at most 1 in 100 of the held-out chats", () => {
+    const chats = shopChats(true);
+    expect(chats.length).toBeGreaterThan(1000);
+    expect(held(chats).filter(Boolean).length).toBeLessThanOrEqual(Math.floor(chats.length / 100));
   });
 });

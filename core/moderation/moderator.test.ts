@@ -82,6 +82,12 @@ describe("verdicts", () => {
     for (const v of verdicts) expect(v.hold).toBe(false);
   });
 
+  it("never hold a chat of under four letters as spam by model, even at sensitivity 4", () => {
+    // ㄱㄱ scored 0.65 as spam (the sensitivity-2 threshold): an offer takes words; floods are the rules'.
+    const { verdicts } = judge(["ㄱㄱ", "ㅇㅋ", "굿굿", "ㄱㄱㄱ", "고고", "ㅎㅇ"], { sensitivity: 4 });
+    for (const v of verdicts) expect(v.category).not.toBe("spam");
+  });
+
   it("leave blank chats, prices, sizes, order and customer-centre numbers alone", () => {
     const { verdicts } = judge([
       "",

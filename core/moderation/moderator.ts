@@ -67,6 +67,11 @@ const SPELLED_LINK_LATIN = 6;
 /** One phrase said three times or more, at least this long without spaces, is a flood (무료 쿠폰 받으세요 ×3). */
 const PHRASE_FLOOD_LENGTH = 20;
 const PHRASE_FLOOD_REPEATS = 3;
+/**
+ * Letters (spaces aside) a chat needs before the model may hold it as spam: an offer takes words, and
+ * floods of a short chat are the rules' (character, word, phrase, nickname). Below it sit ㄱㄱ, ㅇㅋ, 굿굿.
+ */
+const MODEL_SPAM_MIN_LETTERS = 4;
 
 export interface Moderator {
   /** Intents and verdicts of a batch, in order; `flood` (one per broadcast) advances by the chats' times. */
@@ -218,6 +223,7 @@ function judge(
     if (score < second.thresholds[settings.sensitivity]!) return OK_VERDICT;
   }
   const modelCategory = HOLD_CATEGORIES[best - 1]!;
+  if (modelCategory === "spam" && lastPass.compactLength < MODEL_SPAM_MIN_LETTERS) return OK_VERDICT;
   if (modelCategory === "abuse" && rules.allowedWords.some(containsLetters)) return OK_VERDICT;
   // A chat pointing at the shop's own (allowed) domain is not spam for looking like a link.
   if (modelCategory === "spam" && links !== null && links.allowed.length > 0) return OK_VERDICT;

@@ -590,3 +590,101 @@ for _ in range(40):
 with open(OUT,"a") as f:
     for l,t in sixth2: f.write(f"{l}\t{t}\n")
 print(len(sixth2))
+
+# ---- seventh round (2026-12-03, after round six's model was run on clean6.tsv, figures only, never read): spam
+# kinds a fresh author is likely to write that earlier rounds may miss, in phrasings and slot lists written for
+# this round (no clean split line copied): offers disguised in a polite viewer's voice with no keyword (I get it
+# cheaper elsewhere, I earn on the side, ask me), rival channels and stores named on other platforms, resale and
+# wholesale sourcing, app referral and cashback codes, giveaways and phishing (you won, claim here, pay a fee
+# first), paid reviews and star ratings, coin and stock rooms (listings, airdrops, signals), adult lures
+# (lonely nights, video calls, meetings), floods and emoji walls in new shapes (two-letter alternations, emoji
+# between words, symbols), and obfuscated links (spaced, bracketed or full-width dots, slash said in words).
+# Hard ok counterparts: buyers naming other platforms, asking about bulk and gift orders, points, cashback,
+# reviews and events; purchase proofs (구매 인증), camera requests (클로즈업), buying one piece of a set, short
+# cheers, shop links asked for, and viewers talking about their own stocks, diets and side jobs.
+random.seed(79)
+seventh=[]
+polite=["혹시","저기","실례지만","언니들","여러분","참고로","조심스럽게","아 그리고","다들","저만 알기 아까워서"]
+claim=["저는 이거 다른 데서 절반 가격에 받았어요","저 요즘 퇴근하고 용돈벌이 쏠쏠하게 하고 있어요","저 이 방법으로 두 달 만에 8키로 뺐어요","이거 정가 주고 사시는 거 아까워요 저는 훨씬 싸게 구했거든요","저 집에서 하는 거 하나로 월급만큼 더 벌어요","제가 아는 곳은 같은 상품 원가에 줘요","저 이걸로 빚 다 갚았어요","제가 쓰는 건 피부과 시술보다 효과 좋아요","저 아는 분이 물건을 공장 가격에 빼줘요","저 투자 공부하는 모임에서 매달 수익 내고 있어요"]
+ask=["궁금하신 분 편하게 말 걸어주세요","방법 궁금하면 제 닉 눌러서 대화 주세요","원하시는 분만 조용히 알려드릴게요","필요하신 분 대화 신청 주세요","제 소개글 보시면 다 있어요","관심 있으시면 저한테 따로 물어봐 주세요","몇 분만 더 알려드릴 수 있어요","선착순으로 공유해 드려요","제 이름 누르면 연락처 있어요","나중에 후회 말고 얼른 물어보세요"]
+for _ in range(110):
+    seventh.append(("spam", R(["{p} {c} {a}","{c} {a}","{p} {c}ㅎㅎ {a}","{c} {p} {a}"]).format(p=R(polite),c=R(claim),a=R(ask)) ))
+rivals=["'하늘공방'","'모모마켓'","'제이홈샵'","'루나스타일'","'바다상회'","'꽃길쇼핑'","'오늘의공구'","'별빛뷰티'"]
+where=["스마트스토어","유튜브 라이브","인스타 공구","틱톡 라이브","당근","번개장터","에이블리","지그재그","카카오 쇼핑라이브","11번가 라이브"]
+for _ in range(70):
+    seventh.append(("spam", R(["{w} {r} 가면 {x}","{r} {w}에서 {x} 거기서 사세요","{w} 검색창에 {r} 치면 {x}","같은 물건 {w} {r} 에서 {x}","{r} ({w}) {x} 오세요","지금 {w} {r} 방송중 {x}"]).format(w=R(where),r=R(rivals),x=R(["만원 더 싸요","사은품 세 개 줘요","똑같은 거 반값","무료배송에 1+1","오늘 마감 특가","쿠폰 더 줘요"])) ))
+for _ in range(60):
+    seventh.append(("spam", R(["{s} {b} {c}","{b} {s} {c}","{s} 공유해요 {b} {c}"]).format(s=R(["중국 도매처","1688 공장 직거래처","동대문 새벽시장 거래처","사입처 리스트","무재고 위탁판매 자료","땡처리 재고 물량","공장 직송 라인"]),b=R(["떼다 팔면 마진 세 배","박스째 넘겨드려요","초보 셀러도 가능","소매가 반의 반","한 달 만에 본전 뽑음","스토어 열 분 환영"]),c=R(["원하시면 말씀 주세요","문의는 제 닉 클릭","자료 필요하신 분 손","대화 걸어주세요","선착순 다섯 분"])) ))
+apps=["캐시워크","토스","케이뱅크","머니워크","타임스프레드","앱테크 리워드앱","페이코","챌린저스"]
+for _ in range(60):
+    seventh.append(("spam", R(["{a} 추천인 {c} 넣으면 {m}","{a} 가입할 때 코드 {c} 입력 {m}","{m} {a} 초대코드 {c}","{a} 친구초대 같이 눌러요 {c} {m}","{a} {c} 추천 부탁해요 {m}"]).format(a=R(apps),c=R(["WOOK55","HANA7","jjang82","A1B2C3","MINT0","luvbuy9","N3XT"]),m=R(["바로 오천원","둘 다 만원씩","현금 지급","페이백 3만","포인트 즉시 적립","커피 쿠폰 드림"])) ))
+for _ in range(60):
+    seventh.append(("spam", R(["{g} {h} {k}","[{g}] {h} {k}","{h} {g} {k}","축하드립니다 {g} {h} {k}"]).format(g=R(["시청자 감사 이벤트","라이브 경품 추첨","100만 구독 기념","연말 사은 행사","오늘 방송 럭키드로우"]),h=R(["아이패드 당첨되셨어요","에어팟 대상자로 선정","상품권 50만원 당첨","다이슨 당첨 축하","명품백 당첨자입니다"]),k=R(["수령은 프로필 주소에서","배송비 3천원만 먼저 입금","본인 확인 후 수령 가능 제 닉 클릭","24시간 안에 안 받으면 취소","카드 정보 입력하면 발송","링크 ⓑⓘⓣ.ⓛⓨ 에서 수령"])) ))
+for _ in range(50):
+    seventh.append(("spam", R(["{r} {p} {c}","{p} {r} {c}","{r} 구해요 {p} {c}"]).format(r=R(["리뷰 작성 알바","구매평 써주실 분","별점 5점 작업","포토 후기 대행","블로그 체험단","상품평 품앗이"]),p=R(["건당 만오천원","물건값 전액 환급에 수고비","하루 열 건이면 십만","제품 무료+원고료","선입금 보장"]),c=R(["편하게 연락 주세요","제 닉 눌러 문의","모집 마감 임박","초보 환영","쪽지 주세요"])) ))
+for _ in range(60):
+    seventh.append(("spam", R(["{k} {s} {c}","{s} {k} {c}","{k} 받는 방 {c}"]).format(k=R(["신규 코인 상장 전 물량","에어드랍 코인","밈코인 초기 물량","급등주 시그널","내일 오를 종목","세력 매집주","선물 자동매매 봇"]),s=R(["무료로 나눠드려요","수익 인증 가득","적중률 구십퍼","원금 보장","하루 삼십프로"]),c=R(["입장 원하시면 말 걸어주세요","단체방 초대해 드림","자리 몇 개 없어요","지금 들어오세요","제 닉 누르면 방 주소"])) ))
+for _ in range(50):
+    seventh.append(("spam", R(["{o} {i} {c}","{i} {o} {c}"]).format(o=R(["외로운 밤 대화 상대","영상통화 친구","오늘 밤 만날 분","몰래 연락할 사람","19금 수다 친구","밤새 통화할 오빠"]),i=R(["구해요 ㅎㅎ","찾아요 ♡","원해요 ㅎ","모집중 ~","있으신가요 ♥"]),c=R(["프사 보고 연락","제 프로필 눌러","사진은 따로 보내드림","조건 맞으면 바로","대화 신청 주세요"])) ))
+# floods and walls in new shapes: two-letter alternations, a word with emoji between, symbols, mixed emoji
+for _ in range(50):
+    kind=random.randint(0,4)
+    if kind==0: t=R(["ㅋㅎ","ㅎㅋ","ㅠㅜ","ㄱㄱ","ㅇㅇ","하이","짱짱"])*random.randint(12,20)
+    elif kind==1: t="".join(R(["🔥","💕","👍","✨"])+R(["대박","사랑","최고","굿"]) for _ in range(random.randint(8,12)))
+    elif kind==2: t=R(["♡","♥","★","☆","♬","~","^^","ㅡ"])*random.randint(25,40)
+    elif kind==3: t=" ".join(random.choice(["😍","😂","🥰","🤩","😎","🙌","💯","🎁","💥","🌈"]) for _ in range(random.randint(12,20)))
+    else: t=(R(["사주세요","구매각","질러","필승","존버"])+R(["!","~","!!",""]))*random.randint(6,10)
+    seventh.append(("spam", t))
+for _ in range(60):
+    seventh.append(("spam", R(["{l} {x}","{x} {l}","{x} 주소 {l}"]).format(l=R(["w w w . d e a l 7 7 . c o m","bit(.)ly/kx92","bit。ly/ab7z","ｂｉｔ．ｌｙ／ｍｏｎｅｙ","han [dot] gl / q8w","open 카톡 kakao 점 com 슬래시 o 슬래시 money","s h o p 1 0 0 4 닷컴","naver 점 me 슬래시 deal","tinyurl 쩜 com 슬래시 freegift","vip-sale ⓒⓞⓜ"]),x=R(["여기서 반값","들어가면 선물 받아요","가입만 해도 만원","최저가 모음","무료 체험","오늘만 열어둠"])) ))
+# hard ok: purchase proofs, camera requests, one piece of a set, bulk and gift orders, platforms named by buyers
+for _ in range(45):
+    seventh.append(("ok", R(["{p} {d} {e}","{d} {p} {e}"]).format(p=R(["구매 인증","결제 인증","주문 인증","구매 완료 인증","장바구니 인증","결제 완료"]),d=R(["완료","했어요","합니다","요","샷 남겨요","끝"]),e=R(["ㅎㅎ","ㅋㅋ","!!","~","",""])).strip()))
+for _ in range(45):
+    seventh.append(("ok", R(["{c} {d}","{c} {d} {e}","{e} {c} {d}"]).format(c=R(["클로즈업","줌인","가까이","확대","초점","정면으로","뒷면도"]),d=R(["좀","좀요","좀 해주세요","해주세요","부탁해요","한번만","다시 좀"]),e=R(["호스트님","언니","ㅠㅠ","제발",""])).strip()))
+for _ in range(45):
+    seventh.append(("ok", R(["{a}만 {b}","{a}만 따로 {b}","세트 말고 {a}만 {b}"]).format(a=R(["상의","하의","바지","자켓","본품","리필","뚜껑","1번","블랙","치마"]),b=R(["구매 가능?","살 수 있어요?","주문 돼요?","따로 팔아요?","구매되나요","구매 가능한가요"])) ))
+for _ in range(45):
+    seventh.append(("ok", R(["{w}에서도 {x}","{w}보다 {y}","{w}에 {z}","{w} 가격이랑 {y2}"]).format(w=R(where),x=R(["파나요?","같은 가격이에요?","살 수 있어요?","이 구성 있나요"]),y=R(["여기가 싸네요","여기가 구성 좋아요","여기가 배송 빨라요"]),z=R(["올라온 후기 보고 왔어요","리뷰 좋던데요","같은 제품 있던데 정품이죠?"]),y2=R(["같나요?","다르네요?","비교해 봤어요"])) ))
+for _ in range(45):
+    seventh.append(("ok", R(["{q}","{q} {e}"]).format(q=R(["회사 단체 주문 가능한가요","선물용으로 열 개 사도 돼요?","대량 구매 할인 있나요","어린이집 선물로 스무 개 필요해요","거래처 선물로 박스째 살 수 있나요","지인들 나눠주려고 여러 개 사요","사업자 세금계산서 되나요","되팔면 안 되는 거죠? 선물용이에요"]),e=R(["ㅎㅎ","!","?",""])).strip()))
+for _ in range(45):
+    seventh.append(("ok", R(["{a} {q}","{q}"]).format(a=R(apps+["네이버페이","카카오페이"]),q=R(["결제 되나요?","적립 몇 프로예요?","캐시백 이벤트 언제까지에요?","할인 같이 받을 수 있어요?","추천인 코드 넣는 칸 어디에요?","포인트로 결제 가능?"])) ))
+for _ in range(45):
+    seventh.append(("ok", R(["{q}","{q} {e}"]).format(q=R(["리뷰 쓰면 적립금 주나요","포토 리뷰 쓰면 쿠폰 준대요","체험단 후기 보고 샀어요","별점 높아서 믿고 삽니다","후기 이벤트 당첨자 언제 나와요","오늘 추첨 경품 뭐예요","저 지난번 경품 당첨돼서 받았어요","경품 배송비 내야 하나요? 문자 왔는데 이상해서","당첨됐다고 링크 오면 누르지 마세요 사기래요","리뷰 작성하면 다음 구매 할인 되나요"]),e=R(["ㅎㅎ","ㅠㅠ","감사해요",""])).strip()))
+for _ in range(45):
+    seventh.append(("ok", R(["{s} {x}","{x} {s}"]).format(s=R(["코인 떨어져서 속상했는데","주식 파란불이라","부업 끝나고 왔는데","다이어트 중인데","퇴근하고 보는 중인데","월급날이라"]),x=R(["이거 보니 힐링되네요","이건 사야겠어요","호스트님 덕분에 웃어요","장바구니 담았어요","오늘은 참아야지 ㅠㅠ","언니 목소리 좋아요"])) ))
+for _ in range(40):
+    seventh.append(("ok", R(["{c}","{c} {c2}"]).format(c=R(["ㅋㅋㅋㅋㅋ","🔥🔥🔥","👍👍","대박대박","예뻐요 예뻐요","♡♡♡","와아아","사랑해요 ♥","굿굿","최고최고 ㅎㅎ"]),c2=R(["호스트님","언니","진짜","오늘 방송",""])).strip()))
+for _ in range(40):
+    seventh.append(("ok", R(["{q}"]).format(q=R(["구매 링크 안 열려요","상품 링크 다시 고정해 주세요","공지에 있는 주소 맞죠?","홈페이지 주소 어디서 봐요","링크 눌렀는데 품절로 떠요","스토어 찜 어떻게 해요","알림 받기 누르면 쿠폰 와요?","라이브 끝나도 이 가격이에요?"])) ))
+with open(OUT,"a") as f:
+    for l,t in seventh: f.write(f"{l}\t{t}\n")
+print(len(seventh))
+
+# seventh round, part two: offers from trades the earlier rounds never named (insurance, phone deals, internet and
+# TV sign-ups with cash gifts, rentals, flats for sale, fortune telling, subsidy look-ups, courses, herbal diets),
+# viewers promoting their own blog or channel, offers in English, and offers decorated with emoji; with ok chats
+# that name the same trades as a buyer would.
+random.seed(83)
+seventh2=[]
+trade=["보험 무료 리모델링 해드려요","실비 보험 비교 무료 상담","휴대폰 성지 시세 공유","최신폰 공짜폰 조건 알려드림","인터넷 TV 가입하면 현금 45만","정수기 렌탈 첫달 무료","안마의자 렌탈 반값","신축 분양 선착순 계약금 천만","오피스텔 분양 수익률 8%","사주 타로 무료로 봐드림","신점 잘 보는 곳 소개","정부 지원금 미수령 조회해보세요","숨은 보험금 찾아드립니다","공무원 인강 평생 무료","영어 회화 한 달 무료 수강","한약 다이어트 한 달 10키로","디톡스 주스 단기간 감량","중고 명품 최고가 매입","금니 은수저 고가 매입","렌터카 장기 렌트 보증금 0원"]
+call=["상담은 제 닉 클릭","궁금하면 말 걸어요","필요하신 분 연락 주세요","선착순 열 분","오늘까지만 접수","문의 환영 ㅎㅎ","제 소개란 참고","관심 있는 분 손"]
+for _ in range(160):
+    seventh2.append(("spam", R(["{t} {c}","{c} {t}","{p} {t} {c}","{t}! {c}"]).format(t=R(trade),c=R(call),p=R(polite)) ))
+for _ in range(60):
+    seventh2.append(("spam", R(["제 {m}에 {x} {c}","{x} 제 {m} {c}","{m} 새로 시작했어요 {x} {c}"]).format(m=R(["블로그","유튜브 채널","인스타","틱톡","카페","쇼츠 채널"]),x=R(["같은 제품 솔직 후기 있어요","더 싼 구매처 정리해 뒀어요","무료 나눔 이벤트 중","구독자 선물 이벤트해요","할인 코드 뿌려요"]),c=R(["놀러 오세요","구독 부탁해요","들러주세요 ㅎㅎ","한번 봐주세요","맞구독 환영"])) ))
+for _ in range(60):
+    seventh2.append(("spam", R(["{a} {b}","{b} {a}","{a} {b} {e}"]).format(a=R(["DM me for wholesale price","Check my profile for free gifts","Earn $300 a day from home","Crypto signals group free join","Hot girls near you","Cheap followers and likes","Join my VIP room","Work from phone daily pay"]),b=R(["now","limited","!!","ㅎㅎ","today only","100% real"]),e=R(["🔥","💰","💋","✅"])) ))
+for _ in range(60):
+    d=R(["💰","🔥","✅","💎","🎁","⭐","💸"])
+    seventh2.append(("spam", R(["{d} {o} {d} {c} {d}","{d}{d} {o} {d}{d} {c}","{d} {o} {c}"]).format(d=d,o=R(["하루 10만 확정","무자본 부업","당일 지급 알바","수익 보장 리딩","무료 입장 이벤트","명품 반값 세일","초기 물량 공개"]),c=R(call)) ))
+# ok: the same trades named as a buyer would
+for _ in range(60):
+    seventh2.append(("ok", R(["{q}","{q} {e}"]).format(q=R(["휴대폰 바꿔서 케이스 사러 왔어요","정수기 렌탈 말고 구매도 되나요","보험 처리 되는 제품이에요?","안마의자 렌탈 가능한가요","인터넷 설치 기사님 오셨을 때 이거 샀어요","이사 가는 집에 어울릴까요","한약 먹는 중인데 같이 먹어도 돼요?","다이어트 중이라 칼로리 궁금해요","영어 공부용 책상으로 괜찮을까요","중고로 팔 때 박스 있어야 하죠?","운세에 오늘 지르라고 나왔어요","금 시세 올라서 이건 사도 되겠다","제 블로그에 후기 쓸게요 맛있어요","유튜브에서 리뷰 보고 왔어요"]),e=R(["ㅎㅎ","ㅋㅋ","!",""])).strip()))
+for _ in range(50):
+    seventh2.append(("ok", R(["{a}","{a} {b}"]).format(a=R(["size M please","is it on sale?","love this color","how much is shipping","what's the material","I bought two!","so cute 🔥","wow nice"]),b=R(["ㅎㅎ","언니","호스트님",""])).strip()))
+with open(OUT,"a") as f:
+    for l,t in seventh2: f.write(f"{l}\t{t}\n")
+print(len(seventh2))
+
