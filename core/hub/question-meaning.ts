@@ -33,6 +33,11 @@ interface AspectFile {
   frame: string[];
   /** Other spellings of one word (라지, 엘 → l). */
   aliases?: Record<string, string>;
+  /**
+   * Groups of words viewers use for one thing (초보, 입문자, 비기너, 골린이): the first is the
+   * spelling the others read as, like an alias; kept as groups so the file stays writable by hand.
+   */
+  synonyms?: Record<string, string[][]>;
 }
 
 interface Tables {
@@ -73,6 +78,15 @@ function load(): Tables {
   }
   for (const w of file.frame) add(w, "");
   const aliases = new Map(Object.entries(file.aliases ?? {}).map(([from, to]) => [lexiconKey(from), lexiconKey(to)]));
+  for (const groups of Object.values(file.synonyms ?? {})) {
+    for (const [head, ...others] of groups) {
+      const to = lexiconKey(head!);
+      for (const from of others) {
+        const key = lexiconKey(from);
+        if (key && key !== to && !aliases.has(key)) aliases.set(key, aliases.get(to) ?? to);
+      }
+    }
+  }
   // An alias of a value reads as that value inside longer words too ("라지사이즈").
   for (const [from, to] of aliases) {
     const aspect = words.get(to);
@@ -113,6 +127,7 @@ function stemAspects(stem: string, t: Tables): StemReading {
   const found: StemReading = { aspects: [], weak: [], values: [], rest: false };
   let covered = 0;
   let i = 0;
+  let left = "";
   while (i < stem.length) {
     let hit = 0;
     for (let len = Math.min(t.longest, stem.length - i); len >= 2; len--) {
@@ -125,8 +140,16 @@ function stemAspects(stem: string, t: Tables): StemReading {
         break;
       }
     }
+    if (!hit) left += stem[i];
     covered += hit;
     i += hit || 1;
+  }
+  // A value of one letter is never looked for inside a stem, but the letters no other word
+  // explains may be one ("퀸사이즈", "킹침대"): the size asked of is named.
+  const leftValue = t.aliases.get(left) ?? left;
+  if (left && t.values.has(leftValue) && !found.values.includes(leftValue)) {
+    found.values.push(leftValue);
+    covered += left.length;
   }
   // Aspect and frame words must cover most of a stem to speak for it ("할인쿠폰", "세탁방법"):
   // "전기포트" is a kettle, not electricity.
