@@ -40,6 +40,13 @@ describe("questionMeaning", () => {
     expect(same("노견 먹어도 돼요?", "퍼피 먹어도 돼요?")).toBe(0);
   });
 
+  it("joins two spaced words the tables know written together, and reads a/s as one word", () => {
+    expect(questionMeaning("에어 프라이어 돼요").words).toContain("에어프라이어");
+    expect(questionMeaning("무료 배송이에요?").aspects).toEqual(["ship-fee"]);
+    expect(questionMeaning("a/s 되나요").aspects).toEqual(["warranty"]);
+    expect(meaningKey(questionMeaning("A/S 되나요"))).toBe(meaningKey(questionMeaning("AS 되나요?")));
+  });
+
   it("names a one-letter value left over inside a written-together stem", () => {
     expect(questionMeaning("퀸사이즈 있나요?").words).toContain("퀸");
     expect(same("퀸사이즈 있나요?", "슈퍼싱글 사이즈 있어요?")).toBe(0);

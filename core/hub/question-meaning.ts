@@ -46,6 +46,8 @@ interface Tables {
   /** Words that also name one thing of their aspect: kept as words too. */
   values: Set<string>;
   aliases: Map<string, string>;
+  /** What aliases read as ("노트북", "에어프라이어"): words the tables know too. */
+  heads: Set<string>;
   longest: number;
   parents: Map<string, string>;
   weak: Set<string>;
@@ -98,6 +100,7 @@ function load(): Tables {
     words,
     values,
     aliases,
+    heads: new Set(aliases.values()),
     longest,
     parents,
     weak: new Set(file.weak.map(lexiconKey)),
@@ -159,9 +162,10 @@ function stemAspects(stem: string, t: Tables): StemReading {
   return found;
 }
 
-/** Whether a word names a thing: a noun-shaped word or a value of the aspect table ("킹", "s"). */
+/** Whether a word names a thing: a noun-shaped word, a value of the aspect table ("킹", "s") or what aliases read as ("에어프라이어"). */
 export function nounLike(word: string): boolean {
-  return nounShaped(word) || load().values.has(word);
+  const t = load();
+  return nounShaped(word) || t.values.has(word) || t.heads.has(word);
 }
 
 /**
@@ -192,9 +196,39 @@ const PREDICATE_TAIL = /(있|잇|없|되|돼|생기|생겨|심하|심해|많|좋
 
 const JAMO_ONLY = /^[\u1100-\u11ff\u3131-\u318e]+$/;
 
+/** Whether the tables know a word written together: an aspect word (not a frame word) or an alias. */
+function knowsWhole(word: string, t: Tables): boolean {
+  return word.length >= 3 && (!!t.words.get(word) || t.aliases.has(word) || t.heads.has(word));
+}
+
+/**
+ * Two words a viewer spaced apart that the tables know written together ("에어 프라이어",
+ * "무료 배송", "식기 세척기"), joined; "a/s" written as one word, so its letters are not two sizes.
+ */
+function joinSpaced(text: string, t: Tables): string {
+  const parts = text.replace(/(^|[^a-z])a\s*\/\s*s(?![a-z])/gi, "$1as").split(/\s+/);
+  if (parts.length < 2) return parts.join(" ");
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const word = parts[i]!;
+    const next = parts[i + 1];
+    if (next && word && !/\d/.test(word)) {
+      const joined = lexiconKey(word + next);
+      if (knowsWhole(joined, t) || knowsWhole(stripCopula(stemWord(joined)), t)) {
+        out.push(word + next);
+        i++;
+        continue;
+      }
+    }
+    out.push(word);
+  }
+  return out.join(" ");
+}
+
 /** Reads a question's aspects and the words that say what it is about. */
-export function questionMeaning(text: string): QuestionMeaning {
+export function questionMeaning(question: string): QuestionMeaning {
   const t = load();
+  const text = joinSpaced(question, t);
   const aspects = new Set<string>();
   const weak = new Set<string>();
   const matches = wordStartMatches(text);
