@@ -47,6 +47,13 @@ describe("questionMeaning", () => {
     expect(meaningKey(questionMeaning("A/S 되나요"))).toBe(meaningKey(questionMeaning("AS 되나요?")));
   });
 
+  it("keeps a known thing whole when the stemmer cuts into it, and reads no other spelling of a value as a typo", () => {
+    expect(questionMeaning("그레이 있나요?").words).toContain("그레이");
+    expect(questionMeaning("강아지도 먹어도 되나요").words).toContain("강아지");
+    expect(questionMeaning("강아지도 먹어도 되나요").words).not.toContain("퍼피");
+    expect(questionMeaning("아기강아지 먹어도 돼요").words).toContain("퍼피");
+  });
+
   it("names a one-letter value left over inside a written-together stem", () => {
     expect(questionMeaning("퀸사이즈 있나요?").words).toContain("퀸");
     expect(same("퀸사이즈 있나요?", "슈퍼싱글 사이즈 있어요?")).toBe(0);

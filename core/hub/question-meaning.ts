@@ -184,7 +184,25 @@ function wordStartMatches(text: string) {
 
 /** The value a word of three letters or more misspells (jamo overlap ≥ 0.7), if any. */
 function misspeltValue(word: string, t: Tables): string | undefined {
-  for (const value of t.values) if (value.length >= 3 && wordsAlike(word, value) >= 0.7) return value;
+  // Only a value's own spelling: another spelling of it ("아기강아지" for 퍼피) holds common words ("강아지").
+  for (const value of t.values) {
+    if (value.length >= 3 && !t.aliases.has(value) && wordsAlike(word, value) >= 0.7) return value;
+  }
+  return undefined;
+}
+
+/**
+ * The longest start of the typed word that names a thing the tables know, when the stemmer cut
+ * into it: a noun ending in a letter that is also a particle or an ending ("강아지도" stems to
+ * "강아", "그레이" to "그레", "어린이도" to "어린").
+ */
+function knownThing(raw: string, stem: string, t: Tables): string | undefined {
+  if (t.heads.has(stem) || t.values.has(stem) || t.words.has(stem)) return undefined;
+  for (let end = raw.length; end > stem.length && end >= 2; end--) {
+    const start = raw.slice(0, end);
+    const known = t.aliases.get(start) ?? (t.heads.has(start) || t.values.has(start) ? start : undefined);
+    if (known !== undefined) return known;
+  }
   return undefined;
 }
 
@@ -245,8 +263,13 @@ export function questionMeaning(question: string): QuestionMeaning {
     // The word as typed when the table knows it ("길이", whose stem "길" it does not), else its stem.
     const raw = lexiconKey(word);
     let key = t.words.has(raw) || t.aliases.has(raw) ? raw : stripCopula(stemWord(stripCopula(lexiconKey(stem))));
-    key = t.aliases.get(key) ?? key;
+    key = t.aliases.get(key) ?? knownThing(raw, key, t) ?? key;
     if (!key || t.frame.has(key) || JAMO_ONLY.test(key)) continue;
+    // A thing the synonym groups name is that thing, whatever aspect words its letters hold ("고양이" is no amount, 양).
+    if (t.heads.has(key) && !t.words.has(key)) {
+      words.add(key);
+      continue;
+    }
     let found = stemAspects(key, t);
     if (found.rest && raw !== key && !t.aliases.has(raw)) {
       const whole = stemAspects(raw, t);
