@@ -54,6 +54,11 @@ describe("questionMeaning", () => {
     expect(questionMeaning("아기강아지 먹어도 돼요").words).toContain("퍼피");
   });
 
+  it("reads two aspects asked together as the question they make: a return's shipping fee is the return fee", () => {
+    expect(questionMeaning("교환 택배비 따로 있나요").aspects).toEqual(["return-fee"]);
+    expect(questionMeaning("배송비 얼마예요").aspects).toEqual(["ship-fee"]);
+  });
+
   it("names a one-letter value left over inside a written-together stem", () => {
     expect(questionMeaning("퀸사이즈 있나요?").words).toContain("퀸");
     expect(same("퀸사이즈 있나요?", "슈퍼싱글 사이즈 있어요?")).toBe(0);

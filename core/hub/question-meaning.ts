@@ -38,6 +38,8 @@ interface AspectFile {
    * spelling the others read as, like an alias; kept as groups so the file stays writable by hand.
    */
   synonyms?: Record<string, string[][]>;
+  /** Aspect → the aspects that, asked together, ask it ("return-fee": return and ship-fee). */
+  combine?: Record<string, string[]>;
 }
 
 interface Tables {
@@ -48,6 +50,7 @@ interface Tables {
   aliases: Map<string, string>;
   /** What aliases read as ("노트북", "에어프라이어"): words the tables know too. */
   heads: Set<string>;
+  combine: [string, string[]][];
   longest: number;
   parents: Map<string, string>;
   weak: Set<string>;
@@ -101,6 +104,7 @@ function load(): Tables {
     values,
     aliases,
     heads: new Set(aliases.values()),
+    combine: Object.entries(file.combine ?? {}),
     longest,
     parents,
     weak: new Set(file.weak.map(lexiconKey)),
@@ -310,6 +314,15 @@ export function questionMeaning(question: string): QuestionMeaning {
       aspects.delete(p);
       aspects.delete(`${LEXICON_ONLY}${p}`);
     }
+  }
+  // Two aspects asked together can be a third question: a return and a shipping fee ask the return fee.
+  for (const [to, parts] of t.combine) {
+    if (!parts.every((x) => bare.has(x))) continue;
+    for (const x of parts) {
+      aspects.delete(x);
+      aspects.delete(`${LEXICON_ONLY}${x}`);
+    }
+    aspects.add(to);
   }
   return { aspects: [...aspects].sort(), words: [...words].sort() };
 }
