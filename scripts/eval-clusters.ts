@@ -11,8 +11,9 @@
  *
  *   npm run eval:clusters [-- --file data/clusters/dev.jsonl --file other.jsonl] [--verbose] [--join-at 0.45]
  *
- * `data/clusters/dev.jsonl`, `probe.jsonl`, `heldout.jsonl` and `heldout2.jsonl` are tuning and training
- * splits (data/clusters/README.md), so their figures here flatter: the shipped scorer was fitted on them.
+ * `data/clusters/dev.jsonl`, `probe.jsonl`, `heldout.jsonl`, `heldout2.jsonl`, `heldout3.jsonl` and
+ * `heldout4.jsonl` are tuning and training splits (data/clusters/README.md), so their figures here
+ * flatter: the shipped scorer was fitted on them. The honest estimate is `npm run cv:clusters`.
  * `--verbose` lists each group's split, so use it on tuning splits only.
  */
 import { readFileSync } from "node:fs";

@@ -4,5 +4,7 @@ export const CONSULTED_SPLITS = [
   "data/clusters/heldout.jsonl",
   "data/clusters/probe.jsonl",
   "data/clusters/heldout2.jsonl",
+  "data/clusters/heldout3.jsonl",
+  "data/clusters/heldout4.jsonl",
 ];
 export const PARAKQC = "data/corpora/parakqc/paraKQC_v1.tsv";

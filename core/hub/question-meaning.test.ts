@@ -30,6 +30,40 @@ describe("questionMeaning", () => {
     expect(same("전기세 많이 나와요?", "소비전력 얼마예요?")).toBeGreaterThanOrEqual(0.66);
   });
 
+  it("reads a synonym group's words as its first word: loanwords, slang and other spellings of one thing", () => {
+    const words = (q: string) => questionMeaning(q).words;
+    expect(words("랩탑 들어가요?")).toContain("노트북");
+    expect(words("통돌이에 넣어도 되나요")).toContain("세탁기");
+    expect(words("에프에 구워도 돼요?")).toContain("에어프라이어");
+    expect(meaningKey(questionMeaning("레프티 있나요"))).toBe(meaningKey(questionMeaning("왼손잡이 있나요")));
+    // Two values of one aspect stay two questions.
+    expect(same("노견 먹어도 돼요?", "퍼피 먹어도 돼요?")).toBe(0);
+  });
+
+  it("joins two spaced words the tables know written together, and reads a/s as one word", () => {
+    expect(questionMeaning("에어 프라이어 돼요").words).toContain("에어프라이어");
+    expect(questionMeaning("무료 배송이에요?").aspects).toEqual(["ship-fee"]);
+    expect(questionMeaning("a/s 되나요").aspects).toEqual(["warranty"]);
+    expect(meaningKey(questionMeaning("A/S 되나요"))).toBe(meaningKey(questionMeaning("AS 되나요?")));
+  });
+
+  it("keeps a known thing whole when the stemmer cuts into it, and reads no other spelling of a value as a typo", () => {
+    expect(questionMeaning("그레이 있나요?").words).toContain("그레이");
+    expect(questionMeaning("강아지도 먹어도 되나요").words).toContain("강아지");
+    expect(questionMeaning("강아지도 먹어도 되나요").words).not.toContain("퍼피");
+    expect(questionMeaning("아기강아지 먹어도 돼요").words).toContain("퍼피");
+  });
+
+  it("reads two aspects asked together as the question they make: a return's shipping fee is the return fee", () => {
+    expect(questionMeaning("교환 택배비 따로 있나요").aspects).toEqual(["return-fee"]);
+    expect(questionMeaning("배송비 얼마예요").aspects).toEqual(["ship-fee"]);
+  });
+
+  it("names a one-letter value left over inside a written-together stem", () => {
+    expect(questionMeaning("퀸사이즈 있나요?").words).toContain("퀸");
+    expect(same("퀸사이즈 있나요?", "슈퍼싱글 사이즈 있어요?")).toBe(0);
+  });
+
   it("keeps different questions about one product apart", () => {
     expect(same("패딩 색상 뭐 있어요?", "패딩 사이즈 어떻게 돼요?")).toBeLessThan(0.66);
     expect(same("패딩 세탁 어떻게 해요?", "패딩 충전재 뭐예요?")).toBeLessThan(0.66);

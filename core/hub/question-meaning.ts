@@ -33,6 +33,13 @@ interface AspectFile {
   frame: string[];
   /** Other spellings of one word (라지, 엘 → l). */
   aliases?: Record<string, string>;
+  /**
+   * Groups of words viewers use for one thing (초보, 입문자, 비기너, 골린이): the first is the
+   * spelling the others read as, like an alias; kept as groups so the file stays writable by hand.
+   */
+  synonyms?: Record<string, string[][]>;
+  /** Aspect → the aspects that, asked together, ask it ("return-fee": return and ship-fee). */
+  combine?: Record<string, string[]>;
 }
 
 interface Tables {
@@ -41,6 +48,9 @@ interface Tables {
   /** Words that also name one thing of their aspect: kept as words too. */
   values: Set<string>;
   aliases: Map<string, string>;
+  /** What aliases read as ("노트북", "에어프라이어"): words the tables know too. */
+  heads: Set<string>;
+  combine: [string, string[]][];
   longest: number;
   parents: Map<string, string>;
   weak: Set<string>;
@@ -73,6 +83,15 @@ function load(): Tables {
   }
   for (const w of file.frame) add(w, "");
   const aliases = new Map(Object.entries(file.aliases ?? {}).map(([from, to]) => [lexiconKey(from), lexiconKey(to)]));
+  for (const groups of Object.values(file.synonyms ?? {})) {
+    for (const [head, ...others] of groups) {
+      const to = lexiconKey(head!);
+      for (const from of others) {
+        const key = lexiconKey(from);
+        if (key && key !== to && !aliases.has(key)) aliases.set(key, aliases.get(to) ?? to);
+      }
+    }
+  }
   // An alias of a value reads as that value inside longer words too ("라지사이즈").
   for (const [from, to] of aliases) {
     const aspect = words.get(to);
@@ -84,6 +103,8 @@ function load(): Tables {
     words,
     values,
     aliases,
+    heads: new Set(aliases.values()),
+    combine: Object.entries(file.combine ?? {}),
     longest,
     parents,
     weak: new Set(file.weak.map(lexiconKey)),
@@ -113,6 +134,7 @@ function stemAspects(stem: string, t: Tables): StemReading {
   const found: StemReading = { aspects: [], weak: [], values: [], rest: false };
   let covered = 0;
   let i = 0;
+  let left = "";
   while (i < stem.length) {
     let hit = 0;
     for (let len = Math.min(t.longest, stem.length - i); len >= 2; len--) {
@@ -125,8 +147,16 @@ function stemAspects(stem: string, t: Tables): StemReading {
         break;
       }
     }
+    if (!hit) left += stem[i];
     covered += hit;
     i += hit || 1;
+  }
+  // A value of one letter is never looked for inside a stem, but the letters no other word
+  // explains may be one ("퀸사이즈", "킹침대"): the size asked of is named.
+  const leftValue = t.aliases.get(left) ?? left;
+  if (left && t.values.has(leftValue) && !found.values.includes(leftValue)) {
+    found.values.push(leftValue);
+    covered += left.length;
   }
   // Aspect and frame words must cover most of a stem to speak for it ("할인쿠폰", "세탁방법"):
   // "전기포트" is a kettle, not electricity.
@@ -136,9 +166,10 @@ function stemAspects(stem: string, t: Tables): StemReading {
   return found;
 }
 
-/** Whether a word names a thing: a noun-shaped word or a value of the aspect table ("킹", "s"). */
+/** Whether a word names a thing: a noun-shaped word, a value of the aspect table ("킹", "s") or what aliases read as ("에어프라이어"). */
 export function nounLike(word: string): boolean {
-  return nounShaped(word) || load().values.has(word);
+  const t = load();
+  return nounShaped(word) || t.values.has(word) || t.heads.has(word);
 }
 
 /**
@@ -157,7 +188,25 @@ function wordStartMatches(text: string) {
 
 /** The value a word of three letters or more misspells (jamo overlap ≥ 0.7), if any. */
 function misspeltValue(word: string, t: Tables): string | undefined {
-  for (const value of t.values) if (value.length >= 3 && wordsAlike(word, value) >= 0.7) return value;
+  // Only a value's own spelling: another spelling of it ("아기강아지" for 퍼피) holds common words ("강아지").
+  for (const value of t.values) {
+    if (value.length >= 3 && !t.aliases.has(value) && wordsAlike(word, value) >= 0.7) return value;
+  }
+  return undefined;
+}
+
+/**
+ * The longest start of the typed word that names a thing the tables know, when the stemmer cut
+ * into it: a noun ending in a letter that is also a particle or an ending ("강아지도" stems to
+ * "강아", "그레이" to "그레", "어린이도" to "어린").
+ */
+function knownThing(raw: string, stem: string, t: Tables): string | undefined {
+  if (t.heads.has(stem) || t.values.has(stem) || t.words.has(stem)) return undefined;
+  for (let end = raw.length; end > stem.length && end >= 2; end--) {
+    const start = raw.slice(0, end);
+    const known = t.aliases.get(start) ?? (t.heads.has(start) || t.values.has(start) ? start : undefined);
+    if (known !== undefined) return known;
+  }
   return undefined;
 }
 
@@ -169,9 +218,39 @@ const PREDICATE_TAIL = /(있|잇|없|되|돼|생기|생겨|심하|심해|많|좋
 
 const JAMO_ONLY = /^[\u1100-\u11ff\u3131-\u318e]+$/;
 
+/** Whether the tables know a word written together: an aspect word (not a frame word) or an alias. */
+function knowsWhole(word: string, t: Tables): boolean {
+  return word.length >= 3 && (!!t.words.get(word) || t.aliases.has(word) || t.heads.has(word));
+}
+
+/**
+ * Two words a viewer spaced apart that the tables know written together ("에어 프라이어",
+ * "무료 배송", "식기 세척기"), joined; "a/s" written as one word, so its letters are not two sizes.
+ */
+function joinSpaced(text: string, t: Tables): string {
+  const parts = text.replace(/(^|[^a-z])a\s*\/\s*s(?![a-z])/gi, "$1as").split(/\s+/);
+  if (parts.length < 2) return parts.join(" ");
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const word = parts[i]!;
+    const next = parts[i + 1];
+    if (next && word && !/\d/.test(word)) {
+      const joined = lexiconKey(word + next);
+      if (knowsWhole(joined, t) || knowsWhole(stripCopula(stemWord(joined)), t)) {
+        out.push(word + next);
+        i++;
+        continue;
+      }
+    }
+    out.push(word);
+  }
+  return out.join(" ");
+}
+
 /** Reads a question's aspects and the words that say what it is about. */
-export function questionMeaning(text: string): QuestionMeaning {
+export function questionMeaning(question: string): QuestionMeaning {
   const t = load();
+  const text = joinSpaced(question, t);
   const aspects = new Set<string>();
   const weak = new Set<string>();
   const matches = wordStartMatches(text);
@@ -188,8 +267,13 @@ export function questionMeaning(text: string): QuestionMeaning {
     // The word as typed when the table knows it ("길이", whose stem "길" it does not), else its stem.
     const raw = lexiconKey(word);
     let key = t.words.has(raw) || t.aliases.has(raw) ? raw : stripCopula(stemWord(stripCopula(lexiconKey(stem))));
-    key = t.aliases.get(key) ?? key;
+    key = t.aliases.get(key) ?? knownThing(raw, key, t) ?? key;
     if (!key || t.frame.has(key) || JAMO_ONLY.test(key)) continue;
+    // A thing the synonym groups name is that thing, whatever aspect words its letters hold ("고양이" is no amount, 양).
+    if (t.heads.has(key) && !t.words.has(key)) {
+      words.add(key);
+      continue;
+    }
     let found = stemAspects(key, t);
     if (found.rest && raw !== key && !t.aliases.has(raw)) {
       const whole = stemAspects(raw, t);
@@ -230,6 +314,15 @@ export function questionMeaning(text: string): QuestionMeaning {
       aspects.delete(p);
       aspects.delete(`${LEXICON_ONLY}${p}`);
     }
+  }
+  // Two aspects asked together can be a third question: a return and a shipping fee ask the return fee.
+  for (const [to, parts] of t.combine) {
+    if (!parts.every((x) => bare.has(x))) continue;
+    for (const x of parts) {
+      aspects.delete(x);
+      aspects.delete(`${LEXICON_ONLY}${x}`);
+    }
+    aspects.add(to);
   }
   return { aspects: [...aspects].sort(), words: [...words].sort() };
 }

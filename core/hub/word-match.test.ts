@@ -9,6 +9,8 @@ describe("takeNumbers", () => {
     expect(takeNumbers("오 키로 가격").numbers).toEqual(["5kg"]);
     expect(takeNumbers("면 100프로 맞아요?").numbers).toEqual(["100%"]);
     expect(takeNumbers("면 100%인가요?").numbers).toEqual(["100%"]);
+    expect(takeNumbers("20평대 써도 돼요").numbers).toEqual(["20평"]);
+    expect(takeNumbers("30평 거실").numbers).toEqual(["30평"]);
   });
 
   it("drops units that only say the number is a size or a shade, and takes the number out of the text", () => {
