@@ -14,6 +14,7 @@ import {
   moderationProbabilities,
 } from "../../core/moderation/model.ts";
 import { type SecondStage, probabilityOf } from "../../core/moderation/second-stage.ts";
+import { holdRates } from "./moderation-training.ts";
 
 export interface CascadeExample extends ModerationExample {
   /** The source it came from (live-commerce chats, BEEP!, …). */
@@ -82,14 +83,7 @@ function rates(xs: Scored[], held: (x: Scored) => boolean) {
     fn = 0,
     tn = 0;
   for (const x of xs) held(x) ? (x.gold ? tp++ : fp++) : x.gold ? fn++ : tn++;
-  const f = (a: number, b: number, c: number) => (a === 0 ? 0 : (2 * a) / (2 * a + b + c));
-  const f1 = f(tp, fp, fn);
-  return {
-    f1,
-    macro: (f1 + f(tn, fn, fp)) / 2,
-    falseHold: fp / Math.max(1, fp + tn),
-    recall: tp / Math.max(1, tp + fn),
-  };
+  return holdRates(tp, fp, fn, tn);
 }
 
 /**

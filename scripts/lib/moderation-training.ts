@@ -240,6 +240,18 @@ export function holdScores(model: ModerationModel, examples: ModerationExample[]
   return examples.map((e) => 1 - moderationProbabilities(model, e.text, p)[0]!);
 }
 
+/** Hold F1, macro-F1 (hold and ok), false-hold rate and recall from a confusion count. */
+export function holdRates(tp: number, fp: number, fn: number, tn: number) {
+  const f = (a: number, b: number, c: number) => (a === 0 ? 0 : (2 * a) / (2 * a + b + c));
+  const f1 = f(tp, fp, fn);
+  return {
+    f1,
+    macro: (f1 + f(tn, fn, fp)) / 2,
+    falseHold: fp / Math.max(1, fp + tn),
+    recall: tp / Math.max(1, tp + fn),
+  };
+}
+
 export function f1At(
   scores: number[],
   gold: boolean[],
@@ -250,14 +262,7 @@ export function f1At(
     fn = 0,
     tn = 0;
   scores.forEach((s, i) => (s >= t ? (gold[i] ? tp++ : fp++) : gold[i] ? fn++ : tn++));
-  const f = (a: number, b: number, c: number) => (2 * a === 0 ? 0 : (2 * a) / (2 * a + b + c));
-  const f1 = f(tp, fp, fn);
-  return {
-    f1,
-    macro: (f1 + f(tn, fn, fp)) / 2,
-    falseHold: fp / Math.max(1, fp + tn),
-    recall: tp / Math.max(1, tp + fn),
-  };
+  return holdRates(tp, fp, fn, tn);
 }
 
 /**
