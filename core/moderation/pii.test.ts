@@ -193,8 +193,11 @@ describe("personal information spelled to slip past simple rules", () => {
         fc.constantFrom("단지", " 단지", "차"),
         filler,
         (district, dong, name, n, unit, before) => {
-          const text = `${before}${district} ${dong} ${name}${n}${unit} 산대요`;
-          expect(finds(text, "address"), text).toBe(true);
+          for (const text of [
+            `${before}${district} ${dong} ${name}${n}${unit} 산대요`,
+            `${district} ${dong} ${name}${n}단지래요`,
+          ])
+            expect(finds(text, "address"), text).toBe(true);
         },
       ),
     );

@@ -77,7 +77,7 @@ const DISTRICT_ADDRESS = /[가-힣]+(구|군)\s*[가-힣0-9]+(로|길|동|읍|�
  * someone lives, with no road number, as a rumour about a host's home reads.
  */
 const COMPLEX_ADDRESS =
-  /[가-힣]+(구|군)\s*[가-힣0-9]+(동|읍|면)\s*([가-힣A-Za-z]+\s*){0,3}[0-9]+\s*(단지|차)(?![가-힣])/g;
+  /[가-힣]+(구|군)\s*[가-힣0-9]+(동|읍|면)\s*([가-힣A-Za-z]+\s*){0,3}[0-9]+\s*(단지|차(?![가-힣]))/g;
 
 /** A run of digits (or numeral syllables) with separators: its digits and where it lies. */
 interface Run {
