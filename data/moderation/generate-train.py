@@ -797,3 +797,20 @@ for _ in range(60):
 with open(OUT,"a") as f:
     for l,t in eighth2: f.write(f"{l}\t{t}\n")
 print(len(eighth2))
+
+# eighth round, part three: spam whose first half is a viewer's small talk (the weather, the kids, a purchase, praise
+# for the host) and whose second half turns into an offer — a shop, a room, side money, a loan, a sale of one's own —
+# so the offer and not the small talk carries the label; and ok chats with the same small talk that end in a plain
+# question or a cheer.
+random.seed(103)
+eighth3=[]
+talk=["오늘 비 와서 집콕 중인데","애들 재우고 들어왔어요","저도 지난주에 이거 샀는데","언니 오늘 머리 예쁘네요","퇴근길에 보고 있어요","점심 먹고 들어왔어요 ㅎㅎ","저 이 방송 자주 봐요","주말인데 다들 뭐 하세요","요즘 물가 너무 올랐죠","장바구니 가득 담았는데"]
+turn=["참고로 저는 저희 동네 가게에서 이거 만 원 싸게 팔아요 가게 이름 검색해 보세요","근데 저 하는 라이브에서 같은 거 더 싸게 팔아요 놀러 오세요","저 요즘 집에서 손 하나로 하는 일로 한 달 삼백 벌어요 물어보시면 알려드림","저 아는 사람만 들어오는 수익방 있는데 자리 두 개 남았어요","저 안 쓰는 새 상품 있는데 반값에 넘겨요 쪽지 주세요","신용 안 좋으신 분들 대출 나오는 곳 알아요 연락 주세요","돈 되는 부업 모임 있는데 들어오실 분 말 걸어요","옆 채널에서 이거 사은품 더 주던데 거기로 가세요","제 가게 새로 열었는데 이 방송 얘기하면 서비스 드려요","이거 여러 개 사서 되팔면 남아요 같이 할 분 구해요"]
+for _ in range(160):
+    eighth3.append(("spam", R(["{a} {b}","{a} ㅎㅎ {b}","{a}~ {b}"]).format(a=R(talk),b=R(turn))))
+plain=["이거 색상 몇 개예요?","재입고 언제 돼요?","오늘 주문하면 언제 와요?","사이즈 하나 크게 갈까요?","언니 최고예요","오늘 방송 재밌어요","저도 하나 담았어요","무료배송 맞죠?","세일 언제까지예요?","후기 보니까 좋다던데요"]
+for _ in range(120):
+    eighth3.append(("ok", R(["{a} {b}","{a} ㅎㅎ {b}","{a}~ {b}"]).format(a=R(talk),b=R(plain))))
+with open(OUT,"a") as f:
+    for l,t in eighth3: f.write(f"{l}\t{t}\n")
+print(len(eighth3))
