@@ -61,11 +61,11 @@ describe("findInspector and collectGarbage against a real V8 inspector", () => {
     for (let i = 0; i < 100 && !found; i++) {
       const url = await findInspector([child.pid!], (t) => t.type === "node");
       id = url ? url.slice(url.lastIndexOf("/") + 1) : "";
-      found = id ? await findInspectorPort([child.pid!], id) : null;
+      found = id ? await findInspectorPort([child.pid!], (t) => t.id === id) : null;
       if (!found) await new Promise((r) => setTimeout(r, 100));
     }
     expect(found?.pid).toBe(child.pid);
-    expect(await findInspectorPort([child.pid!], "no-such-target")).toBeNull();
+    expect(await findInspectorPort([child.pid!], (t) => t.id === "no-such-target")).toBeNull();
     const all = await collectGarbageEverywhere(found!.port, { workerTarget: id });
     expect(all.collected).toBe(1);
     expect(all.silent).toBe(0);

@@ -28,7 +28,7 @@ export function listeningPorts(pid: number): number[] {
   return ports;
 }
 
-interface InspectorTarget {
+export interface InspectorTarget {
   id?: string;
   type?: string;
   webSocketDebuggerUrl?: string;
@@ -59,13 +59,14 @@ export async function findInspector(
 }
 
 /**
- * The inspector port (among `pids`' listening ports) whose target list holds the Worker's isolate, or null.
+ * The inspector port (among `pids`' listening ports) whose target list holds the target `pick`
+ * chooses (the Worker's isolate by default), or null.
  * The same port lists every other isolate of that workerd: miniflare's entry worker (every request
  * passes through it), the outbound service (every `fetch` the Worker makes), D1's objects, assets.
  */
 export async function findInspectorPort(
   pids: readonly number[],
-  workerTarget = WORKER_TARGET,
+  pick: (target: InspectorTarget) => boolean = (t) => t.id === WORKER_TARGET,
 ): Promise<{ pid: number; port: number } | null> {
   for (const pid of pids) {
     let ports: number[];
@@ -76,7 +77,7 @@ export async function findInspectorPort(
     }
     for (const port of ports) {
       const list = await targets(port);
-      if (list?.some((t) => t.id === workerTarget)) return { pid, port };
+      if (list?.some(pick)) return { pid, port };
     }
   }
   return null;
