@@ -10,7 +10,7 @@ import { percentile } from "./lib/percentile.ts";
 import { exitOnSignals, freePort } from "./lib/process.ts";
 import { BoardWatch } from "./lib/soak/board-watch.ts";
 import { Feeder } from "./lib/soak/feeder.ts";
-import { collectGarbage, findInspector } from "./lib/soak/inspector.ts";
+import { collectGarbageEverywhere, findInspectorPort } from "./lib/soak/inspector.ts";
 import { LocalServer } from "./lib/soak/local-server.ts";
 import { describeVerdict, type MemorySample, memoryVerdict } from "./lib/soak/memory-verdict.ts";
 import { checkExport, type ExportCheck } from "./lib/soak/verify.ts";
@@ -141,7 +141,7 @@ await new Promise((r) => setTimeout(r, 3000));
 for (const f of feeders) f.start();
 
 const faults: { from: number; to: number; what: string }[] = [];
-const memory: { t: number; life: number; rssKiB: number; largestKiB: number }[] = [];
+const memory: { t: number; life: number; rssKiB: number; largestKiB: number; anonKiB: number; fileKiB: number }[] = [];
 let life = 1;
 const lifeStarts = [0];
 let restarting = false;
@@ -154,14 +154,19 @@ const sampleMemory = () => {
     life,
     rssKiB: w.reduce((s, p) => s + p.rssKiB, 0),
     largestKiB: Math.max(...w.map((p) => p.rssKiB)),
+    anonKiB: w.reduce((s, p) => s + p.anonKiB, 0),
+    fileKiB: w.reduce((s, p) => s + p.fileKiB, 0),
   });
 };
 const memoryTimer = setInterval(sampleMemory, 15_000);
-// Retained memory: RSS right after a full collection of the Worker's isolate (over workerd's
-// inspector). Between collections V8 lets garbage pile up for as long as it likes (and the
-// workerd objects behind it); what survives a collection is what the Worker holds.
-const retained: (MemorySample & { heapKiB: number })[] = [];
-let inspector: { life: number; url: string } | null = null;
+// Retained memory: RSS right after a full collection of every isolate of the Worker's workerd
+// (over its inspector). Between collections V8 lets garbage pile up for as long as it likes, and
+// the workerd objects behind it: in the Worker's isolate, and in the isolates every request
+// passes through (miniflare's entry worker, the outbound service of every fetch, D1), whose
+// tiny heaps V8 may not collect for many minutes (README, soak notes). What survives a
+// collection everywhere is what the server holds.
+const retained: (MemorySample & { heapKiB: number; othersKiB: number; anonKiB: number; fileKiB: number })[] = [];
+let inspector: { life: number; port: number } | null = null;
 let retainedBusy = false;
 let retainedFailures = 0;
 const sampleRetained = async () => {
@@ -170,11 +175,12 @@ const sampleRetained = async () => {
   const lifeNow = life;
   try {
     if (inspector?.life !== lifeNow) {
-      const url = await findInspector(server.workerd().map((p) => p.pid));
-      inspector = url ? { life: lifeNow, url } : null;
+      const found = await findInspectorPort(server.workerd().map((p) => p.pid));
+      inspector = found ? { life: lifeNow, port: found.port } : null;
     }
     if (!inspector) throw new Error("no inspector for the Worker's isolate");
-    const heap = await collectGarbage(inspector.url);
+    const gc = await collectGarbageEverywhere(inspector.port);
+    if (!gc.worker) throw new Error("the Worker's isolate did not answer");
     await new Promise((r) => setTimeout(r, 1000));
     const w = server.workerd();
     if (restarting || life !== lifeNow || w.length === 0) return;
@@ -182,7 +188,10 @@ const sampleRetained = async () => {
       t: Date.now() - began,
       life: lifeNow,
       rssKiB: w.reduce((s, p) => s + p.rssKiB, 0),
-      heapKiB: heap.usedBytes / 1024,
+      anonKiB: w.reduce((s, p) => s + p.anonKiB, 0),
+      fileKiB: w.reduce((s, p) => s + p.fileKiB, 0),
+      heapKiB: gc.worker.usedBytes / 1024,
+      othersKiB: (gc.usedBytes - gc.worker.usedBytes) / 1024,
     });
   } catch (err) {
     inspector = null;
@@ -335,15 +344,20 @@ const summary = {
   workerd_raw_rss_flat: rawVerdict.flat,
   workerd_raw_rss_lives: livesReport(rawVerdict),
 };
-console.log("\nworkerd memory (all workerd processes of npm start, RSS):");
+const mmss = (t: number) =>
+  `${String(Math.floor(t / 60_000)).padStart(2, "0")}:${String(Math.floor((t % 60_000) / 1000)).padStart(2, "0")}`;
+const mib = (kib: number) => (kib / 1024).toFixed(0);
+console.log("\nworkerd memory (all workerd processes of npm start, RSS = anonymous + file-backed):");
 for (const m of memory.filter((_, i) => i % 4 === 0 || i === memory.length - 1))
   console.log(
-    `  ${String(Math.floor(m.t / 60_000)).padStart(2, "0")}:${String(Math.floor((m.t % 60_000) / 1000)).padStart(2, "0")}  life ${m.life}  ${(m.rssKiB / 1024).toFixed(0)} MiB (largest ${(m.largestKiB / 1024).toFixed(0)})`,
+    `  ${mmss(m.t)}  life ${m.life}  ${mib(m.rssKiB)} MiB (largest ${mib(m.largestKiB)}; anonymous ${mib(m.anonKiB)}, file-backed ${mib(m.fileKiB)})`,
   );
-console.log("\nretained: the same RSS 1 s after a full collection of the Worker's isolate, and its V8 heap in use:");
+console.log(
+  "\nretained: the same RSS 1 s after a full collection of every isolate, the Worker's V8 heap in use and the other isolates':",
+);
 for (const m of retained.filter((_, i) => i % 2 === 0 || i === retained.length - 1))
   console.log(
-    `  ${String(Math.floor(m.t / 60_000)).padStart(2, "0")}:${String(Math.floor((m.t % 60_000) / 1000)).padStart(2, "0")}  life ${m.life}  ${(m.rssKiB / 1024).toFixed(0)} MiB (V8 heap ${(m.heapKiB / 1024).toFixed(0)} MiB)`,
+    `  ${mmss(m.t)}  life ${m.life}  ${mib(m.rssKiB)} MiB (anonymous ${mib(m.anonKiB)}, file-backed ${mib(m.fileKiB)}; V8 heap ${mib(m.heapKiB)} MiB, other isolates ${(m.othersKiB / 1024).toFixed(1)} MiB)`,
   );
 console.log(
   `\nraw RSS (garbage not yet collected included; informational):\n${describeVerdict(rawVerdict).join("\n")}`,

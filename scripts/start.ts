@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { ROOT } from "./lib/corpus.ts";
 import { startDevServer } from "./lib/dev-server.ts";
 import { startDemo } from "./lib/demo.ts";
+import { descendants, startIsolateCollector } from "./lib/isolate-collector.ts";
 import { exitOnSignals, runAsync } from "./lib/process.ts";
 import { youtubeSettingsFrom } from "./lib/youtube-env.ts";
 
@@ -48,6 +49,16 @@ const server = await startDevServer({
   ...(persistTo ? { persistTo } : {}),
   ...(values["inspector-port"] ? { inspectorPort: Number(values["inspector-port"]) } : {}),
 });
+
+// A full collection in every isolate of workerd once a minute (LIVEQ_COLLECT_EVERY_S, 0 = off): left
+// alone, garbage pinning native memory piles up in workerd's isolates under steady traffic
+// (scripts/lib/isolate-collector.ts; README, soak notes).
+const collectEveryS = Number(process.env.LIVEQ_COLLECT_EVERY_S ?? 60);
+if (collectEveryS > 0 && server.child.pid) {
+  const guard = server.child.pid;
+  const collector = startIsolateCollector(() => descendants(guard), collectEveryS * 1000, { log: console.warn });
+  exitOnSignals(() => collector.stop());
+}
 
 await startDemo(server.url, server.token, { ratePerMin: Number(process.env.DEMO_RATE ?? 300) });
 

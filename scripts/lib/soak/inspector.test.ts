@@ -1,7 +1,13 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { collectGarbage, findInspector, listeningPorts } from "./inspector.ts";
+import {
+  collectGarbage,
+  collectGarbageEverywhere,
+  findInspector,
+  findInspectorPort,
+  listeningPorts,
+} from "./inspector.ts";
 
 describe("listeningPorts", () => {
   it("finds a port this process listens on, and not one it does not", async () => {
@@ -46,5 +52,24 @@ describe("findInspector and collectGarbage against a real V8 inspector", () => {
     expect(after.totalBytes).toBeGreaterThanOrEqual(after.usedBytes);
     // 200 arrays of 25,000 strings were let go: a full collection leaves far less than they took.
     expect(after.usedBytes).toBeLessThan(15 * 1024 * 1024);
+  });
+
+  it("collects every isolate its port lists, and names the port by the target it holds", async () => {
+    await dropped;
+    let found: { pid: number; port: number } | null = null;
+    let id = "";
+    for (let i = 0; i < 100 && !found; i++) {
+      const url = await findInspector([child.pid!], (t) => t.type === "node");
+      id = url ? url.slice(url.lastIndexOf("/") + 1) : "";
+      found = id ? await findInspectorPort([child.pid!], (t) => t.id === id) : null;
+      if (!found) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(found?.pid).toBe(child.pid);
+    expect(await findInspectorPort([child.pid!], (t) => t.id === "no-such-target")).toBeNull();
+    const all = await collectGarbageEverywhere(found!.port, { workerTarget: id });
+    expect(all.collected).toBe(1);
+    expect(all.silent).toBe(0);
+    expect(all.worker?.usedBytes).toBe(all.usedBytes);
+    expect(all.usedBytes).toBeLessThan(15 * 1024 * 1024);
   });
 });

@@ -28,7 +28,7 @@ export function listeningPorts(pid: number): number[] {
   return ports;
 }
 
-interface InspectorTarget {
+export interface InspectorTarget {
   id?: string;
   type?: string;
   webSocketDebuggerUrl?: string;
@@ -56,6 +56,77 @@ export async function findInspector(
     }
   }
   return null;
+}
+
+/**
+ * The inspector port (among `pids`' listening ports) whose target list holds the target `pick`
+ * chooses (the Worker's isolate by default), or null.
+ * The same port lists every other isolate of that workerd: miniflare's entry worker (every request
+ * passes through it), the outbound service (every `fetch` the Worker makes), D1's objects, assets.
+ */
+export async function findInspectorPort(
+  pids: readonly number[],
+  pick: (target: InspectorTarget) => boolean = (t) => t.id === WORKER_TARGET,
+): Promise<{ pid: number; port: number } | null> {
+  for (const pid of pids) {
+    let ports: number[];
+    try {
+      ports = listeningPorts(pid);
+    } catch {
+      continue; // gone
+    }
+    for (const port of ports) {
+      const list = await targets(port);
+      if (list?.some(pick)) return { pid, port };
+    }
+  }
+  return null;
+}
+
+async function targets(port: number): Promise<InspectorTarget[] | null> {
+  const list = await fetch(`http://127.0.0.1:${port}/json/list`, { signal: AbortSignal.timeout(2000) })
+    .then((r) => (r.ok ? r.json() : null))
+    .catch(() => null);
+  return Array.isArray(list) ? (list as InspectorTarget[]) : null;
+}
+
+export interface EveryIsolateAfterGc {
+  /** The Worker's isolate (`workerTarget`); null when it did not answer. */
+  worker: HeapAfterGc | null;
+  /** Isolates collected, the Worker's included. */
+  collected: number;
+  /** Isolates that did not answer (miniflare lists services it never started; their inspector closes at once). */
+  silent: number;
+  /** V8 heap in use after the collections, every isolate that answered, bytes. */
+  usedBytes: number;
+}
+
+/**
+ * A full collection in every isolate the inspector on `port` lists, at once. Why every one:
+ * garbage a request leaves in an isolate that receives it (miniflare's entry worker, the
+ * outbound service, D1) holds workerd's native objects behind small wrappers, and V8 sees only
+ * the wrappers, so with a tiny heap it may not collect for a long time (workerd issues #6894 and
+ * #6824); collecting only the Worker's isolate leaves that garbage in the reading.
+ */
+export async function collectGarbageEverywhere(
+  port: number,
+  { workerTarget = WORKER_TARGET, timeoutMs = 30_000 } = {},
+): Promise<EveryIsolateAfterGc> {
+  const list = (await targets(port)) ?? [];
+  const results = await Promise.all(
+    list.map(async (t) => {
+      if (!t.webSocketDebuggerUrl) return { id: t.id, heap: null };
+      const heap = await collectGarbage(t.webSocketDebuggerUrl, timeoutMs).catch(() => null);
+      return { id: t.id, heap };
+    }),
+  );
+  const answered = results.filter((r) => r.heap !== null);
+  return {
+    worker: results.find((r) => r.id === workerTarget)?.heap ?? null,
+    collected: answered.length,
+    silent: results.length - answered.length,
+    usedBytes: answered.reduce((s, r) => s + r.heap!.usedBytes, 0),
+  };
 }
 
 export interface HeapAfterGc {

@@ -11,6 +11,9 @@ export interface ProcessInfo {
   pid: number;
   cmd: string;
   rssKiB: number;
+  /** Of rssKiB: anonymous (heaps, malloc) and file-backed (workerd's binary, SQLite's shared-memory index). */
+  anonKiB: number;
+  fileKiB: number;
 }
 
 /**
@@ -118,11 +121,13 @@ export class LocalServer {
         if (!readFileSync(`/proc/${entry}/environ`, "latin1").split("\0").includes(`${MARK}=${this.mark}`)) continue;
         const status = readFileSync(`/proc/${entry}/status`, "latin1");
         if (/^State:\s+Z/m.test(status)) continue;
-        const rss = /^VmRSS:\s+(\d+) kB/m.exec(status);
+        const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
         found.push({
           pid: Number(entry),
           cmd: readFileSync(`/proc/${entry}/cmdline`, "latin1").replaceAll("\0", " "),
-          rssKiB: rss ? Number(rss[1]) : 0,
+          rssKiB: kib("VmRSS"),
+          anonKiB: kib("RssAnon"),
+          fileKiB: kib("RssFile") + kib("RssShmem"),
         });
       } catch {
         // gone meanwhile, or not ours
