@@ -39,23 +39,10 @@ export async function findInspector(
   pids: readonly number[],
   pick: (target: InspectorTarget) => boolean = (t) => t.id === WORKER_TARGET,
 ): Promise<string | null> {
-  for (const pid of pids) {
-    let ports: number[];
-    try {
-      ports = listeningPorts(pid);
-    } catch {
-      continue; // gone
-    }
-    for (const port of ports) {
-      const list = await fetch(`http://127.0.0.1:${port}/json/list`, { signal: AbortSignal.timeout(2000) })
-        .then((r) => (r.ok ? r.json() : null))
-        .catch(() => null);
-      if (!Array.isArray(list)) continue;
-      const found = (list as InspectorTarget[]).find(pick);
-      if (found?.webSocketDebuggerUrl) return found.webSocketDebuggerUrl;
-    }
-  }
-  return null;
+  const usable = (t: InspectorTarget) => pick(t) && t.webSocketDebuggerUrl !== undefined;
+  const found = await findInspectorPort(pids, usable);
+  if (found === null) return null;
+  return (await targets(found.port))?.find(usable)?.webSocketDebuggerUrl ?? null;
 }
 
 /**
