@@ -9,19 +9,21 @@
  *   npm run cv:moderation:beep [-- --folds 5 --nb --blend --w-beep 2 ...]
  */
 import { parseArgs } from "node:util";
-import { decodeArtefact } from "../core/intent/artefact.ts";
-import { INTENT_ARTEFACT } from "../core/intent/embedded.ts";
-import { decodeModerationArtefact, encodeModerationArtefact } from "../core/moderation/artefact.ts";
 import type { ModerationExample } from "../core/moderation/corpus.ts";
+import { decodeModerationArtefact, encodeModerationArtefact } from "../core/moderation/artefact.ts";
 import { moderationProbabilities } from "../core/moderation/model.ts";
-import { createModerator } from "../core/moderation/moderator.ts";
-import { TRAIN_OPTIONS, type TrainOptions, fitFirstStage, loadSources } from "./lib/moderation-training.ts";
+import {
+  TRAIN_OPTIONS,
+  type TrainOptions,
+  fitFirstStage,
+  holdRates,
+  judgeWith,
+  loadSources,
+} from "./lib/moderation-training.ts";
 
 const { values } = parseArgs({ options: { ...TRAIN_OPTIONS, folds: { type: "string", default: "5" } } });
 const opt: TrainOptions = values;
 const folds = Number(values.folds);
-
-const f1 = (tp: number, fp: number, fn: number) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
 
 /** Counts of toxic-held, none-held, toxic-not-held, none-not-held. */
 function add(into: number[], gold: boolean[], held: boolean[]): number[] {
@@ -34,7 +36,7 @@ function add(into: number[], gold: boolean[], held: boolean[]): number[] {
   return own;
 }
 
-const macro = ([tp, fp, fn, tn]: number[]) => (f1(tp!, fp!, fn!) + f1(tn!, fn!, fp!)) / 2;
+const macro = ([tp, fp, fn, tn]: number[]) => holdRates(tp!, fp!, fn!, tn!).macro;
 
 function main(): void {
   const sources = loadSources(opt);
@@ -47,20 +49,18 @@ function main(): void {
     const t0 = performance.now();
     const test: ModerationExample[] = all.filter((_, i) => foldOf(i) === k);
     beep.examples = all.filter((_, i) => foldOf(i) !== k);
+    // The int8 model the hub runs, so "model alone" is scored as shipped too.
     const model = decodeModerationArtefact(
       encodeModerationArtefact(
         fitFirstStage(opt, sources, () => {}),
         "cv",
       ),
     );
-    const moderator = createModerator(
-      () => decodeArtefact(INTENT_ARTEFACT),
-      () => model,
-    );
     const gold = test.map((e) => e.label !== "ok");
-    const held = moderator
-      .classifyBatch(test.map((e, i) => ({ message: e.text, nickname: `b${i}`, at: i * 60_000 })))
-      .verdicts.map((v) => v.hold);
+    const held = judgeWith(
+      model,
+      test.map((e) => e.text),
+    ).map((v) => v.hold);
     const t = model.newsThreshold ?? model.thresholds[2]!;
     const p = new Float64Array(4);
     const alone = test.map((e) => 1 - moderationProbabilities(model, e.text, p)[0]! >= t);

@@ -11,25 +11,20 @@
  *
  * Never read: clean6.tsv and later splits (figures only), BEEP! dev.
  */
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { decodeArtefact } from "../core/intent/artefact.ts";
-import { parseLabelledTsv } from "../core/intent/corpus.ts";
-import { INTENT_ARTEFACT } from "../core/intent/embedded.ts";
-import { decodeModerationArtefact, encodeModerationArtefact } from "../core/moderation/artefact.ts";
 import type { ModerationExample } from "../core/moderation/corpus.ts";
 import type { ModerationModel } from "../core/moderation/model.ts";
-import { createModerator } from "../core/moderation/moderator.ts";
 import { HOLD_CATEGORIES } from "../core/moderation/types.ts";
-import { isHeldoutFile } from "./lib/corpus.ts";
 import {
   CONSULTED_MODERATION_SPLITS,
   TRAIN_OPTIONS,
   type TrainOptions,
   fitFirstStage,
+  holdRates,
+  judgeWith,
   loadSources,
   readConsultedSplit,
+  shopChats,
 } from "./lib/moderation-training.ts";
 
 const { values } = parseArgs({
@@ -45,16 +40,11 @@ const opt: TrainOptions = values;
 const quiet = () => {};
 
 function verdicts(model: ModerationModel, examples: ModerationExample[]): (string | null)[] {
-  const moderator = createModerator(
-    () => decodeArtefact(INTENT_ARTEFACT),
-    // Through the shipped encoding, so the figures are those of the int8 model the hub runs.
-    () => decodeModerationArtefact(encodeModerationArtefact(model, "cv")),
-  );
-  const chats = examples.map((e, i) => ({ message: e.text, nickname: `cv${i}`, at: i * 60_000 }));
-  return moderator.classifyBatch(chats).verdicts.map((v) => v.category);
+  return judgeWith(
+    model,
+    examples.map((e) => e.text),
+  ).map((v) => v.category);
 }
-
-const f1 = (tp: number, fp: number, fn: number) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
 
 interface Tally {
   tp: number;
@@ -89,19 +79,12 @@ function line(t: Tally): string {
     const r = t.perCategory[c];
     return `${c} ${r ? (r.hit / r.support).toFixed(3) : "-"}`;
   }).join(", ");
-  return `hold F1 ${f1(t.tp, t.fp, t.fn).toFixed(3)}, false holds ${t.fp}/${t.ok} = ${((100 * t.fp) / Math.max(1, t.ok)).toFixed(1)}%, recall ${recalls}`;
+  return `hold F1 ${holdRates(t.tp, t.fp, t.fn, t.ok - t.fp).f1.toFixed(3)}, false holds ${t.fp}/${t.ok} = ${((100 * t.fp) / Math.max(1, t.ok)).toFixed(1)}%, recall ${recalls}`;
 }
 
 function main(): void {
   const splits = Object.fromEntries(CONSULTED_MODERATION_SPLITS.map((s) => [s, readConsultedSplit(s)]));
-  const shop = readdirSync("data/chats")
-    .filter((f) => f.endsWith(".tsv") && isHeldoutFile(f))
-    .flatMap((f) =>
-      parseLabelledTsv(readFileSync(join("data/chats", f), "utf8")).map((c) => ({
-        text: c.text,
-        label: "ok" as const,
-      })),
-    );
+  const shop = shopChats(true);
   const offsets = values.offsets.split(",").map(Number);
   const pooled = offsets.map((): Tally => ({ tp: 0, fp: 0, fn: 0, ok: 0, perCategory: {} }));
   const shopHeld = offsets.map(() => 0);

@@ -1,12 +1,10 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type ModerationExample, parseBeep, parseModerationTsv } from "../core/moderation/corpus.ts";
 import { embeddedModerator } from "../core/moderation/embedded.ts";
-import { parseLabelledTsv } from "../core/simulator/corpus.ts";
-import { CHAT_CORPUS_DIR, isHeldoutFile } from "./lib/corpus.ts";
+import { holdRates, shopChats } from "./lib/moderation-training.ts";
 
 const read = (file: string) => readFileSync(new URL(`../${file}`, import.meta.url), "utf8");
-const f1 = (tp: number, fp: number, fn: number) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
 
 /** Held or not, per chat (default rules, sensitivity 2), as the hub decides. */
 function held(examples: ModerationExample[]): boolean[] {
@@ -14,13 +12,13 @@ function held(examples: ModerationExample[]): boolean[] {
   return embeddedModerator.classifyBatch(chats).verdicts.map((v) => v.hold);
 }
 
-function counts(gold: boolean[], pred: boolean[]) {
+function holdRatesOf(gold: boolean[], pred: boolean[]) {
   let tp = 0,
     fp = 0,
     fn = 0,
     tn = 0;
   gold.forEach((g, i) => (pred[i] ? (g ? tp++ : fp++) : g ? fn++ : tn++));
-  return { tp, fp, fn, tn };
+  return holdRates(tp, fp, fn, tn);
 }
 
 /**
@@ -32,31 +30,23 @@ function counts(gold: boolean[], pred: boolean[]) {
 describe("shipped moderation quality", () => {
   it("holds what the clean live-commerce split holds, and little else", () => {
     const clean = parseModerationTsv(read("data/moderation/clean2.tsv"));
-    const { tp, fp, fn, tn } = counts(
+    const rates = holdRatesOf(
       clean.map((e) => e.label !== "ok"),
       held(clean),
     );
-    expect(f1(tp, fp, fn)).toBeGreaterThan(0.96);
-    expect(fp / (fp + tn)).toBeLessThanOrEqual(0.03);
+    expect(rates.f1).toBeGreaterThan(0.96);
+    expect(rates.falseHold).toBeLessThanOrEqual(0.03);
   });
 
   it("keeps macro-F1 on BEEP! dev (hate and offensive held, none not)", () => {
     const beep = parseBeep(read("data/beep/dev.tsv"));
-    const { tp, fp, fn, tn } = counts(
+    const rates = holdRatesOf(
       beep.map((e) => e.label !== "ok"),
       held(beep),
     );
-    expect((f1(tp, fp, fn) + f1(tn, fn, fp)) / 2).toBeGreaterThan(0.72);
+    expect(rates.macro).toBeGreaterThan(0.72);
   });
 });
-
-/** The live-commerce chat corpus (data/chats), every line an ok chat whatever its intent. */
-function shopChats(heldout: boolean): ModerationExample[] {
-  return readdirSync(CHAT_CORPUS_DIR)
-    .filter((f) => f.endsWith(".tsv") && isHeldoutFile(f) === heldout)
-    .flatMap((f) => parseLabelledTsv(readFileSync(`${CHAT_CORPUS_DIR}/${f}`, "utf8")).rows)
-    .map((c) => ({ text: c.text, label: "ok" as const }));
-}
 
 /**
  * Shoppers' chat is what the hub sees most, so a false hold there costs most: round 6 held 3 of the

@@ -2,8 +2,8 @@ import { parseArgs } from "node:util";
 import { ROOT } from "./lib/corpus.ts";
 import { startDevServer } from "./lib/dev-server.ts";
 import { startDemo } from "./lib/demo.ts";
-import { descendants, startIsolateCollector } from "./lib/isolate-collector.ts";
-import { exitOnSignals, runAsync } from "./lib/process.ts";
+import { startIsolateCollector } from "./lib/isolate-collector.ts";
+import { descendants, exitOnSignals, runAsync } from "./lib/process.ts";
 import { youtubeSettingsFrom } from "./lib/youtube-env.ts";
 
 /**

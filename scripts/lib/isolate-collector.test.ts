@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
-import { descendants, startIsolateCollector } from "./isolate-collector.ts";
+import { startIsolateCollector } from "./isolate-collector.ts";
+import { descendants } from "./process.ts";
 
 // A grandchild (through sh, as workerd sits below the guard and wrangler) holding an object only a
 // FinalizationRegistry watches: it says "collected" once a full collection has run. Idle, with V8's

@@ -1,38 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { collectGarbageEverywhere, findInspectorPort, type InspectorTarget, WORKER_TARGET } from "./soak/inspector.ts";
-
-/**
- * Pids of every process below `root` (children, their children, …), from /proc; empty where
- * /proc is not there.
- */
-export function descendants(root: number): number[] {
-  const children = new Map<number, number[]>();
-  let entries: string[];
-  try {
-    entries = readdirSync("/proc");
-  } catch {
-    return [];
-  }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "latin1");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const found: number[] = [];
-  const queue = [root];
-  while (queue.length) {
-    for (const child of children.get(queue.shift()!) ?? []) {
-      found.push(child);
-      queue.push(child);
-    }
-  }
-  return found;
-}
 
 export interface IsolateCollector {
   /** Rounds in which every isolate was asked for a full collection. */

@@ -28,7 +28,10 @@ import {
   moderationProbabilities,
 } from "../../core/moderation/model.ts";
 import { nbRatios, trainAveraged, trainScaled } from "../../core/moderation/train.ts";
-import { MODERATION_CLASSES } from "../../core/moderation/types.ts";
+import { MODERATION_CLASSES, type Verdict } from "../../core/moderation/types.ts";
+import { createModerator } from "../../core/moderation/moderator.ts";
+import { decodeModerationArtefact, encodeModerationArtefact } from "../../core/moderation/artefact.ts";
+import { decodeArtefact } from "../../core/intent/artefact.ts";
 import { isHeldoutFile } from "./corpus.ts";
 
 /**
@@ -106,15 +109,37 @@ export interface Source {
 
 export const numOpt = (opt: TrainOptions, k: keyof TrainOptions) => Number(opt[k]);
 
+/**
+ * The live-commerce chat corpus (data/chats) as moderation reads it: every line an ok chat,
+ * whatever its intent; its training files, or (`heldout`) only the held-out splits no model trains on.
+ */
+export function shopChats(heldout: boolean): ModerationExample[] {
+  return readdirSync("data/chats")
+    .filter((f) => f.endsWith(".tsv") && isHeldoutFile(f) === heldout)
+    .sort()
+    .flatMap((f) => parseLabelledTsv(readFileSync(join("data/chats", f), "utf8")))
+    .map((c) => ({ text: c.text, label: "ok" as const }));
+}
+
+/**
+ * Verdicts of the shipped rules (sensitivity 2) with `model`, through the int8 encoding the hub
+ * runs, one chat a minute from a nickname of its own (so no flood rule fires).
+ */
+export function judgeWith(model: ModerationModel, texts: string[]): Verdict[] {
+  const encoded = decodeModerationArtefact(encodeModerationArtefact(model, "judge"));
+  const moderator = createModerator(
+    () => decodeArtefact(INTENT_ARTEFACT),
+    () => encoded,
+  );
+  return moderator.classifyBatch(texts.map((message, i) => ({ message, nickname: `j${i}`, at: i * 60_000 }))).verdicts;
+}
+
 /** The training sources; the first two are live-commerce (moderation corpus, then shop chats as ok). */
 export function loadSources(opt: TrainOptions, extraLive: ModerationExample[] = []): Source[] {
   const num = (k: keyof TrainOptions) => numOpt(opt, k);
   const modDir = "data/moderation";
   const live = readdirSync(modDir)
     .filter((f) => /^train.*\.tsv$/.test(f))
-    .sort();
-  const chats = readdirSync("data/chats")
-    .filter((f) => f.endsWith(".tsv") && !isHeldoutFile(f))
     .sort();
   return [
     {
@@ -125,12 +150,7 @@ export function loadSources(opt: TrainOptions, extraLive: ModerationExample[] = 
     },
     {
       name: "live-commerce chats (ok)",
-      examples: chats.flatMap((f) =>
-        parseLabelledTsv(readFileSync(join("data/chats", f), "utf8")).map((c) => ({
-          text: c.text,
-          label: "ok" as const,
-        })),
-      ),
+      examples: shopChats(false),
       weight: num("w-chats"),
       weight2: num("w2-chats"),
     },

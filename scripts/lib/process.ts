@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { ROOT } from "./corpus.ts";
@@ -101,6 +101,30 @@ function statFields(pid: number): string[] | null {
   } catch {
     return null;
   }
+}
+
+/** Pids of every process below `root` (children, their children, …); empty where /proc is not there. */
+export function descendants(root: number): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc").filter((e) => /^\d+$/.test(e));
+  } catch {
+    return [];
+  }
+  const children = new Map<number, number[]>();
+  for (const entry of entries) {
+    const ppid = Number(statFields(Number(entry))?.[1]);
+    if (Number.isInteger(ppid)) children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+  }
+  const found: number[] = [];
+  const queue = [root];
+  while (queue.length) {
+    for (const child of children.get(queue.shift()!) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
 }
 
 /** Up to `levels` ancestors of `pid` (not init); empty where /proc is not there. */
