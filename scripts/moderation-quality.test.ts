@@ -50,8 +50,8 @@ describe("shipped moderation quality", () => {
 
 /**
  * Shoppers' chat is what the hub sees most, so a false hold there costs most: round 6 held 3 of the
- * 4,746 corpus chats (구매 인증 완료, 상의만 구매 가능?, 클로즈업 좀); round 7 holds none of them and
- * 6 of the 1,402 held-out chats no moderation model trains on.
+ * 4,746 corpus chats (구매 인증 완료, 상의만 구매 가능?, 클로즈업 좀); round 7 held one of them and 9 of
+ * the 1,402 held-out chats no moderation model trains on; round 8 holds none of them and 10 of the held-out chats.
  */
 describe("shop chat is not held", () => {
   it("holds at most 1 in 1,000 of the corpus chats the model trains on as ok", () => {

@@ -40,6 +40,11 @@ describe("curses by rule", () => {
       "s1bal 얼마냐",
       "ㄴㄱㅁ ㅋㅋ",
       "느금 ㅁ ㅏ 보다 못하네",
+      "싀발 또 품절",
+      "ㅄ",
+      "ㅄ ㅋㅋㅋ 이걸 사네",
+      "진행자 ㅂㅅ같이 웃네",
+      "ㅂㅅ들 모였네",
     ])
       expect(curse(text), text).toBe(true);
   });
@@ -60,6 +65,9 @@ describe("curses by rule", () => {
       "금요일에 느긋하게 볼게요",
       "늘 금방 품절되네",
       "ㄴㄴ 구매 말고 찜",
+      "ㅂㅅ 언제 와요 (배송)",
+      "값 얼마예요",
+      "ㅂㅅ 같이 받을 수 있어요?",
     ])
       expect(curse(text), text).toBe(false);
   });

@@ -3,8 +3,9 @@
  * letters pass (spaces, digits and punctuation already dropped, so 시1발 and 시 발 read as
  * 시발) and through drawn-out vowels (씨이이발). They are the evasions a model trained on
  * standard spellings misses: curses typed on a Korean keyboard left in English mode
- * (tlqkf = 시발), romanised (sibal, s1bal with its digit dropped), respelled (씌발, 씨빨, 뷰웅신, 조까라) and
- * family insults (엠창, 느금마).
+ * (tlqkf = 시발), romanised (sibal, s1bal with its digit dropped), respelled (씌발, 싀발, 씨빨, 뷰웅신, 조까라) and
+ * family insults (엠창, 느금마), and 병신 as 초성 where it cannot be anything else (ㅄ typed as one jamo; ㅂㅅ
+ * followed by 같/아/들).
  * Intensifiers that are usually praise (존나, 개-, 미친) are left to the model.
  */
 import { lettersOf, moderationPass } from "./features.ts";
@@ -13,6 +14,7 @@ const CURSES = [
   "시발",
   "씨발",
   "씌발",
+  "싀발",
   "쉬발",
   "씨빨",
   "시빨",
@@ -21,6 +23,10 @@ const CURSES = [
   "병신",
   "븅신",
   "빙신",
+  "ㅄ",
+  "ㅂㅅ같",
+  "ㅂㅅ아",
+  "ㅂㅅ들",
   "뷰웅신",
   "벼엉신",
   "개섀끼",
@@ -126,17 +132,18 @@ function matchAt(letters: Int32Array, starts: Uint8Array, n: number, at: number,
 export function containsCurse(): boolean {
   const { letters, wordStarts: starts } = moderationPass,
     n = moderationPass.lettersLength;
-  for (let i = 0; i + 1 < n; i++) {
+  for (let i = 0; i < n; i++) {
     const c = letters[i]!;
     const bucket = bucketOf(c);
     if (bucket === 0) continue;
     // Most candidates fail on the next letter: check it here before matching in full.
-    const next = letters[i + 1]!;
+    const next = i + 1 < n ? letters[i + 1]! : 0;
     const drawnOut = isFiller(next);
     const words = byFirst[bucket - 1]!;
     for (let k = 0; k < words.length; k++) {
       const w = words[k]!;
-      if ((!drawnOut && w[1] !== next) || matchAt(letters, starts, n, i, w) < 0) continue;
+      // A one-letter curse (ㅄ, typed as one jamo only to mean 병신) matches alone.
+      if ((w.length > 1 && !drawnOut && w[1] !== next) || matchAt(letters, starts, n, i, w) < 0) continue;
       if (EXCEPTIONS.some((e) => matchAt(letters, starts, n, i, e) >= 0)) continue;
       return true;
     }

@@ -183,6 +183,28 @@ describe("personal information spelled to slip past simple rules", () => {
     expect(finds("부산 해운대구 우동 1408 아파트 101동 1203호", "address")).toBe(true);
   });
 
+  it("finds a district and dong with an apartment complex's number, and not a complex named alone", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("수원시 영통구", "마포구", "해운대구", "달서구", "양평군"),
+        fc.constantFrom("망원동", "광교동", "좌동", "월성동", "양근동"),
+        fc.constantFrom("", "햇살마을 ", "푸른숲 아파트 ", "리버뷰 APT "),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom("단지", " 단지", "차"),
+        filler,
+        (district, dong, name, n, unit, before) => {
+          for (const text of [
+            `${before}${district} ${dong} ${name}${n}${unit} 산대요`,
+            `${district} ${dong} ${name}${n}단지래요`,
+          ])
+            expect(finds(text, "address"), text).toBe(true);
+        },
+      ),
+    );
+    for (const text of ["우리 아파트 3단지 택배함에 놔주세요", "마포구 사는데 2차 입고 언제예요", "망원동 1차 완판"])
+      expect(finds(text, "address"), text).toBe(false);
+  });
+
   it("keeps the shop's numbers and everyday sizes and counts apart from them", () => {
     for (const text of [
       "주문번호 1234 5678 배송 언제 와요",

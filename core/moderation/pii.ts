@@ -72,6 +72,12 @@ const REGION_ADDRESS = new RegExp(
 );
 /** A district and a numbered road or dong without the city (강남구 역삼동 123-45). */
 const DISTRICT_ADDRESS = /[가-힣]+(구|군)\s*[가-힣0-9]+(로|길|동|읍|면)\s*[0-9]+(-[0-9]+)?(\s*(번지|번길|길))?/g;
+/**
+ * A district and dong, then an apartment complex by name and number (연수구 송도동 한빛마을 아파트 3단지): where
+ * someone lives, with no road number, as a rumour about a host's home reads.
+ */
+const COMPLEX_ADDRESS =
+  /[가-힣]+(구|군)\s*[가-힣0-9]+(동|읍|면)\s*([가-힣A-Za-z]+\s*){0,3}[0-9]+\s*(단지|차(?![가-힣]))/g;
 
 /** A run of digits (or numeral syllables) with separators: its digits and where it lies. */
 interface Run {
@@ -225,7 +231,7 @@ export function findPersonalInfo(text: string): PiiSpan[] {
   if (text.includes("@") || text.includes("＠")) {
     for (const m of text.matchAll(EMAIL)) spans.push({ kind: "email", start: m.index!, end: m.index! + m[0].length });
   }
-  for (const re of [ADDRESS, REGION_ADDRESS, DISTRICT_ADDRESS]) {
+  for (const re of [ADDRESS, REGION_ADDRESS, DISTRICT_ADDRESS, COMPLEX_ADDRESS]) {
     for (const m of text.matchAll(re)) {
       const overlaps = spans.some((s) => s.kind === "address" && s.start < m.index! + m[0].length && s.end > m.index!);
       if (/[0-9]/.test(m[0]) && !overlaps)

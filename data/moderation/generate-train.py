@@ -688,3 +688,129 @@ with open(OUT,"a") as f:
     for l,t in seventh2: f.write(f"{l}\t{t}\n")
 print(len(seventh2))
 
+
+# ---- eighth round (after clean7.tsv had its two clean runs and was read as consulted, 2026-12-03): the kinds a
+# sixth new author wrote that the model missed, in phrasings and slot lists written for this round (no clean7 line
+# copied). Abuse with no curse word: mockery of looks (animals for bodies, baldness, make-up, surgery, age), of a
+# voice or a stammer, of intelligence (brains left at home), contempt for other viewers and for buyers, threats,
+# slurs on races and nationalities, sarcasm that thanks or admires, pity for the parents, and sexual remarks and
+# requests to the host (show more, lift the skirt, what colour underwear). Spam that reads like a viewer until its
+# last words: services sold to sellers (viewer counts, traffic, store ranking, fake reviews), dating apps with points
+# for installing, a viewer's own shop or food business cheaper than here, a rival live where everyone should go, a
+# new shop near a station with a discount for mentioning the chat, rooms to share stock and property tips, resale
+# crews with no capital, easy-money teasers (better than the warehouse night shift, a mum earning monthly), a
+# viewer selling a used item in the chat, loans for people in rehabilitation or with bad credit, buying accounts
+# and bank books, and platform names spelled apart. Personal information: where a host lives (district, dong and an
+# apartment complex), a child's name with birth year and class. Hard ok counterparts for each.
+random.seed(97)
+eighth=[]
+target=["진행자","사장님","언니","호스트","저 아줌마","저 아저씨","모델분","쇼호스트","방장","판매자"]
+looks=["얼굴 보니까 밥맛이 뚝 떨어지네","살부터 빼고 방송하지 그래","하마가 원피스 입은 줄","코끼리 다리라 스타킹이 비명 지르네","배가 남산만 해서 옷이 안 보임","정수리 훤해서 화면이 번쩍번쩍","머리숱 없는 거 가리느라 모자 썼냐","화장을 회반죽처럼 발랐네","코 세운 거 티 너무 난다 ㅋㅋ","얼굴에 실리콘 몇 개 넣었냐 인조인간","주름 자글자글한 할매가 무슨 신상이야","나이 먹고 주책맞게 짧은 치마","이빨 누런 거 화면으로 다 보임","여드름 자국 보정 좀 해라 역겹다","오랑우탄 닮아서 집중이 안 돼","얼굴이 호박이라 옷이 안 어울림","피부가 귤껍질이네 징그러워","돼지 목에 진주목걸이 ㅋㅋ","몸매가 드럼통이라 핏을 알 수가 없다","늙은 여우같이 생겨서 믿음이 안 감"]
+voice=["목소리가 칠판 긁는 소리 같아","말할 때마다 고막 찢어질 듯","혀 짧은 소리 좀 그만 내","앵앵거리는 목소리 짜증나서 음소거함","발음 뭉개서 하나도 못 알아듣겠다 말 배우고 와","염소 우는 소리 나네 ㅋㅋ","말 더듬는 거 보니 답답해 미치겠네","쇳소리 나서 귀에서 피 남","사투리 촌스러워서 못 듣겠다","숨넘어가는 목소리 듣기 싫다"]
+brains=["머리에 든 게 하나도 없나 봐","아이큐 두 자리인 거 티 난다","돌대가리라 설명을 못 하네","초등학생도 저것보단 말 잘하겠다","생각이란 걸 하고 사는 거 맞죠?","생각 없이 입만 움직이네","계산도 못 하면서 장사를 한다고","머리가 장식이네","학교는 다녔냐 수준 보소","말귀를 저렇게 못 알아먹냐"]
+end=["","ㅋㅋ","ㅋㅋㅋ","ㅎㅎ","진짜","^^","ㅉㅉ","..."]
+for _ in range(90):
+    eighth.append(("abuse", R(["{t} {x} {e}","{x} {e}","{t} {x}","아 {t} {x}"]).format(t=R(target),x=R(looks),e=R(end)).strip()))
+for _ in range(40):
+    eighth.append(("abuse", R(["{t} {x} {e}","{x} {e}","{t} {x}"]).format(t=R(target),x=R(voice),e=R(end)).strip()))
+for _ in range(40):
+    eighth.append(("abuse", R(["{t} {x} {e}","{x} {e}","{t} {x}"]).format(t=R(target),x=R(brains),e=R(end)).strip()))
+# contempt for other viewers and for buyers
+nicks=["위에 분","밑에 님","방금 질문하신 분","초코맘님","아까 그 사람","해피데이님","사이즈 물어본 분","윗댓","저 닉네임","별이엄마님"]
+viewers=["눈은 장식으로 달고 다니세요?","글을 못 읽어요? 공지 위에 떠 있잖아","질문 수준 보니까 답 없네","그 머리로 쇼핑은 어떻게 하세요","좀 닥치고 보기나 하세요","나이 먹고 채팅 예절도 모르나","혼자 떠들지 말고 나가세요 짜증나니까","말하는 거 보니 집에서도 대접 못 받겠네"]
+buyers=["이런 걸 돈 주고 사는 사람들 수준 ㅋㅋ","여기 시청자들 다 호구 인증하네","채팅창 수준이 바닥이다 거지들만 모였냐","이거 사는 사람들 안목이 딱 진행자 수준","여기 있는 아줌마들 다 속는 거 웃기다","사는 사람들 머리 나쁜 거 확실함"]
+for _ in range(60):
+    eighth.append(("abuse", R(["{n} {v}","{n} {v} {e}","{b}","{b} {e}"]).format(n=R(nicks),v=R(viewers),b=R(buyers),e=R(end)).strip()))
+# threats, slurs on races and nationalities, sarcasm, pity for the parents
+threat=["방송 끝나고 두고 보자","가게 주소 알아냈다 기다려라","얼굴 기억했으니까 길에서 보면 각오해","퇴근길 조심하는 게 좋을 거야","너 하나 매장시키는 거 일도 아님","찾아가서 가만 안 둔다","밤길 조심해라 진심이다"]
+slur=["피부 까만 애 세워놓으니 옷이 칙칙해 보이네","조선족 말투라 못 믿겠다","짱깨 공장 물건 팔면서 무슨 정품","외노자 같은 애들 세워놓고 파네","틀딱들이나 사는 디자인","급식충들이나 좋아할 물건"]
+sarcasm=["이런 걸 내놓는 배짱 하나는 알아줘야 해^^","양심 어디 팔았는지 진짜 궁금하다 대단하세요","사기꾼들도 울고 가겠네요 박수","이걸 명품이라고 우기는 능력 인정^^","뻔뻔함이 국가대표급이시네요 ㅎㅎ","이런 걸 팔고 밤에 잠은 잘 오시죠?"]
+parents=["니네 부모님이 이 방송 볼까 봐 무섭다","너 낳고 미역국 드신 어머니가 아깝다","집에서 그렇게 배웠냐 부모 얼굴이 궁금하네","어머니가 보시면 우시겠다","가정교육 수준 다 보인다"]
+for _ in range(120):
+    eighth.append(("abuse", R(["{x}","{t} {x}","{x} {e}"]).format(x=R(threat+slur+sarcasm+parents),t=R(target),e=R(end)).strip()))
+# sexual remarks and requests to the host
+sexual=["가슴골 보이게 단추 하나만 풀어봐요","치맛자락 걷어서 허벅지 보여줘","허리 숙여서 한 번만 ㅎㅎ","다리 벌리고 앉아봐요","안에 뭐 받쳐 입었는지 말해봐요","오늘 노브라예요? 궁금","입술 보니까 딴 생각 나네","엉덩이 한번 돌려봐요 ㅎ","벗고 입는 거 보여주면 살게","옷 갈아입는 거 생방으로 해줘요","몸매 라인 보게 딱 붙는 거 입어요 밤에 보게","입 모양 보니까 밤에 잘하겠네"]
+for _ in range(80):
+    eighth.append(("abuse", R(["{x}","{t} {x}","{x} {e}","{t} {x} {e}"]).format(x=R(sexual),t=R(["언니","호스트님","누나","진행자님","모델님","이쁜이"]),e=R(["ㅎㅎ","ㅎ","♡","ㅋㅋ","제발",""])).strip()))
+# 초성 and respelled curses the rule now holds, so the model sees them beside everyday words
+for _ in range(30):
+    eighth.append(("abuse", R(["{c} {x}","{x} {c}","{c}"]).format(c=R(["ㅄ","ㅂㅅ같은","ㅂㅅ아","ㅂㅅ들","싀발","싀바","ㅅㅂ","ㅆㅂ"]),x=R(["이걸 누가 사","방송 접어라","ㅋㅋㅋㅋ","배송 언제 오냐고","가격 보소","환불해 줘","또 품절이냐"])) ))
+# spam that reads like a viewer until its last words
+svc=["라방 시청자 숫자 원하는 만큼 채워드림","라방 동접 작업 해드립니다","스토어 상위 노출 책임지고 올려드림","쇼핑몰 트래픽 작업 저렴하게 해요","구매 후기 작업 건당 오백원","찜 수 좋아요 수 관리해 드립니다","블로그 상위 노출 대행","라이브 알림 신청자 늘려드림"]
+to=["사장님","셀러님들","대표님","판매자분들","방장님"]
+call8=["연락 주세요","제 닉 누르면 연락처","쪽지 주시면 견적 드려요","문의 환영합니다","상담 무료예요","한 번 써보세요 후회 안 함"]
+for _ in range(60):
+    eighth.append(("spam", R(["{t} {s} {c}","{s} {t} {c}","{t} {s}","{s} {c}"]).format(t=R(to),s=R(svc),c=R(call8))))
+dating=["별밤톡","우리동네썸","심쿵채팅","달콤만남","오늘친구","밤하늘톡"]
+for _ in range(40):
+    eighth.append(("spam", R(["{w} {a} 깔면 {p}","{a} 설치하면 {p} {w}","{w} {a} {p}"]).format(w=R(["근처 사는 언니들 바로 연결","동네 외로운 분들이랑 대화","지금 접속한 여성분들 매칭","가까운 이성친구 바로 만남"]),a=R(dating),p=R(["포인트 만 점 줌","가입 선물 있어요","첫 대화 무료","코인 두 배 지급"])) ))
+own=["저희 가게","제 스토어","우리 공방","저희 집","제가 하는 쇼핑몰","저희 농장"]
+item=["김치","수제 쿠키","반찬 세트","핸드메이드 가방","귤 한 박스","수제청","떡 세트","캔들"]
+shopname=["맛나식탁","소소공방","햇귤농원","달달베이커리","꼬마반찬","모아리빙"]
+for _ in range(60):
+    eighth.append(("spam", R(["{o} {i}는 손으로 빚어서 {x} {n} 들러보세요","{o}도 {i} 파는데 {x} {n} 놀러 오세요","{i} 파는 라이브 저녁마다 켜요 채널명 {n} 구경 와요 {e}","{i}는 {n} 가면 {x} 거기서 사세요"]).format(i=R(item),o=R(own),x=R(["훨씬 싸요","반값이에요","두 배 드려요","무료배송이에요"]),n=R(shopname),e=R(["💕","ㅎㅎ","~~","🙏"])) ))
+for _ in range(50):
+    eighth.append(("spam", R(["{r} 라방 가보세요 {x} 여기서 사면 손해 {g}","{r}에서 지금 {y} {g}","{r} 라이브 {y} 여기 있지 말고 {g}"]).format(r=R(["옆집 단비","두리마켓","별하쇼핑","로즈언니네","모아모아"]),x=R(["여기보다 만원 싸요","구성이 두 배예요","사은품 더 줘요"]),y=R(["똑같은 거 무료배송","같은 상품 반값","1+1 하는 중"]),g=R(["그리로 가요","거기로 넘어가세요","건너가세요 ㅋㅋ","거기서 사요"])) ))
+for _ in range(40):
+    eighth.append(("spam", R(["{p} {b} 새로 열었어요 {m} {d}","{p}에 {b} 오픈 {m} {d}"]).format(p=R(["홍대입구역 3번 출구","서면역 근처","신림역 앞","판교 현대백화점 맞은편","수원역 로데오"]),b=R(["네일샵","피부관리실","헤어살롱","필라테스","속눈썹샵"]),m=R(["라방 닉네임 말씀하시면","이 라이브 시청 화면 보여주면","채팅 캡처 보여주시면","라방 시청자 인증하면"]),d=R(["20% 할인","첫 방문 무료","반값 해드려요"])) ))
+for _ in range(40):
+    eighth.append(("spam", R(["{t} 꿀팁 오가는 단톡 있어요 {c}","{t} 같이 공부하는 방 {c}"]).format(t=R(["주식 코인","부동산 경매","재테크","청약 부동산","해외선물"]),c=R(["초대해 드릴까요?","들어오실 분?","자리 남았어요","관심 있으면 말 걸어요"])) ))
+for _ in range(40):
+    eighth.append(("spam", R(["{w} {r} {c}","{r} {w} {c}"]).format(w=R(["한정판 운동화","명품 가방","콘서트 티켓","아이돌 굿즈","게임기"]),r=R(["되팔이 같이 할 팀원 구해요","사재기해서 넘기면 마진 두 배 팀 짜요","리셀 크루 모집 자본금 없어도 돼요","리셀로 한 달 삼백 버는 중 같이 하실 분"]),c=R(["쪽지 주세요","말 걸어주세요","선착순","관심 있으면 연락"])) ))
+for _ in range(60):
+    eighth.append(("spam", R(["{h} 말고 {e} {q}","{w} {m} {q}","{w} {m}"]).format(h=R(["물류센터 야간","편의점 알바","쿠팡 상하차","식당 서빙","배달"]),e=R(["손가락만 움직여서 버는 게 있는데","누워서 돈 들어오는 일 있는데","하루 한 시간으로 용돈 버는 거 있는데"]),q=R(["궁금한 분?","알려드릴까요 ㅎㅎ","물어보세요~","관심 있어요?"]),w=R(["저 애 둘 키우는 엄마인데","저 전업주부인데","저 대학생인데","저 퇴사하고"]),m=R(["아기 낮잠 시간에만 해서 달마다 이백 들어와요 어떻게 하는지 궁금하면 말 걸어요","집에서 부업으로 월급만큼 벌어요 알려드릴게요","하루 두 시간으로 생활비 벌어요 방법 공유해요"])) ))
+for _ in range(40):
+    eighth.append(("spam", R(["{w} {p} {c}","{w} 팝니다 {p} {c}"]).format(w=R(["저도 이거 샀는데 작아서","선물 받았는데 안 써서","지난달 산 거 한 번 입고","미개봉 새상품"]),p=R(["배송비 포함 이만오천","반값에 넘겨요","만 원에 드려요","직거래 가능"]),c=R(["찜 먼저 하는 분","쪽지 주세요","필요하신 분 연락","먼저 말하는 분께"])) ))
+for _ in range(40):
+    eighth.append(("spam", R(["{c} 대출 {o} {a}","{c}도 {o} {a}","{o} {c} 환영 {a}"]).format(c=R(["회생 진행자","신용불량","연체자","무직자 주부","파산 면책자"]),o=R(["당일 가능","한도 나와요","승인 납니다","비대면 진행"]),a=R(["메시지 남기면 한도 조회","상담 남겨요","번호 남기면 연락","제 닉 클릭"])) ))
+for _ in range(40):
+    eighth.append(("spam", R(["{x} 매입해요 {p}","{x} 구해요 {p} {c}","{x} 빌려주시면 {p}"]).format(x=R(["네이버 아이디","카톡 계정","인스타 계정","통장","휴대폰 명의","유심"]),p=R(["하나에 이만오천","한 달 오십","즉시 입금","건당 십만"]),c=R(["연락 주세요","쪽지","급구"])) ))
+for _ in range(40):
+    eighth.append(("spam", R(["{p} {b} {n} {c}","{b} {p} {n} {c}"]).format(p=R(["네 이 ㅂ ㅓ","카 ㅋ ㅏ 오","ㄴ ㅔ 이 버","텔 ㄹ ㅔ","디 ㅅ 코드"]),b=R(["밴드","오픈톡","카페","방"]),n=R(["부자클럽","돈길모임","월급탈출","수익방"]),c=R(["가입하세요","들어오세요","검색 ㄱㄱ","무료입장"])) ))
+for _ in range(30):
+    eighth.append(("spam", R(["{r} {p} {c}","{p} {r} {c}"]).format(r=R(["물건 공짜로 받고 리뷰 한 줄이면 결제금 돌려받는 일","구매 후 리뷰 남기면 돈 돌려드림","페이백 체험단"]),p=R(["+ 수고비 만원","+ 알바비","인원 얼마 안 남음","오늘 마감"]),c=R(["쪽지 주세요","연락","신청은 제 닉",""])).strip()))
+# personal information: where the host lives, a child's name with birth year and class
+for _ in range(30):
+    eighth.append(("personal_info", R(["{w} 사는 곳 {d} {n} {a} {k}단지래요","{w} 집 {d} {n} {a} {k}단지 {b}동이던데","{d} {n} {a} {k}단지 {w} 집 맞죠?"]).format(w=R(["진행자","사장님","이 언니","호스트"]),d=R(["분당구","해운대구","송파구","수성구","유성구","일산동구"]),n=R(["정자동","우동","잠실동","범어동","봉명동","장항동"]),a=R(["푸르지오","자이","래미안","힐스테이트","e편한세상"]),k=random.randint(1,9),b=random.randint(101,115)) ))
+for _ in range(20):
+    eighth.append(("personal_info", R(["{c} {n} {y}년생 {s} {g}학년 {k}반 {x}","{s} {g}학년 {k}반 {n}({y}) {x}"]).format(c=R(["딸","아들","우리 애","조카"]),n=R(["박서준","이하은","최지호","정다인","한예린"]),y=random.randint(2012,2019),s=R(["새봄초","한솔초","푸른초","햇빛초"]),g=random.randint(1,6),k=random.randint(1,8),x=R(["이름표 부탁해요","네임스티커에 넣어주세요","자수로 새겨주세요"])) ))
+# hard ok: looks and voices praised or asked about, self-mockery, viewers helping each other, genuine admiration,
+# parents, shops and jobs named as a buyer would, greetings, sizes and fits asked about the product
+ok8=["언니 얼굴 작아서 뭘 입어도 예뻐요","목소리 너무 좋아서 라디오 듣는 것 같아요","사장님 머리 스타일 바꾸셨네요 잘 어울려요","저 하마 체형인데 이거 맞을까요 ㅋㅋ","제가 돼지라서 빅사이즈 있나요 ㅎㅎ","저 대머리라 모자 필요해요 사이즈 커요?","뱃살 가려지는 디자인 추천해 주세요","주름 개선 크림은 언제 나와요","나이 들어 보이지 않는 색 뭐가 좋아요","화장 진하게 해도 안 뜨나요","여드름 피부도 써도 돼요?","제가 머리가 나빠서 그런데 한 번만 다시 설명해 주세요","저만 이해 못 했나요 ㅠㅠ 계산 어떻게 돼요","위에 분 사이즈표 공지에 있어요","밑에 님 저도 그거 샀는데 좋아요","방금 질문하신 분 무료배송이래요","사는 사람들 후기 보니까 다 만족하네요","여기 시청자분들 다 친절하시다","이 가격에 이 퀄리티라니 존경합니다","뻔뻔할 정도로 싸네요 ㅋㅋ 감사해요","엄마가 이거 사 오래요","부모님 선물로 괜찮을까요","아들 생일 선물 고민 중이에요","치마 길이 어디까지 와요?","가슴 부분 핏 한 번 보여주세요","속옷 색상 뭐뭐 있어요?","허리 숙이면 뒤에 안 뜨나요","뒤태 한 번 보여주세요 핏 궁금","다리 길어 보이는 바지 있어요?","잠옷 재질 부드러워요?","저도 예전에 물류센터 야간 했었는데 힘들죠 ㅠ","육아하면서 보는 중이에요 ㅎㅎ","애 재우고 들어왔어요","저 대학생인데 학생 할인 있어요?","전업주부라 낮방송 좋아요","리셀가가 더 비싸던데 여기 정가 맞죠?","되팔면 안 되는 거죠? 제가 쓸 거예요","대출 이자 나가는 날이라 이번엔 참을게요","근처에 오프라인 매장 있어요?","홍대 쪽에 팝업 안 하세요?","강남역 근처 매장에서도 팔아요?","네이버 아이디로 로그인 되나요","카톡 계정 연동이 안 돼요","통장 입금도 되나요 무통장","작아서 교환하고 싶은데 어떻게 해요","선물 받은 거랑 같은 제품이에요","후기 쓰면 적립금 주는 거 맞죠","주식 정보는 모르겠고 이 옷은 사야겠다","ㅎㅇㅎㅇ","ㅎㅇ 방가워요","방가방가 ㅎㅎ","하이하이 언니","안녕하세요 처음 왔어요","목소리 애교 있어서 좋아요","말 빨라서 놓쳤어요 가격 다시요","사투리 정겨워요 ㅎㅎ","얼굴 보정 없이도 예쁘시네","모델분 키가 몇이에요?","흑색 말고 다른 색 있어요?","흑미 떡은 안 팔아요?","할매 입맛이라 이런 떡 좋아요","우리 할머니가 좋아하실 듯","동남아 여행 갈 때 입기 좋겠다","중국 배송이에요 국내 배송이에요?","대머리독수리 프린팅 귀엽다 ㅋㅋ","돼지고기 밀키트도 있어요?","하마 인형 너무 귀여워요","역대급 가격이다 안 사면 바보"]
+for _ in range(260):
+    eighth.append(("ok", R(["{x}","{x} {e}","{p} {x}"]).format(x=R(ok8),e=R(["ㅎㅎ","ㅋㅋ","!","~","",""]),p=R(["언니","사장님","호스트님","와","아",""])).strip()))
+with open(OUT,"a") as f:
+    for l,t in eighth: f.write(f"{l}\t{t}\n")
+print(len(eighth))
+
+# eighth round, part two: after part one the shipped model read a few more shoppers' remarks on a host's face, make-up
+# or voice and on family members as abuse; ok chats that name the host with a look or a voice as praise or trust, and
+# family and children as buyers name them, in phrasings written for this part.
+random.seed(101)
+eighth2=[]
+praise=["인상이 선해서 믿고 사요","웃는 얼굴 보니까 기분이 좋아지네","피부 톤이 너무 맑아요","눈웃음이 매력 있어요","화장 자연스러워서 어디 거 쓰는지 궁금","민낯도 예쁠 것 같아요","목소리 차분해서 설명이 귀에 쏙쏙","말투가 다정해서 계속 보게 돼요","얼굴 보고 있으면 힐링","헤어 색 바꾸니까 더 어려 보여요","표정이 밝아서 좋아요","설명하는 목소리 믿음직해요","나이보다 훨씬 어려 보이세요","키 크셔서 핏이 잘 보여요"]
+fam=["남편이 이거 노래를 불러서 사요","시어머니가 이 색 좋아하셔요","아기 발이 작아서 제일 작은 거요","딸이 손이 작아서 장갑 에스 사이즈요","아들이 키만 커서 바지 길이가 걱정","우리 애가 입으면 인형 같겠다","아빠 생신 선물로 두 개","신랑이 배가 나와서 엘 사이즈 갈게요","할머니 손이 커서 넉넉한 거","조카 돌잔치에 입히려고요"]
+for _ in range(90):
+    eighth2.append(("ok", R(["{t} {x}","{x} {t}","{t} {x} {e}"]).format(t=R(target),x=R(praise),e=R(["ㅎㅎ","♡","!",""])).strip()))
+for _ in range(60):
+    eighth2.append(("ok", R(["{x}","{x} {e}"]).format(x=R(fam),e=R(["ㅎㅎ","ㅋㅋ","ㅠㅠ",""])).strip()))
+with open(OUT,"a") as f:
+    for l,t in eighth2: f.write(f"{l}\t{t}\n")
+print(len(eighth2))
+
+# eighth round, part three: spam whose first half is a viewer's small talk (the weather, the kids, a purchase, praise
+# for the host) and whose second half turns into an offer — a shop, a room, side money, a loan, a sale of one's own —
+# so the offer and not the small talk carries the label; and ok chats with the same small talk that end in a plain
+# question or a cheer.
+random.seed(103)
+eighth3=[]
+talk=["오늘 비 와서 집콕 중인데","애들 재우고 들어왔어요","저도 지난주에 이거 샀는데","언니 오늘 머리 예쁘네요","퇴근길에 보고 있어요","점심 먹고 들어왔어요 ㅎㅎ","저 이 방송 자주 봐요","주말인데 다들 뭐 하세요","요즘 물가 너무 올랐죠","장바구니 가득 담았는데"]
+turn=["참고로 저는 저희 동네 가게에서 이거 만 원 싸게 팔아요 가게 이름 검색해 보세요","근데 저 하는 라이브에서 같은 거 더 싸게 팔아요 놀러 오세요","저 요즘 집에서 손 하나로 하는 일로 한 달 삼백 벌어요 물어보시면 알려드림","저 아는 사람만 들어오는 수익방 있는데 자리 두 개 남았어요","저 안 쓰는 새 상품 있는데 반값에 넘겨요 쪽지 주세요","신용 안 좋으신 분들 대출 나오는 곳 알아요 연락 주세요","돈 되는 부업 모임 있는데 들어오실 분 말 걸어요","옆 채널에서 이거 사은품 더 주던데 거기로 가세요","제 가게 새로 열었는데 이 방송 얘기하면 서비스 드려요","이거 여러 개 사서 되팔면 남아요 같이 할 분 구해요"]
+for _ in range(160):
+    eighth3.append(("spam", R(["{a} {b}","{a} ㅎㅎ {b}","{a}~ {b}"]).format(a=R(talk),b=R(turn))))
+plain=["이거 색상 몇 개예요?","재입고 언제 돼요?","오늘 주문하면 언제 와요?","사이즈 하나 크게 갈까요?","언니 최고예요","오늘 방송 재밌어요","저도 하나 담았어요","무료배송 맞죠?","세일 언제까지예요?","후기 보니까 좋다던데요"]
+for _ in range(120):
+    eighth3.append(("ok", R(["{a} {b}","{a} ㅎㅎ {b}","{a}~ {b}"]).format(a=R(talk),b=R(plain))))
+with open(OUT,"a") as f:
+    for l,t in eighth3: f.write(f"{l}\t{t}\n")
+print(len(eighth3))

@@ -2,7 +2,7 @@
  * The moderation model's training pieces, shared by `npm run train:moderation` (which writes the
  * shipped model) and `npm run cv:moderation` (leave-one-split-out over the consulted clean splits).
  *
- * Never read here: data/moderation/clean6.tsv and later clean splits (figures only), data/beep/dev.tsv,
+ * Never read here: data/moderation/clean6.tsv and clean8.tsv and later clean splits (figures only), data/beep/dev.tsv,
  * data/chats/heldout*.tsv. The consulted splits (CONSULTED_MODERATION_SPLITS) are read only when a
  * caller passes them in.
  */
@@ -36,7 +36,8 @@ import { isHeldoutFile } from "./corpus.ts";
 
 /**
  * The clean live-commerce splits whose chats may be read (each had its clean runs and then shaped a
- * training round; data/moderation/README.md). clean6.tsv and later are figures only: never listed here.
+ * training round; data/moderation/README.md). clean6.tsv (figures only) and clean8.tsv and later are never
+ * listed here. clean7.tsv was read on 2026-12-03 after its two clean runs.
  */
 export const CONSULTED_MODERATION_SPLITS: readonly string[] = [
   "clean.tsv",
@@ -44,6 +45,7 @@ export const CONSULTED_MODERATION_SPLITS: readonly string[] = [
   "clean3.tsv",
   "clean4.tsv",
   "clean5.tsv",
+  "clean7.tsv",
 ];
 
 export function readConsultedSplit(name: string): ModerationExample[] {
