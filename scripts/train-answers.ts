@@ -2,12 +2,16 @@
  * Trains the extractive drafter's second look (core/answers/second-look.ts) and writes
  * data/answer-models/second-look.json (loaded by core/answers/second-look-model.ts).
  *
- *   npm run train:answers [-- --min-abstain 0.82 --no-write] [--folds split]
+ *   npm run train:answers [-- --min-abstain 0.82 --no-write] [--folds split] [--model choice|each]
  *
  * Data: the consulted answer splits: dev (cases.jsonl with heldout's cases, dev*.jsonl) and
- * heldout2 and heldout5–12, clean tests whose figures were taken and which are now read and
- * trained on; never heldout3, heldout4, heldout13 or heldout14 (figures only). Every source the drafter considers for a case is one
- * example, labelled 1 when its draft states every expected fact. Word associations
+ * heldout2, heldout5–12 and heldout15–16, clean tests whose figures were taken and which are now
+ * read and trained on; never heldout3, heldout4, heldout13, heldout14, heldout17 or heldout18 (figures only). Each case is
+ * one choice (`--model choice`, since round 11; core/answers/second-look-choice.ts) among the
+ * sources the drafter may answer from and "none of them": a source is right when its draft
+ * states every expected fact, "none" when no source is (or the question is unanswerable).
+ * `--model each` trains the round-10 model instead: every source one example of a logistic
+ * regression, labelled 1 when right. Word associations
  * (core/answers/associations.ts) are counted over the same examples; a case's own association
  * feature leaves its own pairs out. The answering and veto probabilities are chosen by
  * grouped cross-validation (a broadcast's cases stay in one fold; `--folds split` leaves one
@@ -26,11 +30,13 @@ import { EvalCase, knowledgeKey, statesFact } from "../core/answers/case-set.ts"
 import { OfflineAnswerer } from "../core/answers/offline.ts";
 import { examineDraft } from "../core/answers/extractive-drafter.ts";
 import { AssociationCounts, associationScore } from "../core/answers/associations.ts";
-import { answerProbability, FEATURES, type SecondLookModel } from "../core/answers/second-look.ts";
+import { FEATURES, NONE_FEATURES, type SecondLookModel } from "../core/answers/second-look.ts";
+import { sourceProbabilities } from "../core/answers/second-look-choice.ts";
 import type { AnswerDrafter, Draft } from "../core/answers/types.ts";
+import { fitChoice } from "./lib/choice.ts";
 import { fitLogistic } from "./lib/logistic.ts";
 
-/** The consulted splits: dev (cases.jsonl, dev*.jsonl) and the once-clean tests whose figures were taken (heldout2, heldout5–12). */
+/** The consulted splits: dev (cases.jsonl, dev*.jsonl) and the once-clean tests whose figures were taken (heldout2, heldout5–12, heldout15–16). */
 const DEV_FILES = caseFiles().filter((f) => {
   const name = basename(f, ".jsonl");
   return name === "cases" || name.startsWith("dev") || CONSULTED_SPLITS.has(name);
@@ -44,6 +50,8 @@ const { values: opt } = parseArgs({
     /** A number of folds by broadcast, or `split`: leave one case file (one author's split) out at a time. */
     folds: { type: "string", default: "split" },
     l2: { type: "string", default: "0.01" },
+    /** `choice`: one softmax choice among a case's sources and "none" (second-look-choice.ts); `each`: every source judged on its own. */
+    model: { type: "string", default: "choice" },
     out: { type: "string", default: "data/answer-models/second-look.json" },
     "no-write": { type: "boolean", default: false },
   },
@@ -59,6 +67,8 @@ interface Example {
   /** The source the rules answered from, when they answered from one. */
   rulesSource: string | null;
   looks: { id: string; features: number[]; right: boolean; keys: string[]; ownLine: boolean }[];
+  /** The question's evidence for "none of them" (second-look.ts noneEvidence). */
+  none: number[];
 }
 
 // Only splits that may be tuned on (case-files.ts), and heldout's cases in cases.jsonl;
@@ -95,7 +105,7 @@ async function examine(): Promise<Example[]> {
       keys: l.associationKeys,
       ownLine: l.ownLine,
     }));
-    examples.push({ c, group, file, rules: seen!.rules, rulesSource: seen!.rulesSource, looks });
+    examples.push({ c, group, file, rules: seen!.rules, rulesSource: seen!.rulesSource, looks, none: seen!.none });
   }
   return examples;
 }
@@ -126,16 +136,44 @@ function associated(e: Example, counts: AssociationCounts, own: boolean): Exampl
   return { ...e, looks };
 }
 
-const named = (weights: readonly number[]) =>
-  Object.fromEntries(FEATURES.map((f, i) => [f, Math.round(weights[i]! * 1e4) / 1e4]));
+const named = <F extends string>(names: readonly F[], weights: readonly number[]) =>
+  Object.fromEntries(names.map((f, i) => [f, Math.round(weights[i]! * 1e4) / 1e4])) as Record<F, number>;
 
-function train(examples: readonly Example[]): number[] {
-  const rows = examples.flatMap((e) => e.looks);
-  return fitLogistic(
-    rows.map((r) => r.features),
-    rows.map((r) => (r.right ? 1 : 0)),
-    { l2: Number(opt.l2) },
+/** Trained weights: over FEATURES, and over NONE_FEATURES for a choice model (`--model choice`). */
+interface Weights {
+  weights: Record<(typeof FEATURES)[number], number>;
+  noneWeights?: Record<(typeof NONE_FEATURES)[number], number>;
+}
+
+function train(examples: readonly Example[]): Weights {
+  if (opt.model === "each") {
+    const rows = examples.flatMap((e) => e.looks);
+    const w = fitLogistic(
+      rows.map((r) => r.features),
+      rows.map((r) => (r.right ? 1 : 0)),
+      { l2: Number(opt.l2) },
+    );
+    return { weights: named(FEATURES, w) };
+  }
+  // One choice per case: its sources (source features, none's zeroed) and "none" (the
+  // reverse), right when the case is unanswerable or no source states its facts.
+  const pad = (x: readonly number[], before: number, after: number) => [
+    ...new Array<number>(before).fill(0),
+    ...x,
+    ...new Array<number>(after).fill(0),
+  ];
+  const w = fitChoice(
+    examples.map((e) => ({
+      options: [...e.looks.map((l) => pad(l.features, 0, NONE_FEATURES.length)), pad(e.none, FEATURES.length, 0)],
+      right: [...e.looks.map((l) => l.right), !e.looks.some((l) => l.right)],
+    })),
+    // "none"'s bias is free: how often nothing answers is the data's to say.
+    { l2: Number(opt.l2), free: [FEATURES.length] },
   );
+  return {
+    weights: named(FEATURES, w.slice(0, FEATURES.length)),
+    noneWeights: named(NONE_FEATURES, w.slice(FEATURES.length)),
+  };
 }
 
 /** A case's outcome under a model: what the rules did, the second look's best source, and its view of the rules' source. */
@@ -155,21 +193,28 @@ interface Judged {
   rulesBest: boolean;
 }
 
-function judge(e: Example, weights: readonly number[]): Judged {
-  const model: SecondLookModel = { weights: named(weights), answerAt: 0, vetoBelow: 0, associations: {} };
+function judge(e: Example, trained: Weights): Judged {
+  const model: SecondLookModel = { ...trained, answerAt: 0, vetoBelow: 0, associations: {} };
+  // The drafter's own probabilities (every look here is one it may answer from).
+  const probabilities = sourceProbabilities(
+    e.looks.map((l) => l.features),
+    e.looks.map(() => true),
+    e.none,
+    model,
+  );
   let best = 0;
   let bestRight = false;
   let second = 0;
   let bestLine = false;
-  for (const look of e.looks) {
-    const p = answerProbability(look.features, model);
+  e.looks.forEach((look, i) => {
+    const p = probabilities[i]!;
     if (p > best) [second, best, bestRight, bestLine] = [best, p, look.right, look.ownLine];
     else if (p > second) second = p;
-  }
+  });
   const rulesRight = e.c.expected.answerable ? !e.rules.abstained && states(e.c, e.rules.answer) : e.rules.abstained;
   // As in the drafter: only a rule source the second look may answer from can be overruled.
-  const ruled = e.looks.find((l) => l.id === e.rulesSource);
-  const rulesP = ruled ? answerProbability(ruled.features, model) : 1;
+  const ruled = e.looks.findIndex((l) => l.id === e.rulesSource);
+  const rulesP = ruled >= 0 ? probabilities[ruled]! : 1;
   return {
     answerable: e.c.expected.answerable,
     rulesRight,
@@ -179,7 +224,7 @@ function judge(e: Example, weights: readonly number[]): Judged {
     second,
     bestLine,
     rulesP,
-    rulesBest: ruled !== undefined && rulesP >= best,
+    rulesBest: ruled >= 0 && rulesP >= best,
   };
 }
 
@@ -307,9 +352,9 @@ if (bySplit) {
   console.log(`leave one split out, thresholds chosen without it: ${show({ ...rates(sum), counts: sum })}`);
 }
 const counts = count(examples);
-const weights = named(train(examples.map((e) => associated(e, counts, true))));
+const trained = train(examples.map((e) => associated(e, counts, true)));
 const associations = counts.table(MIN_ANSWERED);
-const model: SecondLookModel = { weights, ...chosen, associations };
+const model: SecondLookModel = { ...trained, ...chosen, associations };
 console.log(`${Object.keys(associations).length} word associations`);
 if (!opt["no-write"]) {
   // Data, not code: a versioned JSON file the loader (second-look-model.ts) imports.
@@ -319,7 +364,9 @@ if (!opt["no-write"]) {
     crossValidated: show(best),
     trainedOn: [...new Set(cases.map(({ c }) => c.split))].sort(),
     cases: examples.length,
-    weights: Object.fromEntries(FEATURES.map((f) => [f, weights[f]])),
+    model: opt.model,
+    weights: trained.weights,
+    ...(trained.noneWeights ? { noneWeights: trained.noneWeights } : {}),
     answerAt: model.answerAt,
     vetoBelow: model.vetoBelow,
     margin: model.margin,
