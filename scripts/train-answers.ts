@@ -5,8 +5,8 @@
  *   npm run train:answers [-- --min-abstain 0.82 --no-write] [--folds split] [--model choice|each]
  *
  * Data: the consulted answer splits: dev (cases.jsonl with heldout's cases, dev*.jsonl) and
- * heldout2, heldout5–12 and heldout15–16, clean tests whose figures were taken and which are now
- * read and trained on; never heldout3, heldout4, heldout13, heldout14, heldout17 or heldout18 (figures only). Each case is
+ * heldout2, heldout5–12 and heldout15–18, clean tests whose figures were taken and which are now
+ * read and trained on; never heldout3, heldout4, heldout13 or heldout14 (figures only). Each case is
  * one choice (`--model choice`, since round 11; core/answers/second-look-choice.ts) among the
  * sources the drafter may answer from and "none of them": a source is right when its draft
  * states every expected fact, "none" when no source is (or the question is unanswerable).
@@ -36,7 +36,7 @@ import type { AnswerDrafter, Draft } from "../core/answers/types.ts";
 import { fitChoice } from "./lib/choice.ts";
 import { fitLogistic } from "./lib/logistic.ts";
 
-/** The consulted splits: dev (cases.jsonl, dev*.jsonl) and the once-clean tests whose figures were taken (heldout2, heldout5–12, heldout15–16). */
+/** The consulted splits: dev (cases.jsonl, dev*.jsonl) and the once-clean tests whose figures were taken (heldout2, heldout5–12, heldout15–18). */
 const DEV_FILES = caseFiles().filter((f) => {
   const name = basename(f, ".jsonl");
   return name === "cases" || name.startsWith("dev") || CONSULTED_SPLITS.has(name);
