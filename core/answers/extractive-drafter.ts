@@ -20,6 +20,7 @@ import { lexiconMatches } from "./lexicon.ts";
 import { aboutAnotherProduct, ASKS_AVAILABILITY, namedOptions, statesOptions } from "./options.ts";
 import {
   askedUnits,
+  asksWhen,
   asksColour,
   ownFigures,
   partsAsked,
@@ -252,6 +253,7 @@ function readQuestion(question: string, context: DraftContext): Reading {
     grams,
     guesses,
     asksAmount: /몇|얼마|언제/.test(compactText(question)),
+    asksWhen: asksWhen(question),
     rarity: gramRarity(
       grams,
       ranked.map((r) => sourceText(r.candidate)),

@@ -1,3 +1,4 @@
+import { statesTime } from "./answer-type.ts";
 import { sourceText, type CandidateScore, type ContentGram } from "./candidates.ts";
 import { SECOND_LOOK_MODEL } from "./second-look-model.ts";
 import { contentStems, stemGrams } from "./question-key.ts";
@@ -34,6 +35,8 @@ export interface QuestionEvidence {
   lexicon?: readonly LexiconMatch[];
   /** The question without spaces, case-folded (compactText). */
   compact?: string;
+  /** Whether the question asks when, or how long until (answer-type.ts asksWhen). */
+  asksWhen?: boolean;
 }
 
 /** The features, in the model's order. Each is 0..1 or a small count; names are for reading the weights. */
@@ -68,6 +71,7 @@ export const FEATURES = [
   "rivals",
   "retrievalLead",
   "labelAsked",
+  "timeStated",
 ] as const;
 
 /**
@@ -145,6 +149,8 @@ export function evidence(
     against.rivals,
     against.retrievalLead,
     labelAsked(q.compact ?? "", c.qna ? "" : c.text),
+    // A "when" question's answer states a time: "이틀 안에 출발", not "무료 배송".
+    q.asksWhen && statesTime(c.qna ? c.qna.answer : c.text) ? 1 : 0,
   ];
 }
 
