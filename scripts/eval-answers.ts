@@ -3,13 +3,13 @@
  * files in data/answers: fact accuracy on answerable cases (not abstained and every expected
  * fact stated), abstention on unanswerable ones, and draft latency, with the rules alone (no
  * second look) as the baseline in the same run. Reported per split (see
- * docs/answers.md): `dev` is tuned on; `heldout2`, `heldout5`–`heldout12` and `heldout15`–`heldout16` were clean tests
+ * docs/answers.md): `dev` is tuned on; `heldout2`, `heldout5`–`heldout12` and `heldout15`–`heldout18` were clean tests
  * once and, their figures taken, are consulted (read, or trained on like dev); `heldout` was
- * seen as a number; `heldout3`, `heldout4`, `heldout13`, `heldout14`, `heldout17` and `heldout18` were clean tests whose
+ * seen as a number; `heldout3`, `heldout4`, `heldout13` and `heldout14` were clean tests whose
  * figures were read, cases never. Beside each
  * draft figure: the share of answerable cases whose facts one of the first 3 suggestions
  * states (each suggestion judged as a draft's answer is). `--verbose` lists misses of the splits
- * that may steer tuning (dev, heldout2, heldout5–12, heldout15–16) by kind of miss, never of the figures-only
+ * that may steer tuning (dev, heldout2, heldout5–12, heldout15–18) by kind of miss, never of the figures-only
  * splits. `--split NAME` (repeatable) runs only that split's cases.
  *
  * `--file` may name a case file anywhere (a fresh clean split kept outside data/answers): a

@@ -2,12 +2,16 @@
  * Trains the extractive drafter's second look (core/answers/second-look.ts) and writes
  * data/answer-models/second-look.json (loaded by core/answers/second-look-model.ts).
  *
- *   npm run train:answers [-- --min-abstain 0.82 --no-write] [--folds split]
+ *   npm run train:answers [-- --min-abstain 0.82 --no-write] [--folds split] [--model choice|each] [--ceilings 0.02,0.019]
  *
  * Data: the consulted answer splits: dev (cases.jsonl with heldout's cases, dev*.jsonl) and
- * heldout2 and heldout5–12, clean tests whose figures were taken and which are now read and
- * trained on; never heldout3, heldout4, heldout13 or heldout14 (figures only). Every source the drafter considers for a case is one
- * example, labelled 1 when its draft states every expected fact. Word associations
+ * heldout2, heldout5–12 and heldout15–18, clean tests whose figures were taken and which are now
+ * read and trained on; never heldout3, heldout4, heldout13 or heldout14 (figures only). Each case is
+ * one choice (`--model choice`, since round 11; core/answers/second-look-choice.ts) among the
+ * sources the drafter may answer from and "none of them": a source is right when its draft
+ * states every expected fact, "none" when no source is (or the question is unanswerable).
+ * `--model each` trains the round-10 model instead: every source one example of a logistic
+ * regression, labelled 1 when right. Word associations
  * (core/answers/associations.ts) are counted over the same examples; a case's own association
  * feature leaves its own pairs out. The answering and veto probabilities are chosen by
  * grouped cross-validation (a broadcast's cases stay in one fold; `--folds split` leaves one
@@ -16,7 +20,10 @@
  * `--min-abstain` of the unanswerable questions (82%: the 80% target with a margin, since
  * cross-validated abstention ran above blind abstention before) and stating a wrong fact for
  * at most `--max-wrong` of the answerable (2.25%: the 3% target with a margin; left-out splits ran
- * about 0.8 points above the pooled figure).
+ * about 0.8 points above the pooled figure). With `--ceilings a,b,…` (round 11b's rule) it prints
+ * the leave-one-split-out figures under each ceiling and trains with the largest whose left-out
+ * wrong-fact rate is at most `--loso-wrong` (2.0%); by default over 2.25%, 2%, 1.9%, 1.75% and
+ * 1.5%. `--ceilings ""` uses `--max-wrong` alone.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
@@ -26,11 +33,13 @@ import { EvalCase, knowledgeKey, statesFact } from "../core/answers/case-set.ts"
 import { OfflineAnswerer } from "../core/answers/offline.ts";
 import { examineDraft } from "../core/answers/extractive-drafter.ts";
 import { AssociationCounts, associationScore } from "../core/answers/associations.ts";
-import { answerProbability, FEATURES, type SecondLookModel } from "../core/answers/second-look.ts";
+import { FEATURES, NONE_FEATURES, type SecondLookModel } from "../core/answers/second-look.ts";
+import { sourceProbabilities } from "../core/answers/second-look-choice.ts";
 import type { AnswerDrafter, Draft } from "../core/answers/types.ts";
+import { fitChoice } from "./lib/choice.ts";
 import { fitLogistic } from "./lib/logistic.ts";
 
-/** The consulted splits: dev (cases.jsonl, dev*.jsonl) and the once-clean tests whose figures were taken (heldout2, heldout5–12). */
+/** The consulted splits: dev (cases.jsonl, dev*.jsonl) and the once-clean tests whose figures were taken (heldout2, heldout5–12, heldout15–18). */
 const DEV_FILES = caseFiles().filter((f) => {
   const name = basename(f, ".jsonl");
   return name === "cases" || name.startsWith("dev") || CONSULTED_SPLITS.has(name);
@@ -40,10 +49,15 @@ const { values: opt } = parseArgs({
     file: { type: "string", multiple: true, default: DEV_FILES },
     "min-abstain": { type: "string", default: "0.82" },
     "max-wrong": { type: "string", default: "0.0225" },
+    /** Ceilings on wrong facts to compare; the largest whose leave-one-split-out rate is ≤ --loso-wrong is used. */
+    ceilings: { type: "string", default: "0.0225,0.02,0.019,0.0175,0.015" },
+    "loso-wrong": { type: "string", default: "0.02" },
     "max-veto": { type: "string", default: "0.8" },
     /** A number of folds by broadcast, or `split`: leave one case file (one author's split) out at a time. */
     folds: { type: "string", default: "split" },
     l2: { type: "string", default: "0.01" },
+    /** `choice`: one softmax choice among a case's sources and "none" (second-look-choice.ts); `each`: every source judged on its own. */
+    model: { type: "string", default: "choice" },
     out: { type: "string", default: "data/answer-models/second-look.json" },
     "no-write": { type: "boolean", default: false },
   },
@@ -59,6 +73,8 @@ interface Example {
   /** The source the rules answered from, when they answered from one. */
   rulesSource: string | null;
   looks: { id: string; features: number[]; right: boolean; keys: string[]; ownLine: boolean }[];
+  /** The question's evidence for "none of them" (second-look.ts noneEvidence). */
+  none: number[];
 }
 
 // Only splits that may be tuned on (case-files.ts), and heldout's cases in cases.jsonl;
@@ -95,7 +111,7 @@ async function examine(): Promise<Example[]> {
       keys: l.associationKeys,
       ownLine: l.ownLine,
     }));
-    examples.push({ c, group, file, rules: seen!.rules, rulesSource: seen!.rulesSource, looks });
+    examples.push({ c, group, file, rules: seen!.rules, rulesSource: seen!.rulesSource, looks, none: seen!.none });
   }
   return examples;
 }
@@ -126,16 +142,44 @@ function associated(e: Example, counts: AssociationCounts, own: boolean): Exampl
   return { ...e, looks };
 }
 
-const named = (weights: readonly number[]) =>
-  Object.fromEntries(FEATURES.map((f, i) => [f, Math.round(weights[i]! * 1e4) / 1e4]));
+const named = <F extends string>(names: readonly F[], weights: readonly number[]) =>
+  Object.fromEntries(names.map((f, i) => [f, Math.round(weights[i]! * 1e4) / 1e4])) as Record<F, number>;
 
-function train(examples: readonly Example[]): number[] {
-  const rows = examples.flatMap((e) => e.looks);
-  return fitLogistic(
-    rows.map((r) => r.features),
-    rows.map((r) => (r.right ? 1 : 0)),
-    { l2: Number(opt.l2) },
+/** Trained weights: over FEATURES, and over NONE_FEATURES for a choice model (`--model choice`). */
+interface Weights {
+  weights: Record<(typeof FEATURES)[number], number>;
+  noneWeights?: Record<(typeof NONE_FEATURES)[number], number>;
+}
+
+function train(examples: readonly Example[]): Weights {
+  if (opt.model === "each") {
+    const rows = examples.flatMap((e) => e.looks);
+    const w = fitLogistic(
+      rows.map((r) => r.features),
+      rows.map((r) => (r.right ? 1 : 0)),
+      { l2: Number(opt.l2) },
+    );
+    return { weights: named(FEATURES, w) };
+  }
+  // One choice per case: its sources (source features, none's zeroed) and "none" (the
+  // reverse), right when the case is unanswerable or no source states its facts.
+  const pad = (x: readonly number[], before: number, after: number) => [
+    ...new Array<number>(before).fill(0),
+    ...x,
+    ...new Array<number>(after).fill(0),
+  ];
+  const w = fitChoice(
+    examples.map((e) => ({
+      options: [...e.looks.map((l) => pad(l.features, 0, NONE_FEATURES.length)), pad(e.none, FEATURES.length, 0)],
+      right: [...e.looks.map((l) => l.right), !e.looks.some((l) => l.right)],
+    })),
+    // "none"'s bias is free: how often nothing answers is the data's to say.
+    { l2: Number(opt.l2), free: [FEATURES.length] },
   );
+  return {
+    weights: named(FEATURES, w.slice(0, FEATURES.length)),
+    noneWeights: named(NONE_FEATURES, w.slice(FEATURES.length)),
+  };
 }
 
 /** A case's outcome under a model: what the rules did, the second look's best source, and its view of the rules' source. */
@@ -155,21 +199,28 @@ interface Judged {
   rulesBest: boolean;
 }
 
-function judge(e: Example, weights: readonly number[]): Judged {
-  const model: SecondLookModel = { weights: named(weights), answerAt: 0, vetoBelow: 0, associations: {} };
+function judge(e: Example, trained: Weights): Judged {
+  const model: SecondLookModel = { ...trained, answerAt: 0, vetoBelow: 0, associations: {} };
+  // The drafter's own probabilities (every look here is one it may answer from).
+  const probabilities = sourceProbabilities(
+    e.looks.map((l) => l.features),
+    e.looks.map(() => true),
+    e.none,
+    model,
+  );
   let best = 0;
   let bestRight = false;
   let second = 0;
   let bestLine = false;
-  for (const look of e.looks) {
-    const p = answerProbability(look.features, model);
+  e.looks.forEach((look, i) => {
+    const p = probabilities[i]!;
     if (p > best) [second, best, bestRight, bestLine] = [best, p, look.right, look.ownLine];
     else if (p > second) second = p;
-  }
+  });
   const rulesRight = e.c.expected.answerable ? !e.rules.abstained && states(e.c, e.rules.answer) : e.rules.abstained;
   // As in the drafter: only a rule source the second look may answer from can be overruled.
-  const ruled = e.looks.find((l) => l.id === e.rulesSource);
-  const rulesP = ruled ? answerProbability(ruled.features, model) : 1;
+  const ruled = e.looks.findIndex((l) => l.id === e.rulesSource);
+  const rulesP = ruled >= 0 ? probabilities[ruled]! : 1;
   return {
     answerable: e.c.expected.answerable,
     rulesRight,
@@ -179,7 +230,7 @@ function judge(e: Example, weights: readonly number[]): Judged {
     second,
     bestLine,
     rulesP,
-    rulesBest: ruled !== undefined && rulesP >= best,
+    rulesBest: ruled >= 0 && rulesP >= best,
   };
 }
 
@@ -249,7 +300,7 @@ console.log(
 );
 console.log(`rules only                   ${show(outcome(judged, { answerAt: Infinity, vetoBelow: 0 }))}`);
 const minAbstain = Number(opt["min-abstain"]);
-const maxWrong = Number(opt["max-wrong"]);
+let maxWrong = Number(opt["max-wrong"]);
 
 /**
  * Precision over coverage: the most correct facts among the thresholds that abstain on
@@ -288,28 +339,51 @@ function choose(judged: readonly Judged[]): { chosen: Required<Thresholds>; best
   return { chosen, best };
 }
 
-const { chosen, best } = choose(judged);
-console.log(
-  `answers from ${chosen.answerAt} (the named product's own topical lines from ${chosen.lineAt}) with a margin of ${chosen.margin}, or ${chosen.leadRatio} times the next source's probability, vetoes below ${chosen.vetoBelow}: ${show(best)} (cross-validated)`,
-);
-if (bySplit) {
-  // Nested: each left-out split under thresholds chosen without it, so no split picks its own.
+/** Each left-out split under thresholds chosen without it (no split picks its own), summed. */
+function leaveOneSplitOut(print: boolean): Counts {
   const sum: Counts = { answerable: 0, right: 0, wrong: 0, unanswerable: 0, abstained: 0 };
   for (let fold = 0; fold < folds; fold++) {
     const own = judged.filter((j) => j.fold === fold);
     const at = choose(judged.filter((j) => j.fold !== fold)).chosen;
     const o = outcome(own, at);
     for (const k of Object.keys(sum) as (keyof Counts)[]) sum[k] += o.counts[k];
-    console.log(
-      `  left out ${files[fold]!.padEnd(10)} ${show(o)} (${own.length} cases; answers from ${at.answerAt}, margin ${at.margin})`,
-    );
+    if (print)
+      console.log(
+        `  left out ${files[fold]!.padEnd(10)} ${show(o)} (${own.length} cases; answers from ${at.answerAt}, margin ${at.margin})`,
+      );
   }
-  console.log(`leave one split out, thresholds chosen without it: ${show({ ...rates(sum), counts: sum })}`);
+  return sum;
 }
+
+const showCounts = (c: Counts) =>
+  `${show({ ...rates(c), counts: c })} (${c.right} right, ${c.wrong} wrong of ${c.answerable}; ${c.abstained} of ${c.unanswerable} abstained)`;
+if (opt.ceilings && bySplit) {
+  // Round 11b's rule, written before its clean run: the largest ceiling whose left-out wrong-fact rate is ≤ --loso-wrong.
+  const allowed = Number(opt["loso-wrong"]);
+  let pick: number | undefined;
+  for (const ceiling of opt.ceilings
+    .split(",")
+    .map(Number)
+    .sort((a, b) => b - a)) {
+    maxWrong = ceiling;
+    const c = leaveOneSplitOut(false);
+    console.log(`ceiling ${`${(100 * ceiling).toFixed(2)}%`.padStart(6)}: leave one split out ${showCounts(c)}`);
+    if (pick === undefined && c.wrong / Math.max(1, c.answerable) <= allowed) pick = ceiling;
+  }
+  maxWrong = pick ?? Math.min(...opt.ceilings.split(",").map(Number));
+  console.log(
+    `ceiling chosen: ${(100 * maxWrong).toFixed(2)}% (the largest whose left-out wrong facts are ≤ ${pct(allowed)})`,
+  );
+}
+const { chosen, best } = choose(judged);
+console.log(
+  `answers from ${chosen.answerAt} (the named product's own topical lines from ${chosen.lineAt}) with a margin of ${chosen.margin}, or ${chosen.leadRatio} times the next source's probability, vetoes below ${chosen.vetoBelow}: ${show(best)} (cross-validated)`,
+);
+if (bySplit) console.log(`leave one split out, thresholds chosen without it: ${showCounts(leaveOneSplitOut(true))}`);
 const counts = count(examples);
-const weights = named(train(examples.map((e) => associated(e, counts, true))));
+const trained = train(examples.map((e) => associated(e, counts, true)));
 const associations = counts.table(MIN_ANSWERED);
-const model: SecondLookModel = { weights, ...chosen, associations };
+const model: SecondLookModel = { ...trained, ...chosen, associations };
 console.log(`${Object.keys(associations).length} word associations`);
 if (!opt["no-write"]) {
   // Data, not code: a versioned JSON file the loader (second-look-model.ts) imports.
@@ -317,9 +391,12 @@ if (!opt["no-write"]) {
     version: `second-look-${new Date().toISOString().slice(0, 10)}`,
     about: "Written by `npm run train:answers` (scripts/train-answers.ts); do not edit by hand.",
     crossValidated: show(best),
+    maxWrong,
     trainedOn: [...new Set(cases.map(({ c }) => c.split))].sort(),
     cases: examples.length,
-    weights: Object.fromEntries(FEATURES.map((f) => [f, weights[f]])),
+    model: opt.model,
+    weights: trained.weights,
+    ...(trained.noneWeights ? { noneWeights: trained.noneWeights } : {}),
     answerAt: model.answerAt,
     vetoBelow: model.vetoBelow,
     margin: model.margin,

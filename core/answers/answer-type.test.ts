@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   askedUnits,
   asksColour,
+  asksWhen,
   ownFigures,
   partsAsked,
   statesColour,
   statesParts,
+  statesTime,
   statesUnits,
 } from "./answer-type.ts";
 import { draftExtractive } from "./extractive-drafter.ts";
@@ -160,5 +162,21 @@ describe("neighbouring topics", () => {
     expect(near.has("expiry")).toBe(true);
     expect(near.has("price")).toBe(false);
     expect(nearTopics(["load"])).toEqual(new Set(["load"]));
+  });
+});
+
+describe("when a question asks when", () => {
+  it("reads 'when' and 'how long until', and a source's times", () => {
+    for (const q of ["배송 언제 와요?", "며칠 걸려요", "얼마나 걸려요?", "언제 출발해요"])
+      expect(asksWhen(q)).toBe(true);
+    for (const q of ["배송비 있어요?", "사이즈 뭐 있어요?"]) expect(asksWhen(q)).toBe(false);
+    for (const s of [
+      "배송은 주문 후 이틀 안에 출발해요",
+      "오늘 주문은 내일 출발합니다",
+      "주문 후 2~3일",
+      "12월 중순 입고",
+    ])
+      expect(statesTime(s)).toBe(true);
+    for (const s of ["무료 배송입니다", "소재: 면 100%", "시즌 한정 색상"]) expect(statesTime(s)).toBe(false);
   });
 });

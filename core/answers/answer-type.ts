@@ -148,3 +148,24 @@ export function statesParts(source: string, parts: readonly string[]): boolean {
   const compact = normalizeText(source).replace(/\s+/g, "");
   return parts.every((p) => compact.includes(p));
 }
+
+/**
+ * "배송 언제 와요", "며칠 걸려요", "얼마나 걸려요": the question asks when, or how long until.
+ * Without it the second look reads "배송 언제 와요" as "배송" alone (언제 is a word of asking),
+ * and a shipping-time line and a free-shipping line look alike.
+ */
+const ASKS_WHEN = /언제|며칠|몇\s*일(?!분)|얼마나\s*(걸|있다가|지나)|걸려|걸리|도착/;
+
+/** A time, a date or how long: "이틀 안에", "내일 출발", "당일 출고", "2~3일", "오후 2시", "12월 중순". */
+const STATES_TIME =
+  /\d\s*(일|시(?!즌|리즈|계)|주|개월|달|월|분(?!량)|시간|년)|이틀|사흘|나흘|하루|내일|모레|당일|익일|오늘|다음\s*날|주말|평일|[월화수목금토]요일|영업일|순차|즉시|이번\s*주|다음\s*주|초순|중순|하순|월말|연말/;
+
+/** Whether the question asks when, or how long until (see ASKS_WHEN). */
+export function asksWhen(question: string): boolean {
+  return ASKS_WHEN.test(normalizeText(question));
+}
+
+/** Whether a source states a time, a date or a length of time (see STATES_TIME). */
+export function statesTime(source: string): boolean {
+  return STATES_TIME.test(normalizeText(source));
+}

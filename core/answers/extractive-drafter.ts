@@ -20,6 +20,7 @@ import { lexiconMatches } from "./lexicon.ts";
 import { aboutAnotherProduct, ASKS_AVAILABILITY, namedOptions, statesOptions } from "./options.ts";
 import {
   askedUnits,
+  asksWhen,
   asksColour,
   ownFigures,
   partsAsked,
@@ -28,13 +29,14 @@ import {
   statesUnits,
 } from "./answer-type.ts";
 import {
-  answerProbability,
   competition,
   evidence,
   gramRarity,
+  noneEvidence,
   type QuestionEvidence,
   type SecondLookModel,
 } from "./second-look.ts";
+import { sourceProbabilities } from "./second-look-choice.ts";
 import { SECOND_LOOK_MODEL } from "./second-look-model.ts";
 import { sentenceFromAnswer, sentenceFromLine, shortProductName } from "./sentence.ts";
 import { structuredAnswer } from "./structured.ts";
@@ -145,7 +147,7 @@ export function draftExtractive(question: string, context: DraftContext, model =
   const ruled = byRules(reading);
   // The trained model's view of every source also ranks the suggestions (suggestions.ts),
   // whichever drafter answered: the rules-only baseline ranks them the same way.
-  const looks = sourceLooks(reading, model === RULES_ONLY ? SECOND_LOOK_MODEL : model);
+  const looks = sourceLooks(reading, ruled.draft.abstained, model === RULES_ONLY ? SECOND_LOOK_MODEL : model);
   const ranked = looks.map((l) => ({ id: l.score.candidate.id, probability: l.probability, eligible: l.eligible }));
   const done = (d: Draft): Draft => ({ ...d, ranked });
   if (model === RULES_ONLY || (ruled.source === null && !ruled.draft.abstained)) return done(ruled.draft);
@@ -251,6 +253,7 @@ function readQuestion(question: string, context: DraftContext): Reading {
     grams,
     guesses,
     asksAmount: /몇|얼마|언제/.test(compactText(question)),
+    asksWhen: asksWhen(question),
     rarity: gramRarity(
       grams,
       ranked.map((r) => sourceText(r.candidate)),
@@ -357,46 +360,53 @@ export interface SourceLook {
 /** An amount of money as sources write it: "39,000원", "3만원", "5천 원". */
 const WON = /\d\s*(만|천)?\s*원/;
 
-/** Every source through the second look's model, most probable first. */
-function sourceLooks(r: Reading, model = SECOND_LOOK_MODEL): SourceLook[] {
+/**
+ * Every source through the second look's model, most probable first. `rulesAbstained`: the
+ * rules found no source, which a choice model weighs for "none of them" (second-look-choice.ts).
+ */
+function sourceLooks(r: Reading, rulesAbstained: boolean, model = SECOND_LOOK_MODEL): SourceLook[] {
   const scores = [...r.ranked, ...r.fields];
   const against = competition(scores, (s) => r.retrieval.get(s.candidate.id) ?? 0);
-  return scores
-    .map((score, i) => {
-      const keys = associationKeys(
-        r.grams.map((g) => g.gram),
-        r.question,
-        sourceText(score.candidate),
-      );
-      const associated = associationScore(keys, (key) => model.associations[key]);
-      const features = evidence(
-        r.evidence,
-        score,
-        r.ranked[0] === score,
-        r.retrieval.get(score.candidate.id) ?? 0,
-        associated,
-        against[i],
-      );
-      const probability = answerProbability(features, model);
-      const eligible =
-        (r.cueTopics.length === 0 ||
-          score.candidate.topics.length === 0 ||
-          score.candidate.topics.some((t) => r.nearCueTopics.has(t))) &&
-        (!r.cueTopics.includes("price") || WON.test(sourceText(score.candidate))) &&
-        statesFigures(score.candidate.text, r.figures) &&
-        (!r.measure || /\d/.test(score.candidate.answer ?? sourceText(score.candidate))) &&
-        fitsAnswerType(score.candidate.answer ?? sourceText(score.candidate), r) &&
-        statesQualifiers(sourceText(score.candidate), r.content) &&
-        statesOptions(sourceText(score.candidate), r.options) &&
-        !r.elsewhere(score.candidate);
-      return {
-        score,
-        features,
-        associationKeys: keys,
-        probability,
-        draft: fromCandidate(score, r.subject, r.multi, probability),
-        eligible,
-      };
+  const looks = scores.map((score, i) => {
+    const keys = associationKeys(
+      r.grams.map((g) => g.gram),
+      r.question,
+      sourceText(score.candidate),
+    );
+    const associated = associationScore(keys, (key) => model.associations[key]);
+    const features = evidence(
+      r.evidence,
+      score,
+      r.ranked[0] === score,
+      r.retrieval.get(score.candidate.id) ?? 0,
+      associated,
+      against[i],
+    );
+    const eligible =
+      (r.cueTopics.length === 0 ||
+        score.candidate.topics.length === 0 ||
+        score.candidate.topics.some((t) => r.nearCueTopics.has(t))) &&
+      (!r.cueTopics.includes("price") || WON.test(sourceText(score.candidate))) &&
+      statesFigures(score.candidate.text, r.figures) &&
+      (!r.measure || /\d/.test(score.candidate.answer ?? sourceText(score.candidate))) &&
+      fitsAnswerType(score.candidate.answer ?? sourceText(score.candidate), r) &&
+      statesQualifiers(sourceText(score.candidate), r.content) &&
+      statesOptions(sourceText(score.candidate), r.options) &&
+      !r.elsewhere(score.candidate);
+    return { score, features, associationKeys: keys, eligible };
+  });
+  const eligible = looks.map((l) => l.eligible);
+  const none = noneEvidence(rulesAbstained, eligible.filter(Boolean).length);
+  const probabilities = sourceProbabilities(
+    looks.map((l) => l.features),
+    eligible,
+    none,
+    model,
+  );
+  return looks
+    .map((l, i) => {
+      const probability = probabilities[i]!;
+      return { ...l, probability, draft: fromCandidate(l.score, r.subject, r.multi, probability) };
     })
     .sort((a, b) => b.probability - a.probability);
 }
@@ -408,13 +418,20 @@ function sourceLooks(r: Reading, model = SECOND_LOOK_MODEL): SourceLook[] {
 export function examineDraft(
   question: string,
   context: DraftContext,
-): { rules: Draft; rulesSource: string | null; looks: (SourceLook & { ownLine: boolean })[] } {
+): {
+  rules: Draft;
+  rulesSource: string | null;
+  looks: (SourceLook & { ownLine: boolean })[];
+  /** The question's evidence for "none of them" (second-look.ts noneEvidence). */
+  none: number[];
+} {
   const reading = readQuestion(question, context);
   const ruled = byRules(reading);
-  const looks = sourceLooks(reading)
+  const looks = sourceLooks(reading, ruled.draft.abstained)
     .filter((l) => l.eligible)
     .map((l) => ({ ...l, ownLine: ownTopicalLine(l.score, reading) }));
-  return { rules: ruled.draft, rulesSource: ruled.source?.candidate.id ?? null, looks };
+  const none = noneEvidence(ruled.draft.abstained, looks.length);
+  return { rules: ruled.draft, rulesSource: ruled.source?.candidate.id ?? null, looks, none };
 }
 
 /**

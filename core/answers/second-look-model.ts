@@ -23,5 +23,6 @@ export const SECOND_LOOK_MODEL: SecondLookModel = {
   margin: file.margin ?? 0,
   lineAt: file.lineAt ?? 1,
   ...(file.leadRatio === undefined ? {} : { leadRatio: file.leadRatio }),
+  ...(file.noneWeights === undefined ? {} : { noneWeights: file.noneWeights }),
   associations: file.associations,
 };

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { contentGrams } from "./candidates.ts";
 import { draftExtractive, examineDraft } from "./extractive-drafter.ts";
-import { answerProbability, FEATURES, gramRarity, type SecondLookModel } from "./second-look.ts";
+import {
+  answerProbability,
+  FEATURES,
+  gramRarity,
+  NONE_FEATURES,
+  noneEvidence,
+  type SecondLookModel,
+} from "./second-look.ts";
+import { sourceProbabilities } from "./second-look-choice.ts";
 import { SECOND_LOOK_MODEL, SECOND_LOOK_VERSION } from "./second-look-model.ts";
 import type { KnowledgeSet } from "./types.ts";
 
@@ -85,8 +93,36 @@ describe("the drafter's second look", () => {
     expect(answerProbability(x, { ...model, weights: { bias: -1 } })).toBeCloseTo(1 / (1 + Math.exp(1)), 10);
   });
 
+  it("as a choice, shares one probability among the sources it may answer from and none of them", () => {
+    const x = (coverage: number) => FEATURES.map((f) => (f === "bias" ? 1 : f === "textCoverage" ? coverage : 0));
+    const model: SecondLookModel = {
+      weights: { textCoverage: 2 },
+      noneWeights: { bias: 1 },
+      answerAt: 0.5,
+      vetoBelow: 0,
+      associations: {},
+    };
+    const none = noneEvidence(true, 2);
+    const [a, b] = sourceProbabilities([x(1), x(0)], [true, true], none, model);
+    const e = Math.E;
+    expect(a).toBeCloseTo(e ** 2 / (e ** 2 + 1 + e), 10);
+    expect(b).toBeCloseTo(1 / (e ** 2 + 1 + e), 10);
+    // A rival as good as the best halves its lead: alike sources are as likely each other's answer.
+    const [alone] = sourceProbabilities([x(1)], [true], none, model);
+    const [shared] = sourceProbabilities([x(1), x(1)], [true, true], none, model);
+    expect(shared!).toBeLessThan(alone!);
+    // A source it may not answer from takes no share from the others; its own is what it would have had.
+    const [kept, barred] = sourceProbabilities([x(1), x(1)], [true, false], none, model);
+    expect(kept).toBeCloseTo(alone!, 10);
+    expect(barred).toBeCloseTo(shared!, 10);
+    // Without "none" weights each source is judged on its own.
+    const { noneWeights: _, ...each } = model;
+    expect(sourceProbabilities([x(1)], [true], none, each)[0]).toBeCloseTo(answerProbability(x(1), each), 10);
+  });
+
   it("ships a trained model with a weight for every feature", () => {
     expect(Object.keys(SECOND_LOOK_MODEL.weights).sort()).toEqual([...FEATURES].sort());
+    expect(Object.keys(SECOND_LOOK_MODEL.noneWeights ?? {}).sort()).toEqual([...NONE_FEATURES].sort());
     expect(SECOND_LOOK_MODEL.answerAt).toBeGreaterThanOrEqual(0.5);
     expect(SECOND_LOOK_MODEL.answerAt).toBeLessThanOrEqual(1);
     expect(SECOND_LOOK_MODEL.vetoBelow).toBeGreaterThanOrEqual(0);

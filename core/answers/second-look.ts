@@ -1,3 +1,4 @@
+import { statesTime } from "./answer-type.ts";
 import { sourceText, type CandidateScore, type ContentGram } from "./candidates.ts";
 import { SECOND_LOOK_MODEL } from "./second-look-model.ts";
 import { contentStems, stemGrams } from "./question-key.ts";
@@ -34,6 +35,8 @@ export interface QuestionEvidence {
   lexicon?: readonly LexiconMatch[];
   /** The question without spaces, case-folded (compactText). */
   compact?: string;
+  /** Whether the question asks when, or how long until (answer-type.ts asksWhen). */
+  asksWhen?: boolean;
 }
 
 /** The features, in the model's order. Each is 0..1 or a small count; names are for reading the weights. */
@@ -68,6 +71,7 @@ export const FEATURES = [
   "rivals",
   "retrievalLead",
   "labelAsked",
+  "timeStated",
 ] as const;
 
 /**
@@ -145,6 +149,8 @@ export function evidence(
     against.rivals,
     against.retrievalLead,
     labelAsked(q.compact ?? "", c.qna ? "" : c.text),
+    // A "when" question's answer states a time: "이틀 안에 출발", not "무료 배송".
+    q.asksWhen && statesTime(c.qna ? c.qna.answer : c.text) ? 1 : 0,
   ];
 }
 
@@ -238,11 +244,34 @@ export interface SecondLookModel {
   leadRatio?: number;
   /** Learned word associations (associations.ts): "question gram|source bigram" → log-odds. */
   associations: Readonly<Record<string, number>>;
+  /**
+   * Present: the model is a choice (second-look-choice.ts) among the sources it may answer from
+   * and "none of them", scored by these weights over NONE_FEATURES; a source's probability is
+   * its share. Absent: each source is judged on its own (`answerProbability`).
+   */
+  noneWeights?: Partial<Record<NoneFeature, number>>;
 }
 
-/** The model's probability that a source answers the question; `x` in the order of FEATURES. */
-export function answerProbability(x: readonly number[], model: SecondLookModel = SECOND_LOOK_MODEL): number {
+/** The model's score (log-odds) of a source; `x` in the order of FEATURES. */
+export function answerScore(x: readonly number[], model: SecondLookModel = SECOND_LOOK_MODEL): number {
   let z = 0;
   for (let i = 0; i < x.length; i++) z += x[i]! * (model.weights[FEATURES[i]!] ?? 0);
-  return 1 / (1 + Math.exp(-z));
+  return z;
+}
+
+/** The model's probability that a source answers the question, judged on its own; `x` in the order of FEATURES. */
+export function answerProbability(x: readonly number[], model: SecondLookModel = SECOND_LOOK_MODEL): number {
+  return 1 / (1 + Math.exp(-answerScore(x, model)));
+}
+
+/**
+ * What speaks for "none of the sources answers", in the model's order: whether the rules,
+ * which pass a source only through every gate, found none, and how many sources compete.
+ */
+export const NONE_FEATURES = ["bias", "rulesAbstained", "sources"] as const;
+export type NoneFeature = (typeof NONE_FEATURES)[number];
+
+/** The question's evidence for "none of them", in the order of NONE_FEATURES. */
+export function noneEvidence(rulesAbstained: boolean, sources: number): number[] {
+  return [1, rulesAbstained ? 1 : 0, Math.min(sources, 10) / 10];
 }

@@ -11,7 +11,7 @@ import { nounLike as nounShaped, stripCopula, takeNumbers } from "./word-match.t
  * (price, shipping time, size run, colour…) and the things it names (a product, a size, a
  * colour, a device, a number). Aspects come from two data files: data/clusters/aspects-ko-v1.json
  * (viewer words → aspect, for the questions every broadcast hears) and the shopping paraphrase
- * lexicon (data/lexicon, 44k viewer phrases → concepts, each concept read as an aspect). So
+ * lexicon (data/lexicon, 50k viewer phrases → concepts, each concept read as an aspect). So
  * "배송 언제 와요", "택배 언제 오나요" and "언제 받아볼 수 있나요" all ask `ship`, and "배송비
  * 얼마예요" asks `ship-fee`, a different question about the same thing; "245 있어요" and "250
  * 있어요" ask one aspect of two different things.

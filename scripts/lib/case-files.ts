@@ -11,14 +11,14 @@ export function caseFiles(dir = "data/answers"): string[] {
 
 /**
  * The answer splits whose cases may be read and trained on: dev, and the once-clean tests whose
- * figures were taken (heldout2, heldout5–12, heldout15–16; see docs/answers.md). heldout was seen
- * as a number (its cases in cases.jsonl train as dev); heldout3, heldout4, heldout13, heldout14,
- * heldout17 and heldout18 are figures only.
+ * figures were taken (heldout2, heldout5–12, heldout15–18; see docs/answers.md). heldout was seen
+ * as a number (its cases in cases.jsonl train as dev); heldout3, heldout4, heldout13 and heldout14
+ * are figures only.
  */
 export const CONSULTED_SPLITS: ReadonlySet<string> = new Set([
   "dev",
   "heldout2",
-  ...[5, 6, 7, 8, 9, 10, 11, 12, 15, 16].map((n) => `heldout${n}`),
+  ...[5, 6, 7, 8, 9, 10, 11, 12, 15, 16, 17, 18].map((n) => `heldout${n}`),
 ]);
 
 /** The order splits are reported in: dev, heldout, heldout2, heldout3, … by number; unknown ones last. */

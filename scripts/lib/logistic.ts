@@ -44,7 +44,7 @@ export function sigmoid(z: number): number {
 }
 
 /** Solves a·s = b by Gaussian elimination with partial pivoting (a is small and dense). */
-function solve(a: number[][], b: number[]): number[] {
+export function solve(a: number[][], b: number[]): number[] {
   const n = b.length;
   const m = a.map((row, i) => [...row, b[i]!]);
   for (let col = 0; col < n; col++) {
