@@ -1,14 +1,14 @@
 /**
  * train:clusters: fits the question clusters' "same question" scorer (logistic weights over
  * core/hub/pair-features.ts) on every pair of the consulted paraphrase splits, chooses the join
- * threshold by clustering them, and writes data/clusters/pair-model-v1.json. `--parakqc-weight w`
+ * threshold by clustering them, and writes data/clusters/pair-model-v2.json. `--parakqc-weight w`
  * adds ParaKQC's paraphrase pairs (Won Ik Cho et al., CC-BY-SA-4.0; all of it, the corpus has no
  * test split), each weighing w: off by default, since leave-one-set-out scored it no better
  * (F1 0.704 at weight 1, 0.711 at 0.3, 0.727 at 0.05, against 0.726 without; its smart-home
  * commands are not shopping questions). A model fitted with it would carry its licence.
  * The estimate for a new author is `npm run cv:clusters` (leave-one-set-out), not this fit.
  *
- *   npm run train:clusters [-- --parakqc-weight 0 --version pair-v1-2026-12-03]
+ *   npm run train:clusters [-- --parakqc-weight 0 --version pair-v2-2026-12-03]
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -19,8 +19,8 @@ import { CONSULTED_SPLITS, PARAKQC } from "./train-clusters-splits.ts";
 const { values: opt } = parseArgs({
   options: {
     "parakqc-weight": { type: "string", default: "0" },
-    version: { type: "string", default: `pair-v1-${new Date().toISOString().slice(0, 10)}` },
-    out: { type: "string", default: "data/clusters/pair-model-v1.json" },
+    version: { type: "string", default: `pair-v2-${new Date().toISOString().slice(0, 10)}` },
+    out: { type: "string", default: "data/clusters/pair-model-v2.json" },
     "cross-validated": { type: "string", default: "" },
   },
 });

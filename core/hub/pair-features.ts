@@ -7,8 +7,10 @@ import {
   isValueWord,
   meaningSimilarity,
   nounLike,
+  questionConcepts,
   questionMeaning,
   softDice,
+  valueAspect,
   type QuestionMeaning,
   type WordWeight,
 } from "./question-meaning.ts";
@@ -23,6 +25,12 @@ export interface QuestionProfile {
   meaning: QuestionMeaning;
   /** Character bigrams of the content stems written together ("커버력좋" → 커버, 버력, 력좋), as `Gram` codes. */
   grams: Grams;
+  /** Character trigrams of the content stems written together, as codes (a longer run shared says more). */
+  trigrams: Grams;
+  /** The paraphrase lexicon's concepts the question names, ambiguous ones too, sorted. */
+  concepts: readonly string[];
+  /** The values named, each as "aspect value" (numbers under "#"), sorted: two sides naming other values of one aspect clash. */
+  valuesByAspect: readonly string[];
   /** Jamo trigrams of the content stems (a typo or another ending changes few of them), as codes. */
   jamo: Grams;
   /** Character bigrams of the whole compact text, endings included, as codes. */
@@ -62,6 +70,11 @@ export function questionProfile(text: string, meaning: QuestionMeaning = questio
   return {
     meaning,
     grams: bigrams(content),
+    trigrams: trigrams(content),
+    concepts: questionConcepts(meaning),
+    valuesByAspect: sortedOnce(
+      meaning.words.filter(isValueWord).map((w) => `${/\d/.test(w) ? "#" : (valueAspect(w) ?? w)} ${w}`),
+    ),
     jamo: jamoTrigrams(content),
     whole: bigrams(compact),
     asks,
@@ -94,6 +107,30 @@ function bigrams(s: string): Grams {
   if (s.length === 1) out.push(s.charCodeAt(0));
   for (let i = 0; i + 2 <= s.length; i++) out.push(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1));
   return codes(out);
+}
+
+function trigrams(s: string): Grams {
+  const out: number[] = [];
+  // Three UTF-16 units fit a double exactly (48 bits).
+  for (let i = 0; i + 3 <= s.length; i++)
+    out.push((s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) * 65536 + s.charCodeAt(i + 2));
+  return codes(out);
+}
+
+/**
+ * Whether the two sides name values of one aspect and share none of that aspect's ("블랙 66" /
+ * "네이비 66": one shared number, two colours). Soft, unlike `valueConflict`: one author groups
+ * "블랙 L" with "블랙 xl" as one stock question, another keeps 245 and 250 apart.
+ */
+function valueClash(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  const aspectOf = (x: string) => x.slice(0, x.indexOf(" "));
+  for (const x of a) {
+    const aspect = aspectOf(x);
+    if (!b.some((y) => aspectOf(y) === aspect)) continue;
+    if (!a.some((x2) => aspectOf(x2) === aspect && b.includes(x2))) return true;
+  }
+  return false;
 }
 
 function jamoTrigrams(s: string): Grams {
@@ -171,6 +208,12 @@ export const PAIR_FEATURES = [
   "sameAsk",
   "otherAsk",
   "noContent",
+  "contentTrigrams",
+  "conceptDice",
+  "conceptsOneSided",
+  "wordsDice",
+  "valueClash",
+  "sameAsks",
 ] as const;
 
 /**
@@ -237,6 +280,12 @@ export function pairFeatures(
   out[i++] = asksShared ? 1 : 0;
   out[i++] = a.asks !== 0 && b.asks !== 0 && !asksShared ? 1 : 0;
   out[i++] = smaller === 0 ? 1 : 0;
+  out[i++] = dice(a.trigrams, b.trigrams);
+  out[i++] = dice(a.concepts, b.concepts);
+  out[i++] = a.concepts.length > 0 !== b.concepts.length > 0 ? 1 : 0;
+  out[i++] = softDice(ma.words, mb.words, weight);
+  out[i++] = valueClash(a.valuesByAspect, b.valuesByAspect) ? 1 : 0;
+  out[i++] = a.asks !== 0 && a.asks === b.asks ? 1 : 0;
   return out;
 }
 

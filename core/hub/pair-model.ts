@@ -1,10 +1,10 @@
-import data from "../../data/clusters/pair-model-v1.json" with { type: "json" };
+import data from "../../data/clusters/pair-model-v2.json" with { type: "json" };
 import { PAIR_FEATURES } from "./pair-features.ts";
 
 /**
  * The learned "same question" scorer: logistic weights over `PAIR_FEATURES` and the probability
  * at which a question joins a cluster, written by `npm run train:clusters` to
- * data/clusters/pair-model-v1.json (data, not code; esbuild inlines it in the Worker).
+ * data/clusters/pair-model-v2.json (data, not code; esbuild inlines it in the Worker).
  */
 export interface PairModel {
   /** One weight per `PAIR_FEATURES` entry, bias first. */

@@ -255,7 +255,9 @@ export function questionMeaning(question: string): QuestionMeaning {
   const weak = new Set<string>();
   const matches = wordStartMatches(text);
   const fromLexicon = new Set<string>();
+  const concepts = new Set<string>();
   for (const m of matches) {
+    concepts.add(m.concept.id);
     const mapped = t.concepts[m.concept.id];
     if (mapped !== null) fromLexicon.add(mapped ?? `#${m.concept.id}`);
   }
@@ -324,7 +326,27 @@ export function questionMeaning(question: string): QuestionMeaning {
     }
     aspects.add(to);
   }
-  return { aspects: [...aspects].sort(), words: [...words].sort() };
+  const meaning = { aspects: [...aspects].sort(), words: [...words].sort() };
+  conceptsRead.set(meaning, [...concepts].sort());
+  return meaning;
+}
+
+/** Every lexicon concept a question's words start (`questionConcepts`), kept beside its meaning. */
+const conceptsRead = new WeakMap<QuestionMeaning, string[]>();
+
+/**
+ * The paraphrase lexicon's concepts a question names, sorted, those too ambiguous to name an
+ * aspect too: two rewordings of a new author's question often share a concept no aspect reads
+ * ("뭐 입어요" and "추천좀"). Empty for a meaning not read by `questionMeaning` here.
+ */
+export function questionConcepts(m: QuestionMeaning): readonly string[] {
+  return conceptsRead.get(m) ?? [];
+}
+
+/** The aspect a value word names one thing of ("블랙" → colour, "킹" → bedding size), if it is a value. */
+export function valueAspect(word: string): string | undefined {
+  const t = load();
+  return t.values.has(word) ? t.words.get(word) : undefined;
 }
 
 /** The exact-match key of a meaning: questions with the same key are one question. */
