@@ -688,3 +688,26 @@ with open(OUT,"a") as f:
     for l,t in seventh2: f.write(f"{l}\t{t}\n")
 print(len(seventh2))
 
+
+# round 7b, stream chats (ported from round 8b's eighth round, part four, with its seed, so the same 320 lines): a chat
+# with nothing the model knows scores about 0.56 on the bias alone, a few hundredths under the hold threshold, so plain
+# chats about the broadcast itself sit just under it and round 7 holds "채팅창 내용이 금방 사라져요"; the model had seen
+# 채팅 only in abuse and spam (채팅창 insults, 채팅 캡처 offers) and 시 in 시청자 and 시간 offers. Ok chats of a
+# viewer's everyday talk about the stream, the chat and the app (starting, restarting, reconnecting, testing, counting
+# their own lines) and everyday words that share a curse's syllables (시작, 시발점, 발송, 개시, 신발, 시바견, 18k),
+# written from no split line.
+random.seed(107)
+stream7b=[]
+stream=["방송 시작했어요?","방송 언제 시작해요","이제 시작하나요","시작 전부터 대기 중","시작했다 ㅎㅎ","다시 시작하나 봐요","방송 다시 켜졌네요","화면 다시 나와요","앱 재시작하니까 잘 나와요","폰 재부팅하고 왔어요","재접속했어요","새로고침하니까 보여요","잠깐 끊겼었어요","방송 끊겼다가 돌아왔어요","소리 다시 들려요","화면 멈췄어요","렉 걸려요","와이파이가 약해서 끊기네요","알림 보고 들어왔어요","늦게 들어왔어요 처음부터 볼 수 있어요?","다시보기로 봐도 돼요?","방송 끝나고 다시보기 올라와요?","출근 전에 잠깐 봐요","오늘 방송 몇 시까지예요"]
+chat=["채팅 잘 올라가요?","제 채팅 보이세요?","채팅 처음 쳐봐요","채팅 읽어주세요","채팅 너무 빨라요","채팅창 잘 보여요","채팅창이 안 움직여요","채팅 다시 되네요","채팅이 안 올라가요","채팅 늦게 떠요","채팅 순서대로 봐주세요","채팅 확인 부탁드려요","아까 채팅 못 보셨나 봐요","채팅 치는 법 알았다 ㅎㅎ","채팅으로 주문돼요?","채팅 말고 댓글로 써요?","채팅창 글씨 크게 못 하나요","채팅 보면서 설명해 주세요"]
+test=["테스트","테스트 중","채팅 테스트","테스트 메시지예요","확인용","보이나요 확인","마이크 테스트 하나 둘","소리 테스트 중이세요?","하나 둘 셋","1빠","2등","첫 채팅","두 번째 채팅","세 번째 주문","다시 한 번","저 왔어요","출석 체크","출첵이요"]
+words=["시작가 얼마부터예요","시작 가격 다시요","시발점이 어디예요","시발역에서 가까워요?","발송 시작했어요?","발송 언제 돼요","출발했다고 문자 왔어요","오늘 개시 축하해요","개시 손님 되고 싶다","개강 전에 사야지","신발 사이즈 하나 업해요?","신발장 수납 돼요?","시바견 옷도 있어요?","우리 시바 입히면 귀엽겠다","18k 도금이에요?","18k 목걸이 길이 몇 센치","씨앗 호떡 맛있겠다","수박 당도 좋아요?","병아리 색 예쁘다","존재감 있는 색이네","시골 부모님 보내드리려고요","시식 가능해요?","시청 중이에요","시청자 이벤트 언제 해요"]
+ends=["","ㅎㅎ","ㅋㅋ","~","!","ㅠㅠ","요"]
+for grp, n in ((stream, 90), (chat, 80), (test, 60), (words, 90)):
+    for _ in range(n):
+        x=R(grp)
+        t=R(["{x}","{x} {e}","{p} {x}","{x} {k}"]).format(x=x,e=R(ends),p=R(["언니","사장님","저","와","아",""]),k=random.randint(1,30))
+        stream7b.append(("ok", " ".join(t.split())))
+with open(OUT,"a") as f:
+    for l,t in stream7b: f.write(f"{l}\t{t}\n")
+print(len(stream7b))
