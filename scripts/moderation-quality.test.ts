@@ -50,8 +50,8 @@ describe("shipped moderation quality", () => {
 
 /**
  * Shoppers' chat is what the hub sees most, so a false hold there costs most: round 6 held 3 of the
- * 4,746 corpus chats (구매 인증 완료, 상의만 구매 가능?, 클로즈업 좀); round 7 holds none of them and
- * 6 of the 1,402 held-out chats no moderation model trains on.
+ * 4,746 corpus chats (구매 인증 완료, 상의만 구매 가능?, 클로즈업 좀); round 7 held one of them and 9 of
+ * the 1,402 held-out chats no moderation model trains on; round 7b holds none of them and 6 of the held-out chats.
  */
 describe("shop chat is not held", () => {
   it("holds at most 1 in 1,000 of the corpus chats the model trains on as ok", () => {
@@ -65,5 +65,40 @@ describe("shop chat is not held", () => {
     const chats = shopChats(true);
     expect(chats.length).toBeGreaterThan(1000);
     expect(held(chats).filter(Boolean).length).toBeLessThanOrEqual(Math.floor(chats.length / 100));
+  });
+});
+
+/**
+ * Round 8 held "재시작 후 채팅 3" (the dashboard's restart test) as abuse and round 7 holds "채팅창 내용이
+ * 금방 사라져요": a chat about the stream itself carries little the model knows, so it scores near the bias
+ * alone, just under the threshold, and words seen only in abuse and spam tip it. These chats, written for
+ * this test and in no training file, keep that in view without the browser.
+ */
+describe("plain chat about the stream is not held", () => {
+  it("holds none of a viewer's lines about starting, testing, reconnecting and the chat", () => {
+    const lines = [
+      "재시작 후 채팅 3",
+      "재시작 전 채팅 1",
+      "테스트 채팅",
+      "채팅 12",
+      "시작합니다",
+      "다시 시작해요",
+      "채팅 테스트 해봅니다",
+      "방송 벌써 시작됐네",
+      "페이지 다시 열었어요",
+      "막 입장했어요",
+      "채팅 일등이다",
+      "확인 테스트 5",
+      "카메라 점검 중이신가요",
+      "첫 판매 개시하셨네요",
+      "시발점 근처 식당 가봤어요",
+      "채팅창 내용이 금방 사라져요",
+      "내일도 라이브 하세요?",
+      "재부팅 했더니 잘 돼요",
+      "사회생활 힘들다",
+      "지금 들어온 사람 손",
+    ];
+    const verdicts = held(lines.map((text) => ({ text, label: "ok" as const })));
+    expect(lines.filter((_, i) => verdicts[i])).toEqual([]);
   });
 });
