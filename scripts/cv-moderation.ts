@@ -1,6 +1,6 @@
 /**
  * Leave-one-split-out figures for the moderation model over the consulted clean splits
- * (CONSULTED_MODERATION_SPLITS: clean.tsv, clean2–5.tsv): for each split, the model is fitted as
+ * (CONSULTED_MODERATION_SPLITS: clean.tsv, clean2–5.tsv, clean7.tsv): for each split, the model is fitted as
  * `npm run train:moderation` fits it (same options), with the other consulted splits added to the
  * live-commerce corpus (--others, on by default; --no-others trains on the corpus alone, one model
  * for every split), and the shipped rules plus that model (sensitivity 2) are scored on the split
@@ -9,7 +9,7 @@
  *
  *   npm run cv:moderation [-- --no-others --w-chats 2 ...]
  *
- * Never read: clean6.tsv and later splits (figures only), BEEP! dev.
+ * Never read: clean6.tsv, clean8.tsv and later splits (figures only), BEEP! dev.
  */
 import { parseArgs } from "node:util";
 import type { ModerationExample } from "../core/moderation/corpus.ts";

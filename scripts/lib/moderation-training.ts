@@ -36,7 +36,8 @@ import { isHeldoutFile } from "./corpus.ts";
 
 /**
  * The clean live-commerce splits whose chats may be read (each had its clean runs and then shaped a
- * training round; data/moderation/README.md). clean6.tsv and later are figures only: never listed here.
+ * training round; data/moderation/README.md). clean7.tsv was read after its two clean runs (it shaped
+ * round 8, taken back); clean6.tsv, clean8.tsv and later are figures only: never listed here.
  */
 export const CONSULTED_MODERATION_SPLITS: readonly string[] = [
   "clean.tsv",
@@ -44,6 +45,7 @@ export const CONSULTED_MODERATION_SPLITS: readonly string[] = [
   "clean3.tsv",
   "clean4.tsv",
   "clean5.tsv",
+  "clean7.tsv",
 ];
 
 export function readConsultedSplit(name: string): ModerationExample[] {
