@@ -1,5 +1,11 @@
 import { bareAspect, isValueWord, meaningKey, type QuestionMeaning } from "./question-meaning.ts";
-import { gramWeight, pairFeatures, questionProfile, valueConflict, type QuestionProfile } from "./pair-features.ts";
+import {
+  gramWeight,
+  pairFeatures,
+  questionProfile,
+  differentQuestions,
+  type QuestionProfile,
+} from "./pair-features.ts";
 import { pairScore, shippedPairModel, type PairModel } from "./pair-model.ts";
 import type { ClusterStatus } from "../protocol/board.ts";
 
@@ -250,7 +256,7 @@ export class ClusterIndex {
       const other = this.signatures.get(key);
       if (!other) continue;
       for (const p of other.profiles) {
-        if (valueConflict(profile.meaning, p.meaning)) continue;
+        if (differentQuestions(profile.meaning, p.meaning)) continue;
         const features = pairFeatures(profile, p, this.weight, this.gramWeight, this.features);
         const score = pairScore(this.options.model, features);
         if (score >= bestScore) [best, bestScore] = [key, score];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ClusterIndex } from "./clusters.ts";
-import { PAIR_FEATURES, pairFeatures, questionProfile, valueConflict } from "./pair-features.ts";
+import { differentQuestions, PAIR_FEATURES, pairFeatures, questionProfile, valueConflict } from "./pair-features.ts";
 import { checkedModel, pairScore, shippedPairModel } from "./pair-model.ts";
 
 const PAIR_MODEL = shippedPairModel();
@@ -49,6 +49,26 @@ describe("the learned 'same question' scorer", () => {
     expect(valueConflict(m("245 있어요?"), m("250 있어요?"))).toBe(true);
     expect(valueConflict(m("세탁기 돌려도 돼요?"), m("건조기 돌려도 돼요?"))).toBe(true);
     expect(valueConflict(m("L 사이즈 있어요?"), m("라지 있어요?"))).toBe(false);
+  });
+
+  it("keeps look-alike questions of plain rewordings apart before any score", () => {
+    const m = (text: string) => questionProfile(text).meaning;
+    // A wording that starts with a value names it; a value the stemmer cuts to filler ("하의" → "하") is still read.
+    expect(differentQuestions(m("세탁기에 넣어도 되나요"), m("건조기 넣어도 되나요"))).toBe(true);
+    expect(differentQuestions(m("상의 사이즈 어떻게 돼요?"), m("하의 사이즈 어떻게 돼요?"))).toBe(true);
+    // Contrasting aspects: the item's weight and the weight it holds; run time and charging time.
+    expect(differentQuestions(m("의자 무게 몇 키로예요?"), m("몇 키로까지 버텨요?"))).toBe(true);
+    expect(differentQuestions(m("사용시간 얼마나 돼요?"), m("충전시간 얼마나 걸려요?"))).toBe(true);
+    expect(differentQuestions(m("배송 얼마나 걸려요?"), m("배송비 얼마예요?"))).toBe(true);
+    expect(differentQuestions(m("하의 사이즈 어떻게 돼요?"), m("바지 사이즈 뭐 있어요?"))).toBe(false);
+    expect(differentQuestions(m("사용시간 얼마나 돼요?"), m("배터리 얼마나 가요?"))).toBe(false);
+  });
+
+  it("reads a value as naming its aspect, asking it only when nothing else is asked", () => {
+    const m = (text: string) => questionProfile(text).meaning;
+    expect(m("아이보리 있어요?").aspects).toEqual(["color"]);
+    expect(m("아이보리 때 잘 타요?").aspects).not.toContain("color");
+    expect(m("L 품절이에요?").aspects).toEqual(["stock"]);
   });
 
   it("refuses a model file written for other features", () => {

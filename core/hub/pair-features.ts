@@ -3,6 +3,7 @@ import { compactText } from "../answers/tokenize.ts";
 import { toJamo } from "./word-match.ts";
 import {
   DEFAULT_WEIGHTS,
+  aspectsContrast,
   bareAspect,
   isValueWord,
   meaningSimilarity,
@@ -252,4 +253,14 @@ export function valueConflict(a: QuestionMeaning, b: QuestionMeaning): boolean {
   const va = valuesOf(a);
   const vb = valuesOf(b);
   return va.length > 0 && vb.length > 0 && softDice(va, vb) === 0;
+}
+
+/**
+ * Whether two questions are surely two, before any score: they name different values of one
+ * thing, or each asks a different aspect of one contrast group (an item's weight and the
+ * weight it holds; run time and charging time). The clusterer never joins such a pair, so the
+ * scorer is not trained on them.
+ */
+export function differentQuestions(a: QuestionMeaning, b: QuestionMeaning): boolean {
+  return valueConflict(a, b) || aspectsContrast(a, b);
 }

@@ -2,7 +2,7 @@ import data from "../../data/clusters/aspects-ko-v1.json" with { type: "json" };
 import { lexiconMatches } from "../answers/lexicon.ts";
 import { lexiconKey } from "../answers/lexicon-key.ts";
 import { contentWords } from "../answers/question-key.ts";
-import { stemWord } from "../answers/tokenize.ts";
+import { stemWord, words as splitWords } from "../answers/tokenize.ts";
 import { wordsAlike } from "./word-match.ts";
 import { nounLike as nounShaped, stripCopula, takeNumbers } from "./word-match.ts";
 
@@ -40,6 +40,13 @@ interface AspectFile {
   synonyms?: Record<string, string[][]>;
   /** Aspect → the aspects that, asked together, ask it ("return-fee": return and ship-fee). */
   combine?: Record<string, string[]>;
+  /**
+   * Groups of aspects that are different questions about one thing, asked in look-alike
+   * words: an item's weight and the weight it holds, run time and charging time, when it
+   * ships and what shipping costs. Two questions each asking a different aspect of one group
+   * (and not the other's) are two questions.
+   */
+  contrasts?: string[][];
 }
 
 interface Tables {
@@ -47,6 +54,8 @@ interface Tables {
   words: Map<string, string>;
   /** Words that also name one thing of their aspect: kept as words too. */
   values: Set<string>;
+  /** Wordings that start with a value ("세탁기에", "세탁기돌"): the value they name. */
+  valueIn: Map<string, string>;
   aliases: Map<string, string>;
   /** What aliases read as ("노트북", "에어프라이어"): words the tables know too. */
   heads: Set<string>;
@@ -56,6 +65,8 @@ interface Tables {
   weak: Set<string>;
   frame: Set<string>;
   concepts: Record<string, string | null>;
+  /** Aspect → the aspects it contrasts with (`contrasts`). */
+  contrasts: Map<string, Set<string>>;
 }
 
 let tables: Tables | undefined;
@@ -99,9 +110,30 @@ function load(): Tables {
     add(from, aspect);
     values.add(from);
   }
+  // A wording that starts with a value names it ("세탁기에 넣어도" asks of the washing machine, not the dryer).
+  const valueIn = new Map<string, string>();
+  for (const w of words.keys()) {
+    if (values.has(w)) continue;
+    for (let end = w.length - 1; end >= 2; end--) {
+      if (values.has(w.slice(0, end))) {
+        valueIn.set(w, w.slice(0, end));
+        break;
+      }
+    }
+  }
+  const contrasts = new Map<string, Set<string>>();
+  for (const group of file.contrasts ?? []) {
+    for (const a of group) {
+      const others = contrasts.get(a) ?? new Set<string>();
+      for (const b of group) if (b !== a) others.add(b);
+      contrasts.set(a, others);
+    }
+  }
   return (tables = {
     words,
     values,
+    valueIn,
+    contrasts,
     aliases,
     heads: new Set(aliases.values()),
     combine: Object.entries(file.combine ?? {}),
@@ -121,13 +153,23 @@ interface StemReading {
   rest: boolean;
 }
 
+/**
+ * Whether a word asks its aspect only when nothing else is asked: a weak word, or a value,
+ * which names one thing of its aspect ("아이보리", "l") rather than asking it: "아이보리 있어요"
+ * asks the colours, "아이보리 때 타요" asks about stains on the ivory one.
+ */
+function asksWeakly(word: string, t: Tables): boolean {
+  return t.weak.has(word) || t.values.has(word);
+}
+
 /** The aspects a stem names (longest words first, left to right) and whether anything is left unexplained. */
 function stemAspects(stem: string, t: Tables): StemReading {
   const exact = t.words.get(stem);
   if (exact === "") return { aspects: [], weak: [], values: [], rest: false };
   if (exact !== undefined) {
-    const values = t.values.has(stem) ? [stem] : [];
-    return t.weak.has(stem)
+    const named = t.values.has(stem) ? stem : t.valueIn.get(stem);
+    const values = named === undefined ? [] : [named];
+    return asksWeakly(stem, t)
       ? { aspects: [], weak: [exact], values, rest: false }
       : { aspects: [exact], weak: [], values, rest: false };
   }
@@ -141,8 +183,9 @@ function stemAspects(stem: string, t: Tables): StemReading {
       const word = stem.slice(i, i + len);
       const aspect = t.words.get(word);
       if (aspect !== undefined) {
-        if (aspect) (t.weak.has(word) ? found.weak : found.aspects).push(aspect);
-        if (t.values.has(word)) found.values.push(word);
+        if (aspect) (asksWeakly(word, t) ? found.weak : found.aspects).push(aspect);
+        const named = t.values.has(word) ? word : t.valueIn.get(word);
+        if (named !== undefined) found.values.push(named);
         hit = len;
         break;
       }
@@ -247,6 +290,19 @@ function joinSpaced(text: string, t: Tables): string {
   return out.join(" ");
 }
 
+/**
+ * The content words, and the values among the words the stemmer drops as filler ("하의"
+ * stems to "하"): a value is what is asked about whatever its letters look like.
+ */
+function contentWordsAndValues(text: string, t: Tables): { word: string; stem: string }[] {
+  const content = contentWords(text);
+  for (const word of splitWords(text)) {
+    const key = lexiconKey(word);
+    if (t.values.has(key) && !content.some((c) => c.word === word)) content.push({ word, stem: key });
+  }
+  return content;
+}
+
 /** Reads a question's aspects and the words that say what it is about. */
 export function questionMeaning(question: string): QuestionMeaning {
   const t = load();
@@ -263,7 +319,7 @@ export function questionMeaning(question: string): QuestionMeaning {
   // Numbers name a thing (a size, a box, a shade): "245" and "250" are two questions.
   const { numbers, rest } = takeNumbers(text);
   for (const n of numbers) words.add(n);
-  for (const { word, stem } of contentWords(rest)) {
+  for (const { word, stem } of contentWordsAndValues(rest, t)) {
     // The word as typed when the table knows it ("길이", whose stem "길" it does not), else its stem.
     const raw = lexiconKey(word);
     let key = t.words.has(raw) || t.aliases.has(raw) ? raw : stripCopula(stemWord(stripCopula(lexiconKey(stem))));
@@ -302,7 +358,7 @@ export function questionMeaning(question: string): QuestionMeaning {
     const value = key.length >= 3 ? misspeltValue(key, t) : undefined;
     if (value) {
       words.add(value);
-      aspects.add(t.words.get(value)!);
+      weak.add(t.words.get(value)!);
     } else if (nounLike(key) || (!inPhrase && key.length >= 2)) words.add(key);
   }
   for (const a of fromLexicon) if (!aspects.has(a)) aspects.add(`${LEXICON_ONLY}${a}`);
@@ -465,6 +521,22 @@ export function sameNouns(a: QuestionMeaning, b: QuestionMeaning): boolean {
   const nounsB = b.words.filter(nounLike);
   if (nounsA.length === 0 || nounsB.length === 0) return nounsA.length === nounsB.length;
   return softDice(nounsA, nounsB) >= 0.66;
+}
+
+/**
+ * Whether two questions each ask an aspect the other does not, of one `contrasts` group
+ * ("의자 무게" and "몇 키로까지 버텨요"): only aspects the aspect table read count (the
+ * lexicon's phrases span verbs and misread "몇 키로" as a weight).
+ */
+export function aspectsContrast(a: QuestionMeaning, b: QuestionMeaning): boolean {
+  const { contrasts } = load();
+  if (contrasts.size === 0) return false;
+  for (const x of a.aspects) {
+    const others = contrasts.get(x);
+    if (!others || b.aspects.includes(x)) continue;
+    for (const y of b.aspects) if (others.has(y) && !a.aspects.includes(y)) return true;
+  }
+  return false;
 }
 
 /** Whether a word names one value of an aspect ("킹", "아이보리", "l") or is a number: always a full-weight thing. */

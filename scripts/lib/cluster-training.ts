@@ -13,7 +13,7 @@ import {
   gramWeight,
   pairFeatures,
   questionProfile,
-  valueConflict,
+  differentQuestions,
   type QuestionProfile,
 } from "../../core/hub/pair-features.ts";
 import type { PairModel } from "../../core/hub/pair-model.ts";
@@ -47,7 +47,7 @@ function addPair(
   weight?: (w: string) => number,
   grams?: GramWeight,
 ) {
-  if (valueConflict(a.meaning, b.meaning)) return;
+  if (differentQuestions(a.meaning, b.meaning)) return;
   out.x.push(pairFeatures(a, b, weight, grams));
   out.y.push(same ? 1 : 0);
 }
