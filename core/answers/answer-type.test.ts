@@ -3,6 +3,8 @@ import {
   askedUnits,
   asksColour,
   asksWhen,
+  eventsAsked,
+  namesEvents,
   ownFigures,
   partsAsked,
   statesColour,
@@ -178,5 +180,18 @@ describe("when a question asks when", () => {
     ])
       expect(statesTime(s)).toBe(true);
     for (const s of ["무료 배송입니다", "소재: 면 100%", "시즌 한정 색상"]) expect(statesTime(s)).toBe(false);
+  });
+
+  it("reads the event a 'when' question asks the time of, and whether a source names it", () => {
+    const asked = (q: string) => eventsAsked(q).length;
+    for (const q of ["다음 방송 언제 해요?", "라방 언제 또 해요", "재입고 언제 돼요?", "출시 언제예요"])
+      expect(asked(q)).toBe(1);
+    // Delivery questions and questions that do not ask when name no event.
+    for (const q of ["배송 언제 와요?", "방송 보고 주문하면 언제 와요?", "다음 방송에서도 팔아요?"])
+      expect(asked(q)).toBe(0);
+    expect(namesEvents("오늘 주문은 내일 순차 출고됩니다", eventsAsked("다음 방송 언제 해요?"))).toBe(false);
+    expect(namesEvents("다음 방송은 금요일 저녁 8시입니다", eventsAsked("다음 방송 언제 해요?"))).toBe(true);
+    expect(namesEvents("품절 색상은 12월 중순 재입고 예정", eventsAsked("재입고 언제 돼요?"))).toBe(true);
+    expect(namesEvents("주문 후 2~3일 소요", eventsAsked("재입고 언제 돼요?"))).toBe(false);
   });
 });

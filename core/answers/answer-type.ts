@@ -169,3 +169,31 @@ export function asksWhen(question: string): boolean {
 export function statesTime(source: string): boolean {
   return STATES_TIME.test(normalizeText(source));
 }
+
+/**
+ * Events a viewer asks the time of, other than the order's own delivery: a "when" question
+ * about one is answered only by a source that names it. "다음 방송 언제 해요?" is not answered by
+ * "오늘 주문은 내일 출고됩니다", nor "재입고 언제돼요?" by a shipping time: each states the time
+ * of something else.
+ */
+const EVENTS: readonly { asked: RegExp; named: RegExp }[] = [
+  // The broadcast as the subject ("다음 방송", "라방 언제"), not "방송 보고 주문하면 언제 와요".
+  {
+    asked: /(다음|담|또|다른)\s*(방송|라방|라이브|생방)|(방송|라방|라이브|생방)\s*(은|는|도)?\s*(언제|몇\s*시)/,
+    named: /방송|라방|라이브|생방|편성/,
+  },
+  { asked: /재입고|입고\s*(언제|일|예정|되)|리오더|재판매/, named: /입고|리오더|재판매|재고/ },
+  { asked: /출시|발매|런칭|론칭/, named: /출시|발매|런칭|론칭/ },
+];
+
+/** The events a "when" question asks the time of (see EVENTS); none for other questions. */
+export function eventsAsked(question: string): RegExp[] {
+  const text = normalizeText(question);
+  return ASKS_WHEN.test(text) ? EVENTS.filter((e) => e.asked.test(text)).map((e) => e.named) : [];
+}
+
+/** Whether a source names every event asked about. */
+export function namesEvents(source: string, events: readonly RegExp[]): boolean {
+  const text = normalizeText(source);
+  return events.every((e) => e.test(text));
+}

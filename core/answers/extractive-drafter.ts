@@ -21,6 +21,8 @@ import { aboutAnotherProduct, ASKS_AVAILABILITY, namedOptions, statesOptions } f
 import {
   askedUnits,
   asksWhen,
+  eventsAsked,
+  namesEvents,
   asksColour,
   ownFigures,
   partsAsked,
@@ -216,11 +218,18 @@ interface Reading {
   colour: boolean;
   /** Parts asked as sold on their own ("리필만 사면 얼마"): a source must name them. */
   parts: string[];
+  /** Events a "when" question asks the time of ("다음 방송 언제"): a source must name them. */
+  events: RegExp[];
 }
 
-/** The answer-type checks (answer-type.ts): the unit asked, a colour asked, a part asked as sold alone. */
+/** The answer-type checks (answer-type.ts): the unit asked, a colour asked, a part asked as sold alone, the event asked the time of. */
 function fitsAnswerType(text: string, r: Reading): boolean {
-  return statesUnits(text, r.units) && (!r.colour || statesColour(text)) && statesParts(text, r.parts);
+  return (
+    statesUnits(text, r.units) &&
+    (!r.colour || statesColour(text)) &&
+    statesParts(text, r.parts) &&
+    namesEvents(text, r.events)
+  );
 }
 
 function readQuestion(question: string, context: DraftContext): Reading {
@@ -293,6 +302,7 @@ function readQuestion(question: string, context: DraftContext): Reading {
     units: askedUnits(question),
     colour: asksColour(question),
     parts: partsAsked(question),
+    events: eventsAsked(question),
   };
 }
 
