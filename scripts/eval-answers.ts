@@ -5,7 +5,7 @@
  * second look) as the baseline in the same run. Reported per split (see
  * docs/answers.md): `dev` is tuned on; `heldout2`, `heldout5`–`heldout12` and `heldout15`–`heldout18` were clean tests
  * once and, their figures taken, are consulted (read, or trained on like dev); `heldout` was
- * seen as a number; `heldout3`, `heldout4`, `heldout13` and `heldout14` were clean tests whose
+ * seen as a number; `heldout3`, `heldout4`, `heldout13`, `heldout14` and `heldout19`–`heldout24` were clean tests whose
  * figures were read, cases never. Beside each
  * draft figure: the share of answerable cases whose facts one of the first 3 suggestions
  * states (each suggestion judged as a draft's answer is). `--verbose` lists misses of the splits

@@ -6,7 +6,7 @@
  *
  * Data: the consulted answer splits: dev (cases.jsonl with heldout's cases, dev*.jsonl) and
  * heldout2, heldout5–12 and heldout15–18, clean tests whose figures were taken and which are now
- * read and trained on; never heldout3, heldout4, heldout13 or heldout14 (figures only). Each case is
+ * read and trained on; never heldout3, heldout4, heldout13, heldout14 or heldout19–24 (figures only). Each case is
  * one choice (`--model choice`, since round 11; core/answers/second-look-choice.ts) among the
  * sources the drafter may answer from and "none of them": a source is right when its draft
  * states every expected fact, "none" when no source is (or the question is unanswerable).
@@ -300,14 +300,16 @@ console.log(
 );
 console.log(`rules only                   ${show(outcome(judged, { answerAt: Infinity, vetoBelow: 0 }))}`);
 const minAbstain = Number(opt["min-abstain"]);
-let maxWrong = Number(opt["max-wrong"]);
 
 /**
  * Precision over coverage: the most correct facts among the thresholds that abstain on
- * ≥ min-abstain of the unanswerable and state a wrong fact for ≤ max-wrong of the answerable;
+ * ≥ min-abstain of the unanswerable and state a wrong fact for ≤ `maxWrong` of the answerable;
  * when none qualifies, the fewest wrong facts.
  */
-function choose(judged: readonly Judged[]): { chosen: Required<Thresholds>; best: ReturnType<typeof outcome> } {
+function choose(
+  judged: readonly Judged[],
+  maxWrong: number,
+): { chosen: Required<Thresholds>; best: ReturnType<typeof outcome> } {
   let chosen: Required<Thresholds> = { answerAt: 1, vetoBelow: 0, margin: 0, lineAt: 1, leadRatio: Infinity };
   let best = outcome(judged, chosen);
   const qualifies = (o: ReturnType<typeof outcome>) => o.abstain >= minAbstain && o.wrong <= maxWrong;
@@ -340,11 +342,14 @@ function choose(judged: readonly Judged[]): { chosen: Required<Thresholds>; best
 }
 
 /** Each left-out split under thresholds chosen without it (no split picks its own), summed. */
-function leaveOneSplitOut(print: boolean): Counts {
+function leaveOneSplitOut(maxWrong: number, print: boolean): Counts {
   const sum: Counts = { answerable: 0, right: 0, wrong: 0, unanswerable: 0, abstained: 0 };
   for (let fold = 0; fold < folds; fold++) {
     const own = judged.filter((j) => j.fold === fold);
-    const at = choose(judged.filter((j) => j.fold !== fold)).chosen;
+    const at = choose(
+      judged.filter((j) => j.fold !== fold),
+      maxWrong,
+    ).chosen;
     const o = outcome(own, at);
     for (const k of Object.keys(sum) as (keyof Counts)[]) sum[k] += o.counts[k];
     if (print)
@@ -357,29 +362,37 @@ function leaveOneSplitOut(print: boolean): Counts {
 
 const showCounts = (c: Counts) =>
   `${show({ ...rates(c), counts: c })} (${c.right} right, ${c.wrong} wrong of ${c.answerable}; ${c.abstained} of ${c.unanswerable} abstained)`;
-if (opt.ceilings && bySplit) {
-  // Round 11b's rule, written before its clean run: the largest ceiling whose left-out wrong-fact rate is ≤ --loso-wrong.
+/**
+ * The wrong-fact ceiling the thresholds are chosen under: `--max-wrong`, or with `--ceilings`
+ * round 11b's rule, written before its clean run: the largest ceiling whose leave-one-split-out
+ * wrong-fact rate is at most `--loso-wrong` (the smallest when none is).
+ */
+function chooseCeiling(): number {
+  if (!opt.ceilings || !bySplit) return Number(opt["max-wrong"]);
   const allowed = Number(opt["loso-wrong"]);
-  let pick: number | undefined;
-  for (const ceiling of opt.ceilings
+  const ceilings = opt.ceilings
     .split(",")
     .map(Number)
-    .sort((a, b) => b - a)) {
-    maxWrong = ceiling;
-    const c = leaveOneSplitOut(false);
+    .sort((a, b) => b - a);
+  let pick: number | undefined;
+  for (const ceiling of ceilings) {
+    const c = leaveOneSplitOut(ceiling, false);
     console.log(`ceiling ${`${(100 * ceiling).toFixed(2)}%`.padStart(6)}: leave one split out ${showCounts(c)}`);
     if (pick === undefined && c.wrong / Math.max(1, c.answerable) <= allowed) pick = ceiling;
   }
-  maxWrong = pick ?? Math.min(...opt.ceilings.split(",").map(Number));
+  const chosen = pick ?? ceilings.at(-1)!;
   console.log(
-    `ceiling chosen: ${(100 * maxWrong).toFixed(2)}% (the largest whose left-out wrong facts are ≤ ${pct(allowed)})`,
+    `ceiling chosen: ${(100 * chosen).toFixed(2)}% (the largest whose left-out wrong facts are ≤ ${pct(allowed)})`,
   );
+  return chosen;
 }
-const { chosen, best } = choose(judged);
+const maxWrong = chooseCeiling();
+const { chosen, best } = choose(judged, maxWrong);
 console.log(
   `answers from ${chosen.answerAt} (the named product's own topical lines from ${chosen.lineAt}) with a margin of ${chosen.margin}, or ${chosen.leadRatio} times the next source's probability, vetoes below ${chosen.vetoBelow}: ${show(best)} (cross-validated)`,
 );
-if (bySplit) console.log(`leave one split out, thresholds chosen without it: ${showCounts(leaveOneSplitOut(true))}`);
+if (bySplit)
+  console.log(`leave one split out, thresholds chosen without it: ${showCounts(leaveOneSplitOut(maxWrong, true))}`);
 const counts = count(examples);
 const trained = train(examples.map((e) => associated(e, counts, true)));
 const associations = counts.table(MIN_ANSWERED);

@@ -1,4 +1,4 @@
-import { answerProbability, answerScore, NONE_FEATURES, type SecondLookModel } from "./second-look.ts";
+import { answerProbability, answerScore, NONE_FEATURES, type SecondLookModel, weightedSum } from "./second-look.ts";
 
 /**
  * The second look as one choice per question: which of the sources it may answer from states
@@ -11,9 +11,7 @@ import { answerProbability, answerScore, NONE_FEATURES, type SecondLookModel } f
 
 /** The score (log-odds) of "none of them" from the question's evidence (second-look.ts noneEvidence). */
 export function noneScore(none: readonly number[], model: SecondLookModel): number {
-  let z = 0;
-  for (let i = 0; i < none.length; i++) z += none[i]! * (model.noneWeights?.[NONE_FEATURES[i]!] ?? 0);
-  return z;
+  return weightedSum(none, NONE_FEATURES, model.noneWeights);
 }
 
 /**

@@ -252,11 +252,20 @@ export interface SecondLookModel {
   noneWeights?: Partial<Record<NoneFeature, number>>;
 }
 
+/** Σ xᵢ·weight(nameᵢ): a score from named weights, `x` in the order of `names` (a missing weight counts 0). */
+export function weightedSum<N extends string>(
+  x: readonly number[],
+  names: readonly N[],
+  weights: Partial<Record<N, number>> | undefined,
+): number {
+  let z = 0;
+  for (let i = 0; i < x.length; i++) z += x[i]! * (weights?.[names[i]!] ?? 0);
+  return z;
+}
+
 /** The model's score (log-odds) of a source; `x` in the order of FEATURES. */
 export function answerScore(x: readonly number[], model: SecondLookModel = SECOND_LOOK_MODEL): number {
-  let z = 0;
-  for (let i = 0; i < x.length; i++) z += x[i]! * (model.weights[FEATURES[i]!] ?? 0);
-  return z;
+  return weightedSum(x, FEATURES, model.weights);
 }
 
 /** The model's probability that a source answers the question, judged on its own; `x` in the order of FEATURES. */

@@ -12,7 +12,7 @@ export function caseFiles(dir = "data/answers"): string[] {
 /**
  * The answer splits whose cases may be read and trained on: dev, and the once-clean tests whose
  * figures were taken (heldout2, heldout5–12, heldout15–18; see docs/answers.md). heldout was seen
- * as a number (its cases in cases.jsonl train as dev); heldout3, heldout4, heldout13 and heldout14
+ * as a number (its cases in cases.jsonl train as dev); heldout3, heldout4, heldout13, heldout14 and heldout19–24
  * are figures only.
  */
 export const CONSULTED_SPLITS: ReadonlySet<string> = new Set([

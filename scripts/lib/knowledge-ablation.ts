@@ -4,13 +4,11 @@
  * consulted splits) and a share of each aspect's viewer wordings, picked by a fixed hash so runs
  * compare. Values, frame words and aliases stay: they name things, not wordings.
  */
+import { fnv1a } from "../../core/answers/hash.ts";
 import data from "../../data/clusters/aspects-ko-v1.json" with { type: "json" };
 
-function hash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return (h >>> 0) / 2 ** 32;
-}
+/** A wording's fixed place in [0, 1): the same words are forgotten in every run. */
+const place = (s: string) => fnv1a(s) / 2 ** 32;
 
 export function ablateKnowledge(share: number): void {
   if (!(share > 0)) return;
@@ -18,6 +16,6 @@ export function ablateKnowledge(share: number): void {
   delete file.synonyms;
   for (const aspect of Object.values(file.aspects)) {
     // The first wording names the aspect ("배송비"): a new author's question still says it often.
-    aspect.words = aspect.words.filter((w, i) => i === 0 || hash(w) >= share);
+    aspect.words = aspect.words.filter((w, i) => i === 0 || place(w) >= share);
   }
 }

@@ -1,3 +1,4 @@
+import { textId } from "../../../core/answers/hash.ts";
 import { encodeEventFrame } from "../../../core/naver/frames.ts";
 import type { LabelledChat } from "../../../core/simulator/corpus.ts";
 import { mulberry32 } from "../../../core/simulator/random.ts";
@@ -142,9 +143,7 @@ const NOTICES = [
 
 /** A short stable user hash like Naver's `idNo` (no Buffer: the workerd tests load this file). */
 function idNo(nickname: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < nickname.length; i++) h = Math.imul(h ^ nickname.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36).slice(0, 5);
+  return textId(nickname).slice(0, 5);
 }
 
 function lowerBound(chats: readonly FixtureChat[], commentNo: number): number {
